@@ -1,0 +1,8 @@
+import * as auth from './auth/index';
+import * as orgs from './orgs/index';
+
+/**
+ * Every Lambda (one per area) by its serverless.yml function name. Tests walk this to check
+ * each route's access rules and that serverless.yml declares exactly these routes.
+ */
+export const AREAS = { auth, orgs } as const;

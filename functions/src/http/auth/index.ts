@@ -1,0 +1,5 @@
+import { createHandler } from '../router';
+import { authRoutes } from './auth.routes';
+
+export const routes = authRoutes;
+export const handler = createHandler(routes);

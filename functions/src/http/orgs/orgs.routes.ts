@@ -1,0 +1,55 @@
+import { createOrgRequest, idSchema } from '@union/shared';
+import * as z from 'zod/mini';
+import { randomId } from '../../platform/ids';
+import { createOrg, getLineage, listChildren, listJointUnionsByArea } from '../../store/org.repository';
+import { defineRoute } from '../route';
+
+const orgParams = z.object({ orgId: idSchema });
+
+export const orgRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}',
+    access: 'public',
+    params: orgParams,
+    async handle({ params }) {
+      const lineage = await getLineage(params.orgId);
+      return { body: { org: lineage.at(-1), lineage } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/children',
+    access: 'signedIn',
+    params: orgParams,
+    async handle({ params }) {
+      return { body: { orgs: await listChildren(params.orgId) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/joint-unions',
+    access: 'public',
+    query: z.object({ area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
+    async handle({ query }) {
+      return { body: { orgs: await listJointUnionsByArea(query.area) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/orgs',
+    access: ['officer'],
+    body: createOrgRequest,
+    async handle({ body, requireRoleOver }) {
+      await requireRoleOver('officer', body.parentId);
+      const org = await createOrg({
+        orgId: `o${randomId(11)}`,
+        name: body.name,
+        kind: body.kind,
+        parentId: body.parentId,
+        area: body.area ?? null,
+      });
+      return { status: 201, body: { org } };
+    },
+  }),
+];

@@ -1,0 +1,77 @@
+import { DomainError, hasRole, holdsRoleOver, lineageOf, type RoleName, type SessionClaims } from '@union/shared';
+import type { z } from 'zod/mini';
+import { requireOrg } from '../store/org.repository';
+import type { Runtime } from './runtime';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Who may call a route: nobody signed in, anyone signed in, or holders of one of the roles. */
+export type Access = 'public' | 'signedIn' | readonly RoleName[];
+
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Binary payloads (PNG posters) go out base64-encoded. */
+  binary?: { contentType: string; data: Buffer };
+  text?: { contentType: string; data: string };
+}
+
+export interface RouteContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Present on every route whose access is not 'public'. */
+  session: SessionClaims;
+  runtime: Runtime;
+  now: Date;
+  requestId: string;
+  headers: Record<string, string | undefined>;
+  /** Throws FORBIDDEN_ORG unless the session holds `role` over `orgId` (its org or an ancestor). */
+  requireRoleOver(role: RoleName, orgId: string): Promise<void>;
+}
+
+export interface RouteDef<
+  B extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+> {
+  method: HttpMethod;
+  /** API Gateway path template, e.g. /invites/{inviteId} */
+  path: string;
+  access: Access;
+  body?: B;
+  query?: Q;
+  params?: P;
+  handle(ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<RouteResult>;
+}
+
+/** Declares a route with its access, its contracts and its handler. */
+export const defineRoute = <
+  B extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+>(
+  def: RouteDef<B, Q, P>,
+): RouteDef => def as unknown as RouteDef;
+
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export const checkAccess = (access: Access, session: SessionClaims | null): void => {
+  if (access === 'public') return;
+  if (!session) throw new DomainError('AUTH_REQUIRED', '请先登录');
+  if (access === 'signedIn') return;
+  if (!access.some((role) => hasRole(session, role))) {
+    throw new DomainError('FORBIDDEN_ROLE', '您没有权限执行此操作');
+  }
+};
+
+export const makeRequireRoleOver =
+  (session: SessionClaims | null) =>
+  async (role: RoleName, orgId: string): Promise<void> => {
+    if (!session) throw new DomainError('AUTH_REQUIRED', '请先登录');
+    const org = await requireOrg(orgId);
+    if (!holdsRoleOver(session, role, lineageOf(org))) {
+      throw new DomainError('FORBIDDEN_ORG', '只能管理本组织及下级组织的事务', { field: 'orgId' });
+    }
+  };

@@ -1,0 +1,42 @@
+import { ROLE_NAMES } from '@union/shared';
+import { Entity } from 'dynamodb-toolbox/entity';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { UnionTable } from '../table';
+
+/**
+ * A person who signs in. Role grants live here and are copied into the session token at
+ * sign-in or refresh. Access patterns:
+ * - get a user — pk USER#id, sk PROFILE
+ * - list demo identities for the development sign-in — gsi1: DEVIDENTITY / order
+ */
+export const UserEntity = new Entity({
+  name: 'User',
+  table: UnionTable,
+  schema: item({
+    userId: string().key(),
+    displayName: string(),
+    grants: list(map({ role: string().enum(...ROLE_NAMES), orgId: string() })),
+    /** Shown on the development sign-in page only. */
+    demoDescription: string().optional(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+});
+
+/**
+ * WeChat openid → user. Access pattern: get by openid — pk WXOPENID#openid, sk USER.
+ * Created with a condition so two first logins from one openid make one user.
+ */
+export const WechatIdentityEntity = new Entity({
+  name: 'WechatIdentity',
+  table: UnionTable,
+  schema: item({
+    openId: string().key(),
+    userId: string(),
+  }),
+  computeKey: ({ openId }) => ({ pk: `WXOPENID#${openId}`, sk: 'USER' }),
+});

@@ -1,0 +1,79 @@
+import { DomainError, type RoleGrant, type SessionClaims } from '@union/shared';
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
+import { isConditionFailure } from './errors';
+
+const users = UserEntity.build(EntityRepository);
+const wechatIds = WechatIdentityEntity.build(EntityRepository);
+
+export interface UserRecord {
+  userId: string;
+  displayName: string;
+  grants: RoleGrant[];
+  demoDescription?: string;
+}
+
+export const getUser = async (userId: string): Promise<UserRecord | null> => {
+  const { Item } = await users.get({ userId });
+  if (!Item) return null;
+  return {
+    userId: Item.userId,
+    displayName: Item.displayName,
+    grants: Item.grants,
+    ...(Item.demoDescription ? { demoDescription: Item.demoDescription } : {}),
+  };
+};
+
+export const putUser = async (user: UserRecord & { demoOrder?: number }): Promise<void> => {
+  await users.put({
+    userId: user.userId,
+    displayName: user.displayName,
+    grants: user.grants,
+    ...(user.demoDescription !== undefined
+      ? { demoDescription: user.demoDescription, gsi1pk: 'DEVIDENTITY', gsi1sk: String(user.demoOrder ?? 0).padStart(4, '0') }
+      : {}),
+  });
+};
+
+/** Adds a role grant unless the user already holds it (used by activation and rosters). */
+export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> => {
+  const user = await getUser(userId);
+  if (!user) throw new DomainError('USER_NOT_FOUND', '用户不存在');
+  if (user.grants.some((g) => g.role === grant.role && g.orgId === grant.orgId)) return;
+  await users.update({ userId, grants: [...user.grants, grant] });
+};
+
+/** Removes grants matching `pred` (a transferred member loses the old org's member grant). */
+export const removeGrants = async (userId: string, pred: (g: RoleGrant) => boolean): Promise<void> => {
+  const user = await getUser(userId);
+  if (!user) return;
+  await users.update({ userId, grants: user.grants.filter((g) => !pred(g)) });
+};
+
+export const listDemoIdentities = async (): Promise<UserRecord[]> => {
+  const { Items = [] } = await users.query({ index: 'gsi1', partition: 'DEVIDENTITY' });
+  return Items.map((i) => ({ userId: i.userId, displayName: i.displayName, grants: i.grants, demoDescription: i.demoDescription ?? '' }));
+};
+
+/** The user behind a WeChat openid, created on first login (conditioned, so a race makes one). */
+export const userForOpenId = async (openId: string, newUserId: string): Promise<UserRecord> => {
+  const existing = await wechatIds.get({ openId });
+  if (existing.Item) {
+    const user = await getUser(existing.Item.userId);
+    if (user) return user;
+  }
+  try {
+    await wechatIds.put({ openId, userId: newUserId }, { condition: { attr: 'openId', exists: false } });
+    const user: UserRecord = { userId: newUserId, displayName: '微信用户', grants: [] };
+    await putUser(user);
+    return user;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+    const again = await wechatIds.get({ openId });
+    const user = again.Item ? await getUser(again.Item.userId) : null;
+    if (!user) throw new DomainError('USER_NOT_FOUND', '用户不存在');
+    return user;
+  }
+};
+
+export const claimsOf = (u: UserRecord): SessionClaims => ({ userId: u.userId, displayName: u.displayName, roles: u.grants });

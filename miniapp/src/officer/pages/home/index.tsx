@@ -1,0 +1,9 @@
+import { Text, View } from '@tarojs/components';
+
+export default function Page() {
+  return (
+    <View className="page">
+      <Text>index 页面</Text>
+    </View>
+  );
+}

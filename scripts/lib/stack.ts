@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { type DynamoLocal, ensureTable, freePort, repoRoot, startDynamoLocal } from './dynamo-local';
+import { killGroup, spawnManaged, waitFor } from './processes';
+import { startStaticServer } from './static-server';
+
+export interface Stack {
+  dynamo: DynamoLocal;
+  tableName: string;
+  apiUrl: string;
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+const h5Dir = path.join(repoRoot, 'miniapp/dist/h5');
+
+const newestMtime = (dir: string): number => {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+};
+
+/** Builds the h5 app unless the build is newer than every source it comes from. */
+export const ensureH5Build = (log: (s: string) => void): { built: boolean; ms: number } => {
+  const stamp = path.join(h5Dir, 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(repoRoot, 'miniapp/src')),
+    newestMtime(path.join(repoRoot, 'miniapp/config')),
+    newestMtime(path.join(repoRoot, 'shared/src')),
+  );
+  if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return { built: false, ms: 0 };
+  log('building the h5 app (taro build --type h5)…');
+  const t0 = Date.now();
+  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: path.join(repoRoot, 'miniapp'),
+    env: { ...process.env, TARO_APP_API: '/api', NODE_ENV: 'production' },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0 || !existsSync(stamp))
+    throw new Error(`h5 build failed:\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
+  return { built: true, ms: Date.now() - t0 };
+};
+
+/**
+ * DynamoDB Local + table + serverless-offline API + the h5 app behind a static server.
+ * Shared by `npm start` (persisted data, fixed ports) and the e2e tests (in memory, free ports).
+ */
+export const startStack = async (opts: {
+  dbPath?: string;
+  tableName: string;
+  apiPort?: number;
+  appPort?: number;
+  seed?: () => Promise<unknown>;
+  log?: (s: string) => void;
+  echoApi?: boolean;
+}): Promise<Stack> => {
+  const log = opts.log ?? (() => {});
+  const dynamo = await startDynamoLocal(opts.dbPath ? { dbPath: opts.dbPath } : {});
+  const cleanups: Array<() => Promise<void>> = [() => dynamo.stop()];
+  const stop = async () => {
+    for (const c of cleanups.reverse()) await c().catch(() => {});
+  };
+  try {
+    await ensureTable(dynamo.endpoint, opts.tableName);
+    const env = {
+      ...process.env,
+      STAGE: 'local',
+      TABLE_NAME: opts.tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SLS_TELEMETRY_DISABLED: '1',
+      AWS_REGION: 'local',
+    };
+    Object.assign(process.env, { TABLE_NAME: opts.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, STAGE: 'local' });
+    if (opts.seed) await opts.seed();
+
+    const apiPort = opts.apiPort ?? (await freePort());
+    const appPort = opts.appPort ?? (await freePort());
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const api = spawnManaged(
+      process.execPath,
+      [path.join(repoRoot, 'node_modules/osls/bin/serverless.js'), 'offline', 'start', '--stage', 'local'],
+      {
+        cwd: repoRoot,
+        env: { ...env, API_PORT: String(apiPort), LAMBDA_PORT: String(await freePort()), PUBLIC_APP_URL: appUrl },
+        label: 'api',
+        echo: opts.echoApi ?? false,
+      },
+    );
+    cleanups.push(() => killGroup(api.child));
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const build = ensureH5Build(log);
+    if (build.built) log(`h5 app built in ${(build.ms / 1000).toFixed(1)} s`);
+    await waitFor(
+      async () => (await fetch(`${apiUrl}/orgs/none`)).status === 404,
+      'the local API (serverless offline)',
+      120_000,
+      () => (api.child.exitCode !== null ? api.tail() : null),
+    );
+    const server: Server = await startStaticServer(h5Dir, apiUrl, appPort);
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    return { dynamo, tableName: opts.tableName, apiUrl, appUrl, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+};

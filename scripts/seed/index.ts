@@ -1,0 +1,41 @@
+import { createOrg, getOrg } from '../../functions/src/store/org.repository';
+import { putUser } from '../../functions/src/store/user.repository';
+import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
+
+export interface SeedStep {
+  name: string;
+  run(): Promise<void>;
+}
+
+const orgsAndIdentities: SeedStep = {
+  name: '组织与演示身份',
+  async run() {
+    for (const org of DEMO_ORGS) await createOrg(org);
+    for (const [order, identity] of DEMO_IDENTITIES.entries()) {
+      await putUser({
+        userId: identity.userId,
+        displayName: identity.displayName,
+        grants: identity.grants,
+        demoDescription: identity.description,
+        demoOrder: order,
+      });
+    }
+  },
+};
+
+/** Each journey adds its own step here (invites, memberships, catalogs, congress). */
+export const SEED_STEPS: SeedStep[] = [orgsAndIdentities];
+
+/**
+ * Seeds the demo world into the table named by TABLE_NAME (DYNAMODB_ENDPOINT set).
+ * Skips when the demo city already exists, so a second `npm start` reuses its data.
+ */
+export const seedDemo = async (log: (line: string) => void = () => {}): Promise<'seeded' | 'existing'> => {
+  if (await getOrg('city')) return 'existing';
+  for (const step of SEED_STEPS) {
+    const t0 = Date.now();
+    await step.run();
+    log(`  seeded ${step.name} (${Date.now() - t0} ms)`);
+  }
+  return 'seeded';
+};

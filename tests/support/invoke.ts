@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { RouteDef } from '../../functions/src/http/route';
+
+type Handler = (e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface AreaModule {
+  routes: readonly RouteDef[];
+  handler: Handler;
+}
+
+export interface InvokeOptions {
+  token?: string | undefined;
+  body?: unknown;
+  /** Sent as-is (for malformed JSON tests). */
+  rawBody?: string;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export interface InvokeResult<T = any> {
+  status: number;
+  body: T;
+  headers: Record<string, string>;
+  raw: APIGatewayProxyStructuredResultV2;
+}
+
+const templateOf = (routes: readonly RouteDef[], method: string, path: string) => {
+  for (const r of routes) {
+    if (r.method !== method) continue;
+    const names: string[] = [];
+    const re = new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => (names.push(n), '([^/]+)'))}$`);
+    const m = re.exec(path);
+    if (m) return { route: r, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')])) };
+  }
+  return null;
+};
+
+/** Builds a real API Gateway HTTP API (v2) event, as AWS sends it, and invokes the area's handler. */
+export const invoke = async <T = any>(
+  area: AreaModule,
+  method: string,
+  pathWithQuery: string,
+  opts: InvokeOptions = {},
+): Promise<InvokeResult<T>> => {
+  const url = new URL(pathWithQuery, 'https://api.example.com');
+  const query = { ...Object.fromEntries(url.searchParams), ...opts.query };
+  const match = templateOf(area.routes, method, url.pathname);
+  const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    host: 'api.example.com',
+    'user-agent': 'vitest',
+    ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+    ...opts.headers,
+  };
+  const now = Date.now();
+  const event: APIGatewayProxyEventV2 = {
+    version: '2.0',
+    routeKey: match ? `${method} ${match.route.path}` : '$default',
+    rawPath: url.pathname,
+    rawQueryString: new URLSearchParams(query).toString(),
+    headers,
+    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+    ...(match && Object.keys(match.params).length ? { pathParameters: match.params } : {}),
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'local',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: randomUUID(),
+      routeKey: match ? `${method} ${match.route.path}` : '$default',
+      stage: '$default',
+      time: new Date(now).toUTCString(),
+      timeEpoch: now,
+    },
+    ...(body !== undefined ? { body } : {}),
+    isBase64Encoded: false,
+  };
+  const raw = await area.handler(event);
+  const text = raw.isBase64Encoded ? '' : (raw.body ?? '');
+  const contentType = String(raw.headers?.['content-type'] ?? '');
+  return {
+    status: raw.statusCode ?? 200,
+    body: contentType.startsWith('application/json') && text ? JSON.parse(text) : text,
+    headers: Object.fromEntries(Object.entries(raw.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    raw,
+  };
+};
