@@ -1,6 +1,7 @@
 import { spawn as spawnChild, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   CreateTableCommand,
@@ -66,7 +67,8 @@ export const startDynamoLocal = async (opts: { port?: number; dbPath?: string } 
   } else {
     args.push('-inMemory', '-sharedDb');
   }
-  const child = spawnChild('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // DynamoDB Local writes a metadata file into its working directory.
+  const child = spawnChild('java', args, { cwd: opts.dbPath ?? tmpdir(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (b: Buffer) => {
     output += b.toString();
