@@ -2,6 +2,7 @@
  * `npm start`: DynamoDB Local (data under .data/), the table, demo data, the API on
  * 127.0.0.1 and the h5 app. Prints the URLs; Ctrl-C stops everything.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './lib/dynamo-local';
 import { startStack } from './lib/stack';
@@ -26,6 +27,11 @@ try {
       seeded = await seedDemo(log);
     },
   });
+  // Where the CLI (`npm run catalog -- publish`) finds the running stack.
+  writeFileSync(
+    path.join(repoRoot, '.data/stack.json'),
+    JSON.stringify({ dynamoEndpoint: stack.dynamo.endpoint, tableName: stack.tableName, apiUrl: stack.apiUrl, appUrl: stack.appUrl }, null, 2),
+  );
   const { printDemoLinks } = await import('./seed/links');
   log('');
   log(

@@ -1,9 +1,74 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { ROLE_LABELS } from '@union/shared';
+import { useSignedIn } from '../../components/use-signed-in';
+import { platform } from '../../lib/platform';
 
-export default function Page() {
+/** Pulls the invite id out of a scanned join URL, a weapp scene, or a bare id. */
+const inviteFrom = (scanned: string): string | null => {
+  const m = /[?&](?:invite|scene)=([A-Za-z0-9_-]{8,32})/.exec(scanned);
+  if (m?.[1]) return m[1];
+  return /^[A-Za-z0-9_-]{8,32}$/.test(scanned) ? scanned : null;
+};
+
+/** 首页: who is signed in, and the three journeys. */
+export default function HomePage() {
+  const session = useSignedIn();
+  const roles = session?.user.roles ?? [];
+  const isOfficer = roles.some((r) => r.role === 'officer');
+
+  const scanToJoin = async () => {
+    try {
+      const invite = inviteFrom(await platform.scanCode());
+      if (!invite) return Taro.showToast({ title: '不是入会二维码', icon: 'none' });
+      return Taro.navigateTo({ url: `/pages/join/index?invite=${invite}` });
+    } catch {
+      return undefined;
+    }
+  };
+
   return (
     <View className="page">
-      <Text>index 页面</Text>
+      <View className="card" data-testid="welcome">
+        <Text className="title">您好，{session?.user.displayName ?? '职工朋友'}</Text>
+        <View>
+          {roles.length === 0 ? <Text className="muted">尚未入会</Text> : null}
+          {roles.map((r) => (
+            <Text key={`${r.role}-${r.orgId}`} className="tag">
+              {ROLE_LABELS[r.role]}
+            </Text>
+          ))}
+        </View>
+      </View>
+      <View className="card">
+        <Text className="subtitle">扫码入会</Text>
+        <Text className="muted">扫描工会的入会二维码，填写实名信息即可申请入会。</Text>
+        <Button className="btn-primary" onClick={scanToJoin}>
+          扫一扫入会
+        </Button>
+      </View>
+      <View className="card">
+        <Text className="subtitle">会员服务卡</Text>
+        <Text className="muted">出示电子会员卡，查看并申领工会承诺的服务。</Text>
+        <Button className="btn-plain" onClick={() => Taro.switchTab({ url: '/pages/card/index' })}>
+          打开会员卡
+        </Button>
+      </View>
+      <View className="card">
+        <Text className="subtitle">职代会</Text>
+        <Text className="muted">签到、提案、附议与无记名投票。</Text>
+        <Button className="btn-plain" onClick={() => Taro.switchTab({ url: '/pages/vote/index' })}>
+          进入职代会
+        </Button>
+      </View>
+      {isOfficer ? (
+        <View className="card">
+          <Text className="subtitle">工会干部工作台</Text>
+          <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/officer/pages/home/index' })}>
+            进入工作台
+          </Button>
+        </View>
+      ) : null}
     </View>
   );
 }

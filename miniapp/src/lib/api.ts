@@ -1,0 +1,76 @@
+import Taro from '@tarojs/taro';
+import type { SessionResponse } from '@union/shared';
+import { platform } from './platform';
+import { clearSession, getSession, saveSession } from './session';
+
+/** A non-2xx answer, typed by the server's stable error code. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly field: string | undefined;
+  readonly details: Record<string, unknown> | undefined;
+  constructor(status: number, code: string, message: string, field?: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.field = field;
+    this.details = details;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export const apiBase = (): string => API_BASE;
+
+const request = async <T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+  const session = getSession();
+  let res: Taro.request.SuccessCallbackResult<string | Record<string, unknown>>;
+  try {
+    res = await Taro.request({
+      url: `${API_BASE}${path}`,
+      method,
+      data: body === undefined ? undefined : JSON.stringify(body),
+      header: {
+        'content-type': 'application/json',
+        ...(session ? { authorization: `Bearer ${session.token}` } : {}),
+        ...headers,
+      },
+      dataType: 'json',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
+  }
+  const data = (typeof res.data === 'string' && res.data ? JSON.parse(res.data) : res.data) as
+    | { error?: { code: string; message: string; field?: string; details?: Record<string, unknown> } }
+    | undefined;
+  if (res.statusCode >= 200 && res.statusCode < 300) return data as T;
+  const err = data?.error;
+  if (res.statusCode === 401) clearSession();
+  throw new ApiError(res.statusCode, err?.code ?? 'HTTP_ERROR', err?.message ?? `请求失败（${res.statusCode}）`, err?.field, err?.details);
+};
+
+/** The one request client: JSON in, JSON out, ApiError on any non-2xx. */
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>('POST', path, body ?? {}, headers),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body ?? {}),
+  patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Signs in on this platform: WeChat code2Session on weapp; null on h5 (use the dev sign-in page). */
+export const signInWithPlatform = async (): Promise<SessionResponse | null> => {
+  const code = await platform.loginCode();
+  if (!code) return null;
+  const session = await api.post<SessionResponse>('/auth/wechat', { code });
+  saveSession(session);
+  return session;
+};
+
+/** Re-reads the user's grants (after joining, being added to a roster, …). */
+export const refreshSession = async (): Promise<SessionResponse> => {
+  const session = await api.post<SessionResponse>('/auth/refresh');
+  saveSession(session);
+  return session;
+};

@@ -1,0 +1,30 @@
+import Taro from '@tarojs/taro';
+import type { Platform } from './platform';
+
+export const platform: Platform = {
+  kind: 'h5',
+  async scanCode() {
+    // Browsers have no scanner API Taro can rely on: the person pastes the code or link.
+    const text = window.prompt('请输入或粘贴二维码内容');
+    if (!text) throw new Error('已取消');
+    return text.trim();
+  },
+  async loginCode() {
+    return null;
+  },
+  getItem<T>(key: string) {
+    const raw = window.localStorage.getItem(key);
+    return raw === null ? null : (JSON.parse(raw) as T);
+  },
+  setItem(key, value) {
+    window.localStorage.setItem(key, JSON.stringify(value));
+  },
+  removeItem(key) {
+    window.localStorage.removeItem(key);
+  },
+  async openLocation(place) {
+    const url = `https://uri.amap.com/marker?position=${place.longitude},${place.latitude}&name=${encodeURIComponent(place.name)}&coordinate=gaode&callnative=1`;
+    window.open(url, '_blank');
+    await Taro.showToast({ title: '已打开地图', icon: 'none' });
+  },
+};

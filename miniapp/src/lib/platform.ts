@@ -1,0 +1,19 @@
+/**
+ * Platform wrapper: the Taro APIs that differ between WeChat and the browser.
+ * Taro picks platform.weapp.ts or platform.h5.ts at build time; this file is the
+ * shared contract (and what TypeScript sees).
+ */
+export interface Platform {
+  /** 'weapp' or 'h5' */
+  kind: 'weapp' | 'h5';
+  /** Scans a QR code and returns its text (weapp: camera; h5: asks for the text). */
+  scanCode(): Promise<string>;
+  /** The sign-in proof for this platform: a WeChat login code, or none (h5 uses the dev sign-in page). */
+  loginCode(): Promise<string | null>;
+  getItem<T>(key: string): T | null;
+  setItem(key: string, value: unknown): void;
+  removeItem(key: string): void;
+  openLocation(place: { latitude: number; longitude: number; name: string; address: string }): Promise<void>;
+}
+
+export { platform } from './platform.h5';

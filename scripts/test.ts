@@ -1,0 +1,49 @@
+/**
+ * `npm test`: unit, integration (DynamoDB Local) and e2e (Chromium) tests, after making
+ * sure Chromium and CJK fonts are there (installed through apt-get when running as root).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { assertJava, repoRoot } from './lib/dynamo-local';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const hasCjkFont = (): boolean => {
+  const r = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+};
+
+const ensureBrowser = (): void => {
+  const missing = [!existsSync(CHROMIUM) && 'chromium', !hasCjkFont() && 'fonts-noto-cjk'].filter(Boolean) as string[];
+  if (missing.length === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    console.error(`e2e tests need ${missing.join(' and ')}. Install with:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    process.exit(1);
+  }
+  console.log(`installing ${missing.join(', ')} with apt-get…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+};
+
+try {
+  assertJava();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
+}
+ensureBrowser();
+
+const results = path.join(repoRoot, '.data/vitest-results.json');
+rmSync(results, { force: true });
+const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)];
+const run = spawnSync('npx', args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
+
+if (existsSync(results)) {
+  const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
+  // The plain closing line CI reads.
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+}
+process.exit(run.status ?? 1);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { appUrl, newContext, openAs, screenshot, useBrowser } from '../support/e2e';
+
+describe('the mini-program shell (h5 build in Chromium)', () => {
+  const browser = useBrowser();
+
+  it('shows the app with a signed-in demo member', async () => {
+    const page = await openAs(browser(), 'member-courier');
+    await page.waitForSelector('[data-testid="welcome"]');
+    await expect.poll(() => page.textContent('[data-testid="welcome"]')).toContain('王小军');
+    // The tab bar of the mini-program.
+    for (const tab of ['首页', '会员卡', '投票', '我的']) {
+      expect(await page.getByText(tab, { exact: true }).count()).toBeGreaterThan(0);
+    }
+    await screenshot(page, 'shell-home-signed-in');
+    await page.context().close();
+  });
+
+  it('lists the demo identities on the development sign-in page', async () => {
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${appUrl()}/#/pages/login/index`);
+    await page.waitForSelector('[data-testid="identity-officer-district"]');
+    expect(await page.textContent('[data-testid="identity-officer-district"]')).toContain('工会干部');
+    await page.click('[data-testid="identity-officer-enterprise"] button');
+    await page.waitForSelector('[data-testid="welcome"]');
+    expect(await page.textContent('[data-testid="welcome"]')).toContain('李晓梅');
+    await screenshot(page, 'shell-dev-sign-in');
+    await context.close();
+  });
+});

@@ -1,0 +1,31 @@
+import type { TestProject } from 'vitest/node';
+import { startStack } from '../../scripts/lib/stack';
+import { seedDemo } from '../../scripts/seed/index';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    appUrl: string;
+    apiUrl: string;
+    dynamoEndpointE2e: string;
+    tableNameE2e: string;
+  }
+}
+
+/**
+ * Once per e2e run: DynamoDB Local in memory, the table, the demo data, serverless-offline
+ * and the h5 build behind a static server — the same stack `npm start` runs.
+ */
+export default async function setup(project: TestProject) {
+  const t0 = Date.now();
+  const stack = await startStack({
+    tableName: 'union-service-e2e',
+    seed: () => seedDemo(),
+    log: (s) => console.log(`[e2e stack] ${s}`),
+  });
+  console.log(`[e2e stack] ready in ${((Date.now() - t0) / 1000).toFixed(1)} s: app ${stack.appUrl}, api ${stack.apiUrl}`);
+  project.provide('appUrl', stack.appUrl);
+  project.provide('apiUrl', stack.apiUrl);
+  project.provide('dynamoEndpointE2e', stack.dynamo.endpoint);
+  project.provide('tableNameE2e', stack.tableName);
+  return () => stack.stop();
+}
