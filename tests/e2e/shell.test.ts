@@ -22,7 +22,7 @@ describe('the mini-program shell (h5 build in Chromium)', () => {
     await page.goto(`${appUrl()}/#/pages/login/index`);
     await page.waitForSelector('[data-testid="identity-officer-district"]');
     expect(await page.textContent('[data-testid="identity-officer-district"]')).toContain('工会干部');
-    await page.click('[data-testid="identity-officer-enterprise"] button');
+    await page.locator('[data-testid="identity-officer-enterprise"]').getByText('以此身份登录').click();
     await page.waitForSelector('[data-testid="welcome"]');
     expect(await page.textContent('[data-testid="welcome"]')).toContain('李晓梅');
     await screenshot(page, 'shell-dev-sign-in');

@@ -1,0 +1,4 @@
+export { formatYuan, leafCondition } from './describe';
+export * from './evaluate';
+export * from './facts';
+export * from './rule';
