@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Rule } from '../domain/eligibility/rule';
+import './common.contract';
+
+// zod/mini: this contract is bundled into the catalog and card functions (≈13 KB vs ≈90 KB for classic zod).
 
 const opSchema = z.enum(['eq', 'ne', 'gte', 'gt', 'lte', 'lt', 'in']);
 
@@ -27,66 +30,70 @@ export const claimFactSchema = z.enum([
   'accidentInjury',
 ]);
 
-const memberRuleSchema = z.object({
+const memberRuleSchema = z.strictObject({
   member: memberFactSchema,
   op: opSchema,
   value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
 });
 
-const claimRuleSchema = z.object({
+const claimRuleSchema = z.strictObject({
   claim: claimFactSchema,
   op: opSchema,
   value: z.union([z.number(), z.string(), z.boolean()]),
-  period: z.literal('claimYear').optional(),
+  period: z.optional(z.literal('claimYear')),
 });
 
 /** Eligibility rule tree (all / any / not / member fact / claim fact). */
-export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
+export const ruleSchema: z.ZodMiniType<Rule> = z.lazy(() =>
   z.union([
-    z.object({ all: z.array(ruleSchema) }).strict(),
-    z.object({ any: z.array(ruleSchema) }).strict(),
-    z.object({ not: ruleSchema }).strict(),
-    memberRuleSchema.strict(),
-    claimRuleSchema.strict(),
+    z.strictObject({ all: z.array(ruleSchema) }),
+    z.strictObject({ any: z.array(ruleSchema) }),
+    z.strictObject({ not: ruleSchema }),
+    memberRuleSchema,
+    claimRuleSchema,
   ]),
-);
+) as unknown as z.ZodMiniType<Rule>;
 
 export const tierSchema = z.enum(['普惠', '特惠', '商惠']);
 
+const nonEmpty = () => z.string().check(z.minLength(1, '不能为空'));
+const nonNegative = () => z.number().check(z.nonnegative('不能为负数'));
+const positive = () => z.number().check(z.positive('必须大于 0'));
+
 export const benefitSchema = z.object({
-  amountYuan: z.number().nonnegative().optional(),
-  thresholdYuan: z.number().nonnegative().optional(),
-  quota: z.object({ count: z.number().positive(), unit: z.string().min(1) }).optional(),
-  facilities: z.array(z.object({ kind: z.string().min(1), count: z.number().positive(), unit: z.string().min(1) })).optional(),
+  amountYuan: z.optional(nonNegative()),
+  thresholdYuan: z.optional(nonNegative()),
+  quota: z.optional(z.object({ count: positive(), unit: nonEmpty() })),
+  facilities: z.optional(z.array(z.object({ kind: nonEmpty(), count: positive(), unit: nonEmpty() }))),
 });
 
 export const sourceSpanSchema = z.object({
   clause: z.string(),
-  quote: z.string().min(1),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  quote: nonEmpty(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 });
 
 /** A draft catalog entry as produced by the importer and edited by the officer. */
 export const serviceDraftSchema = z.object({
-  name: z.string().min(1),
-  category: z.string().min(1),
+  name: nonEmpty(),
+  category: nonEmpty(),
   tier: tierSchema,
   groups: z.array(z.string()),
   eligibility: ruleSchema,
   benefit: benefitSchema,
-  department: z.string().optional(),
-  period: z.string().optional(),
-  confidence: z.number().min(0).max(1),
-  notes: z.array(z.string()).optional(),
+  department: z.optional(z.string()),
+  period: z.optional(z.string()),
+  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  notes: z.optional(z.array(z.string())),
   source: sourceSpanSchema,
 });
 
 export const planDocumentSchema = z.object({
-  issuer: z.string().nullable(),
-  year: z.number().int().nullable(),
-  number: z.string().nullable(),
-  title: z.string().nullable(),
+  issuer: z.nullable(z.string()),
+  year: z.nullable(z.int()),
+  number: z.nullable(z.string()),
+  title: z.nullable(z.string()),
 });
 
 /** The importer's output: `{ document, services }` (also the CLI's JSON). */

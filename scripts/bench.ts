@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: speed and size figures, written to BENCHMARKS.md. Nothing here asserts;
+ * the tests stay free of timing thresholds.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { importPlan } from '../shared/src/domain/plan-import/index';
+import { repoRoot } from './lib/dynamo-local';
+
+const lines: string[] = [];
+const out = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const dirSize = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => {
+    const p = path.join(dir, e.name);
+    return sum + (e.isDirectory() ? dirSize(p) : statSync(p).size);
+  }, 0);
+
+const plans = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => ({ name: f, text: readFileSync(path.join(dir, f), 'utf8') }))
+    : [];
+
+out('# Benchmarks');
+out();
+out(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.platform}/${process.arch}.`);
+out();
+
+// 1. The importer: all five seeds, and the project's own plans.
+out('## Plan importer (median of 20 runs, after 3 warm-up runs)');
+out();
+out('| documents | characters | total ms | services found |');
+out('|---|---|---|---|');
+for (const [label, docs] of [
+  ['five seed plans (../shared/seeds)', plans(path.resolve(repoRoot, '../shared/seeds'))],
+  ['project plans (catalog/plans)', plans(path.join(repoRoot, 'catalog/plans'))],
+] as const) {
+  if (docs.length === 0) continue;
+  for (let i = 0; i < 3; i += 1) for (const d of docs) importPlan(d.text);
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 20; i += 1) {
+    const t0 = performance.now();
+    found = docs.reduce((n, d) => n + importPlan(d.text).services.length, 0);
+    times.push(performance.now() - t0);
+  }
+  const chars = docs.reduce((n, d) => n + d.text.length, 0);
+  out(`| ${label}: ${docs.length} | ${chars} | ${median(times).toFixed(1)} | ${found} |`);
+}
+out();
+
+// 2. zod vs zod/mini in a function bundle.
+out('## zod vs zod/mini in a Lambda bundle (esbuild, minified, node20)');
+out();
+const tmp = mkdtempSync(path.join(tmpdir(), 'bench-'));
+const entry = (flavour: string) => {
+  const f = path.join(tmp, `${flavour.replace('/', '-')}.ts`);
+  writeFileSync(
+    f,
+    `import * as z from '${flavour}';\nconst s = z.object({ name: z.string(), n: z.number(), tags: z.array(z.string()) });\nexport const handler = (x: unknown) => s.safeParse(x);\n`,
+  );
+  return f;
+};
+const bundleSize = async (flavour: string) => {
+  const r = await build({
+    entryPoints: [entry(flavour)],
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    nodePaths: [path.join(repoRoot, 'node_modules')],
+  });
+  return r.outputFiles[0]?.contents.byteLength ?? 0;
+};
+const classic = await bundleSize('zod');
+const mini = await bundleSize('zod/mini');
+out('| flavour | bundle |');
+out('|---|---|');
+out(`| zod (classic) | ${kb(classic)} |`);
+out(`| zod/mini | ${kb(mini)} |`);
+out();
+
+// 3. Function packages (serverless package, offline).
+out('## Function packages (`serverless package --stage prod`)');
+out();
+execFileSync(process.execPath, [path.join(repoRoot, 'node_modules/osls/bin/serverless.js'), 'package', '--stage', 'prod'], {
+  cwd: repoRoot,
+  env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' },
+  stdio: 'ignore',
+});
+out('| function | zip |');
+out('|---|---|');
+for (const f of readdirSync(path.join(repoRoot, '.serverless')).filter((f) => f.endsWith('.zip'))) {
+  out(`| ${f.replace('.zip', '')} | ${kb(statSync(path.join(repoRoot, '.serverless', f)).size)} |`);
+}
+out();
+
+// 4. The mini-program builds.
+out('## Mini-program builds');
+out();
+out('| build | seconds | size |');
+out('|---|---|---|');
+for (const type of ['weapp', 'h5'] as const) {
+  const t0 = Date.now();
+  execFileSync('npx', ['taro', 'build', '--type', type], {
+    cwd: path.join(repoRoot, 'miniapp'),
+    env: { ...process.env, TARO_APP_API: type === 'h5' ? '/api' : 'https://api.example.invalid', NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  const dist = path.join(repoRoot, 'miniapp/dist', type);
+  let size = dirSize(dist);
+  let note = 'whole output';
+  if (type === 'weapp') {
+    // The main package excludes the officer subpackage (what WeChat limits to 2 MB).
+    size -= existsSync(path.join(dist, 'officer')) ? dirSize(path.join(dist, 'officer')) : 0;
+    note = 'main package (without the officer subpackage)';
+  }
+  out(`| ${type} | ${((Date.now() - t0) / 1000).toFixed(1)} | ${kb(size)} (${note}) |`);
+}
+out();
+writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
+console.log('\nwritten to BENCHMARKS.md');
