@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AREAS } from '../../../functions/src/http/areas';
+import { createOrg, getLineage } from '../../../functions/src/store/org.repository';
+import { invoke } from '../../support/invoke';
+import { userWithToken } from '../../support/sessions';
+
+describe('the org tree', () => {
+  let districtOfficer: string;
+  let enterpriseOfficer: string;
+  beforeAll(async () => {
+    await createOrg({ orgId: 'c1', name: '市总工会', kind: 'city', parentId: null, area: null });
+    await createOrg({ orgId: 'd1', name: '甲区总工会', kind: 'district', parentId: 'c1', area: '甲区' });
+    await createOrg({ orgId: 'd2', name: '乙区总工会', kind: 'district', parentId: 'c1', area: '乙区' });
+    await createOrg({ orgId: 'e1', name: '甲区某公司工会', kind: 'grassroots', parentId: 'd1', area: '甲区' });
+    await createOrg({ orgId: 'j1', name: '甲区快递联合工会', kind: 'joint', parentId: 'd1', area: '甲区' });
+    districtOfficer = await userWithToken('off-d1', [{ role: 'officer', orgId: 'd1' }]);
+    enterpriseOfficer = await userWithToken('off-e1', [{ role: 'officer', orgId: 'e1' }]);
+  });
+
+  it('answers the ancestry, root first', async () => {
+    expect((await getLineage('e1')).map((o) => o.orgId)).toEqual(['c1', 'd1', 'e1']);
+    const res = await invoke(AREAS.orgs, 'GET', '/orgs/j1');
+    expect(res.status).toBe(200);
+    expect(res.body.lineage.map((o: { name: string }) => o.name)).toEqual(['市总工会', '甲区总工会', '甲区快递联合工会']);
+  });
+
+  it('lets an officer add an org below their own, and nowhere else', async () => {
+    const ok = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: '甲区某医院工会', kind: 'grassroots', parentId: 'd1' } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.org.ancestors).toEqual(['c1', 'd1']);
+    const sideways = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: '乙区某厂工会', kind: 'grassroots', parentId: 'd2' } });
+    expect(sideways.status).toBe(403);
+    expect(sideways.body.error.code).toBe('FORBIDDEN_ORG');
+    const upward = await invoke(AREAS.orgs, 'POST', '/orgs', { token: enterpriseOfficer, body: { name: '甲区另一公司工会', kind: 'grassroots', parentId: 'd1' } });
+    expect(upward.status).toBe(403);
+  });
+
+  it('refuses a child a grassroots union cannot have', async () => {
+    const res = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: '下级工会', kind: 'grassroots', parentId: 'e1' } });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ code: 'ORG_KIND_MISMATCH', field: 'kind' });
+  });
+
+  it('finds 联合工会 by area and lists children', async () => {
+    const joint = await invoke(AREAS.orgs, 'GET', '/joint-unions?area=甲区');
+    expect(joint.body.orgs.map((o: { orgId: string }) => o.orgId)).toEqual(['j1']);
+    const children = await invoke(AREAS.orgs, 'GET', '/orgs/d1/children', { token: districtOfficer });
+    expect(children.body.orgs.map((o: { orgId: string }) => o.orgId).sort()).toEqual(expect.arrayContaining(['e1', 'j1']));
+  });
+
+  it('names the bad field in Chinese, with 400 and no write', async () => {
+    const res = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: 'x', kind: 'planet', parentId: 'd1' } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.field).toBe('name');
+    expect(res.body.error.message).toMatch(/^姓名|^name|至少/);
+    const missing = await invoke(AREAS.orgs, 'GET', '/orgs/nope');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('ORG_NOT_FOUND');
+    const badId = await invoke(AREAS.orgs, 'GET', '/orgs/bad%20id');
+    expect(badId.status).toBe(400);
+    expect(badId.body.error.field).toBe('orgId');
+  });
+});

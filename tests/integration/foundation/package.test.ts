@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+describe('serverless.yml is deployable as written', () => {
+  it('packages offline with osls: one minified bundle per function, the table with PITR, IAM scoped to it', () => {
+    const out = path.resolve('.data/package-test');
+    rmSync(out, { recursive: true, force: true });
+    execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--stage', 'prod', '--package', out], {
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', TABLE_NAME: '', DYNAMODB_ENDPOINT: '' },
+      stdio: 'pipe',
+      timeout: 180_000,
+    });
+    const template = JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+    const yml = parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'error' }) as { functions: Record<string, unknown> };
+    for (const fn of Object.keys(yml.functions)) {
+      expect(statSync(path.join(out, `${fn}.zip`)).size, fn).toBeGreaterThan(1000);
+    }
+    const resources = template.Resources as Record<string, { Type: string; Properties: any }>;
+    const table = resources.UnionTable;
+    expect(table?.Type).toBe('AWS::DynamoDB::Table');
+    expect(table?.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table?.Properties.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
+    expect(table?.Properties.TableName).toBe('union-service-prod');
+    const lambdas = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(lambdas.length).toBe(Object.keys(yml.functions).length);
+    for (const l of lambdas) {
+      expect(l.Properties.Runtime).toBe('nodejs22.x');
+      expect(l.Properties.Environment.Variables.STAGE).toBe('prod');
+      expect(l.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('');
+    }
+    const policy = JSON.stringify(resources.IamRoleLambdaExecution?.Properties.Policies);
+    expect(policy).toContain('UnionTable');
+    expect(policy).not.toMatch(/"Resource":"\*"/);
+    expect(policy).not.toContain('dynamodb:*');
+  });
+});

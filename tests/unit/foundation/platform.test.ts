@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskName, maskPhone } from '@union/shared';
+import { createPiiCipher } from '../../../functions/src/platform/crypto';
+import { randomId } from '../../../functions/src/platform/ids';
+import { redact } from '../../../functions/src/platform/logger';
+import { SESSION_TTL_SECONDS, signSession, verifySession } from '../../../functions/src/platform/session';
+
+const key = Buffer.alloc(32, 1).toString('base64');
+const hmac = Buffer.alloc(32, 2).toString('base64');
+
+describe('PII cipher (AES-256-GCM + HMAC)', () => {
+  const pii = createPiiCipher(key, hmac);
+  it('round-trips and never repeats a ciphertext', () => {
+    const a = pii.encrypt('110101199003074514');
+    const b = pii.encrypt('110101199003074514');
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('110101199003074514');
+    expect(pii.decrypt(a)).toBe('110101199003074514');
+  });
+  it('detects tampering', () => {
+    const sealed = pii.encrypt('13812345678');
+    const parts = sealed.split('.');
+    const body = Buffer.from(parts[3] ?? '', 'base64');
+    body[0] = (body[0] ?? 0) ^ 1;
+    parts[3] = body.toString('base64');
+    expect(() => pii.decrypt(parts.join('.'))).toThrow();
+  });
+  it('hashes deterministically per kind and key', () => {
+    expect(pii.hash('id', 'x')).toBe(pii.hash('id', 'x'));
+    expect(pii.hash('id', 'x')).not.toBe(pii.hash('phone', 'x'));
+    expect(createPiiCipher(key, Buffer.alloc(32, 3).toString('base64')).hash('id', 'x')).not.toBe(pii.hash('id', 'x'));
+  });
+  it('refuses a key that is not 32 bytes', () => {
+    expect(() => createPiiCipher(Buffer.alloc(16).toString('base64'), hmac)).toThrow(/32 bytes/);
+  });
+});
+
+describe('log redaction', () => {
+  it('masks ID numbers and mobile numbers wherever they appear', () => {
+    const line = JSON.stringify({ body: '{"idNumber":"11010119900307451X","phone":"13812345678"}', note: 'call 15900001111 now' });
+    const out = redact(line);
+    expect(out).not.toContain('11010119900307451X');
+    expect(out).not.toContain('13812345678');
+    expect(out).not.toContain('15900001111');
+    expect(out).toContain('1101**********451X');
+    expect(out).toContain('138****5678');
+  });
+  it('leaves other numbers alone', () => {
+    expect(redact('member 2026000123 order 12345')).toBe('member 2026000123 order 12345');
+  });
+});
+
+describe('session tokens', () => {
+  const claims = { userId: 'u1', displayName: '王小军', roles: [{ role: 'member' as const, orgId: 'o1' }] };
+  const now = new Date('2026-11-22T08:00:00Z');
+  it('verifies what it signed', async () => {
+    const { token, expiresAt } = await signSession(claims, 'secret-a-long-enough-for-hs256!!', now);
+    expect(expiresAt.getTime() - now.getTime()).toBe(SESSION_TTL_SECONDS * 1000);
+    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', now)).toEqual(claims);
+  });
+  it('rejects another key, expiry, and a changed payload', async () => {
+    const { token } = await signSession(claims, 'secret-a-long-enough-for-hs256!!', now);
+    expect(await verifySession(token, 'secret-b-long-enough-for-hs256!!', now)).toBeNull();
+    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', new Date(now.getTime() + (SESSION_TTL_SECONDS + 1) * 1000))).toBeNull();
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const forged = JSON.parse(Buffer.from(p, 'base64url').toString());
+    forged.sub = 'u2';
+    expect(await verifySession(`${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${s}`, 'secret-a-long-enough-for-hs256!!', now)).toBeNull();
+  });
+});
+
+describe('masking and ids', () => {
+  it('masks as PRODUCT.md shows', () => {
+    expect(maskName('张三丰')).toBe('张*丰');
+    expect(maskName('李四')).toBe('李*');
+    expect(maskPhone('13812345678')).toBe('138****5678');
+    expect(maskIdNumber('320102199001011234')).toBe('3201**********1234');
+  });
+  it('makes ids of the requested length from the safe alphabet, without repeats', () => {
+    const ids = new Set(Array.from({ length: 2000 }, () => randomId(16)));
+    expect(ids.size).toBe(2000);
+    for (const id of ids) expect(id).toMatch(/^[0-9a-km-z]{16}$/);
+  });
+});
