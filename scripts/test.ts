@@ -36,14 +36,28 @@ try {
 }
 ensureBrowser();
 
-const results = path.join(repoRoot, '.data/vitest-results.json');
-rmSync(results, { force: true });
-const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)];
-const run = spawnSync('npx', args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
-
-if (existsSync(results)) {
-  const r = JSON.parse(readFileSync(results, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number };
-  // The plain closing line CI reads.
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+interface Counts {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
 }
-process.exit(run.status ?? 1);
+
+/** One vitest run; returns its exit status and counts. */
+const vitest = (name: string, extra: string[]): { status: number; counts: Counts | null } => {
+  const results = path.join(repoRoot, `.data/vitest-${name}.json`);
+  rmSync(results, { force: true });
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...extra];
+  const run = spawnSync('npx', args, { stdio: 'inherit', cwd: repoRoot, env: { ...process.env, SLS_TELEMETRY_DISABLED: '1' } });
+  const counts = existsSync(results) ? (JSON.parse(readFileSync(results, 'utf8')) as Counts) : null;
+  return { status: run.status ?? 1, counts };
+};
+
+// Unit and integration first, then e2e on its own: on two cores the browser tests and the
+// concurrency tests would otherwise slow each other into timeouts.
+const userArgs = process.argv.slice(2);
+const runs = userArgs.length > 0 ? [vitest('custom', userArgs)] : [vitest('unit-integration', ['--project', 'unit', '--project', 'integration']), vitest('e2e', ['--project', 'e2e'])];
+const sum = (k: keyof Counts) => runs.reduce((n, r) => n + (r.counts?.[k] ?? 0), 0);
+// The plain closing line CI reads.
+console.log(`${sum('numPassedTests')} passed, ${sum('numFailedTests')} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`);
+process.exit(runs.every((r) => r.status === 0) ? 0 : 1);
