@@ -1,5 +1,6 @@
 import { DomainError, type RoleGrant, type SessionClaims } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { $set } from 'dynamodb-toolbox/entity/actions/update';
 import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 
@@ -40,14 +41,15 @@ export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> 
   const user = await getUser(userId);
   if (!user) throw new DomainError('USER_NOT_FOUND', '用户不存在');
   if (user.grants.some((g) => g.role === grant.role && g.orgId === grant.orgId)) return;
-  await users.update({ userId, grants: [...user.grants, grant] });
+  // $set: a plain array would be applied element by element, which fails on an empty list.
+  await users.update({ userId, grants: $set([...user.grants, grant]) });
 };
 
 /** Removes grants matching `pred` (a transferred member loses the old org's member grant). */
 export const removeGrants = async (userId: string, pred: (g: RoleGrant) => boolean): Promise<void> => {
   const user = await getUser(userId);
   if (!user) return;
-  await users.update({ userId, grants: user.grants.filter((g) => !pred(g)) });
+  await users.update({ userId, grants: $set(user.grants.filter((g) => !pred(g))) });
 };
 
 export const listDemoIdentities = async (): Promise<UserRecord[]> => {

@@ -1,0 +1,199 @@
+import { DomainError, deriveFromIdNumber, type JoinApplication, lineageOf, nextApplicationStatus, type Org } from '@union/shared';
+import { randomId } from '../../platform/ids';
+import {
+  type ApplicationRecord,
+  applicationPutTx,
+  approveApplicationTx,
+  getCurrentApplication,
+  orgPathOf,
+  rejectApplicationTxs,
+  resubmitApplicationTxs,
+  userApplicationTx,
+} from '../../store/application.repository';
+import { explainInviteRefusal, type InviteRecord, useInviteTx } from '../../store/invite.repository';
+import { activateMembership, assertMayJoin, type MemberProfile, type MembershipRecord } from '../../store/membership.repository';
+import { runTransaction, TransactionRefused } from '../../store/transactions';
+import { addGrant } from '../../store/user.repository';
+import type { Runtime } from '../runtime';
+
+/** Seals the form: 身份证号 and phone encrypted and hashed; birth date and gender derived. */
+export const sealProfile = (runtime: Runtime, form: JoinApplication): MemberProfile => {
+  const { birthDate, gender } = deriveFromIdNumber(form.idNumber);
+  return {
+    name: form.name,
+    idEnc: runtime.pii.encrypt(form.idNumber),
+    phoneEnc: runtime.pii.encrypt(form.phone),
+    idHash: runtime.pii.hash('id', form.idNumber),
+    phoneHash: runtime.pii.hash('phone', form.phone),
+    gender,
+    birthDate,
+    employer: form.employer,
+    employmentType: form.employmentType,
+    group: form.group,
+    isMigrantWorker: form.isMigrantWorker,
+    noticeVersion: form.noticeVersion,
+  };
+};
+
+const applicationPending = () =>
+  new DomainError('APPLICATION_PENDING', '您已有一份入会申请正在审核中，请等待工会审核结果', { field: 'inviteId' });
+
+/** Maps the refusals of the caller's own transaction items. */
+const explain = async (e: unknown, inviteId: string, now: Date): Promise<never> => {
+  if (e instanceof TransactionRefused) {
+    if (e.failed.includes('invite')) return explainInviteRefusal(inviteId, now);
+    if (e.failed.includes('userApplication')) throw applicationPending();
+    if (e.failed.includes('application')) {
+      throw new DomainError('APPLICATION_STATE_CONFLICT', '申请状态已被他人更新，请刷新后重试');
+    }
+  }
+  throw e;
+};
+
+export interface JoinResult {
+  application: ApplicationRecord;
+  membership: MembershipRecord | null;
+}
+
+/**
+ * 提交入会申请 through an invite: counts one use of the invite atomically; an auto-approve
+ * invite activates the membership in the same transaction, a review invite queues the application.
+ */
+export const submitApplication = async (args: {
+  runtime: Runtime;
+  userId: string;
+  invite: InviteRecord;
+  org: Org;
+  form: JoinApplication;
+  now: Date;
+}): Promise<JoinResult> => {
+  const { runtime, userId, invite, org, now } = args;
+  const profile = sealProfile(runtime, args.form);
+  await assertMayJoin(userId, profile.idHash, profile.phoneHash);
+  const current = await getCurrentApplication(userId);
+  if (current?.status === 'pending') throw applicationPending();
+  const base: ApplicationRecord = {
+    ...profile,
+    applicationId: `a${randomId(15)}`,
+    userId,
+    orgId: org.orgId,
+    orgName: org.name,
+    orgPath: orgPathOf(lineageOf(org)),
+    inviteId: invite.inviteId,
+    mode: invite.mode,
+    status: 'pending',
+    submittedAt: now.toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    rejectReason: null,
+    membershipId: null,
+    memberNumber: null,
+  };
+  const inviteUse = { label: 'invite', tx: useInviteTx(invite.inviteId, now) };
+  try {
+    if (invite.mode === 'review') {
+      await runTransaction(async () => [inviteUse, applicationPutTx(base), userApplicationTx(userId, base.applicationId, 'pending')]);
+      return { application: base, membership: null };
+    }
+    const membershipId = `m${randomId(15)}`;
+    let application = base;
+    const membership = await activateMembership({
+      membershipId,
+      userId,
+      org,
+      profile,
+      now,
+      applicationId: base.applicationId,
+      extra: (memberNumber) => {
+        application = { ...base, status: 'approved', decidedAt: now.toISOString(), decidedBy: 'auto', membershipId, memberNumber };
+        return [inviteUse, applicationPutTx(application), userApplicationTx(userId, base.applicationId, 'approved')];
+      },
+    });
+    await addGrant(userId, { role: 'member', orgId: org.orgId });
+    return { application, membership };
+  } catch (e) {
+    return explain(e, invite.inviteId, now);
+  }
+};
+
+/** 批准: activation and the decision in one transaction; the applicant gets the member grant. */
+export const approveApplication = async (args: {
+  application: ApplicationRecord;
+  org: Org;
+  by: string;
+  now: Date;
+}): Promise<JoinResult> => {
+  const { application: a, org, by, now } = args;
+  nextApplicationStatus(a.status, 'approve');
+  const membershipId = `m${randomId(15)}`;
+  let memberNumber = '';
+  try {
+    const membership = await activateMembership({
+      membershipId,
+      userId: a.userId,
+      org,
+      profile: a,
+      now,
+      applicationId: a.applicationId,
+      extra: (n) => {
+        memberNumber = n;
+        return [
+          approveApplicationTx(a.applicationId, by, now, membershipId, n),
+          userApplicationTx(a.userId, a.applicationId, 'approved', a.applicationId),
+        ];
+      },
+    });
+    await addGrant(a.userId, { role: 'member', orgId: org.orgId });
+    return {
+      application: {
+        ...a,
+        status: 'approved',
+        decidedAt: now.toISOString(),
+        decidedBy: by,
+        membershipId,
+        memberNumber,
+        rejectReason: null,
+      },
+      membership,
+    };
+  } catch (e) {
+    return explain(e, a.inviteId, now);
+  }
+};
+
+export const rejectApplication = async (args: {
+  application: ApplicationRecord;
+  by: string;
+  reason: string;
+  now: Date;
+}): Promise<ApplicationRecord> => {
+  const { application: a, by, reason, now } = args;
+  const status = nextApplicationStatus(a.status, 'reject');
+  try {
+    await runTransaction(async () => rejectApplicationTxs(a, by, reason, now));
+  } catch (e) {
+    return explain(e, a.inviteId, now);
+  }
+  return { ...a, status, decidedAt: now.toISOString(), decidedBy: by, rejectReason: reason };
+};
+
+/** 更正后重新提交: only the applicant, only a rejected application; it returns to the queue. */
+export const resubmitApplication = async (args: {
+  runtime: Runtime;
+  application: ApplicationRecord;
+  userId: string;
+  form: JoinApplication;
+  now: Date;
+}): Promise<ApplicationRecord> => {
+  const { runtime, application: a, userId, now } = args;
+  if (a.userId !== userId) throw new DomainError('APPLICATION_FORBIDDEN', '只能修改本人的入会申请', { field: 'applicationId' });
+  const status = nextApplicationStatus(a.status, 'resubmit');
+  const profile = sealProfile(runtime, args.form);
+  await assertMayJoin(userId, profile.idHash, profile.phoneHash);
+  try {
+    await runTransaction(async () => resubmitApplicationTxs(a, profile, now));
+  } catch (e) {
+    return explain(e, a.inviteId, now);
+  }
+  return { ...a, ...profile, status, submittedAt: now.toISOString(), decidedAt: null, decidedBy: null, rejectReason: null };
+};

@@ -1,0 +1,300 @@
+import {
+  assertInviteUsable,
+  createInviteRequest,
+  DomainError,
+  idSchema,
+  joinApplicationRequest,
+  joinUrl,
+  lineageOf,
+  posterQuery,
+  rejectRequest,
+  transferRequest,
+} from '@union/shared';
+import * as z from 'zod/mini';
+import { randomId } from '../../platform/ids';
+import { getCurrentApplication, listPendingApplications, orgPathOf, requireApplication } from '../../store/application.repository';
+import { createInvite, listInvites, requireInvite, revokeInvite } from '../../store/invite.repository';
+import { getActiveMembershipRecord, listMembershipHistory } from '../../store/membership.repository';
+import { getLineage, requireOrg } from '../../store/org.repository';
+import { listPendingTransfers, listUserTransfers, requireTransfer } from '../../store/transfer.repository';
+import { registerStatuses } from '../error-map';
+import { defineRoute } from '../route';
+import { approveApplication, rejectApplication, resubmitApplication, submitApplication } from './join.service';
+import { posterPng, posterSvg } from './poster';
+import { approveTransfer, rejectTransfer, requestTransfer } from './transfer.service';
+import { applicationView, inviteView, membershipView, transferView } from './views';
+
+registerStatuses({
+  ALREADY_MEMBER: 409,
+  PHONE_IN_USE: 409,
+  APPLICATION_PENDING: 409,
+  APPLICATION_STATE_CONFLICT: 409,
+  INVITE_EXPIRY_INVALID: 400,
+  NOT_A_MEMBER: 409,
+  TRANSFER_SAME_ORG: 409,
+  TRANSFER_TARGET_INVALID: 400,
+  TRANSFER_PENDING: 409,
+  TRANSFER_STALE: 409,
+  TRANSFER_STATE_CONFLICT: 409,
+});
+
+const orgParams = z.object({ orgId: idSchema });
+/** Any string up to 64 chars: a malformed code is just another forged one (INVITE_INVALID). */
+const inviteParams = z.object({ inviteId: z.string().check(z.maxLength(64, '过长')) });
+const applicationParams = z.object({ applicationId: idSchema });
+const transferParams = z.object({ transferId: idSchema });
+const MAX_INVITE_DAYS = 366;
+
+export const inviteRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/orgs/{orgId}/invites',
+    access: ['officer'],
+    params: orgParams,
+    body: createInviteRequest,
+    async handle({ params, body, session, runtime, now, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const org = await requireOrg(params.orgId);
+      const expires = Date.parse(body.expiresAt);
+      if (expires <= now.getTime() || expires > now.getTime() + MAX_INVITE_DAYS * 86_400_000) {
+        throw new DomainError('INVITE_EXPIRY_INVALID', `有效期：应晚于现在，且不超过 ${MAX_INVITE_DAYS} 天`, { field: 'expiresAt' });
+      }
+      const invite = await createInvite({
+        inviteId: randomId(16),
+        orgId: org.orgId,
+        orgName: org.name,
+        mode: body.mode,
+        expiresAt: body.expiresAt,
+        maxUses: body.maxUses,
+        createdBy: session.userId,
+        createdAt: now.toISOString(),
+      });
+      return { status: 201, body: { invite: inviteView(invite, runtime, now) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/invites',
+    access: ['officer'],
+    params: orgParams,
+    async handle({ params, runtime, now, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const invites = await listInvites(params.orgId);
+      return { body: { invites: invites.map((i) => inviteView(i, runtime, now)) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/invites/{inviteId}/revoke',
+    access: ['officer'],
+    params: inviteParams,
+    async handle({ params, runtime, now, requireRoleOver }) {
+      const invite = await requireInvite(params.inviteId);
+      await requireRoleOver('officer', invite.orgId);
+      return { body: { invite: inviteView(await revokeInvite(invite.inviteId, now), runtime, now) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/invites/{inviteId}/poster',
+    access: ['officer'],
+    params: inviteParams,
+    query: posterQuery,
+    async handle({ params, query, runtime, requireRoleOver }) {
+      const invite = await requireInvite(params.inviteId);
+      await requireRoleOver('officer', invite.orgId);
+      // h5: the join URL; weapp: the bare id, passed as the mini-program code's `scene`.
+      const payload = query.payload === 'scene' ? invite.inviteId : joinUrl(runtime.config.publicAppUrl, invite.inviteId);
+      const filename = `attachment; filename*=UTF-8''${encodeURIComponent(`${invite.orgName}-入会二维码.${query.format ?? 'png'}`)}`;
+      if (query.format === 'svg') {
+        return {
+          text: { contentType: 'image/svg+xml; charset=utf-8', data: await posterSvg(payload, invite.orgName) },
+          headers: { 'content-disposition': filename },
+        };
+      }
+      return {
+        binary: { contentType: 'image/png', data: await posterPng(payload, invite.orgName) },
+        headers: { 'content-disposition': filename },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/invites/{inviteId}',
+    access: 'public',
+    params: inviteParams,
+    async handle({ params, now }) {
+      const invite = await requireInvite(params.inviteId);
+      assertInviteUsable(invite, now);
+      const lineage = await getLineage(invite.orgId);
+      const org = lineage.at(-1)!;
+      return {
+        body: {
+          invite: { inviteId: invite.inviteId, mode: invite.mode, expiresAt: invite.expiresAt },
+          org: { orgId: org.orgId, name: org.name, kind: org.kind, lineageNames: lineage.map((o) => o.name) },
+        },
+      };
+    },
+  }),
+];
+
+export const applicationRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/invites/{inviteId}/applications',
+    access: 'signedIn',
+    params: inviteParams,
+    body: joinApplicationRequest,
+    async handle({ params, body, session, runtime, now }) {
+      const invite = await requireInvite(params.inviteId);
+      assertInviteUsable(invite, now);
+      const org = await requireOrg(invite.orgId);
+      const result = await submitApplication({ runtime, userId: session.userId, invite, org, form: body, now });
+      return {
+        status: 201,
+        body: {
+          application: applicationView(result.application, runtime),
+          membership: result.membership ? membershipView(result.membership, runtime) : null,
+          // The session must be refreshed (POST /auth/refresh) to carry the new member grant.
+          refreshSession: result.membership !== null,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me/application',
+    access: 'signedIn',
+    async handle({ session, runtime }) {
+      const a = await getCurrentApplication(session.userId);
+      return { body: { application: a ? applicationView(a, runtime) : null } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/applications/{applicationId}/resubmit',
+    access: 'signedIn',
+    params: applicationParams,
+    body: joinApplicationRequest,
+    async handle({ params, body, session, runtime, now }) {
+      const application = await requireApplication(params.applicationId);
+      const updated = await resubmitApplication({ runtime, application, userId: session.userId, form: body, now });
+      return { body: { application: applicationView(updated, runtime) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/applications',
+    access: ['officer'],
+    params: orgParams,
+    async handle({ params, runtime, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const org = await requireOrg(params.orgId);
+      const pending = await listPendingApplications(orgPathOf(lineageOf(org)));
+      return { body: { applications: pending.map((a) => applicationView(a, runtime)) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/applications/{applicationId}/approve',
+    access: ['officer'],
+    params: applicationParams,
+    async handle({ params, session, runtime, now, requireRoleOver }) {
+      const application = await requireApplication(params.applicationId);
+      await requireRoleOver('officer', application.orgId);
+      const org = await requireOrg(application.orgId);
+      const result = await approveApplication({ application, org, by: session.userId, now });
+      return {
+        body: {
+          application: applicationView(result.application, runtime),
+          membership: result.membership ? membershipView(result.membership, runtime) : null,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/applications/{applicationId}/reject',
+    access: ['officer'],
+    params: applicationParams,
+    body: rejectRequest,
+    async handle({ params, body, session, runtime, now, requireRoleOver }) {
+      const application = await requireApplication(params.applicationId);
+      await requireRoleOver('officer', application.orgId);
+      const updated = await rejectApplication({ application, by: session.userId, reason: body.reason, now });
+      return { body: { application: applicationView(updated, runtime) } };
+    },
+  }),
+];
+
+export const membershipRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/me/membership',
+    access: 'signedIn',
+    async handle({ session, runtime }) {
+      const [active, history, transfers] = await Promise.all([
+        getActiveMembershipRecord(session.userId),
+        listMembershipHistory(session.userId),
+        listUserTransfers(session.userId),
+      ]);
+      return {
+        body: {
+          membership: active ? membershipView(active, runtime) : null,
+          memberNumberHistory: active?.memberNumberHistory ?? [],
+          history: history.map((m) => membershipView(m, runtime)),
+          transfers: transfers.map(transferView),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/me/transfers',
+    access: ['member'],
+    body: transferRequest,
+    async handle({ body, session, now }) {
+      const to = await requireOrg(body.toOrgId, 'toOrgId');
+      const transfer = await requestTransfer({ userId: session.userId, to, note: body.note ?? null, now });
+      return { status: 201, body: { transfer: transferView(transfer) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/transfers',
+    access: ['officer'],
+    params: orgParams,
+    async handle({ params, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const org = await requireOrg(params.orgId);
+      const pending = await listPendingTransfers(orgPathOf(lineageOf(org)));
+      return { body: { transfers: pending.map(transferView) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/transfers/{transferId}/approve',
+    access: ['officer'],
+    params: transferParams,
+    async handle({ params, session, runtime, now, requireRoleOver }) {
+      const transfer = await requireTransfer(params.transferId);
+      await requireRoleOver('officer', transfer.toOrgId);
+      const to = await requireOrg(transfer.toOrgId);
+      const result = await approveTransfer({ transfer, to, by: session.userId, now });
+      return { body: { transfer: transferView(result.transfer), membership: membershipView(result.membership, runtime) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/transfers/{transferId}/reject',
+    access: ['officer'],
+    params: transferParams,
+    body: rejectRequest,
+    async handle({ params, body, session, now, requireRoleOver }) {
+      const transfer = await requireTransfer(params.transferId);
+      await requireRoleOver('officer', transfer.toOrgId);
+      const updated = await rejectTransfer({ transfer, by: session.userId, reason: body.reason, now });
+      return { body: { transfer: transferView(updated) } };
+    },
+  }),
+];

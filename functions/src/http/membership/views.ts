@@ -1,0 +1,88 @@
+import {
+  type ApplicationView,
+  type InviteView,
+  inviteStatus,
+  joinUrl,
+  type MembershipView,
+  maskIdNumber,
+  maskPhone,
+  type TransferView,
+} from '@union/shared';
+import type { ApplicationRecord } from '../../store/application.repository';
+import type { InviteRecord } from '../../store/invite.repository';
+import type { MembershipRecord } from '../../store/membership.repository';
+import type { TransferRecord } from '../../store/transfer.repository';
+import type { Runtime } from '../runtime';
+
+/** Responses never carry a plain 身份证号 or phone: decrypt only to mask. */
+const masked = (runtime: Runtime, r: { idEnc: string; phoneEnc: string }) => ({
+  idNumberMasked: maskIdNumber(runtime.pii.decrypt(r.idEnc)),
+  phoneMasked: maskPhone(runtime.pii.decrypt(r.phoneEnc)),
+});
+
+export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): InviteView => ({
+  inviteId: i.inviteId,
+  orgId: i.orgId,
+  orgName: i.orgName,
+  mode: i.mode,
+  expiresAt: i.expiresAt,
+  maxUses: i.maxUses,
+  uses: i.uses,
+  revokedAt: i.revokedAt,
+  createdAt: i.createdAt,
+  status: inviteStatus(i, now),
+  joinUrl: joinUrl(runtime.config.publicAppUrl, i.inviteId),
+});
+
+export const applicationView = (a: ApplicationRecord, runtime: Runtime): ApplicationView => ({
+  applicationId: a.applicationId,
+  userId: a.userId,
+  orgId: a.orgId,
+  orgName: a.orgName,
+  inviteId: a.inviteId,
+  status: a.status,
+  name: a.name,
+  ...masked(runtime, a),
+  gender: a.gender,
+  birthDate: a.birthDate,
+  employer: a.employer,
+  employmentType: a.employmentType,
+  group: a.group,
+  isMigrantWorker: a.isMigrantWorker,
+  noticeVersion: a.noticeVersion,
+  submittedAt: a.submittedAt,
+  decidedAt: a.decidedAt,
+  rejectReason: a.rejectReason,
+  memberNumber: a.memberNumber,
+});
+
+export const membershipView = (m: MembershipRecord, runtime: Runtime): MembershipView => ({
+  membershipId: m.membershipId,
+  orgId: m.orgId,
+  orgName: m.orgName,
+  memberNumber: m.memberNumber,
+  status: m.status,
+  joinedAt: m.joinedAt,
+  endedAt: m.endedAt,
+  name: m.name,
+  ...masked(runtime, m),
+  group: m.group,
+  isMigrantWorker: m.isMigrantWorker,
+});
+
+export const transferView = (t: TransferRecord): TransferView => ({
+  transferId: t.transferId,
+  userId: t.userId,
+  name: t.name,
+  fromOrgId: t.fromOrgId,
+  fromOrgName: t.fromOrgName,
+  toOrgId: t.toOrgId,
+  toOrgName: t.toOrgName,
+  fromMemberNumber: t.fromMemberNumber,
+  status: t.status,
+  note: t.note,
+  requestedAt: t.requestedAt,
+  decidedAt: t.decidedAt,
+  rejectReason: t.rejectReason,
+  newMemberNumber: t.newMemberNumber,
+});

@@ -1,0 +1,69 @@
+import { APPLICATION_STATUSES, EMPLOYMENT_TYPES, INVITE_MODES, MEMBER_GROUPS } from '@union/shared';
+import { Entity } from 'dynamodb-toolbox/entity';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { UnionTable } from '../table';
+
+/**
+ * 入会申请. 身份证号 and phone are stored only encrypted (…Enc) and as keyed hashes (…Hash).
+ * Access patterns:
+ * - get by id — pk APPLICATION#id, sk META
+ * - an applicant's applications, newest first — gsi1: USERAPPS#userId / submittedAt#id
+ * - the review queue of an officer's subtree — gsi2: APPQUEUE#pending / <org path>/<submittedAt>#id,
+ *   where the org path is the materialised lineage "city/district/enterprise/": begins_with on the
+ *   officer's own path finds every pending application at or below their org. Removed once decided.
+ */
+export const ApplicationEntity = new Entity({
+  name: 'Application',
+  table: UnionTable,
+  schema: item({
+    applicationId: string().key(),
+    userId: string(),
+    orgId: string(),
+    orgName: string(),
+    orgPath: string(),
+    inviteId: string(),
+    mode: string().enum(...INVITE_MODES),
+    status: string().enum(...APPLICATION_STATUSES),
+    name: string(),
+    idEnc: string(),
+    phoneEnc: string(),
+    idHash: string(),
+    phoneHash: string(),
+    gender: string().enum('male', 'female'),
+    birthDate: string(),
+    employer: string(),
+    employmentType: string().enum(...EMPLOYMENT_TYPES),
+    group: string().enum(...MEMBER_GROUPS),
+    isMigrantWorker: boolean(),
+    noticeVersion: string(),
+    submittedAt: string(),
+    decidedAt: string().optional(),
+    decidedBy: string().optional(),
+    rejectReason: string().optional(),
+    membershipId: string().optional(),
+    memberNumber: string().optional(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
+  }),
+  computeKey: ({ applicationId }) => ({ pk: `APPLICATION#${applicationId}`, sk: 'META' }),
+});
+
+/**
+ * A user's current application (what "my application status" reads), and the lock that allows
+ * one pending application per user: put with condition "absent or not pending".
+ * Access pattern: get — pk USER#userId, sk APPLICATION.
+ */
+export const UserApplicationEntity = new Entity({
+  name: 'UserApplication',
+  table: UnionTable,
+  schema: item({
+    userId: string().key(),
+    applicationId: string(),
+    status: string().enum(...APPLICATION_STATUSES),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'APPLICATION' }),
+});

@@ -1,0 +1,112 @@
+import { EMPLOYMENT_TYPES, MEMBER_GROUPS } from '@union/shared';
+import { Entity } from 'dynamodb-toolbox/entity';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { UnionTable } from '../table';
+
+/**
+ * 会籍: one record per (person, org) period. A transfer closes the old one (status transferred)
+ * and opens a new one in the same transaction. Access patterns:
+ * - get by id — pk MEMBERSHIP#id, sk META
+ * - a user's membership history — gsi1: USERMEMBERSHIPS#userId / joinedAt#id
+ * - an org's members by number — gsi2: ORGMEMBERS#orgId / memberNumber
+ */
+export const MembershipEntity = new Entity({
+  name: 'Membership',
+  table: UnionTable,
+  schema: item({
+    membershipId: string().key(),
+    userId: string(),
+    orgId: string(),
+    orgName: string(),
+    memberNumber: string(),
+    status: string().enum('active', 'transferred'),
+    joinedAt: string(),
+    endedAt: string().optional(),
+    name: string(),
+    idEnc: string(),
+    phoneEnc: string(),
+    idHash: string(),
+    phoneHash: string(),
+    gender: string().enum('male', 'female'),
+    birthDate: string(),
+    employer: string(),
+    employmentType: string().enum(...EMPLOYMENT_TYPES),
+    group: string().enum(...MEMBER_GROUPS),
+    isMigrantWorker: boolean(),
+    noticeVersion: string(),
+    applicationId: string().optional(),
+    transferId: string().optional(),
+    /** Numbers this person held before, oldest first (kept across transfers). */
+    memberNumberHistory: list(map({ orgId: string(), orgName: string(), memberNumber: string(), from: string(), to: string() })),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
+  }),
+  computeKey: ({ membershipId }) => ({ pk: `MEMBERSHIP#${membershipId}`, sk: 'META' }),
+});
+
+/**
+ * One person, one membership: the active membership of a person, keyed by the HMAC of the
+ * 身份证号 — created with "absent" as condition inside the activation transaction, moved by a
+ * transfer with "still points at the old membership". Access pattern: get — pk PERSON#hash, sk ACTIVE.
+ */
+export const ActivePersonEntity = new Entity({
+  name: 'ActivePerson',
+  table: UnionTable,
+  schema: item({
+    idHash: string().key(),
+    membershipId: string(),
+    userId: string(),
+    orgId: string(),
+    orgName: string(),
+  }),
+  computeKey: ({ idHash }) => ({ pk: `PERSON#${idHash}`, sk: 'ACTIVE' }),
+});
+
+/** The user's active membership (one per account). Access pattern: get — pk USER#userId, sk MEMBERSHIP. */
+export const UserMembershipEntity = new Entity({
+  name: 'UserMembership',
+  table: UnionTable,
+  schema: item({
+    userId: string().key(),
+    membershipId: string(),
+    orgId: string(),
+  }),
+  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' }),
+});
+
+/**
+ * A phone number held by a member (by HMAC): another person may not use it.
+ * Access pattern: get — pk PHONE#hash, sk MEMBER; put with "absent or same person".
+ */
+export const MemberPhoneEntity = new Entity({
+  name: 'MemberPhone',
+  table: UnionTable,
+  schema: item({
+    phoneHash: string().key(),
+    idHash: string(),
+    userId: string(),
+  }),
+  computeKey: ({ phoneHash }) => ({ pk: `PHONE#${phoneHash}`, sk: 'MEMBER' }),
+});
+
+/**
+ * The per-org member-number sequence. Advanced inside the activation transaction with
+ * ADD seq 1 on condition "seq is still what we read", so two activations never share a number
+ * and a failed activation leaves no gap. Access pattern: get — pk ORG#orgId, sk MEMBERSEQ.
+ */
+export const MemberSequenceEntity = new Entity({
+  name: 'MemberSequence',
+  table: UnionTable,
+  schema: item({
+    orgId: string().key(),
+    seq: number(),
+  }),
+  computeKey: ({ orgId }) => ({ pk: `ORG#${orgId}`, sk: 'MEMBERSEQ' }),
+});

@@ -1,0 +1,361 @@
+import {
+  alreadyMemberError,
+  type EmploymentType,
+  formatMemberNumber,
+  type Gender,
+  type MemberGroup,
+  type MembershipStatus,
+  type Org,
+  phoneInUseError,
+} from '@union/shared';
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
+import {
+  ActivePersonEntity,
+  MemberPhoneEntity,
+  MemberSequenceEntity,
+  MembershipEntity,
+  UserMembershipEntity,
+} from './entities/membership.entity';
+import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+
+const memberships = MembershipEntity.build(EntityRepository);
+const persons = ActivePersonEntity.build(EntityRepository);
+const userMemberships = UserMembershipEntity.build(EntityRepository);
+const phones = MemberPhoneEntity.build(EntityRepository);
+const sequences = MemberSequenceEntity.build(EntityRepository);
+
+/** What an applicant declared, with 身份证号 and phone already sealed (…Enc) and hashed (…Hash). */
+export interface MemberProfile {
+  name: string;
+  idEnc: string;
+  phoneEnc: string;
+  idHash: string;
+  phoneHash: string;
+  gender: Gender;
+  birthDate: string;
+  employer: string;
+  employmentType: EmploymentType;
+  group: MemberGroup;
+  isMigrantWorker: boolean;
+  noticeVersion: string;
+}
+
+export interface MemberNumberHistoryEntry {
+  orgId: string;
+  orgName: string;
+  memberNumber: string;
+  from: string;
+  to: string;
+}
+
+export interface MembershipRecord extends MemberProfile {
+  membershipId: string;
+  userId: string;
+  orgId: string;
+  orgName: string;
+  memberNumber: string;
+  status: MembershipStatus;
+  joinedAt: string;
+  endedAt: string | null;
+  applicationId: string | null;
+  transferId: string | null;
+  memberNumberHistory: MemberNumberHistoryEntry[];
+}
+
+/** What the service card needs about a member (plain name; no 身份证号 or phone). */
+export interface ActiveMembership {
+  userId: string;
+  orgId: string;
+  memberNumber: string;
+  name: string;
+  joinedAt: string;
+  status: 'active';
+  group: MemberGroup;
+  isMigrantWorker: boolean;
+  gender: Gender;
+  birthDate: string;
+}
+
+type MembershipItem = NonNullable<Awaited<ReturnType<typeof memberships.get>>['Item']>;
+const toRecord = (i: MembershipItem): MembershipRecord => ({
+  membershipId: i.membershipId,
+  userId: i.userId,
+  orgId: i.orgId,
+  orgName: i.orgName,
+  memberNumber: i.memberNumber,
+  status: i.status,
+  joinedAt: i.joinedAt,
+  endedAt: i.endedAt ?? null,
+  name: i.name,
+  idEnc: i.idEnc,
+  phoneEnc: i.phoneEnc,
+  idHash: i.idHash,
+  phoneHash: i.phoneHash,
+  gender: i.gender,
+  birthDate: i.birthDate,
+  employer: i.employer,
+  employmentType: i.employmentType,
+  group: i.group,
+  isMigrantWorker: i.isMigrantWorker,
+  noticeVersion: i.noticeVersion,
+  applicationId: i.applicationId ?? null,
+  transferId: i.transferId ?? null,
+  memberNumberHistory: i.memberNumberHistory,
+});
+
+export const getMembership = async (membershipId: string): Promise<MembershipRecord | null> => {
+  const { Item } = await memberships.get({ membershipId }, { consistent: true });
+  return Item ? toRecord(Item) : null;
+};
+
+/** The user's active membership record (with sealed PII), or null. */
+export const getActiveMembershipRecord = async (userId: string): Promise<MembershipRecord | null> => {
+  const { Item: pointer } = await userMemberships.get({ userId }, { consistent: true });
+  if (!pointer) return null;
+  const record = await getMembership(pointer.membershipId);
+  return record?.status === 'active' ? record : null;
+};
+
+/** The member's active membership, as the service card shows it; null when not a member. */
+export const getActiveMembershipByUser = async (userId: string): Promise<ActiveMembership | null> => {
+  const m = await getActiveMembershipRecord(userId);
+  if (!m) return null;
+  return {
+    userId: m.userId,
+    orgId: m.orgId,
+    memberNumber: m.memberNumber,
+    name: m.name,
+    joinedAt: m.joinedAt,
+    status: 'active',
+    group: m.group,
+    isMigrantWorker: m.isMigrantWorker,
+    gender: m.gender,
+    birthDate: m.birthDate,
+  };
+};
+
+/** Every membership the user has held, oldest first (history across transfers). */
+export const listMembershipHistory = async (userId: string): Promise<MembershipRecord[]> => {
+  const { Items = [] } = await memberships.query({ index: 'gsi1', partition: `USERMEMBERSHIPS#${userId}` });
+  return Items.map(toRecord);
+};
+
+/** Active members of an org, by member number. */
+export const listOrgMembers = async (orgId: string): Promise<MembershipRecord[]> => {
+  const { Items = [] } = await memberships.query({ index: 'gsi2', partition: `ORGMEMBERS#${orgId}` });
+  return Items.map(toRecord);
+};
+
+/**
+ * Friendly early refusals before anything is written (the transaction still enforces them):
+ * the person or the account already active somewhere, or the phone held by another person.
+ */
+export const assertMayJoin = async (userId: string, idHash: string, phoneHash: string): Promise<void> => {
+  const [{ Item: person }, { Item: account }, { Item: phone }] = await Promise.all([
+    persons.get({ idHash }, { consistent: true }),
+    userMemberships.get({ userId }, { consistent: true }),
+    phones.get({ phoneHash }, { consistent: true }),
+  ]);
+  if (person) throw alreadyMemberError(person.orgId, person.orgName);
+  if (account) {
+    const m = await getMembership(account.membershipId);
+    throw alreadyMemberError(account.orgId, m?.orgName ?? account.orgId);
+  }
+  if (phone && phone.idHash !== idHash) throw phoneInUseError();
+};
+
+/** Turns refused uniqueness conditions into the refusal a person understands. */
+const explainRefusal = async (e: unknown, userId: string, idHash: string): Promise<never> => {
+  if (e instanceof TransactionRefused) {
+    if (e.failed.includes('person')) {
+      const { Item } = await persons.get({ idHash }, { consistent: true });
+      throw alreadyMemberError(Item?.orgId ?? '', Item?.orgName ?? '其他工会');
+    }
+    if (e.failed.includes('account')) {
+      const m = await getActiveMembershipRecord(userId);
+      throw alreadyMemberError(m?.orgId ?? '', m?.orgName ?? '其他工会');
+    }
+    if (e.failed.includes('phone')) throw phoneInUseError();
+  }
+  throw e;
+};
+
+/** Advances an org's member-number sequence from `current`, refused if another activation moved it. */
+const nextNumberTx = async (orgId: string): Promise<{ seq: number; tx: LabeledTx }> => {
+  const { Item } = await sequences.get({ orgId }, { consistent: true });
+  const current = Item?.seq ?? 0;
+  return {
+    seq: current + 1,
+    tx: {
+      label: 'seq',
+      tx: MemberSequenceEntity.build(UpdateTransaction)
+        .item({ orgId, seq: $add(1) })
+        .options({ condition: current === 0 ? { attr: 'seq', exists: false } : { attr: 'seq', eq: current } }),
+    },
+  };
+};
+
+const membershipPutTx = (m: MembershipRecord): LabeledTx => ({
+  label: 'membership',
+  tx: MembershipEntity.build(PutTransaction)
+    .item({
+      ...m,
+      endedAt: undefined,
+      applicationId: m.applicationId ?? undefined,
+      transferId: m.transferId ?? undefined,
+      gsi1pk: `USERMEMBERSHIPS#${m.userId}`,
+      gsi1sk: `${m.joinedAt}#${m.membershipId}`,
+      gsi2pk: `ORGMEMBERS#${m.orgId}`,
+      gsi2sk: m.memberNumber,
+    })
+    .options({ condition: { attr: 'membershipId', exists: false } }),
+});
+
+export interface ActivationInput {
+  membershipId: string;
+  userId: string;
+  org: Pick<Org, 'orgId' | 'name'>;
+  profile: MemberProfile;
+  now: Date;
+  applicationId: string;
+  /** Writes that must succeed with the activation (the application's decision, the invite's use). */
+  extra: (memberNumber: string) => LabeledTx[];
+}
+
+/**
+ * 激活会籍 in one transaction: the next member number of the org, the membership, the
+ * person's and the account's "active membership" items (absent before), and the phone
+ * (absent or this person's). Refusals: ALREADY_MEMBER, PHONE_IN_USE, or TransactionRefused
+ * naming the caller's own items.
+ */
+export const activateMembership = async (input: ActivationInput): Promise<MembershipRecord> => {
+  const { userId, profile, org } = input;
+  let record: MembershipRecord | undefined;
+  try {
+    await runTransaction(async () => {
+      const next = await nextNumberTx(org.orgId);
+      const memberNumber = formatMemberNumber(org.orgId, next.seq);
+      record = {
+        ...profile,
+        membershipId: input.membershipId,
+        userId,
+        orgId: org.orgId,
+        orgName: org.name,
+        memberNumber,
+        status: 'active',
+        joinedAt: input.now.toISOString(),
+        endedAt: null,
+        applicationId: input.applicationId,
+        transferId: null,
+        memberNumberHistory: [],
+      };
+      return [
+        next.tx,
+        membershipPutTx(record),
+        {
+          label: 'person',
+          tx: ActivePersonEntity.build(PutTransaction)
+            .item({ idHash: profile.idHash, membershipId: input.membershipId, userId, orgId: org.orgId, orgName: org.name })
+            .options({ condition: { attr: 'membershipId', exists: false } }),
+        },
+        {
+          label: 'account',
+          tx: UserMembershipEntity.build(PutTransaction)
+            .item({ userId, membershipId: input.membershipId, orgId: org.orgId })
+            .options({ condition: { attr: 'membershipId', exists: false } }),
+        },
+        {
+          label: 'phone',
+          tx: MemberPhoneEntity.build(PutTransaction)
+            .item({ phoneHash: profile.phoneHash, idHash: profile.idHash, userId })
+            .options({
+              condition: {
+                or: [
+                  { attr: 'idHash', exists: false },
+                  { attr: 'idHash', eq: profile.idHash },
+                ],
+              },
+            }),
+        },
+        ...input.extra(memberNumber),
+      ];
+    }, ['seq']);
+  } catch (e) {
+    return explainRefusal(e, userId, profile.idHash);
+  }
+  if (!record) throw new Error('activation produced no record');
+  return record;
+};
+
+export interface MoveInput {
+  from: MembershipRecord;
+  to: Pick<Org, 'orgId' | 'name'>;
+  newMembershipId: string;
+  transferId: string;
+  now: Date;
+  extra: (memberNumber: string) => LabeledTx[];
+}
+
+/**
+ * 会籍转移 in one transaction: the old membership becomes "transferred" (only if still active),
+ * a new one opens in the receiving org with its next number and the number history, and the
+ * person's and account's active pointers move only if they still point at the old one — so
+ * the person is never active in two orgs.
+ */
+export const moveMembership = async (input: MoveInput): Promise<MembershipRecord> => {
+  const { from, to, now } = input;
+  let record: MembershipRecord | undefined;
+  await runTransaction(async () => {
+    const next = await nextNumberTx(to.orgId);
+    const memberNumber = formatMemberNumber(to.orgId, next.seq);
+    record = {
+      ...from,
+      membershipId: input.newMembershipId,
+      orgId: to.orgId,
+      orgName: to.name,
+      memberNumber,
+      status: 'active',
+      joinedAt: now.toISOString(),
+      endedAt: null,
+      transferId: input.transferId,
+      memberNumberHistory: [
+        ...from.memberNumberHistory,
+        { orgId: from.orgId, orgName: from.orgName, memberNumber: from.memberNumber, from: from.joinedAt, to: now.toISOString() },
+      ],
+    };
+    return [
+      next.tx,
+      {
+        label: 'old',
+        tx: MembershipEntity.build(UpdateTransaction)
+          .item({
+            membershipId: from.membershipId,
+            status: 'transferred',
+            endedAt: now.toISOString(),
+            gsi2pk: $remove(),
+            gsi2sk: $remove(),
+          })
+          .options({ condition: { attr: 'status', eq: 'active' } }),
+      },
+      membershipPutTx(record),
+      {
+        label: 'person',
+        tx: ActivePersonEntity.build(PutTransaction)
+          .item({ idHash: from.idHash, membershipId: input.newMembershipId, userId: from.userId, orgId: to.orgId, orgName: to.name })
+          .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
+      },
+      {
+        label: 'account',
+        tx: UserMembershipEntity.build(PutTransaction)
+          .item({ userId: from.userId, membershipId: input.newMembershipId, orgId: to.orgId })
+          .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
+      },
+      ...input.extra(memberNumber),
+    ];
+  }, ['seq']);
+  if (!record) throw new Error('transfer produced no record');
+  return record;
+};

@@ -1,0 +1,48 @@
+import { type ExecuteTransactWriteInput, execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { cancellationReasons, isTransactionConflict } from './errors';
+
+/** A transaction item with a name, so a cancellation can say which condition failed. */
+export interface LabeledTx {
+  label: string;
+  tx: { params: () => unknown };
+}
+
+/** The labels whose conditions failed when a transaction was cancelled. */
+export class TransactionRefused extends Error {
+  constructor(readonly failed: string[]) {
+    super(`transaction refused: ${failed.join(', ')}`);
+    this.name = 'TransactionRefused';
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a transaction built afresh on each attempt. Retries (with jitter) when another
+ * transaction touched the same items, or when one of the `retryOn` conditions failed (an
+ * optimistic sequence moved on); any other failed condition ends in TransactionRefused.
+ */
+export const runTransaction = async (
+  build: () => Promise<LabeledTx[]>,
+  retryOn: readonly string[] = [],
+  maxAttempts = 60,
+): Promise<void> => {
+  for (let attempt = 1; ; attempt += 1) {
+    const items = await build();
+    try {
+      await execute(...(items.map((i) => i.tx) as unknown as ExecuteTransactWriteInput));
+      return;
+    } catch (e) {
+      const name = (e as { name?: string }).name;
+      if (name !== 'TransactionCanceledException') throw e;
+      const reasons = cancellationReasons(e);
+      const failed = items.filter((_, i) => reasons[i] === 'ConditionalCheckFailed').map((i) => i.label);
+      const retryable = failed.length > 0 ? failed.every((l) => retryOn.includes(l)) : isTransactionConflict(e) || reasons.length === 0;
+      if (!retryable || attempt >= maxAttempts) {
+        if (failed.length > 0) throw new TransactionRefused(failed);
+        throw e;
+      }
+      await sleep(5 + Math.random() * Math.min(200, 10 * attempt));
+    }
+  }
+};

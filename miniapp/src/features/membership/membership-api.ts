@@ -1,0 +1,58 @@
+import type { ApplicationView, InviteMode, InviteView, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
+import { ApiError, api } from '../../lib/api';
+
+export interface PublicInvite {
+  invite: { inviteId: string; mode: InviteMode; expiresAt: string };
+  org: { orgId: string; name: string; kind: string; lineageNames: string[] };
+}
+
+export interface MyMembership {
+  membership: MembershipView | null;
+  memberNumberHistory: Array<{ orgName: string; memberNumber: string; from: string; to: string }>;
+  history: MembershipView[];
+  transfers: TransferView[];
+}
+
+export const membershipApi = {
+  invite: (inviteId: string) => api.get<PublicInvite>(`/invites/${encodeURIComponent(inviteId)}`),
+  apply: (inviteId: string, form: JoinApplicationRequest) =>
+    api.post<{ application: ApplicationView; membership: MembershipView | null; refreshSession: boolean }>(
+      `/invites/${encodeURIComponent(inviteId)}/applications`,
+      form,
+    ),
+  myApplication: () => api.get<{ application: ApplicationView | null }>('/me/application'),
+  resubmit: (applicationId: string, form: JoinApplicationRequest) =>
+    api.post<{ application: ApplicationView }>(`/applications/${applicationId}/resubmit`, form),
+  myMembership: () => api.get<MyMembership>('/me/membership'),
+  requestTransfer: (toOrgId: string, note?: string) =>
+    api.post<{ transfer: TransferView }>('/me/transfers', { toOrgId, ...(note ? { note } : {}) }),
+  jointUnions: (area: string) =>
+    api.get<{ orgs: Array<{ orgId: string; name: string }> }>(`/joint-unions?area=${encodeURIComponent(area)}`),
+  // officer
+  invites: (orgId: string) => api.get<{ invites: InviteView[] }>(`/orgs/${orgId}/invites`),
+  createInvite: (orgId: string, body: { mode: InviteMode; maxUses: number; expiresAt: string }) =>
+    api.post<{ invite: InviteView }>(`/orgs/${orgId}/invites`, body),
+  revokeInvite: (inviteId: string) => api.post<{ invite: InviteView }>(`/invites/${inviteId}/revoke`),
+  queue: (orgId: string) => api.get<{ applications: ApplicationView[] }>(`/orgs/${orgId}/applications`),
+  approve: (applicationId: string) => api.post<{ application: ApplicationView }>(`/applications/${applicationId}/approve`),
+  reject: (applicationId: string, reason: string) =>
+    api.post<{ application: ApplicationView }>(`/applications/${applicationId}/reject`, { reason }),
+  transfers: (orgId: string) => api.get<{ transfers: TransferView[] }>(`/orgs/${orgId}/transfers`),
+  approveTransfer: (transferId: string) => api.post<{ transfer: TransferView }>(`/transfers/${transferId}/approve`),
+  rejectTransfer: (transferId: string, reason: string) =>
+    api.post<{ transfer: TransferView }>(`/transfers/${transferId}/reject`, { reason }),
+};
+
+const MESSAGES: Record<string, string> = {
+  FORBIDDEN_ORG: '您只能管理本组织及下级组织',
+  FORBIDDEN_ROLE: '只有工会干部可以进行此操作',
+  NETWORK: '网络连接失败，请检查网络后重试',
+};
+
+/** Words for a failed request: the server's message already names the field or the union. */
+export const membershipErrorText = (e: unknown): string => {
+  if (e instanceof ApiError) return MESSAGES[e.code] ?? e.message;
+  return e instanceof Error ? e.message : '操作失败，请重试';
+};
+
+export const formatDate = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');

@@ -1,0 +1,48 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { api } from '../../lib/api';
+import { getSession } from '../../lib/session';
+
+/** The orgs an officer may act for: their granted orgs and the orgs directly below them. */
+export function OfficerOrgPicker(props: { value: string | null; onChange(orgId: string): void }) {
+  const [orgs, setOrgs] = useState<Array<{ orgId: string; name: string }>>([]);
+  useEffect(() => {
+    const granted =
+      getSession()
+        ?.user.roles.filter((r) => r.role === 'officer')
+        .map((r) => r.orgId) ?? [];
+    void (async () => {
+      const found: Array<{ orgId: string; name: string }> = [];
+      for (const orgId of granted) {
+        const { org } = await api.get<{ org: { orgId: string; name: string } }>(`/orgs/${orgId}`);
+        found.push(org);
+        const { orgs: children } = await api.get<{ orgs: Array<{ orgId: string; name: string }> }>(`/orgs/${orgId}/children`);
+        found.push(...children);
+      }
+      setOrgs(found);
+    })().catch(() => undefined);
+  }, []);
+  const { value, onChange } = props;
+  useEffect(() => {
+    if (!value && orgs[0]) onChange(orgs[0].orgId);
+  }, [orgs, value, onChange]);
+  return (
+    <View className="card">
+      <Text className="field-label">选择组织</Text>
+      <View>
+        {orgs.map((o) => (
+          <Button
+            key={o.orgId}
+            size="mini"
+            className={o.orgId === props.value ? 'btn-primary' : 'btn-plain'}
+            style={{ marginRight: '12px' }}
+            data-testid={`org-${o.orgId}`}
+            onClick={() => props.onChange(o.orgId)}
+          >
+            {o.name}
+          </Button>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,129 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { formatDate, membershipApi, membershipErrorText } from './membership-api';
+import { OfficerOrgPicker } from './officer-orgs';
+
+/** 入会审核 and 会籍转入审核 for the officer's org and every org below it. */
+export function OfficerReview() {
+  const [orgId, setOrgId] = useState<string | null>(null);
+  const [queue, setQueue] = useState<ApplicationView[]>([]);
+  const [transfers, setTransfers] = useState<TransferView[]>([]);
+  const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    if (!orgId) return;
+    try {
+      const [a, t] = await Promise.all([membershipApi.queue(orgId), membershipApi.transfers(orgId)]);
+      setQueue(a.applications);
+      setTransfers(t.transfers);
+    } catch (e) {
+      setError(membershipErrorText(e));
+    }
+  }, [orgId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    setError(null);
+    try {
+      await fn();
+      setNotice(done);
+    } catch (e) {
+      setError(membershipErrorText(e));
+    }
+    await load();
+  };
+
+  return (
+    <View>
+      <OfficerOrgPicker value={orgId} onChange={setOrgId} />
+      {error ? (
+        <View className="error-banner" role="alert">
+          <Text>{error}</Text>
+        </View>
+      ) : null}
+      {notice ? (
+        <View className="ok-banner">
+          <Text>{notice}</Text>
+        </View>
+      ) : null}
+      <View className="card">
+        <Text className="subtitle">待审核的入会申请（{queue.length}）</Text>
+        {queue.length === 0 ? <Text className="muted">暂无待审核申请</Text> : null}
+        {queue.map((a) => (
+          <View key={a.applicationId} className="list-item" data-testid={`application-${a.applicationId}`}>
+            <Text className="subtitle">
+              {a.name}（{GENDER_LABELS[a.gender]}，{a.birthDate}）
+            </Text>
+            <Text className="muted" style={{ display: 'block' }}>
+              {a.orgName} · 手机 {a.phoneMasked} · 身份证 {a.idNumberMasked}
+            </Text>
+            <Text className="muted" style={{ display: 'block' }}>
+              {a.employer} · {EMPLOYMENT_TYPE_LABELS[a.employmentType]} · {MEMBER_GROUP_LABELS[a.group]}
+              {a.isMigrantWorker ? ' · 农民工' : ''} · 提交于 {formatDate(a.submittedAt)}
+            </Text>
+            <Input
+              className="input"
+              placeholder="驳回理由（驳回时必填）"
+              value={reasons[a.applicationId] ?? ''}
+              onInput={(e) => setReasons((r) => ({ ...r, [a.applicationId]: e.detail.value }))}
+            />
+            <View className="row" style={{ justifyContent: 'flex-start' }}>
+              <Button
+                size="mini"
+                className="btn-primary"
+                data-testid="approve"
+                onClick={() => act(() => membershipApi.approve(a.applicationId), `已批准${a.name}入会`)}
+              >
+                批准入会
+              </Button>
+              <Button
+                size="mini"
+                className="btn-plain"
+                onClick={() => act(() => membershipApi.reject(a.applicationId, reasons[a.applicationId] ?? ''), `已驳回${a.name}的申请`)}
+              >
+                驳回
+              </Button>
+            </View>
+          </View>
+        ))}
+      </View>
+      <View className="card">
+        <Text className="subtitle">待接收的会籍转移（{transfers.length}）</Text>
+        {transfers.length === 0 ? <Text className="muted">暂无</Text> : null}
+        {transfers.map((t) => (
+          <View key={t.transferId} className="list-item">
+            <Text>
+              {t.name}：{t.fromOrgName}（{t.fromMemberNumber}）→ {t.toOrgName}
+            </Text>
+            {t.note ? <Text className="muted">说明：{t.note}</Text> : null}
+            <Input
+              className="input"
+              placeholder="不接收的理由"
+              value={reasons[t.transferId] ?? ''}
+              onInput={(e) => setReasons((r) => ({ ...r, [t.transferId]: e.detail.value }))}
+            />
+            <Button
+              size="mini"
+              className="btn-primary"
+              onClick={() => act(() => membershipApi.approveTransfer(t.transferId), '已接收会籍转移')}
+            >
+              同意转入
+            </Button>
+            <Button
+              size="mini"
+              className="btn-plain"
+              onClick={() => act(() => membershipApi.rejectTransfer(t.transferId, reasons[t.transferId] ?? ''), '已拒绝')}
+            >
+              不接收
+            </Button>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,17 @@
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useSignedIn } from '../../components/use-signed-in';
+import { JoinFlow } from '../../features/membership/join-flow';
+
+/** 扫码入会: h5 opens ?invite=<id>; a weapp code opens with ?scene=<id>. */
+export default function JoinPage() {
+  const router = useRouter();
+  const session = useSignedIn();
+  const raw = router.params.invite ?? router.params.scene ?? null;
+  const inviteId = raw ? decodeURIComponent(raw) : null;
+  return (
+    <View className="page">
+      <JoinFlow inviteId={inviteId} signedIn={Boolean(session)} />
+    </View>
+  );
+}

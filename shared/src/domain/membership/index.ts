@@ -1,0 +1,4 @@
+export * from './application';
+export * from './id-number';
+export * from './invite';
+export * from './member';
