@@ -1,10 +1,22 @@
-import { DomainError, type RoleGrant, type SessionClaims } from '@union/shared';
+import { DomainError, ROLE_NAMES, type RoleGrant, type RoleName, type SessionClaims } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import { $set } from 'dynamodb-toolbox/entity/actions/update';
+import { $add, $delete } from 'dynamodb-toolbox/entity/actions/update';
 import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 
 const users = UserEntity.build(EntityRepository);
+
+const grantKey = (g: RoleGrant): string => `${g.role}@${g.orgId}`;
+const parseGrant = (key: string): RoleGrant | null => {
+  const at = key.indexOf('@');
+  const role = key.slice(0, at) as RoleName;
+  return at > 0 && ROLE_NAMES.includes(role) ? { role, orgId: key.slice(at + 1) } : null;
+};
+const grantsFrom = (keys: Set<string> | undefined): RoleGrant[] =>
+  [...(keys ?? [])]
+    .sort()
+    .map(parseGrant)
+    .filter((g): g is RoleGrant => g !== null);
 const wechatIds = WechatIdentityEntity.build(EntityRepository);
 
 export interface UserRecord {
@@ -20,7 +32,7 @@ export const getUser = async (userId: string): Promise<UserRecord | null> => {
   return {
     userId: Item.userId,
     displayName: Item.displayName,
-    grants: Item.grants,
+    grants: grantsFrom(Item.grantKeys),
     ...(Item.demoDescription ? { demoDescription: Item.demoDescription } : {}),
   };
 };
@@ -29,32 +41,34 @@ export const putUser = async (user: UserRecord & { demoOrder?: number }): Promis
   await users.put({
     userId: user.userId,
     displayName: user.displayName,
-    grants: user.grants,
+    ...(user.grants.length > 0 ? { grantKeys: new Set(user.grants.map(grantKey)) } : {}),
     ...(user.demoDescription !== undefined
       ? { demoDescription: user.demoDescription, gsi1pk: 'DEVIDENTITY', gsi1sk: String(user.demoOrder ?? 0).padStart(4, '0') }
       : {}),
   });
 };
 
-/** Adds a role grant unless the user already holds it (used by activation and rosters). */
+/** Adds a role grant (idempotent, atomic: DynamoDB ADD on a string set). */
 export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> => {
-  const user = await getUser(userId);
-  if (!user) throw new DomainError('USER_NOT_FOUND', '用户不存在');
-  if (user.grants.some((g) => g.role === grant.role && g.orgId === grant.orgId)) return;
-  // $set: a plain array would be applied element by element, which fails on an empty list.
-  await users.update({ userId, grants: $set([...user.grants, grant]) });
+  try {
+    await users.update({ userId, grantKeys: $add(new Set([grantKey(grant)])) }, { condition: { attr: 'userId', exists: true } });
+  } catch (e) {
+    if (isConditionFailure(e)) throw new DomainError('USER_NOT_FOUND', '用户不存在');
+    throw e;
+  }
 };
 
 /** Removes grants matching `pred` (a transferred member loses the old org's member grant). */
 export const removeGrants = async (userId: string, pred: (g: RoleGrant) => boolean): Promise<void> => {
   const user = await getUser(userId);
-  if (!user) return;
-  await users.update({ userId, grants: $set(user.grants.filter((g) => !pred(g))) });
+  const gone = user?.grants.filter(pred) ?? [];
+  if (gone.length === 0) return;
+  await users.update({ userId, grantKeys: $delete(new Set(gone.map(grantKey))) });
 };
 
 export const listDemoIdentities = async (): Promise<UserRecord[]> => {
   const { Items = [] } = await users.query({ index: 'gsi1', partition: 'DEVIDENTITY' });
-  return Items.map((i) => ({ userId: i.userId, displayName: i.displayName, grants: i.grants, demoDescription: i.demoDescription ?? '' }));
+  return Items.map((i) => ({ userId: i.userId, displayName: i.displayName, grants: grantsFrom(i.grantKeys), demoDescription: i.demoDescription ?? '' }));
 };
 
 /** The user behind a WeChat openid, created on first login (conditioned, so a race makes one). */

@@ -62,3 +62,17 @@ describe('the org tree', () => {
     expect(badId.body.error.field).toBe('orgId');
   });
 });
+
+describe('role grants', () => {
+  it('keeps every grant when many are added at once', async () => {
+    const { addGrant, getUser, putUser, removeGrants } = await import('../../../functions/src/store/user.repository');
+    await putUser({ userId: 'busy', displayName: '忙碌的人', grants: [] });
+    const orgs = Array.from({ length: 20 }, (_, i) => `org${i}`);
+    await Promise.all(orgs.map((orgId) => addGrant('busy', { role: 'delegate', orgId })));
+    await addGrant('busy', { role: 'delegate', orgId: 'org0' }); // idempotent
+    expect((await getUser('busy'))?.grants.map((g) => g.orgId).sort()).toEqual([...orgs].sort());
+    await removeGrants('busy', (g) => g.orgId === 'org3');
+    expect((await getUser('busy'))?.grants).toHaveLength(19);
+    await expect(addGrant('nobody', { role: 'member', orgId: 'x' })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
+  });
+});

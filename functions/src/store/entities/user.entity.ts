@@ -1,8 +1,6 @@
-import { ROLE_NAMES } from '@union/shared';
 import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
-import { list } from 'dynamodb-toolbox/schema/list';
-import { map } from 'dynamodb-toolbox/schema/map';
+import { set } from 'dynamodb-toolbox/schema/set';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { UnionTable } from '../table';
 
@@ -18,7 +16,11 @@ export const UserEntity = new Entity({
   schema: item({
     userId: string().key(),
     displayName: string(),
-    grants: list(map({ role: string().enum(...ROLE_NAMES), orgId: string() })),
+    /**
+     * Role grants as a string set of `role@orgId`: a set, so that two grants added at once
+     * (activation and a congress roster, say) are both kept — ADD and DELETE are atomic.
+     */
+    grantKeys: set(string()).optional(),
     /** Shown on the development sign-in page only. */
     demoDescription: string().optional(),
     gsi1pk: string().optional(),
