@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { type DynamoLocal, ensureTable, freePort, repoRoot, startDynamoLocal } from './dynamo-local';
@@ -37,13 +37,20 @@ export const ensureH5Build = (log: (s: string) => void): { built: boolean; ms: n
   if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return { built: false, ms: 0 };
   log('building the h5 app (taro build --type h5)…');
   const t0 = Date.now();
+  // Build beside the served folder and swap it in, so a running server never sees half a build.
+  const staging = `${h5Dir}.build-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
   const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
     cwd: path.join(repoRoot, 'miniapp'),
-    env: { ...process.env, TARO_APP_API: '/api', NODE_ENV: 'production' },
+    env: { ...process.env, TARO_APP_API: '/api', TARO_OUTPUT: staging, NODE_ENV: 'production' },
     encoding: 'utf8',
   });
-  if (r.status !== 0 || !existsSync(stamp))
+  if (r.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
+    rmSync(staging, { recursive: true, force: true });
     throw new Error(`h5 build failed:\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
+  }
+  rmSync(h5Dir, { recursive: true, force: true });
+  renameSync(staging, h5Dir);
   return { built: true, ms: Date.now() - t0 };
 };
 

@@ -1,13 +1,9 @@
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useSignedIn } from '../../components/use-signed-in';
+import { DelegateHome } from '../../features/congress/delegate-home';
 
-export default function Page() {
+/** 投票 tab: my congress sessions, 签到, ballots, receipts and 提案. */
+export default function VotePage() {
   const session = useSignedIn();
-  return (
-    <View className="page">
-      <View className="card">
-        <Text className="title">{session ? '职代会' : '请先登录'}</Text>
-      </View>
-    </View>
-  );
+  return <View className="page">{session ? <DelegateHome /> : null}</View>;
 }

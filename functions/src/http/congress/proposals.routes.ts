@@ -1,0 +1,187 @@
+import {
+  cosignProposal,
+  createProposalRequest,
+  DomainError,
+  decideProposal,
+  isReplyOverdue,
+  PROPOSAL_STATUS_LABELS,
+  proposalDecisionRequest,
+  proposalParams,
+  proposalProgressRequest,
+  proposalRatingRequest,
+  proposalReplyRequest,
+  rateProposalReply,
+  recordProposalProgress,
+  replyToProposal,
+  sessionParams,
+} from '@union/shared';
+import * as z from 'zod/mini';
+import { randomId } from '../../platform/ids';
+import {
+  changeProposal,
+  cosignProposalInStore,
+  createProposal,
+  listProposalCosigners,
+  listProposalTimeline,
+  listSessionProposals,
+  type ProposalRecord,
+  requireProposal,
+  requireSession,
+} from '../../store/congress.repository';
+import { defineRoute, type RouteContext } from '../route';
+import { requireDelegate, viewerOf } from './access';
+
+const summary = (p: ProposalRecord, now: Date, me: string) => ({
+  proposalId: p.proposalId,
+  title: p.title,
+  proposerName: p.proposerName,
+  status: p.status,
+  statusLabel: PROPOSAL_STATUS_LABELS[p.status],
+  cosignCount: p.cosignCount,
+  department: p.department ?? null,
+  replyDeadline: p.replyDeadline ?? null,
+  overdue: isReplyOverdue(p, now),
+  mine: p.proposerId === me,
+  createdAt: p.createdAt,
+});
+
+/** The proposal with its 附议 and the whole timeline (件件有回音). */
+const detail = async (p: ProposalRecord, now: Date, me: string) => ({
+  proposal: { ...summary(p, now, me), ...p, overdue: isReplyOverdue(p, now) },
+  cosigners: await listProposalCosigners(p.proposalId),
+  timeline: await listProposalTimeline(p.proposalId),
+});
+
+type Ctx = RouteContext<unknown, unknown, unknown>;
+const officerOfProposal = async (ctx: Ctx, proposalId: string) => {
+  const p = await requireProposal(proposalId);
+  await ctx.requireRoleOver('officer', p.orgId);
+  return p;
+};
+
+export const proposalRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/congress/sessions/{sessionId}/proposals',
+    access: ['delegate'],
+    params: sessionParams,
+    body: createProposalRequest,
+    async handle({ params, body, session, now }) {
+      const s = await requireSession(params.sessionId);
+      const me = await requireDelegate(session, s.sessionId);
+      const p = await createProposal(
+        {
+          proposalId: `pp${randomId(12)}`,
+          sessionId: s.sessionId,
+          orgId: s.orgId,
+          title: body.title,
+          cause: body.cause,
+          suggestion: body.suggestion,
+          proposerId: me.userId,
+          proposerName: me.displayName,
+          createdAt: now.toISOString(),
+        },
+        now,
+      );
+      return { status: 201, body: await detail(p, now, session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/congress/sessions/{sessionId}/proposals',
+    access: ['delegate', 'officer'],
+    params: sessionParams,
+    query: z.object({ overdue: z.optional(z.enum(['true', 'false'])) }),
+    async handle(ctx) {
+      const s = await requireSession(ctx.params.sessionId);
+      const viewer = await viewerOf(ctx, s);
+      let list = (await listSessionProposals(s.sessionId)).map((p) => summary(p, ctx.now, ctx.session.userId));
+      // Overdue replies are an officer's worklist.
+      if (ctx.query.overdue === 'true' && viewer.officer) list = list.filter((p) => p.overdue);
+      return { body: { proposals: list, overdueCount: viewer.officer ? list.filter((p) => p.overdue).length : 0 } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/congress/proposals/{proposalId}',
+    access: ['delegate', 'officer'],
+    params: proposalParams,
+    async handle(ctx) {
+      const p = await requireProposal(ctx.params.proposalId, true);
+      await viewerOf(ctx, p);
+      return { body: await detail(p, ctx.now, ctx.session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/proposals/{proposalId}/cosign',
+    access: ['delegate'],
+    params: proposalParams,
+    async handle({ params, session, now }) {
+      const p0 = await requireProposal(params.proposalId);
+      const me = await requireDelegate(session, p0.sessionId);
+      const p = await cosignProposalInStore(params.proposalId, me, (p) => cosignProposal(p, me.userId, me.displayName), now);
+      return { status: 201, body: await detail(p, now, session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/proposals/{proposalId}/decision',
+    access: ['officer'],
+    params: proposalParams,
+    body: proposalDecisionRequest,
+    async handle(ctx) {
+      await officerOfProposal(ctx, ctx.params.proposalId);
+      const p = await changeProposal(ctx.params.proposalId, (p) => decideProposal(p, ctx.body, ctx.now), ctx.session.displayName, ctx.now);
+      return { body: await detail(p, ctx.now, ctx.session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/proposals/{proposalId}/reply',
+    access: ['officer'],
+    params: proposalParams,
+    body: proposalReplyRequest,
+    async handle(ctx) {
+      const p0 = await officerOfProposal(ctx, ctx.params.proposalId);
+      const actor = p0.department ? `${p0.department}（${ctx.session.displayName}录入）` : ctx.session.displayName;
+      const p = await changeProposal(ctx.params.proposalId, (p) => replyToProposal(p, ctx.body.reply, ctx.now), actor, ctx.now);
+      return { body: await detail(p, ctx.now, ctx.session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/proposals/{proposalId}/rating',
+    access: ['delegate'],
+    params: proposalParams,
+    body: proposalRatingRequest,
+    async handle({ params, body, session, now }) {
+      const p0 = await requireProposal(params.proposalId);
+      if (p0.proposerId !== session.userId) throw new DomainError('PROPOSAL_FORBIDDEN', '只有提案人可以评价答复', { field: 'proposalId' });
+      const p = await changeProposal(
+        params.proposalId,
+        (p) => rateProposalReply(p, session.userId, body.rating, body.comment ?? ''),
+        session.displayName,
+        now,
+      );
+      return { body: await detail(p, now, session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/proposals/{proposalId}/progress',
+    access: ['officer'],
+    params: proposalParams,
+    body: proposalProgressRequest,
+    async handle(ctx) {
+      await officerOfProposal(ctx, ctx.params.proposalId);
+      const p = await changeProposal(
+        ctx.params.proposalId,
+        (p) => recordProposalProgress(p, ctx.body.note, ctx.body.done ?? false),
+        ctx.session.displayName,
+        ctx.now,
+      );
+      return { body: await detail(p, ctx.now, ctx.session.userId) };
+    },
+  }),
+];

@@ -1,0 +1,246 @@
+import {
+  addDelegatesRequest,
+  createSessionRequest,
+  DomainError,
+  idSchema,
+  importRosterRequest,
+  isReplyOverdue,
+  parseRosterCsv,
+  passThresholdOf,
+  quorumOf,
+  type RosterLineError,
+  sessionParams,
+} from '@union/shared';
+import * as z from 'zod/mini';
+import { randomId } from '../../platform/ids';
+import {
+  addDelegates,
+  type CongressSessionRecord,
+  createSession,
+  findActiveMemberByNumber,
+  listOrgSessions,
+  listRoster,
+  listSessionProposals,
+  listSessionsOfDelegate,
+  requireSession,
+  signIn,
+} from '../../store/congress.repository';
+import { addGrant } from '../../store/user.repository';
+import { registerStatuses } from '../error-map';
+import { defineRoute } from '../route';
+import { requireDelegate, viewerOf } from './access';
+
+registerStatuses({
+  ROSTER_INVALID: 400,
+  ROSTER_IMPORT_INVALID: 400,
+  NOT_A_DELEGATE: 403,
+  BALLOT_INVALID: 400,
+  IDEMPOTENCY_KEY_INVALID: 400,
+  RECEIPT_COLLISION: 503,
+});
+
+/** Quorum and passing line shown beside every session (第二十条). */
+const withRules = (s: CongressSessionRecord) => ({
+  ...s,
+  quorum: quorumOf(s.rosterCount),
+  passThreshold: passThresholdOf(s.rosterCount),
+  quorumMet: s.rosterCount > 0 && s.signedInCount >= quorumOf(s.rosterCount),
+});
+
+/**
+ * Resolves roster lines to active members of the org. Every bad line is reported, and nothing is
+ * written unless all lines are good.
+ */
+const resolveRoster = async (
+  session: CongressSessionRecord,
+  rows: Array<{ line: number; memberNumber: string; delegation?: string | undefined }>,
+  errors: RosterLineError[],
+) => {
+  const onRoster = new Set((await listRoster(session.sessionId)).map((d) => d.userId));
+  const seenUsers = new Set<string>();
+  const resolved: Array<{ userId: string; displayName: string; memberNumber: string; delegation: string | null }> = [];
+  for (const row of rows) {
+    const member = await findActiveMemberByNumber(session.orgId, row.memberNumber);
+    if (!member) {
+      errors.push({
+        line: row.line,
+        memberNumber: row.memberNumber,
+        code: 'ROSTER_LINE_NOT_MEMBER',
+        message: `第 ${row.line} 行：会员编号 ${row.memberNumber} 不是本工会的在册会员`,
+      });
+    } else if (onRoster.has(member.userId)) {
+      errors.push({
+        line: row.line,
+        memberNumber: row.memberNumber,
+        code: 'ROSTER_LINE_ALREADY',
+        message: `第 ${row.line} 行：${member.name} 已在代表名单中`,
+      });
+    } else if (seenUsers.has(member.userId)) {
+      errors.push({
+        line: row.line,
+        memberNumber: row.memberNumber,
+        code: 'ROSTER_LINE_DUPLICATE',
+        message: `第 ${row.line} 行：与前面的行是同一名会员`,
+      });
+    } else {
+      seenUsers.add(member.userId);
+      resolved.push({
+        userId: member.userId,
+        displayName: member.name,
+        memberNumber: member.memberNumber,
+        delegation: row.delegation ?? null,
+      });
+    }
+  }
+  errors.sort((a, b) => a.line - b.line);
+  return resolved;
+};
+
+const writeRoster = async (session: CongressSessionRecord, resolved: Awaited<ReturnType<typeof resolveRoster>>) => {
+  await addDelegates(session.sessionId, resolved);
+  // The delegate role lets them open the 投票 tab; their client refreshes its token to see it.
+  for (const d of resolved) await addGrant(d.userId, { role: 'delegate', orgId: session.orgId });
+  return requireSession(session.sessionId, true);
+};
+
+export const sessionRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/congress/sessions',
+    access: ['officer'],
+    body: createSessionRequest,
+    async handle({ body, now, requireRoleOver }) {
+      await requireRoleOver('officer', body.orgId);
+      const session = await createSession({
+        sessionId: `cs${randomId(12)}`,
+        orgId: body.orgId,
+        sessionName: body.sessionName,
+        startDate: body.startDate,
+        endDate: body.endDate,
+        createdAt: now.toISOString(),
+      });
+      return { status: 201, body: { session: withRules(session) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/congress/sessions',
+    access: ['officer'],
+    query: z.object({ orgId: idSchema }),
+    async handle({ query, requireRoleOver }) {
+      await requireRoleOver('officer', query.orgId);
+      return { body: { sessions: (await listOrgSessions(query.orgId)).map(withRules) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/congress/my-sessions',
+    access: ['delegate'],
+    async handle({ session }) {
+      const mine = await listSessionsOfDelegate(session.userId);
+      return {
+        body: {
+          sessions: mine.map(({ me, ...s }) => ({ ...withRules(s), me: { signedIn: me.signedInAt !== null, delegation: me.delegation } })),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/congress/sessions/{sessionId}',
+    access: ['delegate', 'officer'],
+    params: sessionParams,
+    async handle(ctx) {
+      const s = await requireSession(ctx.params.sessionId, true);
+      const viewer = await viewerOf(ctx, s);
+      const overdueProposals = viewer.officer
+        ? (await listSessionProposals(s.sessionId)).filter((p) => isReplyOverdue(p, ctx.now)).length
+        : undefined;
+      return {
+        body: {
+          session: withRules(s),
+          me: {
+            officer: viewer.officer,
+            delegate: viewer.delegate !== null,
+            signedIn: viewer.delegate?.signedInAt != null,
+            delegation: viewer.delegate?.delegation ?? null,
+          },
+          ...(overdueProposals !== undefined ? { overdueProposals } : {}),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/congress/sessions/{sessionId}/roster',
+    access: ['officer'],
+    params: sessionParams,
+    async handle({ params, requireRoleOver }) {
+      const s = await requireSession(params.sessionId);
+      await requireRoleOver('officer', s.orgId);
+      return { body: { session: withRules(s), delegates: await listRoster(s.sessionId) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/sessions/{sessionId}/roster',
+    access: ['officer'],
+    params: sessionParams,
+    body: addDelegatesRequest,
+    async handle({ params, body, requireRoleOver }) {
+      const s = await requireSession(params.sessionId);
+      await requireRoleOver('officer', s.orgId);
+      if (s.rosterLocked) throw new DomainError('ROSTER_LOCKED', '已有表决事项开始，代表名单不能再修改', { field: 'sessionId' });
+      const errors: RosterLineError[] = [];
+      const resolved = await resolveRoster(
+        s,
+        body.delegates.map((d, i) => ({ line: i + 1, memberNumber: d.memberNumber, delegation: d.delegation || undefined })),
+        errors,
+      );
+      if (errors.length) {
+        throw new DomainError('ROSTER_INVALID', errors[0]?.message ?? '代表名单有误', { field: 'delegates', details: { errors } });
+      }
+      const session = await writeRoster(s, resolved);
+      return { status: 201, body: { session: withRules(session), added: resolved.length } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/sessions/{sessionId}/roster/import',
+    access: ['officer'],
+    params: sessionParams,
+    body: importRosterRequest,
+    async handle({ params, body, requireRoleOver }) {
+      const s = await requireSession(params.sessionId);
+      await requireRoleOver('officer', s.orgId);
+      if (s.rosterLocked) throw new DomainError('ROSTER_LOCKED', '已有表决事项开始，代表名单不能再修改', { field: 'sessionId' });
+      const { rows, errors } = parseRosterCsv(body.csv);
+      if (rows.length === 0 && errors.length === 0)
+        throw new DomainError('ROSTER_IMPORT_INVALID', '名单文件：没有可导入的行', { field: 'csv' });
+      const resolved = await resolveRoster(s, rows, errors);
+      if (errors.length) {
+        throw new DomainError('ROSTER_IMPORT_INVALID', `名单文件有 ${errors.length} 行错误，未导入任何代表`, {
+          field: 'csv',
+          details: { errors },
+        });
+      }
+      const session = await writeRoster(s, resolved);
+      return { status: 201, body: { session: withRules(session), added: resolved.length } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/congress/sessions/{sessionId}/sign-in',
+    access: ['delegate'],
+    params: sessionParams,
+    async handle({ params, session, now }) {
+      const s = await requireSession(params.sessionId);
+      await requireDelegate(session, s.sessionId);
+      const outcome = await signIn(s.sessionId, session.userId, now);
+      return {
+        status: outcome === 'signed-in' ? 201 : 200,
+        body: { signedIn: true, already: outcome === 'already', session: withRules(await requireSession(s.sessionId, true)) },
+      };
+    },
+  }),
+];

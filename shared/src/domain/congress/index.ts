@@ -1,0 +1,5 @@
+export * from './motion';
+export * from './proposal';
+export * from './results-csv';
+export * from './roster-csv';
+export * from './rules';
