@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '工会' });
+export default definePageConfig({ navigationBarTitleText: '会员卡' });

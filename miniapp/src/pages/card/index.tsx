@@ -1,13 +1,6 @@
-import { Text, View } from '@tarojs/components';
-import { useSignedIn } from '../../components/use-signed-in';
+import { CardScreen } from '../../features/card/card-screen';
 
-export default function Page() {
-  const session = useSignedIn();
-  return (
-    <View className="page">
-      <View className="card">
-        <Text className="title">{session ? '会员服务卡' : '请先登录'}</Text>
-      </View>
-    </View>
-  );
+/** 会员卡 tab (thin: the screen lives in features/card). */
+export default function CardPage() {
+  return <CardScreen />;
 }

@@ -1,0 +1,237 @@
+import {
+  BENEFIT_TIERS,
+  type BenefitView,
+  benefitKeyOf,
+  benefitView,
+  CLAIM_STATUS_LABELS,
+  chinaDateOf,
+  claimPeriodOf,
+  DomainError,
+  idSchema,
+  MEMBER_STATUS_TEXT,
+  maskMemberNumber,
+  maskName,
+  NO_OFFICER_FACTS,
+  OFFICER_FACT_KEYS,
+  officerFactsRequest,
+  type VerifyResponse,
+  verifyRequest,
+} from '@union/shared';
+import * as z from 'zod/mini';
+import { signCardToken, verifyCardToken } from '../../platform/card-token';
+import { findCardHolder, getOfficerFacts, indexCard, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
+import { getEffectiveCatalogs } from '../../store/catalog.repository';
+import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
+import { getActiveMembershipByUser, listOrgMembers } from '../../store/membership.repository';
+import { getLineage, getOrg } from '../../store/org.repository';
+import { registerStatuses } from '../error-map';
+import { defineRoute } from '../route';
+import { loadMemberContext, subtreeOf } from './member-context';
+
+registerStatuses({
+  MEMBERSHIP_NOT_FOUND: 404,
+  NOT_ELIGIBLE: 422,
+  QUOTA_EXHAUSTED: 409,
+  CLAIM_DUPLICATE: 409,
+  CLAIM_NOT_PENDING: 409,
+});
+
+const memberFactsParams = z.object({ orgId: idSchema, userId: idSchema });
+
+export const cardRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/me/card',
+    access: ['member'],
+    async handle({ session, runtime, now }) {
+      const { membership, org } = await loadMemberContext(session.userId, now);
+      await indexCard(membership.memberNumber, membership.userId, membership.orgId);
+      const { token, expiresAt } = await signCardToken(
+        { memberNumber: membership.memberNumber, orgId: membership.orgId },
+        runtime.config.sessionSecret,
+        now,
+      );
+      return {
+        headers: { 'cache-control': 'no-store' },
+        body: {
+          card: {
+            maskedName: maskName(membership.name),
+            memberNumber: membership.memberNumber,
+            orgId: org.orgId,
+            orgName: org.name,
+            joinedOn: chinaDateOf(membership.joinedAt),
+            status: membership.status,
+            statusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,
+          },
+          token,
+          tokenExpiresAt: expiresAt.toISOString(),
+          fetchedAt: now.toISOString(),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/verify',
+    access: ['verifier'],
+    body: verifyRequest,
+    async handle({ body, runtime, now }) {
+      const checkedAt = now.toISOString();
+      const blank = { memberStatus: null, memberStatusText: null, orgName: null, memberNumberMasked: null, checkedAt };
+      const check = await verifyCardToken(body.token, runtime.config.sessionSecret, now);
+      let answer: VerifyResponse;
+      if (check.kind === 'invalid') {
+        answer = { ...blank, result: '无效', reason: '不是本系统签发的会员卡二维码，或内容已被改动' };
+      } else if (check.kind === 'expired') {
+        answer = { ...blank, result: '已过期', reason: '二维码已过期（可能是截图），请会员刷新会员卡后重新出示' };
+      } else {
+        const { memberNumber, orgId } = check.payload;
+        const holder = await findCardHolder(memberNumber);
+        const membership = holder ? await getActiveMembershipByUser(holder.userId) : null;
+        const org = await getOrg(orgId);
+        if (!membership || membership.memberNumber !== memberNumber || membership.orgId !== orgId) {
+          answer = {
+            ...blank,
+            result: '无效',
+            reason: '该会员卡已失效（会籍已转出或终止）',
+            memberStatus: 'inactive',
+            memberStatusText: '非在会',
+            memberNumberMasked: maskMemberNumber(memberNumber),
+          };
+        } else {
+          answer = {
+            result: '有效',
+            reason: '会员卡真实有效',
+            memberStatus: membership.status,
+            memberStatusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,
+            orgName: org?.name ?? null,
+            memberNumberMasked: maskMemberNumber(memberNumber),
+            checkedAt,
+          };
+        }
+      }
+      return { headers: { 'cache-control': 'no-store' }, body: answer };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me/benefits',
+    access: ['member'],
+    async handle({ session, now }) {
+      const { lineage, facts } = await loadMemberContext(session.userId, now);
+      const period = claimPeriodOf(now);
+      const catalogs = await getEffectiveCatalogs(lineage.map((o) => o.orgId));
+      const entries = catalogs.flatMap((c) => c.entries);
+      const [quota, myClaims] = await Promise.all([getQuotaUse(entries.map(benefitKeyOf), period), listClaimsOfUser(session.userId)]);
+      const orgNames = new Map(lineage.map((o) => [o.orgId, o.name]));
+      const views = entries.map((b) => {
+        const key = benefitKeyOf(b);
+        const mine = myClaims.find((c) => c.benefitKey === key && c.period === period && c.status !== 'rejected') ?? null;
+        const view: BenefitView = benefitView(
+          b,
+          facts,
+          quota.get(key) ?? (b.benefit.quota ? { total: b.benefit.quota.count, used: 0 } : null),
+          Number(period),
+        );
+        return {
+          ...view,
+          orgName: orgNames.get(b.orgId) ?? b.orgId,
+          myClaim: mine ? { claimId: mine.claimId, status: mine.status, statusText: CLAIM_STATUS_LABELS[mine.status] } : null,
+        };
+      });
+      return {
+        body: {
+          period,
+          catalogs: catalogs.map((c) => ({
+            orgId: c.orgId,
+            orgName: orgNames.get(c.orgId) ?? c.orgId,
+            version: c.version,
+            document: c.document,
+          })),
+          tiers: BENEFIT_TIERS.map((tier) => ({ tier, benefits: views.filter((v) => v.tier === tier) })),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/members/{userId}/facts',
+    access: ['officer'],
+    params: memberFactsParams,
+    async handle({ params, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const membership = await memberWithin(params.userId, params.orgId);
+      const facts = await getOfficerFacts(params.userId);
+      return { body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts } };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/orgs/{orgId}/members/{userId}/facts',
+    access: ['officer'],
+    params: memberFactsParams,
+    body: officerFactsRequest,
+    async handle({ params, body, session, now, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const membership = await memberWithin(params.userId, params.orgId);
+      const current = await getOfficerFacts(params.userId);
+      const facts = { ...NO_OFFICER_FACTS, ...current };
+      for (const key of OFFICER_FACT_KEYS) {
+        const value = body[key];
+        if (value !== undefined) facts[key] = value;
+      }
+      await putOfficerFacts({
+        userId: params.userId,
+        orgId: membership.orgId,
+        memberName: membership.name,
+        ...facts,
+        updatedAt: now.toISOString(),
+        updatedBy: session.userId,
+      });
+      return { body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/member-facts',
+    access: ['officer'],
+    params: z.object({ orgId: idSchema }),
+    async handle({ params, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const orgIds = await subtreeOf(params.orgId);
+      const [members, facts] = await Promise.all([
+        Promise.all(orgIds.map((id) => listOrgMembers(id))).then((m) => m.flat().filter((r) => r.status === 'active')),
+        Promise.all(orgIds.map((id) => listOfficerFacts(id))).then((f) => new Map(f.flat().map((r) => [r.userId, r]))),
+      ]);
+      // Officers see who their members are (name and number), never 身份证号 or phone.
+      return {
+        body: {
+          members: members.map((m) => {
+            const f = facts.get(m.userId);
+            return {
+              userId: m.userId,
+              name: m.name,
+              memberNumber: m.memberNumber,
+              orgId: m.orgId,
+              orgName: m.orgName,
+              facts: f
+                ? { hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical }
+                : { ...NO_OFFICER_FACTS },
+              updatedAt: f?.updatedAt ?? null,
+            };
+          }),
+        },
+      };
+    },
+  }),
+];
+
+/** The member's active membership, refused unless it lies within the officer's org. */
+const memberWithin = async (userId: string, orgId: string) => {
+  const membership = await getActiveMembershipByUser(userId);
+  const lineage = membership ? await getLineage(membership.orgId) : [];
+  if (!membership || !lineage.some((o) => o.orgId === orgId)) {
+    throw new DomainError('MEMBER_NOT_FOUND', '本组织及下级组织中没有该在会会员', { field: 'userId' });
+  }
+  return membership;
+};

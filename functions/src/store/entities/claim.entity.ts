@@ -1,0 +1,104 @@
+import { CLAIM_STATUSES } from '@union/shared';
+import { Entity } from 'dynamodb-toolbox/entity';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { UnionTable } from '../table';
+
+/**
+ * 申领. Access patterns:
+ * - get a claim — pk CLAIM#id, sk META
+ * - an org's claims by status, oldest first (the officer queue) — gsi1: CLAIMQ#orgId#status / createdAt#id
+ *   (the queue of an officer is the union over the orgs of their subtree)
+ * - a member's claims, newest first — gsi2: CLAIMUSER#userId / createdAt#id
+ */
+export const ClaimEntity = new Entity({
+  name: 'Claim',
+  table: UnionTable,
+  schema: item({
+    claimId: string().key(),
+    userId: string(),
+    memberName: string(),
+    memberNumber: string(),
+    orgId: string(),
+    orgName: string(),
+    benefitId: string(),
+    benefitKey: string(),
+    benefitVersion: number(),
+    benefitName: string(),
+    benefitOrgId: string(),
+    period: string(),
+    status: string().enum(...CLAIM_STATUSES),
+    /** Claim facts as given on the form (amounts, yes/no). */
+    facts: any(),
+    reasons: list(map({ met: any(), text: string() })),
+    rejectionReason: string().optional(),
+    createdAt: string(),
+    decidedAt: string().optional(),
+    decidedBy: string().optional(),
+    automatic: boolean(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+    gsi2pk: string().optional(),
+    gsi2sk: string().optional(),
+  }),
+  computeKey: ({ claimId }) => ({ pk: `CLAIM#${claimId}`, sk: 'META' }),
+});
+
+/**
+ * One claim per member per benefit per period: written with "absent" inside the claim's
+ * transaction; a rejection deletes it (in the same transaction) so the member may claim again.
+ * Access pattern: get — pk CLAIMLOCK#benefitKey#period, sk USER#userId. The benefit key
+ * (org + name) outlives catalog versions, so republishing a catalog does not open a second claim.
+ */
+export const ClaimLockEntity = new Entity({
+  name: 'ClaimLock',
+  table: UnionTable,
+  schema: item({
+    benefitKey: string().key(),
+    period: string().key(),
+    userId: string().key(),
+    claimId: string(),
+  }),
+  computeKey: ({ benefitKey, period, userId }) => ({ pk: `CLAIMLOCK#${benefitKey}#${period}`, sk: `USER#${userId}` }),
+});
+
+/**
+ * 名额: approvals of a benefit in a period. `used` only grows by ADD 1 inside the approving
+ * transaction, conditioned on `used < total`, so the quota is never exceeded.
+ * Access pattern: get — pk QUOTA#benefitKey, sk PERIOD#period.
+ */
+export const QuotaEntity = new Entity({
+  name: 'Quota',
+  table: UnionTable,
+  schema: item({
+    benefitKey: string().key(),
+    period: string().key(),
+    total: number(),
+    used: number(),
+  }),
+  computeKey: ({ benefitKey, period }) => ({ pk: `QUOTA#${benefitKey}`, sk: `PERIOD#${period}` }),
+});
+
+/**
+ * 公示: the approved list of a benefit as published by an officer of an org (masked names only).
+ * Access pattern: get — pk PUBLICITY#benefitId, sk ORG#orgId (republishing replaces it).
+ */
+export const PublicityEntity = new Entity({
+  name: 'Publicity',
+  table: UnionTable,
+  schema: item({
+    benefitId: string().key(),
+    orgId: string().key(),
+    benefitName: string(),
+    period: string(),
+    entries: list(map({ maskedName: string(), orgName: string(), decidedAt: string() })),
+    publishedAt: string(),
+    publishedBy: string(),
+  }),
+  computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
+});

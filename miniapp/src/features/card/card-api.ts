@@ -1,0 +1,79 @@
+import type { BenefitView, CardResponse, ClaimView, OfficerClaimView, PlaceView, VerifyResponse } from '@union/shared';
+import { ApiError, api } from '../../lib/api';
+
+export interface MemberBenefit extends BenefitView {
+  orgName: string;
+  myClaim: { claimId: string; status: ClaimView['status']; statusText: string } | null;
+}
+
+export interface BenefitsResponse {
+  period: string;
+  catalogs: Array<{ orgId: string; orgName: string; version: number }>;
+  tiers: Array<{ tier: '普惠' | '特惠' | '商惠'; benefits: MemberBenefit[] }>;
+}
+
+export interface OfficerFactsRow {
+  userId: string;
+  name: string;
+  memberNumber: string;
+  orgId: string;
+  orgName: string;
+  facts: { hardship: boolean; modelWorker: boolean; frontlineMedical: boolean };
+  updatedAt: string | null;
+}
+
+export interface Publicity {
+  benefitId: string;
+  orgId: string;
+  benefitName: string;
+  period: string;
+  entries: Array<{ maskedName: string; orgName: string; decidedAt: string }>;
+  publishedAt: string;
+}
+
+export const cardApi = {
+  card: () => api.get<CardResponse>('/me/card'),
+  verify: (token: string) => api.post<VerifyResponse>('/verify', { token }),
+  benefits: () => api.get<BenefitsResponse>('/me/benefits'),
+  claim: (benefitId: string, facts: Record<string, number | boolean | string>) =>
+    api.post<{ claim: ClaimView }>('/me/claims', { benefitId, facts }),
+  myClaims: () => api.get<{ claims: ClaimView[] }>('/me/claims'),
+  places: (at: { lat: number; lng: number } | null) =>
+    api.get<{ places: PlaceView[] }>(at ? `/places?lat=${at.lat}&lng=${at.lng}` : '/places'),
+  // officer
+  orgClaims: (orgId: string, status: ClaimView['status']) =>
+    api.get<{ claims: OfficerClaimView[] }>(`/orgs/${orgId}/claims?status=${status}`),
+  approve: (claimId: string) => api.post<{ claim: OfficerClaimView }>(`/claims/${claimId}/approve`),
+  reject: (claimId: string, reason: string) => api.post<{ claim: OfficerClaimView }>(`/claims/${claimId}/reject`, { reason }),
+  publishPublicity: (orgId: string, benefitId: string) =>
+    api.post<{ publicity: Publicity }>(`/orgs/${orgId}/benefits/${encodeURIComponent(benefitId)}/publicity`),
+  memberFacts: (orgId: string) => api.get<{ members: OfficerFactsRow[] }>(`/orgs/${orgId}/member-facts`),
+  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>) =>
+    api.put<{ facts: OfficerFactsRow['facts'] }>(`/orgs/${orgId}/members/${userId}/facts`, facts),
+  addPlace: (orgId: string, place: Omit<PlaceView, 'placeId' | 'orgId' | 'distanceMeters'>) =>
+    api.post<{ place: PlaceView }>(`/orgs/${orgId}/places`, place),
+};
+
+const MESSAGES: Record<string, string> = {
+  MEMBERSHIP_NOT_FOUND: '您还不是在会会员，请先扫码入会',
+  FORBIDDEN_ROLE: '您没有权限进行此操作',
+  FORBIDDEN_ORG: '您只能管理本组织及下级组织',
+  QUOTA_EXHAUSTED: '该项福利名额已满',
+  CLAIM_DUPLICATE: '本期已申领过该项福利，不能重复申领',
+};
+
+/** Words for a failed request; the server's message already names the field. */
+export const cardErrorText = (e: unknown): string => {
+  if (e instanceof ApiError)
+    return e.code === 'VALIDATION_FAILED' || e.code === 'NOT_ELIGIBLE' ? e.message : (MESSAGES[e.code] ?? e.message);
+  return e instanceof Error ? e.message : '操作失败，请重试';
+};
+
+export const isOffline = (e: unknown): boolean => e instanceof ApiError && e.code === 'NETWORK';
+
+/** "2025-03-07 14:05" in local time. */
+export const formatDateTime = (iso: string): string => {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};

@@ -1,0 +1,65 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { ClaimView } from '@union/shared';
+import { useState } from 'react';
+import { useSignedIn } from '../../components/use-signed-in';
+import { BenefitList } from './benefit-list';
+import { type BenefitsResponse, cardApi, cardErrorText } from './card-api';
+import { MemberCard } from './member-card';
+import { MyClaims } from './my-claims';
+import { NearbyPlaces } from './nearby-places';
+import { useLargeText } from './use-large-text';
+import './card.scss';
+
+/** 会员卡 tab: the card, 适老化 toggle, benefits with reasons, my claims, nearby places. */
+export function CardScreen() {
+  const session = useSignedIn();
+  const [large, setLarge] = useLargeText();
+  const [benefits, setBenefits] = useState<BenefitsResponse | null>(null);
+  const [claims, setClaims] = useState<ClaimView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const isMember = session?.user.roles.some((r) => r.role === 'member') ?? false;
+  const isVerifier = session?.user.roles.some((r) => r.role === 'verifier') ?? false;
+
+  useDidShow(() => {
+    if (!isMember) return;
+    Promise.all([cardApi.benefits(), cardApi.myClaims()])
+      .then(([b, c]) => {
+        setBenefits(b);
+        setClaims(c.claims);
+        setError(null);
+      })
+      .catch((e) => setError(cardErrorText(e)));
+  });
+
+  return (
+    <View className={`page card-page${large ? ' large-text' : ''}`} data-testid="card-page" data-large={large ? 'on' : 'off'}>
+      <View className="toggle-row">
+        <Text className="cp-text">大字模式（适老化）</Text>
+        <Switch checked={large} color="#c8161d" onChange={(e) => setLarge(e.detail.value)} data-testid="large-text-toggle" />
+      </View>
+      {isVerifier ? (
+        <Button className="btn-plain cp-btn" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+          核验会员卡
+        </Button>
+      ) : null}
+      {session && !isMember ? <Text className="cp-text">您还不是会员，入会后即可使用电子会员卡。</Text> : null}
+      {isMember ? <MemberCard /> : null}
+      {error ? <Text className="cp-text reason-no">{error}</Text> : null}
+      {isMember ? (
+        <View className="card">
+          <Text className="cp-title">我的申领</Text>
+          <MyClaims claims={claims} />
+        </View>
+      ) : null}
+      {isMember ? <Text className="cp-title">会员福利</Text> : null}
+      {benefits ? <BenefitList data={benefits} /> : null}
+      {session ? (
+        <View className="card">
+          <Text className="cp-title">附近阵地</Text>
+          <NearbyPlaces />
+        </View>
+      ) : null}
+    </View>
+  );
+}

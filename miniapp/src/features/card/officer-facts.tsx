@@ -1,0 +1,74 @@
+import { Switch, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { OFFICER_FACT_KEYS, OFFICER_FACT_LABELS, type OfficerFactKey } from '@union/shared';
+import { useState } from 'react';
+import { useSignedIn } from '../../components/use-signed-in';
+import { cardApi, cardErrorText, type OfficerFactsRow } from './card-api';
+import { officerOrgIds } from './officer-org';
+import './card.scss';
+
+/** 会员认定: facts members cannot declare themselves (困难职工建档, 劳模, 一线医务人员). */
+export function OfficerFacts() {
+  useSignedIn();
+  const [orgId, setOrgId] = useState<string | null>(null);
+  const [rows, setRows] = useState<OfficerFactsRow[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useDidShow(() => {
+    const first = officerOrgIds()[0] ?? null;
+    setOrgId(first);
+    if (!first) return;
+    cardApi
+      .memberFacts(first)
+      .then((r) => setRows(r.members))
+      .catch((e) => setError(cardErrorText(e)));
+  });
+
+  const toggle = async (row: OfficerFactsRow, key: OfficerFactKey, value: boolean) => {
+    if (!orgId) return;
+    setMessage(null);
+    setError(null);
+    try {
+      const { facts } = await cardApi.setFacts(orgId, row.userId, { [key]: value });
+      setRows(rows.map((r) => (r.userId === row.userId ? { ...r, facts } : r)));
+      setMessage(`已${value ? '认定' : '取消'}${row.name}：${OFFICER_FACT_LABELS[key]}`);
+    } catch (e) {
+      setError(cardErrorText(e));
+    }
+  };
+
+  return (
+    <View className="page page-wide card-page officer-card-page" data-testid="officer-facts">
+      <View className="card">
+        <Text className="cp-title">会员认定</Text>
+        <Text className="cp-small">
+          困难职工建档、劳动模范、一线医务人员由工会认定，会员本人不能自行填报。认定后，相关特惠福利立即按新情况判断。
+        </Text>
+      </View>
+      {message ? <Text className="ok-banner">{message}</Text> : null}
+      {error ? <Text className="error-banner">{error}</Text> : null}
+      <View className="card">
+        {rows.length === 0 ? <Text className="cp-small">本组织及下级工会暂无在会会员。</Text> : null}
+        {rows.map((r) => (
+          <View key={r.userId} className="oc-row" data-testid={`facts-${r.userId}`}>
+            <View>
+              <Text className="cp-text">
+                {r.name}（{r.memberNumber}）
+              </Text>
+              <Text className="cp-small">{r.orgName}</Text>
+            </View>
+            <View>
+              {OFFICER_FACT_KEYS.map((k) => (
+                <View key={k} className="oc-fact">
+                  <Text>{OFFICER_FACT_LABELS[k]}</Text>
+                  <Switch checked={r.facts[k]} color="#c8161d" onChange={(e) => toggle(r, k, e.detail.value)} />
+                </View>
+              ))}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

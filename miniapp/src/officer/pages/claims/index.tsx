@@ -1,0 +1,5 @@
+import { OfficerClaims } from '../../../features/card/officer-claims';
+
+export default function OfficerClaimsPage() {
+  return <OfficerClaims />;
+}

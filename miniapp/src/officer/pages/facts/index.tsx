@@ -1,0 +1,5 @@
+import { OfficerFacts } from '../../../features/card/officer-facts';
+
+export default function OfficerFactsPage() {
+  return <OfficerFacts />;
+}

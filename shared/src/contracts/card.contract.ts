@@ -1,0 +1,149 @@
+import * as z from 'zod/mini';
+import '../domain/common/zod-locale';
+import { CLAIM_STATUSES } from '../domain/card/claim-state';
+import { PLACE_KINDS } from '../domain/card/places';
+import { FIELD_LABELS } from '../domain/common/field-labels';
+
+// The card's fields, named in Chinese in validation messages.
+Object.assign(FIELD_LABELS, {
+  benefitId: '福利项目',
+  facts: '申领信息',
+  hardship: '困难职工建档',
+  modelWorker: '劳动模范',
+  frontlineMedical: '一线医务人员',
+  userId: '会员',
+  claimId: '申领',
+  status: '状态',
+  kind: '阵地类型',
+  address: '地址',
+  lat: '纬度',
+  lng: '经度',
+  openingHours: '开放时间',
+});
+
+const text = (min: number, max: number) =>
+  z.string().check(z.trim(), z.minLength(min, min <= 1 ? '请填写' : `至少 ${min} 个字`), z.maxLength(max, `不超过 ${max} 个字`));
+
+/** GET /me/card */
+export const cardResponse = z.object({
+  card: z.object({
+    maskedName: z.string(),
+    memberNumber: z.string(),
+    orgId: z.string(),
+    orgName: z.string(),
+    joinedOn: z.string(),
+    status: z.string(),
+    statusText: z.string(),
+  }),
+  token: z.string(),
+  tokenExpiresAt: z.string(),
+  fetchedAt: z.string(),
+});
+export type CardResponse = z.infer<typeof cardResponse>;
+
+/** POST /verify: the QR payload as scanned. */
+export const verifyRequest = z.object({
+  token: z.string().check(z.trim(), z.minLength(1, '请扫描或粘贴会员卡二维码'), z.maxLength(2000, '内容过长')),
+});
+
+/** What a verifier learns: never the name, 身份证号 or phone. */
+export const verifyResponse = z.object({
+  result: z.enum(['有效', '已过期', '无效']),
+  reason: z.string(),
+  memberStatus: z.nullable(z.string()),
+  memberStatusText: z.nullable(z.string()),
+  orgName: z.nullable(z.string()),
+  memberNumberMasked: z.nullable(z.string()),
+  checkedAt: z.string(),
+});
+export type VerifyResponse = z.infer<typeof verifyResponse>;
+
+/** PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value. */
+export const officerFactsRequest = z
+  .object({
+    hardship: z.optional(z.boolean()),
+    modelWorker: z.optional(z.boolean()),
+    frontlineMedical: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((v) => v.hardship !== undefined || v.modelWorker !== undefined || v.frontlineMedical !== undefined, {
+      message: '请至少设置一项',
+      path: ['facts'],
+    }),
+  );
+
+/** Published benefit ids read `${orgId}.v${version}.${n}`. */
+export const benefitIdSchema = z
+  .string()
+  .check(z.minLength(1, '请选择福利项目'), z.maxLength(120, '过长'), z.regex(/^[A-Za-z0-9_.-]+$/, '格式不正确'));
+
+/** POST /me/claims: the benefit and the claim facts its rule asks for. */
+export const createClaimRequest = z.object({
+  benefitId: benefitIdSchema,
+  facts: z._default(
+    z.record(z.string().check(z.maxLength(40)), z.union([z.number(), z.boolean(), z.string().check(z.maxLength(200))])),
+    {},
+  ),
+});
+export type CreateClaimRequest = z.infer<typeof createClaimRequest>;
+
+export const rejectClaimRequest = z.object({ reason: text(2, 200) });
+
+export const claimStatusQuery = z.object({ status: z.optional(z.enum(CLAIM_STATUSES)) });
+
+export const claimSchema = z.object({
+  claimId: z.string(),
+  benefitId: z.string(),
+  benefitName: z.string(),
+  benefitVersion: z.number(),
+  orgId: z.string(),
+  period: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  statusText: z.string(),
+  facts: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  reasons: z.array(z.object({ met: z.nullable(z.boolean()), text: z.string() })),
+  rejectionReason: z.nullable(z.string()),
+  createdAt: z.string(),
+  decidedAt: z.nullable(z.string()),
+});
+export type ClaimView = z.infer<typeof claimSchema>;
+
+/** A claim as the officer's queue shows it: the claimant's name (officers see names), never PII. */
+export type OfficerClaimView = ClaimView & { memberName: string; memberNumber: string; orgName: string };
+
+const coordinate = (min: number, max: number) =>
+  z.pipe(
+    z.union([z.number(), z.string().check(z.trim(), z.minLength(1, '请填写'))]),
+    z.transform((v, ctx) => {
+      const n = typeof v === 'number' ? v : Number(v);
+      if (!Number.isFinite(n) || n < min || n > max) {
+        ctx.issues.push({ code: 'custom', message: `应在 ${min} 到 ${max} 之间`, input: v });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  );
+
+export const createPlaceRequest = z.object({
+  kind: z.enum(PLACE_KINDS),
+  name: text(2, 60),
+  address: text(4, 120),
+  lat: coordinate(-90, 90),
+  lng: coordinate(-180, 180),
+  openingHours: text(1, 60),
+});
+export type CreatePlaceRequest = z.infer<typeof createPlaceRequest>;
+
+export const placesQuery = z.object({ lat: coordinate(-90, 90), lng: coordinate(-180, 180) });
+
+export const placeSchema = z.object({
+  placeId: z.string(),
+  orgId: z.string(),
+  kind: z.enum(PLACE_KINDS),
+  name: z.string(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  openingHours: z.string(),
+});
+export type PlaceView = z.infer<typeof placeSchema> & { distanceMeters?: number };

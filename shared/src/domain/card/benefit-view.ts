@@ -1,0 +1,170 @@
+import { DomainError } from '../common/errors';
+import { formatYuan } from '../eligibility/describe';
+import { type ClaimFactNeeded, claimFactsNeeded, describeRule, type EligibilityReason, evaluateEligibility } from '../eligibility/evaluate';
+import type { ClaimFacts, MemberFacts, Rule } from '../eligibility/rule';
+import type { CardClaimMode } from './claim-state';
+import { type QuotaState, quotaLeft } from './quota';
+
+export type BenefitTier = '普惠' | '特惠' | '商惠';
+export const BENEFIT_TIERS: readonly BenefitTier[] = ['普惠', '特惠', '商惠'];
+
+/** The parts of a published catalog benefit the card reads (catalog.repository's PublishedBenefit fits). */
+export interface CardBenefitSource {
+  benefitId: string;
+  orgId: string;
+  version: number;
+  name: string;
+  category: string;
+  tier: BenefitTier;
+  eligibility: Rule;
+  benefit: {
+    amountYuan?: number;
+    thresholdYuan?: number;
+    quota?: { count: number; unit: string };
+    facilities?: Array<{ kind: string; count: number; unit: string }>;
+  };
+  department?: string;
+  period?: string;
+  claimMode: CardClaimMode;
+  source: {
+    document: { issuer: string | null; year: number | null; number: string | null; title: string | null };
+    clause: string;
+    quote: string;
+  };
+}
+
+export type DecisionLabel = '符合' | '不符合' | '待核对';
+
+export interface BenefitDecision {
+  eligible: boolean | 'needsClaimFacts';
+  label: DecisionLabel;
+  reasons: EligibilityReason[];
+}
+
+/** "每人 500 元" / "职工书屋 10 家" / the category when nothing is countable. */
+export const describeBenefitValue = (b: CardBenefitSource): string => {
+  const parts: string[] = [];
+  if (b.benefit.amountYuan !== undefined) parts.push(`每人 ${formatYuan(b.benefit.amountYuan)}`);
+  for (const f of b.benefit.facilities ?? []) parts.push(`${f.kind} ${f.count} ${f.unit}`);
+  return parts.length > 0 ? parts.join('，') : b.category;
+};
+
+/** 来源：江澄市总工会《2025 年工作要点》（江工发〔2025〕1号）二、（三）8.：“…” */
+export const describeBenefitSource = (s: CardBenefitSource['source']): string => {
+  const doc = s.document;
+  const title = doc.title ? `《${doc.title}》` : '';
+  const number = doc.number ? `（${doc.number}）` : '';
+  const clause = s.clause ? ` ${s.clause}` : '';
+  return `来源：${doc.issuer ?? ''}${title}${number}${clause}：“${s.quote}”`;
+};
+
+/** Decision for one member, with the evaluator's reasons. */
+export const decideBenefit = (rule: Rule, facts: MemberFacts, claimYear: number, claimFacts?: ClaimFacts): BenefitDecision => {
+  const r = evaluateEligibility(rule, facts, claimFacts, { claimYear });
+  const label: DecisionLabel = r.eligible === true ? '符合' : r.eligible === false ? '不符合' : '待核对';
+  return { eligible: r.eligible, label, reasons: r.reasons };
+};
+
+export interface BenefitView {
+  benefitId: string;
+  orgId: string;
+  version: number;
+  name: string;
+  category: string;
+  tier: BenefitTier;
+  whatYouGet: string;
+  whoQualifies: string;
+  /** The rule itself, so the claim form checks its facts with the same code as the server. */
+  eligibility: Rule;
+  decision: BenefitDecision;
+  claimFacts: ClaimFactNeeded[];
+  claimMode: CardClaimMode;
+  howToClaim: string;
+  quota: { total: number; used: number; left: number; unit: string } | null;
+  period: string | null;
+  department: string | null;
+  sourceText: string;
+  quote: string;
+}
+
+/** Everything the card shows about one benefit for one member. */
+export const benefitView = (b: CardBenefitSource, facts: MemberFacts, quota: QuotaState | null, claimYear: number): BenefitView => ({
+  benefitId: b.benefitId,
+  orgId: b.orgId,
+  version: b.version,
+  name: b.name,
+  category: b.category,
+  tier: b.tier,
+  whatYouGet: describeBenefitValue(b),
+  whoQualifies: describeRule(b.eligibility),
+  eligibility: b.eligibility,
+  decision: decideBenefit(b.eligibility, facts, claimYear),
+  claimFacts: claimFactsNeeded(b.eligibility),
+  claimMode: b.claimMode,
+  howToClaim: b.claimMode === 'automatic' ? '免申即享：提交即通过' : '在线申领，工会审核',
+  quota:
+    b.benefit.quota && quota
+      ? { total: quota.total, used: quota.used, left: quotaLeft(quota), unit: b.benefit.quota.unit }
+      : b.benefit.quota
+        ? { total: b.benefit.quota.count, used: 0, left: b.benefit.quota.count, unit: b.benefit.quota.unit }
+        : null,
+  period: b.period ?? null,
+  department: b.department ?? null,
+  sourceText: describeBenefitSource(b.source),
+  quote: b.source.quote,
+});
+
+const MAX_AMOUNT = 100_000_000;
+
+/**
+ * Reads the facts a claim form sent against what the rule asks for: every needed fact present
+ * and of its type, nothing else. Throws VALIDATION_FAILED naming the fact in Chinese.
+ */
+export const parseClaimFacts = (rule: Rule, input: Record<string, unknown>): ClaimFacts => {
+  const needed = claimFactsNeeded(rule);
+  const out: ClaimFacts = {};
+  for (const key of Object.keys(input)) {
+    if (!needed.some((n) => n.key === key)) {
+      throw new DomainError('VALIDATION_FAILED', `该福利不需要填写“${key}”`, { field: `facts.${key}` });
+    }
+  }
+  for (const spec of needed) {
+    const value = input[spec.key];
+    const field = `facts.${spec.key}`;
+    if (value === undefined || value === null || value === '') {
+      throw new DomainError('VALIDATION_FAILED', `${spec.label}：请填写`, { field });
+    }
+    if (spec.type === 'number') {
+      const n = typeof value === 'string' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > MAX_AMOUNT) {
+        throw new DomainError('VALIDATION_FAILED', `${spec.label}：请填写 0 到 1 亿之间的数字`, { field });
+      }
+      out[spec.key] = n;
+    } else if (spec.type === 'boolean') {
+      if (typeof value !== 'boolean') throw new DomainError('VALIDATION_FAILED', `${spec.label}：请选择是或否`, { field });
+      out[spec.key] = value;
+    } else {
+      if (typeof value !== 'string' || value.length > 200) {
+        throw new DomainError('VALIDATION_FAILED', `${spec.label}：请填写不超过 200 字的文字`, { field });
+      }
+      out[spec.key] = value;
+    }
+  }
+  return out;
+};
+
+/**
+ * Judges a claim with the same evaluator the card shows: the member must qualify with the
+ * facts given, else NOT_ELIGIBLE with the reasons.
+ */
+export const judgeClaim = (rule: Rule, member: MemberFacts, facts: ClaimFacts, claimYear: number): BenefitDecision => {
+  const d = decideBenefit(rule, member, claimYear, facts);
+  if (d.eligible !== true) {
+    const missed = d.reasons.filter((r) => r.met !== true).map((r) => r.text);
+    throw new DomainError('NOT_ELIGIBLE', missed[0] ?? '不符合申领条件', {
+      field: 'facts',
+      details: { reasons: d.reasons },
+    });
+  }
+  return d;
+};

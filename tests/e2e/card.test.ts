@@ -1,0 +1,130 @@
+import jsQR from 'jsqr';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, demoToken, openAs, screenshot, useBrowser } from '../support/e2e';
+
+/** Reads the card's QR image back into text, as a verifier's camera would. */
+const readQr = async (page: Page): Promise<string | null> => {
+  const pixels = await page.evaluate(async () => {
+    const img = document.querySelector('[data-testid="card-qr"] img') as HTMLImageElement | null;
+    if (!img) return null;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, data: Array.from(data.data) };
+  });
+  if (!pixels) return null;
+  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height)?.data ?? null;
+};
+
+const benefit = (page: Page, name: string) =>
+  page.locator('[data-testid^="benefit-"]').filter({ has: page.getByText(name, { exact: true }) });
+
+describe('服务卡: card, benefits with reasons, a claim approved by an officer', () => {
+  const browser = useBrowser();
+
+  it('a courier (八大群体) sees the card and benefits, claims 大病住院慰问金, and sees it 已通过', async () => {
+    const member = await openAs(browser(), 'member-courier', { redirect: '/pages/card/index' });
+    await member.waitForSelector('[data-testid="card-name"]', { timeout: 30_000 });
+    expect(await member.textContent('[data-testid="card-name"]')).toBe('王*军');
+    expect(await member.textContent('[data-testid="card-org"]')).toBe('临江区快递物流行业联合工会');
+    expect(await member.textContent('[data-testid="card-status"]')).toBe('正常在会');
+    expect(await member.textContent('[data-testid="card-number"]')).toMatch(/^LOGISTICS-\d{6}$/);
+    await member.waitForSelector('[data-testid="card-qr"]');
+
+    // The QR really carries a signed token a verifier accepts, and it reveals no name.
+    const token = await readQr(member);
+    expect(token).toBeTruthy();
+    const verifier = await demoToken('verifier');
+    const check = await apiCall('POST', '/verify', verifier, { token });
+    expect(check.body).toMatchObject({ result: '有效', memberStatus: 'active', orgName: '临江区快递物流行业联合工会' });
+    expect(JSON.stringify(check.body)).not.toContain('王');
+
+    // Benefits from the city catalog the importer made out of the demo plan.
+    await member.waitForSelector('[data-testid="benefits"]', { timeout: 30_000 });
+    const accident = benefit(member, '意外伤害互助保险');
+    await accident.waitFor();
+    expect(await accident.locator('[data-testid="decision"]').textContent()).toBe('符合');
+    expect(await accident.textContent()).toContain('符合：八大群体会员');
+    expect(await accident.locator('[data-testid="source"]').textContent()).toMatch(/^来源：.*意外伤害互助保险/);
+
+    const illness = benefit(member, '大病住院慰问金');
+    expect(await illness.locator('[data-testid="decision"]').textContent()).toBe('待核对');
+    expect(await illness.textContent()).toContain('需申领时提供：本年度大病住院自付医药费（元），达到 10000 元（含）以上');
+    await screenshot(member, 'card-member');
+    await accident.scrollIntoViewIfNeeded();
+    await screenshot(member, 'card-member-benefits');
+
+    // 适老化: every text on the page grows.
+    const before = await member.locator('[data-testid="card-name"]').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    await member.locator('[data-testid="large-text-toggle"]').click();
+    await member.waitForSelector('[data-testid="card-page"][data-large="on"]');
+    const after = await member.locator('[data-testid="card-name"]').evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThan(before * 1.2);
+    await screenshot(member, 'card-member-large-text');
+    await illness.scrollIntoViewIfNeeded();
+    await screenshot(member, 'card-member-large-text-benefits');
+    await member.locator('[data-testid="large-text-toggle"]').scrollIntoViewIfNeeded();
+    await member.locator('[data-testid="large-text-toggle"]').click();
+    await member.waitForSelector('[data-testid="card-page"][data-large="off"]');
+
+    // The claim form asks for the one fact the rule needs.
+    await illness.locator('[data-testid="claim-button"]').click();
+    await member.waitForSelector('[data-testid="fact-selfPaidMedical"]');
+    expect(await member.locator('[data-testid="claim-page"]').textContent()).toContain('本年度大病住院自付医药费（元）');
+    await member.locator('[data-testid="fact-selfPaidMedical"] input').fill('12000');
+    await member.locator('[data-testid="submit-claim"]').click();
+    await member.waitForSelector('[data-testid="claim-done"]');
+    expect(await member.textContent('[data-testid="claim-done"]')).toContain('待审核');
+    await screenshot(member, 'card-claim-submitted');
+
+    // The district officer (whose subtree includes the 联合工会) approves it from the queue.
+    const officer = await openAs(browser(), 'officer-district', { desktop: true, redirect: '/officer/pages/claims/index' });
+    const row = officer.locator('[data-testid^="officer-claim-"]').filter({ hasText: '大病住院慰问金' }).filter({ hasText: '王小军' });
+    await row.waitFor({ timeout: 30_000 });
+    expect(await row.textContent()).toContain('本年度大病住院自付医药费：12000元');
+    await screenshot(officer, 'card-officer-queue');
+    await row.locator('[data-testid="approve"]').click();
+    await officer.getByText('已通过 王小军 的申领').waitFor();
+    await officer.context().close();
+
+    // Back on the card, the member sees 已通过.
+    await member.locator('[data-testid="claim-done"]').getByText('返回会员卡').click();
+    await member.waitForSelector('[data-testid="my-claims"]');
+    const mine = member.locator('[data-testid^="claim-"]').filter({ hasText: '大病住院慰问金' });
+    await expect
+      .poll(
+        async () => {
+          await member.reload();
+          await mine.first().waitFor({ timeout: 30_000 });
+          return mine.first().locator('[data-testid="claim-status"]').textContent();
+        },
+        { timeout: 60_000, interval: 2_000 },
+      )
+      .toBe('已通过');
+    expect(await benefit(member, '大病住院慰问金').locator('[data-testid="my-claim-status"]').textContent()).toBe('我的申领：已通过');
+    await screenshot(member, 'card-claim-approved');
+    await member.context().close();
+  });
+
+  it('a verifier pastes a card token and gets 有效 without any personal information', async () => {
+    const memberToken = await demoToken('member-migrant');
+    const card = await apiCall('GET', '/me/card', memberToken);
+    expect(card.status).toBe(200);
+    const page = await openAs(browser(), 'verifier', { redirect: '/pages/verify/index' });
+    await page.waitForSelector('[data-testid="verify-input"]');
+    await page.locator('[data-testid="verify-input"] textarea').fill(card.body.token);
+    await page.locator('[data-testid="verify-submit"]').click();
+    await page.waitForSelector('[data-testid="verify-result"]');
+    const text = await page.textContent('[data-testid="verify-result"]');
+    expect(text).toContain('有效');
+    expect(text).toContain('正常在会');
+    expect(text).not.toContain('张');
+    await screenshot(page, 'card-verify-valid');
+    await page.context().close();
+  });
+});
