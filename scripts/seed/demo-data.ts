@@ -2,8 +2,8 @@ import type { OrgKind, RoleGrant } from '@union/shared';
 
 /** The demo world `npm start` and the e2e tests seed (PRODUCT.md "Demo data"). */
 export const DEMO_ORGS: Array<{ orgId: string; name: string; kind: OrgKind; parentId: string | null; area: string | null }> = [
-  { orgId: 'city', name: '江澄市总工会', kind: 'city', parentId: null, area: null },
-  { orgId: 'district', name: '江澄市临江区总工会', kind: 'district', parentId: 'city', area: '临江区' },
+  { orgId: 'city', name: '云溪市总工会', kind: 'city', parentId: null, area: null },
+  { orgId: 'district', name: '云溪市临江区总工会', kind: 'district', parentId: 'city', area: '临江区' },
   { orgId: 'enterprise', name: '临江精密机械有限公司工会', kind: 'grassroots', parentId: 'district', area: '临江区' },
   { orgId: 'logistics', name: '临江区快递物流行业联合工会', kind: 'joint', parentId: 'district', area: '临江区' },
 ];
