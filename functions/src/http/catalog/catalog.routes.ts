@@ -1,0 +1,131 @@
+import { DomainError, idSchema, lineageOf } from '@union/shared';
+import { catalogDraftRequest, catalogVersionParams } from '@union/shared/contracts/catalog-publish.contract';
+import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
+import { importPlan } from '@union/shared/domain/plan-import/index';
+import * as z from 'zod/mini';
+import { logger } from '../../platform/logger';
+import {
+  getCatalogSource,
+  getEffectiveCatalogs,
+  listCatalogVersions,
+  publishCatalog,
+  requireCatalogVersion,
+} from '../../store/catalog.repository';
+import { getLineage, requireOrg } from '../../store/org.repository';
+import { registerStatuses } from '../error-map';
+import { defineRoute } from '../route';
+
+registerStatuses({
+  SOURCE_TEXT_TOO_LARGE: 413,
+  CATALOG_TOO_LARGE: 413,
+  PLAN_IMPORT_FAILED: 422,
+  CATALOG_PUBLISH_BUSY: 503,
+  MEMBER_ORG_NOT_FOUND: 404,
+});
+
+const orgParams = z.object({ orgId: idSchema });
+
+/** The latest version of the org and of each ancestor, root first, each named by its org. */
+const effectiveFor = async (orgId: string) => {
+  const lineage = await getLineage(orgId);
+  const names = new Map(lineage.map((o) => [o.orgId, o.name]));
+  const catalogs = await getEffectiveCatalogs(lineageOf(lineage.at(-1)!));
+  return {
+    orgId,
+    lineage: lineage.map((o) => ({ orgId: o.orgId, name: o.name, kind: o.kind })),
+    catalogs: catalogs.map((c) => ({ ...c, orgName: names.get(c.orgId) ?? c.orgId })),
+  };
+};
+
+export const catalogRoutes = [
+  defineRoute({
+    method: 'POST',
+    path: '/orgs/{orgId}/catalog-drafts',
+    access: ['officer'],
+    params: orgParams,
+    body: catalogDraftRequest,
+    async handle({ params, body, requireRoleOver, requestId }) {
+      await requireRoleOver('officer', params.orgId);
+      assertSourceTextSize(body.text, 'text');
+      try {
+        // The same pure importer as `npm run catalog -- import`: nothing is stored until publish.
+        return { body: { draft: importPlan(body.text) } };
+      } catch (e) {
+        logger.error('plan import failed', { requestId, error: e });
+        throw new DomainError('PLAN_IMPORT_FAILED', '未能识别这份计划文本，请检查内容后重试，或手动添加服务条目', { field: 'text' });
+      }
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/orgs/{orgId}/catalogs',
+    access: ['officer'],
+    params: orgParams,
+    // Validated in the handler with parsePublishRequest (the shared contract), whose messages
+    // name the entry and field ("第 3 项服务的类别：不能为空") rather than the generic labels.
+    body: z.unknown(),
+    async handle({ params, body, session, requireRoleOver, now }) {
+      await requireRoleOver('officer', params.orgId);
+      const request = parsePublishRequest(body);
+      const catalog = await publishCatalog({
+        orgId: params.orgId,
+        request,
+        publishedBy: { userId: session.userId, displayName: session.displayName },
+        now,
+      });
+      return { status: 201, body: { catalog } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/catalogs',
+    access: 'signedIn',
+    params: orgParams,
+    async handle({ params }) {
+      await requireOrg(params.orgId);
+      return { body: { versions: await listCatalogVersions(params.orgId) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/catalogs/{version}',
+    access: 'signedIn',
+    params: catalogVersionParams,
+    async handle({ params }) {
+      return { body: { catalog: await requireCatalogVersion(params.orgId, params.version) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/catalogs/{version}/source',
+    access: 'signedIn',
+    params: catalogVersionParams,
+    async handle({ params }) {
+      const text = await getCatalogSource(params.orgId, params.version);
+      if (text === null) {
+        throw new DomainError('CATALOG_VERSION_NOT_FOUND', `该组织没有第 ${params.version} 版服务目录`, { field: 'version' });
+      }
+      return { body: { orgId: params.orgId, version: params.version, text } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/effective-catalogs',
+    access: 'signedIn',
+    params: orgParams,
+    async handle({ params }) {
+      return { body: await effectiveFor(params.orgId) };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me/catalogs',
+    access: 'signedIn',
+    async handle({ session }) {
+      // A member reads the catalogs of the org they belong to; anyone else those of their first grant's org.
+      const grant = session.roles.find((r) => r.role === 'member') ?? session.roles[0];
+      if (!grant) throw new DomainError('MEMBER_ORG_NOT_FOUND', '您尚未加入工会，暂无可享受的服务目录');
+      return { body: await effectiveFor(grant.orgId) };
+    },
+  }),
+];

@@ -1,0 +1,171 @@
+import { DomainError } from '@union/shared';
+import type {
+  CatalogVersion,
+  CatalogVersionSummary,
+  PublishCatalogRequest,
+  PublishedBenefit,
+} from '@union/shared/contracts/catalog-publish.contract';
+import { parseBenefitId, toPublishedEntries } from '@union/shared/domain/catalog-publish/publish';
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { CatalogCounterEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
+import { isConditionFailure } from './errors';
+
+export type { CatalogVersion, CatalogVersionSummary, PublishedBenefit };
+
+const versions = CatalogVersionEntity.build(EntityRepository);
+const sources = CatalogSourceEntity.build(EntityRepository);
+const counters = CatalogCounterEntity.build(EntityRepository);
+
+/** Room left in the 400 KB item for keys and attribute names. */
+const VERSION_ITEM_MAX_BYTES = 390_000;
+const MAX_ATTEMPTS = 40;
+
+type VersionItem = NonNullable<Awaited<ReturnType<typeof versions.get>>['Item']>;
+
+const toVersion = (i: VersionItem): CatalogVersion => ({
+  orgId: i.orgId,
+  version: i.version,
+  publishedAt: i.publishedAt,
+  publishedBy: i.publishedBy,
+  document: i.document,
+  entryCount: i.entryCount,
+  sourceChars: i.sourceChars,
+  entries: i.entries,
+});
+
+const SUMMARY_ATTRIBUTES = ['orgId', 'version', 'publishedAt', 'publishedBy', 'document', 'entryCount', 'sourceChars'] as const;
+
+const toSummary = (i: Pick<VersionItem, (typeof SUMMARY_ATTRIBUTES)[number]>): CatalogVersionSummary => ({
+  orgId: i.orgId,
+  version: i.version,
+  publishedAt: i.publishedAt,
+  publishedBy: i.publishedBy,
+  document: i.document,
+  entryCount: i.entryCount,
+  sourceChars: i.sourceChars,
+});
+
+const isRetryable = (e: unknown): boolean => {
+  const name = (e as { name?: string })?.name;
+  return isConditionFailure(e) || name === 'TransactionConflictException' || name === 'TransactionInProgressException';
+};
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Publishes a validated request as the org's next version. The number is allocated in the
+ * write itself: counter (conditioned on the value read) + version + plan text go in one
+ * transaction, each version put only if absent, so concurrent publishes never share a number,
+ * never leave a gap and never overwrite; a lost race re-reads and tries the next number.
+ */
+export const publishCatalog = async (input: {
+  orgId: string;
+  request: PublishCatalogRequest;
+  publishedBy: { userId: string; displayName: string };
+  now: Date;
+}): Promise<CatalogVersion> => {
+  const { orgId, request } = input;
+  const text = request.sourceText ?? '';
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const { Item: counter } = await counters.get({ orgId }, { consistent: true });
+    const previous = counter?.latest ?? 0;
+    const version = previous + 1;
+    const entries = toPublishedEntries(request, orgId, version);
+    const catalog: CatalogVersion = {
+      orgId,
+      version,
+      publishedAt: input.now.toISOString(),
+      publishedBy: input.publishedBy,
+      document: request.document,
+      entryCount: entries.length,
+      sourceChars: text.length,
+      entries,
+    };
+    const bytes = Buffer.byteLength(JSON.stringify(catalog), 'utf8');
+    if (bytes > VERSION_ITEM_MAX_BYTES) {
+      throw new DomainError('CATALOG_TOO_LARGE', `目录内容过大（${Math.ceil(bytes / 1024)} KB），请精简条目或原文引用后再发布`, {
+        field: 'services',
+        details: { bytes, maxBytes: VERSION_ITEM_MAX_BYTES },
+      });
+    }
+    const { entries: _e, ...meta } = catalog;
+    const writes = [
+      CatalogCounterEntity.build(PutTransaction)
+        .item({ orgId, latest: version })
+        .options({ condition: previous === 0 ? { attr: 'latest', exists: false } : { attr: 'latest', eq: previous } }),
+      CatalogVersionEntity.build(PutTransaction)
+        .item({ ...meta, entries })
+        .options({ condition: { attr: 'orgId', exists: false } }),
+      ...(text
+        ? [
+            CatalogSourceEntity.build(PutTransaction)
+              .item({ orgId, version, text })
+              .options({ condition: { attr: 'orgId', exists: false } }),
+          ]
+        : []),
+    ];
+    try {
+      await execute(...writes);
+      return catalog;
+    } catch (e) {
+      if (!isRetryable(e)) throw e;
+      // Someone else took this number: back off a little (more after each loss) and take the next.
+      await pause(5 + Math.random() * Math.min(200, 15 * (attempt + 1)));
+    }
+  }
+  throw new DomainError('CATALOG_PUBLISH_BUSY', '同时发布的目录太多，请稍后重试');
+};
+
+/** Version `version` of an org's catalog, or null. Versions are never removed, so this reads old ones too. */
+export const getCatalogVersion = async (orgId: string, version: number): Promise<CatalogVersion | null> => {
+  const { Item } = await versions.get({ orgId, version });
+  return Item ? toVersion(Item) : null;
+};
+
+export const requireCatalogVersion = async (orgId: string, version: number): Promise<CatalogVersion> => {
+  const catalog = await getCatalogVersion(orgId, version);
+  if (!catalog) throw new DomainError('CATALOG_VERSION_NOT_FOUND', `该组织没有第 ${version} 版服务目录`, { field: 'version' });
+  return catalog;
+};
+
+/** The plan text kept with a version ('' when it was published without one), or null when the version does not exist. */
+export const getCatalogSource = async (orgId: string, version: number): Promise<string | null> => {
+  const [{ Item: source }, catalog] = await Promise.all([sources.get({ orgId, version }), versions.get({ orgId, version })]);
+  if (!catalog.Item) return null;
+  return source?.text ?? '';
+};
+
+/** An org's versions, newest first, without their entries. */
+export const listCatalogVersions = async (orgId: string): Promise<CatalogVersionSummary[]> => {
+  const { Items = [] } = await versions.query(
+    { partition: `CATALOG#${orgId}`, range: { beginsWith: 'v' } },
+    { reverse: true, attributes: [...SUMMARY_ATTRIBUTES], maxPages: Number.POSITIVE_INFINITY },
+  );
+  return Items.map(toSummary);
+};
+
+/** The org's latest published version, or null before its first publish. */
+export const getLatestCatalog = async (orgId: string): Promise<CatalogVersion | null> => {
+  const { Items = [] } = await versions.query({ partition: `CATALOG#${orgId}`, range: { beginsWith: 'v' } }, { reverse: true, limit: 1 });
+  const latest = Items[0];
+  return latest ? toVersion(latest) : null;
+};
+
+/**
+ * What a member reads: the latest version of each org in `lineage` (root-first org ids),
+ * root first; orgs that never published are left out.
+ */
+export const getEffectiveCatalogs = async (lineage: string[]): Promise<CatalogVersion[]> => {
+  const latest = await Promise.all(lineage.map((orgId) => getLatestCatalog(orgId)));
+  return latest.filter((c): c is CatalogVersion => c !== null);
+};
+
+/** One published entry by its id (`${orgId}.v${n}.${i}`), or null. */
+export const getBenefit = async (benefitId: string): Promise<PublishedBenefit | null> => {
+  const ref = parseBenefitId(benefitId);
+  if (!ref) return null;
+  const catalog = await getCatalogVersion(ref.orgId, ref.version);
+  return catalog?.entries.find((e) => e.benefitId === benefitId) ?? null;
+};

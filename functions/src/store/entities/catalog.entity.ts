@@ -1,0 +1,65 @@
+import type { PublishedBenefit } from '@union/shared/contracts/catalog-publish.contract';
+import type { PlanDocument } from '@union/shared/domain/plan-import/types';
+import { Entity } from 'dynamodb-toolbox/entity';
+import { any } from 'dynamodb-toolbox/schema/any';
+import { item } from 'dynamodb-toolbox/schema/item';
+import { map } from 'dynamodb-toolbox/schema/map';
+import { number } from 'dynamodb-toolbox/schema/number';
+import { string } from 'dynamodb-toolbox/schema/string';
+import { UnionTable } from '../table';
+
+/** v1 → "v00001": sort keys order versions numerically. */
+export const versionKey = (version: number): string => `v${String(version).padStart(5, '0')}`;
+
+/**
+ * A published 服务目录 version of an org: immutable once written (put only with
+ * attribute_not_exists; nothing ever updates or deletes it). Access patterns:
+ * - get version n of an org — pk CATALOG#orgId, sk v0000n
+ * - list an org's versions, newest first, or only the latest — query pk CATALOG#orgId, sk begins_with "v", descending
+ * - a benefit by id (`${orgId}.v${n}.${i}`) — the id names its version item; the entry is read from it
+ */
+export const CatalogVersionEntity = new Entity({
+  name: 'CatalogVersion',
+  table: UnionTable,
+  schema: item({
+    orgId: string().key(),
+    version: number().key(),
+    publishedAt: string(),
+    publishedBy: map({ userId: string(), displayName: string() }),
+    document: any().castAs<PlanDocument>(),
+    entries: any().castAs<PublishedBenefit[]>(),
+    entryCount: number(),
+    sourceChars: number(),
+  }),
+  computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: versionKey(version) }),
+});
+
+/**
+ * The plan text a version's quotes point into, in an item of its own (it can be large, up to
+ * the contract's SOURCE_TEXT_MAX_BYTES). Access pattern: get by version — pk CATALOG#orgId, sk SOURCE#v0000n.
+ */
+export const CatalogSourceEntity = new Entity({
+  name: 'CatalogSource',
+  table: UnionTable,
+  schema: item({
+    orgId: string().key(),
+    version: number().key(),
+    text: string(),
+  }),
+  computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: `SOURCE#${versionKey(version)}` }),
+});
+
+/**
+ * The org's last allocated version number. Written in the same transaction as the version,
+ * conditioned on the number read, so concurrent publishes get 1, 2, 3 … with no gap or
+ * duplicate. Access pattern: get — pk CATALOG#orgId, sk COUNTER.
+ */
+export const CatalogCounterEntity = new Entity({
+  name: 'CatalogCounter',
+  table: UnionTable,
+  schema: item({
+    orgId: string().key(),
+    latest: number(),
+  }),
+  computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'COUNTER' }),
+});

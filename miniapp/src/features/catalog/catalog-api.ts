@@ -1,0 +1,34 @@
+import type { OrgKind } from '@union/shared';
+import type {
+  CatalogVersion,
+  CatalogVersionSummary,
+  EffectiveCatalogsResponse,
+  PublishCatalogRequest,
+} from '@union/shared/contracts/catalog-publish.contract';
+import type { PlanDraft } from '@union/shared/domain/plan-import/types';
+import { ApiError, api } from '../../lib/api';
+
+export const catalogApi = {
+  draft: (orgId: string, text: string) => api.post<{ draft: PlanDraft }>(`/orgs/${orgId}/catalog-drafts`, { text }),
+  publish: (orgId: string, request: PublishCatalogRequest) => api.post<{ catalog: CatalogVersion }>(`/orgs/${orgId}/catalogs`, request),
+  versions: (orgId: string) => api.get<{ versions: CatalogVersionSummary[] }>(`/orgs/${orgId}/catalogs`),
+  version: (orgId: string, version: number) => api.get<{ catalog: CatalogVersion }>(`/orgs/${orgId}/catalogs/${version}`),
+  source: (orgId: string, version: number) => api.get<{ text: string }>(`/orgs/${orgId}/catalogs/${version}/source`),
+  mine: () => api.get<EffectiveCatalogsResponse>('/me/catalogs'),
+  org: (orgId: string) => api.get<{ org: { orgId: string; name: string; kind: OrgKind } }>(`/orgs/${orgId}`),
+  children: (orgId: string) => api.get<{ orgs: Array<{ orgId: string; name: string; kind: OrgKind }> }>(`/orgs/${orgId}/children`),
+};
+
+const MESSAGES: Record<string, string> = {
+  FORBIDDEN_ORG: '您只能管理本组织及下级组织的服务目录',
+  FORBIDDEN_ROLE: '只有工会干部可以导入和发布服务目录',
+  MEMBER_ORG_NOT_FOUND: '您尚未加入工会，暂无可享受的服务目录',
+  CATALOG_PUBLISH_BUSY: '同时发布的目录太多，请稍后再试',
+  NETWORK: '网络连接失败，请检查网络后重试',
+};
+
+/** The words to show for a failed catalog request (the server's own message where it names a field or size). */
+export const catalogErrorText = (e: unknown): string => {
+  if (e instanceof ApiError) return MESSAGES[e.code] ?? e.message;
+  return e instanceof Error ? e.message : '操作失败，请重试';
+};

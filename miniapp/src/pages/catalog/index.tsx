@@ -1,0 +1,42 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import type { EffectiveCatalogsResponse } from '@union/shared/contracts/catalog-publish.contract';
+import { useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
+import { useSignedIn } from '../../components/use-signed-in';
+import { catalogApi, catalogErrorText } from '../../features/catalog/catalog-api';
+import { CatalogView } from '../../features/catalog/catalog-view';
+import '../../features/catalog/catalog.scss';
+
+/** 本会服务目录: the latest catalog of the member's union and of every union above it, each entry with its source sentence. */
+export default function MemberCatalogPage() {
+  const session = useSignedIn();
+  const [data, setData] = useState<EffectiveCatalogsResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useDidShow(() => {
+    if (!session) return;
+    catalogApi
+      .mine()
+      .then(setData)
+      .catch((e) => setError(catalogErrorText(e)));
+  });
+  return (
+    <View className="page page-wide">
+      <View className="card">
+        <Text className="title">本会服务目录</Text>
+        <Text className="muted">
+          {data ? `${data.lineage.map((o) => o.name).join(' › ')}：` : ''}以下服务均来自各级工会公开发布的年度计划，每项都附有原文出处。
+        </Text>
+      </View>
+      <ErrorBanner message={error} />
+      {data && data.catalogs.length === 0 ? (
+        <View className="card">
+          <Text className="muted">所在工会及上级工会尚未发布服务目录。</Text>
+        </View>
+      ) : null}
+      {data?.catalogs.map((c) => (
+        <CatalogView key={`${c.orgId}-${c.version}`} catalog={c} heading={c.orgName} />
+      ))}
+    </View>
+  );
+}

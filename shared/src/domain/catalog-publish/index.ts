@@ -1,0 +1,2 @@
+export * from '../../contracts/catalog-publish.contract';
+export * from './publish';
