@@ -1,6 +1,36 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/card/index', 'pages/vote/index', 'pages/me/index', 'pages/login/index'],
-  subPackages: [{ root: 'officer', pages: ['pages/home/index'] }],
+  pages: [
+    'pages/index/index',
+    'pages/card/index',
+    'pages/vote/index',
+    'pages/me/index',
+    'pages/login/index',
+    'pages/claim/index',
+    'pages/verify/index',
+    'pages/catalog/index',
+    'pages/join/index',
+    'pages/membership/index',
+    'pages/congress/proposal',
+    'pages/congress/results',
+  ],
+  subPackages: [
+    {
+      root: 'officer',
+      pages: [
+        'pages/home/index',
+        'pages/claims/index',
+        'pages/facts/index',
+        'pages/places/index',
+        'pages/catalog/index',
+        'pages/catalog/import',
+        'pages/catalog/version',
+        'pages/invites/index',
+        'pages/review/index',
+        'pages/congress/index',
+        'pages/congress/proposal',
+      ],
+    },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
@@ -12,10 +42,10 @@ export default defineAppConfig({
     selectedColor: '#c8161d',
     backgroundColor: '#ffffff',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/card/index', text: '会员卡' },
-      { pagePath: 'pages/vote/index', text: '投票' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/card/index', text: '会员卡', iconPath: 'assets/tab/card.png', selectedIconPath: 'assets/tab/card-active.png' },
+      { pagePath: 'pages/vote/index', text: '投票', iconPath: 'assets/tab/vote.png', selectedIconPath: 'assets/tab/vote-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
 });

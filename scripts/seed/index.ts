@@ -1,6 +1,10 @@
 import { createOrg, getOrg } from '../../functions/src/store/org.repository';
 import { putUser } from '../../functions/src/store/user.repository';
+import { cardStep } from './card';
+import { catalogsStep } from './catalogs';
+import { congressStep } from './congress';
 import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
+import { membershipStep } from './membership';
 
 export interface SeedStep {
   name: string;
@@ -24,7 +28,7 @@ const orgsAndIdentities: SeedStep = {
 };
 
 /** Each journey adds its own step here (invites, memberships, catalogs, congress). */
-export const SEED_STEPS: SeedStep[] = [orgsAndIdentities];
+export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalogsStep, cardStep, congressStep];
 
 /**
  * Seeds the demo world into the table named by TABLE_NAME (DYNAMODB_ENDPOINT set).

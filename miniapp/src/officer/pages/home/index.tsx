@@ -3,7 +3,15 @@ import Taro from '@tarojs/taro';
 import { useSignedIn } from '../../../components/use-signed-in';
 
 /** Links to the officer pages each journey adds (the officer subpackage). */
-export const OFFICER_LINKS: Array<{ title: string; url: string }> = [];
+export const OFFICER_LINKS: Array<{ title: string; url: string }> = [
+  { title: '服务目录（导入年度计划）', url: '/officer/pages/catalog/index' },
+  { title: '入会二维码', url: '/officer/pages/invites/index' },
+  { title: '入会审核与会籍转移', url: '/officer/pages/review/index' },
+  { title: '福利申领审核与公示', url: '/officer/pages/claims/index' },
+  { title: '会员认定（困难职工、劳模、一线医务人员）', url: '/officer/pages/facts/index' },
+  { title: '阵地管理（书屋、驿站、妈咪小屋）', url: '/officer/pages/places/index' },
+  { title: '职代会（代表名单、表决、提案办理）', url: '/officer/pages/congress/index' },
+];
 
 /** 工会干部工作台 */
 export default function OfficerHomePage() {
