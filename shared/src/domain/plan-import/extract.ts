@@ -137,7 +137,8 @@ function cleanFacilityKind(chunk: string): string | undefined {
   if (quoted?.[1]) return quoted[1];
   const m = FACILITY_RE.exec(chunk);
   if (!m?.[1]) return undefined;
-  return m[1].replace(/^(新建|新增|建成|建设|挂牌|打造|培育|市级|区级|省级|级|企业|工会|各类|一批|家|个)+/, '') || m[1];
+  // "在厂区新建员工健身房": the facility is what follows the last building verb.
+  return m[1].replace(/^.*(新建|新增|建成|打造|挂牌)/, '').replace(/^(新建|新增|建成|建设|挂牌|打造|培育|全市|全区|全县|市级|区级|省级|级|企业|工会|各类|一批|家|个|建)+/, '') || m[1];
 }
 
 /** Facility counts such as "新增“职工书屋”30个、4 家“职工学堂”". */
@@ -214,7 +215,13 @@ function groupPrefix(text: string): string {
 }
 
 /** Short display name for a service, e.g. 大病住院慰问金, 意外伤害互助保险, 农民工免费体检. */
+/** A short display name for a service: brand quotes dropped ("“夏送清凉”活动" → 夏送清凉活动). */
 export function nameService(category: string, quote: string, heading: string | undefined, facilities: Facility[]): string {
+  const name = draftName(category, quote, heading, facilities).replace(/[“”"「」‘’《》]/g, '');
+  return name.length >= 2 ? name : category;
+}
+
+function draftName(category: string, quote: string, heading: string | undefined, facilities: Facility[]): string {
   if (category === '保险') {
     const m = /(?:赠送|办理|购买|参加|参保|投保|提供)?([\u4e00-\u9fa5]{2,10}?保险)/.exec(
       quote.replace(/^.*(?:赠送|办理|购买|投保|参保)/, ''),
@@ -232,7 +239,9 @@ export function nameService(category: string, quote: string, heading: string | u
     const kinds = [...new Set(facilities.map((f) => f.kind))];
     return `${kinds.slice(0, 2).join('、')}${kinds.length > 2 ? '等' : ''}阵地建设`;
   }
-  if (heading && heading.length <= 22 && heading !== quote) {
+  // A heading names the service unless it is a lead-in sentence ("会上提出，今年将办好以下几件事：").
+  const leadIn = heading ? /[，,：:；;。！？]|以下|如下|下列|几件|实事|要点/.test(heading) : true;
+  if (heading && !leadIn && heading.length <= 22 && heading !== quote) {
     const name = stripVerbs(heading);
     if (name.length >= 3) return name.slice(0, 18);
   }

@@ -36,7 +36,7 @@ export const CATEGORY_RULES: CategoryRule[] = [
 ];
 
 export const FACILITY_RE =
-  /([\u4e00-\u9fa5]{0,6}(?:书屋|书吧|驿站|接力站|小屋|母婴室|哺乳室|职工小家|职工之家|教工之家|家园|服务站|服务点|活动中心|学堂|休息室|基地|托管班|暑托班|工作室|食堂|健身房|活动室|阅览室))/;
+  /([\u4e00-\u9fa5]{0,8}(?:书屋|书吧|驿站|接力站|小屋|母婴室|哺乳室|职工小家|职工之家|教工之家|家园|服务站|服务点|活动中心|学堂|休息室|基地|托管班|暑托班|工作室|食堂|健身房|活动室|阅览室))/;
 
 /** Beneficiary nouns: a clause about them is about members. */
 export const BENEFICIARY_RE =
