@@ -23,8 +23,13 @@ const SHAPES: Record<string, Shape> = {
     nearSegment(x, y, 0.5, 0.14, 0.88, 0.5, 0.05) ||
     (ring(x, y, 0.24, 0.44, 0.76, 0.88, 0.07) && !inRect(x, y, 0.42, 0.62, 0.58, 0.9)),
   card: (x, y) => ring(x, y, 0.1, 0.22, 0.9, 0.78, 0.07) || inRect(x, y, 0.1, 0.36, 0.9, 0.44) || inRect(x, y, 0.2, 0.58, 0.46, 0.65),
-  vote: (x, y) => ring(x, y, 0.14, 0.14, 0.86, 0.86, 0.07) || nearSegment(x, y, 0.3, 0.52, 0.45, 0.67, 0.055) || nearSegment(x, y, 0.45, 0.67, 0.72, 0.36, 0.055),
-  me: (x, y) => (inCircle(x, y, 0.5, 0.33, 0.17) && !inCircle(x, y, 0.5, 0.33, 0.1)) || (inCircle(x, y, 0.5, 0.98, 0.38) && !inCircle(x, y, 0.5, 0.98, 0.31) && y < 0.9),
+  vote: (x, y) =>
+    ring(x, y, 0.14, 0.14, 0.86, 0.86, 0.07) ||
+    nearSegment(x, y, 0.3, 0.52, 0.45, 0.67, 0.055) ||
+    nearSegment(x, y, 0.45, 0.67, 0.72, 0.36, 0.055),
+  me: (x, y) =>
+    (inCircle(x, y, 0.5, 0.33, 0.17) && !inCircle(x, y, 0.5, 0.33, 0.1)) ||
+    (inCircle(x, y, 0.5, 0.98, 0.38) && !inCircle(x, y, 0.5, 0.98, 0.31) && y < 0.9),
 };
 
 const draw = (shape: Shape, [r, g, b]: [number, number, number]): Buffer => {
@@ -34,7 +39,8 @@ const draw = (shape: Shape, [r, g, b]: [number, number, number]): Buffer => {
   for (let py = 0; py < size; py += 1) {
     for (let px = 0; px < size; px += 1) {
       let hits = 0;
-      for (let sy = 0; sy < ss; sy += 1) for (let sx = 0; sx < ss; sx += 1) if (shape((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size)) hits += 1;
+      for (let sy = 0; sy < ss; sy += 1)
+        for (let sx = 0; sx < ss; sx += 1) if (shape((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size)) hits += 1;
       const i = (py * size + px) * 4;
       png.data[i] = r;
       png.data[i + 1] = g;

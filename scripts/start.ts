@@ -30,7 +30,11 @@ try {
   // Where the CLI (`npm run catalog -- publish`) finds the running stack.
   writeFileSync(
     path.join(repoRoot, '.data/stack.json'),
-    JSON.stringify({ dynamoEndpoint: stack.dynamo.endpoint, tableName: stack.tableName, apiUrl: stack.apiUrl, appUrl: stack.appUrl }, null, 2),
+    JSON.stringify(
+      { dynamoEndpoint: stack.dynamo.endpoint, tableName: stack.tableName, apiUrl: stack.apiUrl, appUrl: stack.appUrl },
+      null,
+      2,
+    ),
   );
   const { printDemoLinks } = await import('./seed/links');
   log('');

@@ -19,7 +19,9 @@ const ensureBrowser = (): void => {
   if (missing.length === 0) return;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`e2e tests need ${missing.join(' and ')}. Install with:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `e2e tests need ${missing.join(' and ')}. Install with:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`installing ${missing.join(', ')} with apt-get…`);
@@ -56,7 +58,10 @@ const vitest = (name: string, extra: string[]): { status: number; counts: Counts
 // Unit and integration first, then e2e on its own: on two cores the browser tests and the
 // concurrency tests would otherwise slow each other into timeouts.
 const userArgs = process.argv.slice(2);
-const runs = userArgs.length > 0 ? [vitest('custom', userArgs)] : [vitest('unit-integration', ['--project', 'unit', '--project', 'integration']), vitest('e2e', ['--project', 'e2e'])];
+const runs =
+  userArgs.length > 0
+    ? [vitest('custom', userArgs)]
+    : [vitest('unit-integration', ['--project', 'unit', '--project', 'integration']), vitest('e2e', ['--project', 'e2e'])];
 const sum = (k: keyof Counts) => runs.reduce((n, r) => n + (r.counts?.[k] ?? 0), 0);
 // The plain closing line CI reads.
 console.log(`${sum('numPassedTests')} passed, ${sum('numFailedTests')} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`);

@@ -29,7 +29,12 @@ const templateOf = (routes: readonly RouteDef[], method: string, path: string) =
   for (const r of routes) {
     if (r.method !== method) continue;
     const names: string[] = [];
-    const re = new RegExp(`^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => (names.push(n), '([^/]+)'))}$`);
+    const re = new RegExp(
+      `^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
+        names.push(n);
+        return '([^/]+)';
+      })}$`,
+    );
     const m = re.exec(path);
     if (m) return { route: r, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')])) };
   }

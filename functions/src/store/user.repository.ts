@@ -68,7 +68,12 @@ export const removeGrants = async (userId: string, pred: (g: RoleGrant) => boole
 
 export const listDemoIdentities = async (): Promise<UserRecord[]> => {
   const { Items = [] } = await users.query({ index: 'gsi1', partition: 'DEVIDENTITY' });
-  return Items.map((i) => ({ userId: i.userId, displayName: i.displayName, grants: grantsFrom(i.grantKeys), demoDescription: i.demoDescription ?? '' }));
+  return Items.map((i) => ({
+    userId: i.userId,
+    displayName: i.displayName,
+    grants: grantsFrom(i.grantKeys),
+    demoDescription: i.demoDescription ?? '',
+  }));
 };
 
 /** The user behind a WeChat openid, created on first login (conditioned, so a race makes one). */

@@ -25,18 +25,30 @@ describe('the org tree', () => {
   });
 
   it('lets an officer add an org below their own, and nowhere else', async () => {
-    const ok = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: '甲区某医院工会', kind: 'grassroots', parentId: 'd1' } });
+    const ok = await invoke(AREAS.orgs, 'POST', '/orgs', {
+      token: districtOfficer,
+      body: { name: '甲区某医院工会', kind: 'grassroots', parentId: 'd1' },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.org.ancestors).toEqual(['c1', 'd1']);
-    const sideways = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: '乙区某厂工会', kind: 'grassroots', parentId: 'd2' } });
+    const sideways = await invoke(AREAS.orgs, 'POST', '/orgs', {
+      token: districtOfficer,
+      body: { name: '乙区某厂工会', kind: 'grassroots', parentId: 'd2' },
+    });
     expect(sideways.status).toBe(403);
     expect(sideways.body.error.code).toBe('FORBIDDEN_ORG');
-    const upward = await invoke(AREAS.orgs, 'POST', '/orgs', { token: enterpriseOfficer, body: { name: '甲区另一公司工会', kind: 'grassroots', parentId: 'd1' } });
+    const upward = await invoke(AREAS.orgs, 'POST', '/orgs', {
+      token: enterpriseOfficer,
+      body: { name: '甲区另一公司工会', kind: 'grassroots', parentId: 'd1' },
+    });
     expect(upward.status).toBe(403);
   });
 
   it('refuses a child a grassroots union cannot have', async () => {
-    const res = await invoke(AREAS.orgs, 'POST', '/orgs', { token: districtOfficer, body: { name: '下级工会', kind: 'grassroots', parentId: 'e1' } });
+    const res = await invoke(AREAS.orgs, 'POST', '/orgs', {
+      token: districtOfficer,
+      body: { name: '下级工会', kind: 'grassroots', parentId: 'e1' },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ code: 'ORG_KIND_MISMATCH', field: 'kind' });
   });

@@ -43,7 +43,7 @@ describe('stage configuration', () => {
   });
 
   it('refuses a production stage with a missing secret', async () => {
-    const { ['/u/prod/pii-key']: _drop, ...rest } = prodSecrets;
+    const { '/u/prod/pii-key': _drop, ...rest } = prodSecrets;
     await expect(loadConfig(prodEnv, async () => rest)).rejects.toThrow(/missing SSM parameter \/u\/prod\/pii-key/);
   });
 });

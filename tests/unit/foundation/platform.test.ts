@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { maskIdNumber, maskName, maskPhone } from '@union/shared';
+import { describe, expect, it } from 'vitest';
 import { createPiiCipher } from '../../../functions/src/platform/crypto';
 import { randomId } from '../../../functions/src/platform/ids';
 import { redact } from '../../../functions/src/platform/logger';
@@ -61,11 +61,19 @@ describe('session tokens', () => {
   it('rejects another key, expiry, and a changed payload', async () => {
     const { token } = await signSession(claims, 'secret-a-long-enough-for-hs256!!', now);
     expect(await verifySession(token, 'secret-b-long-enough-for-hs256!!', now)).toBeNull();
-    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', new Date(now.getTime() + (SESSION_TTL_SECONDS + 1) * 1000))).toBeNull();
+    expect(
+      await verifySession(token, 'secret-a-long-enough-for-hs256!!', new Date(now.getTime() + (SESSION_TTL_SECONDS + 1) * 1000)),
+    ).toBeNull();
     const [h, p, s] = token.split('.') as [string, string, string];
     const forged = JSON.parse(Buffer.from(p, 'base64url').toString());
     forged.sub = 'u2';
-    expect(await verifySession(`${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${s}`, 'secret-a-long-enough-for-hs256!!', now)).toBeNull();
+    expect(
+      await verifySession(
+        `${h}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${s}`,
+        'secret-a-long-enough-for-hs256!!',
+        now,
+      ),
+    ).toBeNull();
   });
 });
 

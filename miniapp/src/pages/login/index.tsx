@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import { ROLE_LABELS, type DevIdentity, type SessionResponse } from '@union/shared';
+import { type DevIdentity, ROLE_LABELS, type SessionResponse } from '@union/shared';
 import { useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { ApiError, api, signInWithPlatform } from '../../lib/api';

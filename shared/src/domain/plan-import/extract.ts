@@ -138,7 +138,11 @@ function cleanFacilityKind(chunk: string): string | undefined {
   const m = FACILITY_RE.exec(chunk);
   if (!m?.[1]) return undefined;
   // "在厂区新建员工健身房": the facility is what follows the last building verb.
-  return m[1].replace(/^.*(新建|新增|建成|打造|挂牌)/, '').replace(/^(新建|新增|建成|建设|挂牌|打造|培育|全市|全区|全县|市级|区级|省级|级|企业|工会|各类|一批|家|个|建)+/, '') || m[1];
+  return (
+    m[1]
+      .replace(/^.*(新建|新增|建成|打造|挂牌)/, '')
+      .replace(/^(新建|新增|建成|建设|挂牌|打造|培育|全市|全区|全县|市级|区级|省级|级|企业|工会|各类|一批|家|个|建)+/, '') || m[1]
+  );
 }
 
 /** Facility counts such as "新增“职工书屋”30个、4 家“职工学堂”". */
