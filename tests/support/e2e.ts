@@ -57,6 +57,10 @@ export const signInAs = async (page: Page, identityId: string, redirect?: string
   const q = redirect ? `&redirect=${encodeURIComponent(redirect)}` : '';
   await page.goto(`${appUrl()}/#/pages/login/index?as=${identityId}${q}`);
   await page.waitForFunction(() => Boolean(window.localStorage.getItem('union.session')), undefined, { timeout: 30_000 });
+  // The sign-in page saves the session and then navigates on: wait for it to leave, or a
+  // navigation the test starts next would race the redirect.
+  await page.waitForURL((url) => !url.hash.includes('pages/login'), { timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
 };
 
 /** A new page in its own context, signed in as `identityId`. */
