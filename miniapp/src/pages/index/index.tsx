@@ -16,6 +16,7 @@ export default function HomePage() {
   const session = useSignedIn();
   const roles = session?.user.roles ?? [];
   const isOfficer = roles.some((r) => r.role === 'officer');
+  const isVerifier = roles.some((r) => r.role === 'verifier');
 
   const scanToJoin = async () => {
     try {
@@ -54,6 +55,21 @@ export default function HomePage() {
           打开会员卡
         </Button>
       </View>
+      <View className="card">
+        <Text className="subtitle">服务目录</Text>
+        <Text className="muted">本会及上级工会今年承诺的服务，每一项都注明出自哪份文件的哪一句。</Text>
+        <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/pages/catalog/index' })}>
+          查看服务目录
+        </Button>
+      </View>
+      {isVerifier ? (
+        <View className="card">
+          <Text className="subtitle">核验会员卡</Text>
+          <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+            扫码核验
+          </Button>
+        </View>
+      ) : null}
       <View className="card">
         <Text className="subtitle">职代会</Text>
         <Text className="muted">签到、提案、附议与无记名投票。</Text>
