@@ -1,9 +1,9 @@
-import { APPLICATION_STATUSES, EMPLOYMENT_TYPES, INVITE_MODES, MEMBER_GROUPS } from '@union/shared';
+import { APPLICATION_STATUSES, INVITE_MODES } from '@union/shared';
 import { Entity } from 'dynamodb-toolbox/entity';
-import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { UnionTable } from '../table';
+import { memberProfileAttributes } from './member-profile.attributes';
 
 /**
  * 入会申请. 身份证号 and phone are stored only encrypted (…Enc) and as keyed hashes (…Hash).
@@ -26,18 +26,7 @@ export const ApplicationEntity = new Entity({
     inviteId: string(),
     mode: string().enum(...INVITE_MODES),
     status: string().enum(...APPLICATION_STATUSES),
-    name: string(),
-    idEnc: string(),
-    phoneEnc: string(),
-    idHash: string(),
-    phoneHash: string(),
-    gender: string().enum('male', 'female'),
-    birthDate: string(),
-    employer: string(),
-    employmentType: string().enum(...EMPLOYMENT_TYPES),
-    group: string().enum(...MEMBER_GROUPS),
-    isMigrantWorker: boolean(),
-    noticeVersion: string(),
+    ...memberProfileAttributes,
     submittedAt: string(),
     decidedAt: string().optional(),
     decidedBy: string().optional(),

@@ -1,12 +1,11 @@
-import { EMPLOYMENT_TYPES, MEMBER_GROUPS } from '@union/shared';
 import { Entity } from 'dynamodb-toolbox/entity';
-import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { UnionTable } from '../table';
+import { memberProfileAttributes } from './member-profile.attributes';
 
 /**
  * 会籍: one record per (person, org) period. A transfer closes the old one (status transferred)
@@ -27,18 +26,7 @@ export const MembershipEntity = new Entity({
     status: string().enum('active', 'transferred'),
     joinedAt: string(),
     endedAt: string().optional(),
-    name: string(),
-    idEnc: string(),
-    phoneEnc: string(),
-    idHash: string(),
-    phoneHash: string(),
-    gender: string().enum('male', 'female'),
-    birthDate: string(),
-    employer: string(),
-    employmentType: string().enum(...EMPLOYMENT_TYPES),
-    group: string().enum(...MEMBER_GROUPS),
-    isMigrantWorker: boolean(),
-    noticeVersion: string(),
+    ...memberProfileAttributes,
     applicationId: string().optional(),
     transferId: string().optional(),
     /** Numbers this person held before, oldest first (kept across transfers). */

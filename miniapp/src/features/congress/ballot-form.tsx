@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { VOTE_OPTION_LABELS, type VoteOption } from '@union/shared';
 import { useRef, useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
 import { congressApi, congressErrorText, type MotionView, newRequestKey, saveReceipt } from './congress-api';
 
 /**
@@ -95,11 +96,7 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
             </View>
           ))
         : null}
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
       <Button className="btn-primary" data-testid="cast-ballot" disabled={busy} onClick={submit}>
         投票（无记名）
       </Button>

@@ -14,6 +14,7 @@ import {
   savedReceipt,
 } from './congress-api';
 import './congress.scss';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 
 /** The 投票 tab: my congress sessions, 签到, open motions and ballots, receipts, and 提案. */
 export function DelegateHome() {
@@ -123,16 +124,8 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
           </Button>
         )}
       </View>
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
-      {notice ? (
-        <View className="ok-banner">
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
+      <NoticeBanner message={notice} />
 
       <View className="card">
         <Text className="subtitle">表决事项</Text>

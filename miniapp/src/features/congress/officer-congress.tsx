@@ -13,6 +13,7 @@ import {
   type SessionView,
 } from './congress-api';
 import './congress.scss';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -98,11 +99,7 @@ export function OfficerCongress() {
           </Button>
         </View>
       </View>
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
       {selected ? <SessionAdmin key={selected} sessionId={selected} /> : null}
     </View>
   );
@@ -199,11 +196,7 @@ function SessionAdmin({ sessionId }: { sessionId: string }) {
           ))}
         </View>
       ) : null}
-      {notice ? (
-        <View className="ok-banner">
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <NoticeBanner message={notice} />
 
       <View className="card">
         <Text className="subtitle">表决事项</Text>

@@ -3,6 +3,7 @@ import { PROPOSAL_EVENT_LABELS, REPLY_RATINGS } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { congressApi, congressErrorText, formatTime, type ProposalDetail } from './congress-api';
 import './congress.scss';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 
 /** A proposal with its whole timeline (件件有回音); the proposer rates the reply; officers act on it. */
 export function ProposalView({ proposalId, officer = false }: { proposalId: string; officer?: boolean }) {
@@ -76,16 +77,8 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
         ) : null}
         {p.rating ? <Text className="tag">提案人评价：{p.rating}</Text> : null}
       </View>
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
-      {notice ? (
-        <View className="ok-banner">
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
+      <NoticeBanner message={notice} />
 
       {p.mine && p.status === 'replied' ? (
         <View className="card">

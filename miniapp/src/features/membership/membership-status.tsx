@@ -7,6 +7,7 @@ import {
   TRANSFER_STATUS_LABELS,
 } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { refreshSession } from '../../lib/api';
 import { JoinForm } from './join-form';
 import { formatDate, type MyMembership, membershipApi, membershipErrorText } from './membership-api';
@@ -37,16 +38,8 @@ export function MembershipStatus() {
   const m = mine?.membership ?? null;
   return (
     <View>
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
-      {notice ? (
-        <View className="ok-banner">
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
+      <NoticeBanner message={notice} />
       {m ? (
         <View className="card" data-testid="my-membership">
           <Text className="title">我的会籍</Text>

@@ -2,6 +2,7 @@ import { Button, Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { INVITE_MODE_LABELS, INVITE_MODES, type InviteMode, type InviteView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
 import { apiBase } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { formatDate, membershipApi, membershipErrorText } from './membership-api';
@@ -57,11 +58,7 @@ export function OfficerInvites() {
   return (
     <View>
       <OfficerOrgPicker value={orgId} onChange={setOrgId} />
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
       <View className="card">
         <Text className="subtitle">新建入会二维码</Text>
         <View className="field">

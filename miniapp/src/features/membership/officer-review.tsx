@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { formatDate, membershipApi, membershipErrorText } from './membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
 
@@ -41,16 +42,8 @@ export function OfficerReview() {
   return (
     <View>
       <OfficerOrgPicker value={orgId} onChange={setOrgId} />
-      {error ? (
-        <View className="error-banner" role="alert">
-          <Text>{error}</Text>
-        </View>
-      ) : null}
-      {notice ? (
-        <View className="ok-banner">
-          <Text>{notice}</Text>
-        </View>
-      ) : null}
+      <ErrorBanner message={error} />
+      <NoticeBanner message={notice} />
       <View className="card">
         <Text className="subtitle">待审核的入会申请（{queue.length}）</Text>
         {queue.length === 0 ? <Text className="muted">暂无待审核申请</Text> : null}
