@@ -1,12 +1,16 @@
 import { crc32 } from 'node:zlib';
+import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import { fitText, renderText, type TextBitmap } from '../../platform/bitmap-font';
 
 /**
  * 入会二维码海报.
  * - SVG: the printable poster — a heading, the code, and the org name under it as text.
- * - PNG: the code alone with a wide quiet zone (for pasting into other layouts); Lambda has no
- *   CJK font to rasterise the name, so the org name travels in the PNG's iTXt "Title" chunk and
- *   in the file name. Print the SVG when the name must show.
+ * - PNG: the same poster as pixels — 扫码加入工会 in red above the code, the org name centred
+ *   under it in dark grey (shrunk to fit one line), a grey hint below. Lambda has no CJK font, so
+ *   the text comes from the bitmap font bundled with the function (platform/bitmap-font.ts,
+ *   GB2312 hanzi + punctuation + ASCII; anything else draws as a box). The org name also travels in
+ *   the PNG's iTXt "Title" chunk, for tools that read the file rather than look at it.
  */
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -41,8 +45,88 @@ const itxtChunk = (keyword: string, text: string): Buffer => {
   return Buffer.concat([len, type, data, crc]);
 };
 
+const POSTER_WIDTH = 600;
+const MARGIN = 40;
+const QUIET_MODULES = 4;
+const HEADING = '扫码加入工会';
+const HINT = '微信扫一扫，或用手机浏览器打开';
+type Rgb = readonly [number, number, number];
+const RED: Rgb = [0xc8, 0x16, 0x1d];
+const DARK_GREY: Rgb = [0x22, 0x22, 0x22];
+const GREY: Rgb = [0x66, 0x66, 0x66];
+
+interface Placed {
+  x: number;
+  y: number;
+  text: TextBitmap;
+  color: Rgb;
+}
+
+export interface PosterLayout {
+  width: number;
+  height: number;
+  qr: { x: number; y: number; scale: number; size: number; dark: (row: number, col: number) => boolean };
+  heading: Placed;
+  name: Placed;
+  hint: Placed;
+}
+
+/** Where everything goes on the PNG poster (exported for tests). */
+export const layoutPoster = (payload: string, orgName: string): PosterLayout => {
+  const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const size = modules.size;
+  // 10 px modules for the usual short payloads; big codes get smaller modules, then a wider poster.
+  const scale = Math.max(4, Math.min(10, Math.floor((POSTER_WIDTH - 2 * MARGIN) / (size + 2 * QUIET_MODULES))));
+  const quiet = QUIET_MODULES * scale;
+  const width = Math.max(POSTER_WIDTH, (size + 2 * QUIET_MODULES) * scale);
+  const centre = (text: TextBitmap) => Math.floor((width - text.width) / 2);
+
+  const headingText = renderText(HEADING, 44, { bold: 1 });
+  const headingY = MARGIN;
+  const qrY = headingY + headingText.height + quiet;
+  const qrX = Math.floor((width - size * scale) / 2);
+  const nameText = fitText(orgName, 36, width - 2 * MARGIN);
+  const nameY = qrY + size * scale + quiet;
+  const hintText = renderText(HINT, 20);
+  const hintY = nameY + nameText.height + 24;
+  return {
+    width,
+    height: hintY + hintText.height + MARGIN,
+    qr: { x: qrX, y: qrY, scale, size, dark: (row, col) => modules.get(row, col) === 1 },
+    heading: { x: centre(headingText), y: headingY, text: headingText, color: RED },
+    name: { x: centre(nameText), y: nameY, text: nameText, color: DARK_GREY },
+    hint: { x: centre(hintText), y: hintY, text: hintText, color: GREY },
+  };
+};
+
+const drawPoster = (layout: PosterLayout): PNG => {
+  const png = new PNG({ width: layout.width, height: layout.height });
+  png.data.fill(255);
+  const { qr } = layout;
+  for (let row = 0; row < qr.size; row += 1)
+    for (let col = 0; col < qr.size; col += 1) {
+      if (!qr.dark(row, col)) continue;
+      for (let y = qr.y + row * qr.scale; y < qr.y + (row + 1) * qr.scale; y += 1) {
+        const start = (y * layout.width + qr.x + col * qr.scale) * 4;
+        png.data.fill(0, start, start + qr.scale * 4);
+        for (let x = 0; x < qr.scale; x += 1) png.data[start + x * 4 + 3] = 255;
+      }
+    }
+  for (const { x, y, text, color } of [layout.heading, layout.name, layout.hint])
+    for (let ty = 0; ty < text.height; ty += 1)
+      for (let tx = 0; tx < text.width; tx += 1) {
+        const a = text.alpha[ty * text.width + tx]! / 255;
+        const px = x + tx;
+        const py = y + ty;
+        if (a === 0 || px < 0 || py < 0 || px >= layout.width || py >= layout.height) continue;
+        const at = (py * layout.width + px) * 4;
+        for (let c = 0; c < 3; c += 1) png.data[at + c] = Math.round(png.data[at + c]! * (1 - a) + color[c]! * a);
+      }
+  return png;
+};
+
 export const posterPng = async (payload: string, orgName: string): Promise<Buffer> => {
-  const png = await QRCode.toBuffer(payload, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 10 });
+  const png = PNG.sync.write(drawPoster(layoutPoster(payload, orgName)));
   // IHDR is always first: 8-byte signature + 25-byte IHDR chunk.
   const ihdrEnd = 8 + 25;
   return Buffer.concat([png.subarray(0, ihdrEnd), itxtChunk('Title', `${orgName} 入会二维码`), png.subarray(ihdrEnd)]);
