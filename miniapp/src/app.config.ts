@@ -9,6 +9,7 @@ export default defineAppConfig({
     'pages/verify/index',
     'pages/catalog/index',
     'pages/join/index',
+    'pages/join-joint/index',
     'pages/membership/index',
     'pages/congress/proposal',
     'pages/congress/results',

@@ -28,4 +28,18 @@ describe('the mini-program shell (h5 build in Chromium)', () => {
     await screenshot(page, 'shell-dev-sign-in');
     await context.close();
   });
+
+  it('leads a worker whose employer has no union to a 联合工会 by area', async () => {
+    const page = await openAs(browser(), 'newcomer');
+    await page.click('[data-testid="no-union"]');
+    await page.fill('[data-testid="area"] input', '临江区');
+    await page.click('[data-testid="find-joint"]');
+    await page.waitForSelector('[data-testid="joint-results"]');
+    expect(await page.textContent('[data-testid="joint-results"]')).toContain('临江区快递物流行业联合工会');
+    await screenshot(page, 'shell-joint-union-by-area');
+    await page.getByText('申请加入').first().click();
+    await page.waitForSelector('[data-testid="join-org"]');
+    expect(await page.textContent('[data-testid="join-org"]')).toContain('临江区快递物流行业联合工会');
+    await page.context().close();
+  });
 });

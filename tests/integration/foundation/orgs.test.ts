@@ -88,3 +88,27 @@ describe('role grants', () => {
     await expect(addGrant('nobody', { role: 'member', orgId: 'x' })).rejects.toMatchObject({ code: 'USER_NOT_FOUND' });
   });
 });
+
+describe('joining a 联合工会 found by area', () => {
+  it('offers each joint union’s open invite, auto-approve first, never an unusable one', async () => {
+    const { createInvite, revokeInvite } = await import('../../../functions/src/store/invite.repository');
+    await createOrg({ orgId: 'c9', name: '丙市总工会', kind: 'city', parentId: null, area: null });
+    await createOrg({ orgId: 'd9', name: '丙区总工会', kind: 'district', parentId: 'c9', area: '丙区' });
+    await createOrg({ orgId: 'j9', name: '丙区家政联合工会', kind: 'joint', parentId: 'd9', area: '丙区' });
+    await createOrg({ orgId: 'j8', name: '丙区外卖联合工会', kind: 'joint', parentId: 'd9', area: '丙区' });
+    const base = { orgName: '丙区家政联合工会', maxUses: 100, createdBy: 'x', createdAt: new Date().toISOString() };
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    await createInvite({ ...base, inviteId: 'reviewinvite0001', orgId: 'j9', mode: 'review', expiresAt: future });
+    await createInvite({ ...base, inviteId: 'autoinvite000001', orgId: 'j9', mode: 'auto', expiresAt: future });
+    await createInvite({ ...base, inviteId: 'expiredinvite001', orgId: 'j8', mode: 'auto', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await createInvite({ ...base, inviteId: 'revokedinvite001', orgId: 'j8', mode: 'auto', expiresAt: future });
+    await revokeInvite('revokedinvite001', new Date());
+
+    const res = await invoke(AREAS.orgs, 'GET', '/joint-unions?area=丙区');
+    const byId = Object.fromEntries(res.body.orgs.map((o: { orgId: string; openInviteId: string | null }) => [o.orgId, o.openInviteId]));
+    expect(byId).toEqual({ j9: 'autoinvite000001', j8: null });
+    const missing = await invoke(AREAS.orgs, 'GET', '/joint-unions');
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.field).toBe('area');
+  });
+});

@@ -1,6 +1,7 @@
-import { createOrgRequest, idSchema } from '@union/shared';
+import { createOrgRequest, idSchema, inviteStatus } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
+import { listInvites } from '../../store/invite.repository';
 import { createOrg, getLineage, listChildren, listJointUnionsByArea } from '../../store/org.repository';
 import { defineRoute } from '../route';
 
@@ -31,8 +32,19 @@ export const orgRoutes = [
     path: '/joint-unions',
     access: 'public',
     query: z.object({ area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
-    async handle({ query }) {
-      return { body: { orgs: await listJointUnionsByArea(query.area) } };
+    async handle({ query, now }) {
+      // A 联合工会 exists for workers whose employer has no union: its open invite (auto-approve
+      // first) is public, so a worker can join from here without a poster.
+      const orgs = await listJointUnionsByArea(query.area);
+      const withInvites = await Promise.all(
+        orgs.map(async (org) => {
+          const open = (await listInvites(org.orgId))
+            .filter((i) => inviteStatus(i, now) === 'active')
+            .sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'auto' ? -1 : 1));
+          return { ...org, openInviteId: open[0]?.inviteId ?? null };
+        }),
+      );
+      return { body: { orgs: withInvites } };
     },
   }),
   defineRoute({

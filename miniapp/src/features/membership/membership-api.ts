@@ -27,7 +27,9 @@ export const membershipApi = {
   requestTransfer: (toOrgId: string, note?: string) =>
     api.post<{ transfer: TransferView }>('/me/transfers', { toOrgId, ...(note ? { note } : {}) }),
   jointUnions: (area: string) =>
-    api.get<{ orgs: Array<{ orgId: string; name: string }> }>(`/joint-unions?area=${encodeURIComponent(area)}`),
+    api.get<{ orgs: Array<{ orgId: string; name: string; openInviteId: string | null }> }>(
+      `/joint-unions?area=${encodeURIComponent(area)}`,
+    ),
   // officer
   invites: (orgId: string) => api.get<{ invites: InviteView[] }>(`/orgs/${orgId}/invites`),
   createInvite: (orgId: string, body: { mode: InviteMode; maxUses: number; expiresAt: string }) =>

@@ -1,0 +1,62 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ErrorBanner } from '../../components/error-banner';
+import { ApiError } from '../../lib/api';
+import { membershipApi } from './membership-api';
+
+type JointUnion = { orgId: string; name: string; openInviteId: string | null };
+
+/** 单位没有工会？Find a 联合工会 by area and join it through its open invite. */
+export function JointUnionFinder() {
+  const [area, setArea] = useState('');
+  const [unions, setUnions] = useState<JointUnion[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const search = async () => {
+    setError(null);
+    try {
+      setUnions((await membershipApi.jointUnions(area.trim())).orgs);
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '查询失败，请稍后再试');
+    }
+  };
+
+  return (
+    <View>
+      <View className="card">
+        <Text className="title">单位没有工会？</Text>
+        <Text className="muted">可以就近加入所在区域的联合工会（如快递物流、家政服务行业联合工会），以后单位建会时再办理会籍转移。</Text>
+        <View className="field">
+          <Text className="field-label">所在区域</Text>
+          <Input className="input" data-testid="area" placeholder="如：临江区" value={area} onInput={(e) => setArea(e.detail.value)} />
+        </View>
+        <Button className="btn-primary" data-testid="find-joint" onClick={search}>
+          查找联合工会
+        </Button>
+      </View>
+      <ErrorBanner message={error} />
+      {unions ? (
+        <View className="card" data-testid="joint-results">
+          {unions.length === 0 ? <Text className="muted">该区域暂无联合工会，请联系区总工会。</Text> : null}
+          {unions.map((u) => (
+            <View key={u.orgId} className="list-item row">
+              <Text className="subtitle">{u.name}</Text>
+              {u.openInviteId ? (
+                <Button
+                  className="btn-plain"
+                  size="mini"
+                  onClick={() => Taro.navigateTo({ url: `/pages/join/index?invite=${u.openInviteId}` })}
+                >
+                  申请加入
+                </Button>
+              ) : (
+                <Text className="muted">暂未开放线上入会</Text>
+              )}
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}
