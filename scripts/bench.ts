@@ -131,5 +131,24 @@ for (const type of ['weapp', 'h5'] as const) {
   out(`| ${type} | ${((Date.now() - t0) / 1000).toFixed(1)} | ${kb(size)} (${note}) |`);
 }
 out();
+// 5. The local stack, as `npm start` runs it (the h5 build above is current, so not rebuilt).
+out('## Local stack (`npm start` path: DynamoDB Local, table, seed, serverless-offline, static server)');
+out();
+{
+  const { startStack } = await import('./lib/stack');
+  const { seedDemo } = await import('./seed/index');
+  const dbPath = mkdtempSync(path.join(tmpdir(), 'bench-db-'));
+  out('| start | seconds to ready |');
+  out('|---|---|');
+  for (const label of ['first (empty data, seeds the demo)', 'second (reuses the data)']) {
+    const t0 = Date.now();
+    const stack = await startStack({ dbPath, tableName: 'union-service-bench', seed: () => seedDemo() });
+    out(`| ${label} | ${((Date.now() - t0) / 1000).toFixed(1)} |`);
+    await stack.stop();
+  }
+  out();
+  out('A fresh clone adds the first h5 build (the "Mini-program builds" row) to the first start.');
+  out();
+}
 writeFileSync(path.join(repoRoot, 'BENCHMARKS.md'), `${lines.join('\n')}\n`);
 console.log('\nwritten to BENCHMARKS.md');

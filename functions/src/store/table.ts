@@ -7,10 +7,13 @@ import { Table } from 'dynamodb-toolbox/table';
  * each integration test file can point the same code at its own fresh table.
  */
 let documentClient: DynamoDBDocumentClient | undefined;
+let clientEndpoint: string | undefined;
 
 export const getDocumentClient = (): DynamoDBDocumentClient => {
-  if (!documentClient) {
-    const endpoint = process.env.DYNAMODB_ENDPOINT || undefined;
+  const endpoint = process.env.DYNAMODB_ENDPOINT || undefined;
+  // A new endpoint (a second local stack in one process: the bench) gets a new client.
+  if (!documentClient || clientEndpoint !== endpoint) {
+    clientEndpoint = endpoint;
     const client = new DynamoDBClient({
       ...(endpoint
         ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
