@@ -15,6 +15,7 @@ import {
 } from './congress-api';
 import './congress.scss';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
+import { usePolling } from '../../components/use-polling';
 
 /** The 投票 tab: my congress sessions, 签到, open motions and ballots, receipts, and 提案. */
 export function DelegateHome() {
@@ -78,16 +79,12 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
       setError(congressErrorText(e));
     }
   }, [sessionId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   // Live turnout while a motion is open.
-  const anyOpen = motions.some((m) => m.status === 'open');
-  useEffect(() => {
-    if (!anyOpen) return;
-    const t = setInterval(() => void load(), 5000);
-    return () => clearInterval(t);
-  }, [anyOpen, load]);
+  usePolling(
+    load,
+    motions.some((m) => m.status === 'open'),
+    5000,
+  );
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     setError(null);

@@ -14,6 +14,7 @@ import {
 } from './congress-api';
 import './congress.scss';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
+import { usePolling } from '../../components/use-polling';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -137,15 +138,12 @@ function SessionAdmin({ sessionId }: { sessionId: string }) {
       setError(congressErrorText(e));
     }
   }, [sessionId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const anyOpen = motions.some((m) => m.status === 'open');
-  useEffect(() => {
-    if (!anyOpen) return;
-    const t = setInterval(() => void load(), 3000);
-    return () => clearInterval(t);
-  }, [anyOpen, load]);
+  // Live turnout while a motion is open.
+  usePolling(
+    load,
+    motions.some((m) => m.status === 'open'),
+    3000,
+  );
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
     setError(null);

@@ -1,29 +1,11 @@
 import { DomainError } from '../common/errors';
+import { EIGHT_GROUP_LABELS } from '../eligibility/facts';
+import { EIGHT_GROUPS } from '../eligibility/rule';
 
-/** 八大群体 (eight groups of new-form workers) plus "none". */
-export const MEMBER_GROUPS = [
-  'none',
-  'truckDriver',
-  'courier',
-  'careWorker',
-  'domesticWorker',
-  'mallInfo',
-  'foodDelivery',
-  'realEstateAgent',
-  'securityGuard',
-] as const;
+/** 八大群体 (eight groups of new-form workers) plus "none"; the eight are the eligibility rules' own list. */
+export const MEMBER_GROUPS = ['none', ...EIGHT_GROUPS] as const;
 export type MemberGroup = (typeof MEMBER_GROUPS)[number];
-export const MEMBER_GROUP_LABELS: Record<MemberGroup, string> = {
-  none: '不属于八大群体',
-  truckDriver: '货车司机',
-  courier: '快递员',
-  careWorker: '护工护理员',
-  domesticWorker: '家政服务员',
-  mallInfo: '商场信息员',
-  foodDelivery: '网约送餐员',
-  realEstateAgent: '房产中介员',
-  securityGuard: '保安员',
-};
+export const MEMBER_GROUP_LABELS: Record<MemberGroup, string> = { none: '不属于八大群体', ...EIGHT_GROUP_LABELS };
 
 /** 就业形态. */
 export const EMPLOYMENT_TYPES = ['fullTime', 'partTime', 'dispatched', 'platform', 'flexible', 'other'] as const;
