@@ -100,7 +100,13 @@ describe('joining a 联合工会 found by area', () => {
     const future = new Date(Date.now() + 86_400_000).toISOString();
     await createInvite({ ...base, inviteId: 'reviewinvite0001', orgId: 'j9', mode: 'review', expiresAt: future });
     await createInvite({ ...base, inviteId: 'autoinvite000001', orgId: 'j9', mode: 'auto', expiresAt: future });
-    await createInvite({ ...base, inviteId: 'expiredinvite001', orgId: 'j8', mode: 'auto', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await createInvite({
+      ...base,
+      inviteId: 'expiredinvite001',
+      orgId: 'j8',
+      mode: 'auto',
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    });
     await createInvite({ ...base, inviteId: 'revokedinvite001', orgId: 'j8', mode: 'auto', expiresAt: future });
     await revokeInvite('revokedinvite001', new Date());
 
