@@ -4,7 +4,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
-import type { MemberProfile } from './membership.repository';
+import { type MemberProfile, profileOf } from './membership.repository';
 import type { LabeledTx } from './transactions';
 
 const applications = ApplicationEntity.build(EntityRepository);
@@ -40,18 +40,7 @@ const toRecord = (i: ApplicationItem): ApplicationRecord => ({
   inviteId: i.inviteId,
   mode: i.mode,
   status: i.status,
-  name: i.name,
-  idEnc: i.idEnc,
-  phoneEnc: i.phoneEnc,
-  idHash: i.idHash,
-  phoneHash: i.phoneHash,
-  gender: i.gender,
-  birthDate: i.birthDate,
-  employer: i.employer,
-  employmentType: i.employmentType,
-  group: i.group,
-  isMigrantWorker: i.isMigrantWorker,
-  noticeVersion: i.noticeVersion,
+  ...profileOf(i),
   submittedAt: i.submittedAt,
   decidedAt: i.decidedAt ?? null,
   decidedBy: i.decidedBy ?? null,

@@ -43,6 +43,22 @@ export interface MemberProfile {
   noticeVersion: string;
 }
 
+/** The profile fields of a stored application or membership (they share one attribute set). */
+export const profileOf = (i: MemberProfile): MemberProfile => ({
+  name: i.name,
+  idEnc: i.idEnc,
+  phoneEnc: i.phoneEnc,
+  idHash: i.idHash,
+  phoneHash: i.phoneHash,
+  gender: i.gender,
+  birthDate: i.birthDate,
+  employer: i.employer,
+  employmentType: i.employmentType,
+  group: i.group,
+  isMigrantWorker: i.isMigrantWorker,
+  noticeVersion: i.noticeVersion,
+});
+
 export interface MemberNumberHistoryEntry {
   orgId: string;
   orgName: string;
@@ -89,18 +105,7 @@ const toRecord = (i: MembershipItem): MembershipRecord => ({
   status: i.status,
   joinedAt: i.joinedAt,
   endedAt: i.endedAt ?? null,
-  name: i.name,
-  idEnc: i.idEnc,
-  phoneEnc: i.phoneEnc,
-  idHash: i.idHash,
-  phoneHash: i.phoneHash,
-  gender: i.gender,
-  birthDate: i.birthDate,
-  employer: i.employer,
-  employmentType: i.employmentType,
-  group: i.group,
-  isMigrantWorker: i.isMigrantWorker,
-  noticeVersion: i.noticeVersion,
+  ...profileOf(i),
   applicationId: i.applicationId ?? null,
   transferId: i.transferId ?? null,
   memberNumberHistory: i.memberNumberHistory,
