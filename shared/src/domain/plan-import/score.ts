@@ -42,7 +42,18 @@ export const LABEL_CATEGORIES = [
 ];
 
 export interface FieldCheck {
-  field: 'category' | 'quota' | 'amountYuan' | 'thresholdYuan' | 'facilities' | 'department' | 'name' | 'issuer' | 'year' | 'number' | 'title';
+  field:
+    | 'category'
+    | 'quota'
+    | 'amountYuan'
+    | 'thresholdYuan'
+    | 'facilities'
+    | 'department'
+    | 'name'
+    | 'issuer'
+    | 'year'
+    | 'number'
+    | 'title';
   expected: unknown;
   actual: unknown;
   ok: boolean;
@@ -151,7 +162,9 @@ function checkFields(label: ServiceLabel, draft: ServiceDraft): FieldCheck[] {
   }
   if (label.facilities !== undefined) {
     const actual = (draft.benefit.facilities ?? []).map((f) => ({ count: f.count, unit: f.unit }));
-    const ok = actual.length === label.facilities.length && label.facilities.every((f, i) => actual[i]?.count === f.count && actual[i]?.unit === f.unit);
+    const ok =
+      actual.length === label.facilities.length &&
+      label.facilities.every((f, i) => actual[i]?.count === f.count && actual[i]?.unit === f.unit);
     checks.push({ field: 'facilities', expected: label.facilities, actual, ok });
   }
   if (label.department !== undefined) {

@@ -23,6 +23,8 @@ export interface SourceSpan {
   quote: string;
   start: number;
   end: number;
+  /** The table row the service came from: its 序号 and its cells by column label. */
+  row?: { index: string; cells: Record<string, string> };
 }
 
 export interface ServiceDraft {
@@ -36,6 +38,8 @@ export interface ServiceDraft {
   period?: string;
   confidence: number;
   notes?: string[];
+  /** Why the importer took this for a service (the classifier's signals), for the reviewer. */
+  reasons?: string[];
   source: SourceSpan;
 }
 
