@@ -21,8 +21,12 @@ export function checkLabels(text: string, labels: PlanLabels): string[] {
     seen.add(s.quote);
     if (s.category !== undefined && !LABEL_CATEGORIES.includes(s.category)) problems.push(`${at}: unknown category ${s.category}`);
     if (s.amountYuan !== undefined && !(Number.isFinite(s.amountYuan) && s.amountYuan > 0)) problems.push(`${at}: bad amountYuan`);
-    if (s.thresholdYuan !== undefined && !(Number.isFinite(s.thresholdYuan) && s.thresholdYuan > 0)) problems.push(`${at}: bad thresholdYuan`);
-    if (s.quota !== undefined && !(Number.isFinite(s.quota.count) && s.quota.count > 0 && typeof s.quota.unit === 'string' && s.quota.unit)) {
+    if (s.thresholdYuan !== undefined && !(Number.isFinite(s.thresholdYuan) && s.thresholdYuan > 0))
+      problems.push(`${at}: bad thresholdYuan`);
+    if (
+      s.quota !== undefined &&
+      !(Number.isFinite(s.quota.count) && s.quota.count > 0 && typeof s.quota.unit === 'string' && s.quota.unit)
+    ) {
       problems.push(`${at}: bad quota`);
     }
     for (const f of s.facilities ?? []) {
