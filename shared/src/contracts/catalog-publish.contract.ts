@@ -12,6 +12,8 @@ import '../domain/common/zod-locale';
 /** The plan text is kept with the version in one DynamoDB item (400 KB max), so it is capped in UTF-8 bytes. */
 export const SOURCE_TEXT_MAX_BYTES = 380_000;
 export const CATALOG_MAX_ENTRIES = 200;
+/** A draft with more services than this is not one plan: the officer imports it in parts. */
+export const PLAN_DRAFT_MAX_SERVICES = 1000;
 
 /** review: the member applies and an officer checks; automatic: 免申即享, granted without applying. */
 export const CLAIM_MODES = ['review', 'automatic'] as const;
@@ -38,6 +40,8 @@ export const publishServiceSchema = z.object({
   period: optionalText(100),
   confidence: z.optional(z.number()),
   notes: z.optional(z.array(z.string())),
+  // The importer's reasons and row are for the review only: a published version keeps neither.
+  reasons: z.optional(z.unknown()),
   source: z.optional(sourceSpanSchema),
   claimMode: z.optional(claimModeSchema),
 });

@@ -72,6 +72,8 @@ export const sourceSpanSchema = z.object({
   quote: nonEmpty(),
   start: z.int().check(z.nonnegative()),
   end: z.int().check(z.nonnegative()),
+  /** The table row a draft came from: its 序号 and its cells by column label. */
+  row: z.optional(z.object({ index: z.string(), cells: z.record(z.string(), z.string()) })),
 });
 
 /** A draft catalog entry as produced by the importer and edited by the officer. */
@@ -86,6 +88,8 @@ export const serviceDraftSchema = z.object({
   period: z.optional(z.string()),
   confidence: z.number().check(z.minimum(0), z.maximum(1)),
   notes: z.optional(z.array(z.string())),
+  /** Why the importer kept the draft: the classifier's signals, shown to the reviewer. */
+  reasons: z.optional(z.array(z.string())),
   source: sourceSpanSchema,
 });
 

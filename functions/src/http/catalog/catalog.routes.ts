@@ -1,5 +1,5 @@
 import { DomainError, idSchema, lineageOf } from '@union/shared';
-import { catalogDraftRequest, catalogVersionParams } from '@union/shared/contracts/catalog-publish.contract';
+import { catalogDraftRequest, catalogVersionParams, PLAN_DRAFT_MAX_SERVICES } from '@union/shared/contracts/catalog-publish.contract';
 import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import { importPlan } from '@union/shared/domain/plan-import/index';
 import * as z from 'zod/mini';
@@ -18,6 +18,7 @@ import { defineRoute } from '../route';
 registerStatuses({
   SOURCE_TEXT_TOO_LARGE: 413,
   CATALOG_TOO_LARGE: 413,
+  PLAN_TOO_MANY_SERVICES: 413,
   PLAN_IMPORT_FAILED: 422,
   CATALOG_PUBLISH_BUSY: 503,
   MEMBER_ORG_NOT_FOUND: 404,
@@ -47,13 +48,22 @@ export const catalogRoutes = [
     async handle({ params, body, requireRoleOver, requestId }) {
       await requireRoleOver('officer', params.orgId);
       assertSourceTextSize(body.text, 'text');
+      let draft: ReturnType<typeof importPlan>;
       try {
         // The same pure importer as `npm run catalog -- import`: nothing is stored until publish.
-        return { body: { draft: importPlan(body.text) } };
+        draft = importPlan(body.text);
       } catch (e) {
         logger.error('plan import failed', { requestId, error: e });
         throw new DomainError('PLAN_IMPORT_FAILED', '未能识别这份计划文本，请检查内容后重试，或手动添加服务条目', { field: 'text' });
       }
+      if (draft.services.length > PLAN_DRAFT_MAX_SERVICES) {
+        throw new DomainError(
+          'PLAN_TOO_MANY_SERVICES',
+          `计划文本中识别出 ${draft.services.length} 项服务，一次最多 ${PLAN_DRAFT_MAX_SERVICES} 项，请按章节分段粘贴`,
+          { field: 'text', details: { services: draft.services.length, maxServices: PLAN_DRAFT_MAX_SERVICES } },
+        );
+      }
+      return { body: { draft } };
     },
   }),
   defineRoute({

@@ -51,7 +51,15 @@ export const parsePublishRequest = (input: unknown): PublishCatalogRequest => {
     const first = issues[0] ?? { field: 'body', message: '请求体格式不正确' };
     throw new DomainError('VALIDATION_FAILED', first.message, { field: first.field, details: { issues } });
   }
-  const req = result.data;
+  // The importer's reasons and table row serve the review; a published version keeps neither.
+  const req: PublishCatalogRequest = {
+    ...result.data,
+    services: result.data.services.map(({ reasons: _reasons, source, ...s }) => {
+      if (!source) return s;
+      const { row: _row, ...span } = source;
+      return { ...s, source: span };
+    }),
+  };
   if (req.sourceText !== undefined) assertSourceTextSize(req.sourceText);
   req.services.forEach((s, i) => {
     const src = s.source;

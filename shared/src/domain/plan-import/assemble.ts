@@ -38,7 +38,7 @@ function enumItemText(text: string, index: number): string {
   return text.slice(from, stop >= 0 ? index + stop : text.length);
 }
 
-function departmentOf(block: Block, blocks: Block[]): string | undefined {
+function departmentOf(block: Block): string | undefined {
   const cell = block.row?.cells.department?.text;
   if (cell) return cell;
   const own = findDepartment(block.body.text) ?? (block.departmentNote ? findDepartment(block.departmentNote.text) : undefined);
@@ -48,7 +48,6 @@ function departmentOf(block: Block, blocks: Block[]): string | undefined {
     const d = findDepartment(block.context[i] ?? '');
     if (d) return d;
   }
-  void blocks;
   return undefined;
 }
 
@@ -64,6 +63,8 @@ export interface AssembleContext {
   original: string;
   blocks: Block[];
   year: number | null;
+  /** Departments already read, by block index: a block is read once, however many drafts it gives. */
+  departments?: Map<number, string | undefined>;
 }
 
 /** Drafts for one candidate the classifier accepted. */
@@ -76,7 +77,9 @@ export function assemble(candidate: Candidate, verdict: Classification, ctx: Ass
   const groups = detectGroups(`${candidate.lead?.text ?? ''}${text}`);
   const { benefit, notes: benefitNotes } = extractBenefit(text);
   notes.push(...benefitNotes);
-  const department = departmentOf(block, ctx.blocks);
+  const cache = ctx.departments;
+  if (cache && !cache.has(candidate.block)) cache.set(candidate.block, departmentOf(block));
+  const department = cache ? cache.get(candidate.block) : departmentOf(block);
   const period = block.period ? `${ctx.year ?? ''}${block.period}` : ctx.year ? String(ctx.year) : undefined;
   if (!ctx.year) notes.push('未识别到计划年度，请补充有效期');
   if (verdict.categories.length === 0) notes.push('未能判断服务类别，请人工选择');

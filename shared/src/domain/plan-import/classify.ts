@@ -22,6 +22,7 @@ import {
 import type { Candidate } from './segment';
 import { commaClauses } from './split';
 import type { Block } from './structure';
+import type { Span } from './text';
 
 export interface Classification {
   service: boolean;
@@ -55,6 +56,25 @@ const THRESHOLDS: Record<Candidate['origin'], { list: number; prose: number }> =
 export interface ClassifyContext {
   /** The plan's year: a sentence about an earlier year reports, it does not promise. */
   year: number | null;
+}
+
+// The sentences of one block are shared by its candidates: each is read for its tense once.
+const TENSES = new WeakMap<Span, { past?: string; earlier?: string }>();
+
+/** Whether a sentence tells of work done, or of an earlier year than the plan's. */
+function tenseOf(sentence: Span, ctx: ClassifyContext): { past?: string; earlier?: string } {
+  const known = TENSES.get(sentence);
+  if (known) return known;
+  const scope = sentence.text;
+  const past = PAST_RE.exec(scope)?.[0];
+  const year = ctx.year;
+  const earlier = year ? [...scope.matchAll(/((?:19|20)\d{2})\s*年/g)].find((m) => Number(m[1]) < year) : undefined;
+  const tense = {
+    ...(past ? { past } : {}),
+    ...(earlier && !/起|以来|至今|基础上/.test(scope.slice(earlier.index, earlier.index + 12)) ? { earlier: earlier[0] } : {}),
+  };
+  TENSES.set(sentence, tense);
+  return tense;
 }
 
 interface Scored {
@@ -112,12 +132,10 @@ function signals(text: string, candidate: Candidate, block: Block, ctx: Classify
   if (award && !contest) add(-4, `评选表彰：${award[0]}`);
   const weak = WEAK_INTERNAL_RE.exec(unquoted);
   if (weak && !contest && !award) add(-1, `非服务用语：${weak[0]}`);
-  const scope = candidate.sentence.text;
-  const past = PAST_RE.exec(scope);
-  const earlier = ctx.year ? [...scope.matchAll(/((?:19|20)\d{2})\s*年/g)].find((m) => Number(m[1]) < ctx.year!) : undefined;
+  const tense = tenseOf(candidate.sentence, ctx);
   if (block.report) add(-6, '工作总结中已完成的工作');
-  else if (past) add(-4, `已完成的工作：${past[0]}`);
-  else if (earlier && !/起|以来|至今|基础上/.test(scope.slice(earlier.index, earlier.index + 12))) add(-4, `往年的情况：${earlier[0]}`);
+  else if (tense.past) add(-4, `已完成的工作：${tense.past}`);
+  else if (tense.earlier) add(-4, `往年的情况：${tense.earlier}`);
   const leadIn = LEAD_IN_RE.exec(text);
   if (leadIn) add(-6, `概括性引语：${leadIn[0].slice(-10)}`);
   if (kinds.length === 0) add(-2, '未提到具体服务');

@@ -203,7 +203,8 @@ const DEPT_LABEL = /(?:责任单位|牵头单位|责任部门|牵头部门|承�
 
 /** Department named in a bracket at the end ("（权益保障部）", "(责任单位:办公室、宣传教育部)") or after a label. */
 export function findDepartment(text: string): string | undefined {
-  const t = text.trim();
+  // A department note closes its clause: only the end of the text is read.
+  const t = text.trim().slice(-200);
   const bracket = new RegExp(`[(（]\\s*(?:${DEPT_LABEL.source})?\\s*[:：]?\\s*([^()（）]{2,60})[)）]\\s*[。.]?$`).exec(t);
   if (bracket?.[1]) {
     const inner = bracket[1].trim();

@@ -27,11 +27,12 @@ export function importPlan(text: string): PlanDraft {
   const doc = structure(norm);
   const document = readHeader(doc);
   const services: ServiceDraft[] = [];
+  const departments = new Map<number, string | undefined>();
   for (const candidate of segment(doc.blocks)) {
     const block = doc.blocks[candidate.block]!;
     const verdict = classify(candidate, block, { year: document.year });
     if (!verdict.service) continue;
-    services.push(...assemble(candidate, verdict, { original: text, blocks: doc.blocks, year: document.year }));
+    services.push(...assemble(candidate, verdict, { original: text, blocks: doc.blocks, year: document.year, departments }));
   }
   return { document, services };
 }

@@ -88,22 +88,31 @@ function inlineItems(span: Span): Array<{ label: string; text: Span }> | undefin
 /** "、" items that each start with their own verb or carry their own number: the news-summary list. */
 function verbEnumeration(span: Span): Span[] | undefined {
   const colon = /[:：]/.exec(span.text);
+  const introduced =
+    colon !== null && colon.index <= 40 && /(?:包括|包含|如下|主要有|分别是|具体是|即|有)\s*$/.test(span.text.slice(0, colon.index));
   const body = colon && colon.index <= 40 ? slice(span, colon.index + 1) : span;
   const items = enumerationItems(body);
-  if (items.length < 2) return undefined;
-  const led = items.filter((it) => LEAD_VERB.test(it.text));
-  const concrete = led.filter((it) => findQuantities(it.text).length > 0 || categoriesOf(it.text).some((c) => !c.weak));
-  // Three measures each led by a verb, or two that promise different concrete things.
+  // A real list of measures has a handful of items; hundreds are a list of something else.
+  if (items.length < 2 || items.length > 24) return undefined;
+  // An item of its own: led by a verb, or (after "具体包括:") a kind of service with its own figure.
+  const own = items.filter(
+    (it) =>
+      LEAD_VERB.test(it.text) ||
+      (introduced && categoriesOf(it.text).some((c) => !c.weak) && (findQuantities(it.text).length > 0 || DELIVER_RE.test(it.text))),
+  );
+  const concrete = own.filter((it) => findQuantities(it.text).length > 0 || categoriesOf(it.text).some((c) => !c.weak));
   const kindsOf = (t: string) =>
     categoriesOf(t)
       .filter((c) => !c.weak)
       .map((c) => c.category)[0];
   const twoKinds = concrete.length === 2 && items.length === 2 && kindsOf(concrete[0]!.text) !== kindsOf(concrete[1]!.text);
-  if (led.length < items.length * 0.6 || !(led.length >= 3 || twoKinds)) return undefined;
-  // Items that are not led by a verb belong to the item before them (a list inside an item).
+  // Three measures each with its own verb, two that promise different things, or an introduced list.
+  const enough = own.length >= 3 || twoKinds || (introduced && concrete.length >= 2);
+  if (own.length < items.length * (introduced ? 0.5 : 0.6) || !enough) return undefined;
+  // Items that are not measures of their own belong to the item before them (a list inside an item).
   const out: Span[] = [];
   for (const it of items) {
-    if (out.length > 0 && !led.includes(it)) out[out.length - 1] = join([out[out.length - 1]!, it], '、');
+    if (out.length > 0 && !own.includes(it)) out[out.length - 1] = join([out[out.length - 1]!, it], '、');
     else out.push(it);
   }
   // The last item runs on to the end of the clause: stop it at "等N项/方面" or at a comma.

@@ -55,13 +55,13 @@ export function bounded(span: Span, max = 400): Span[] {
   while (a < span.text.length) {
     let b = Math.min(span.text.length, a + max);
     if (b < span.text.length) {
-      const cut = Math.max(
-        span.text.lastIndexOf(',', b),
-        span.text.lastIndexOf('，', b),
-        span.text.lastIndexOf('、', b),
-        span.text.lastIndexOf(' ', b),
-      );
-      if (cut > a + max / 2) b = cut + 1;
+      // Cut at the last clause end in the second half of the window, if there is one.
+      for (let i = b - 1; i > a + max / 2; i--) {
+        if (/[,，、\s]/.test(span.text[i] ?? '')) {
+          b = i + 1;
+          break;
+        }
+      }
     }
     out.push(slice(span, a, b));
     a = b;

@@ -77,6 +77,8 @@ interface Cell {
 /** Cells of a delimited line: tabs, then "|" (two or more), then runs of two or more spaces. */
 function splitCells(line: Line): { cells: Cell[]; by: 'tab' | 'pipe' | 'spaces' } | undefined {
   const t = line.text;
+  // No table has more than a few dozen columns, nor a row of thousands of characters.
+  if (t.length > 4000) return undefined;
   const cut = (re: RegExp, by: 'tab' | 'pipe' | 'spaces', edgePipes = false) => {
     const cells: Cell[] = [];
     let a = 0;
@@ -245,7 +247,7 @@ function delimitedTable(norm: NormalizedText, lines: Line[], debris: Array<Debri
     prev.last = j;
     last = j;
   }
-  if (rows.length === 0) return undefined;
+  // A header with no rows is still a table (of nothing): its lines are consumed, once.
   return {
     firstLine: at,
     lastLine: last,
@@ -280,14 +282,9 @@ function cellPerLineTable(norm: NormalizedText, lines: Line[], debris: Array<Deb
   const bodyRoles = roles[0] === 'index' ? roles.slice(1) : roles;
   const rows: TableRow[] = [];
   let last = j - 1;
-  // The lines of the body, each with its line index; blank lines and page debris dropped.
-  const body: number[] = [];
-  for (let i = j; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.bare === '' || debris[i] === 'footer' || debris[i] === 'runningHeader' || debris[i] === 'link' || debris[i] === 'tail')
-      continue;
-    body.push(i);
-  }
+  // The lines of the body, each with its line index; blank lines and page debris dropped. Read
+  // lazily: a header run followed by nothing must not cost a pass over the rest of the document.
+  const body = new LazyLines(lines, debris, j);
   let p = 0;
   const skipRepeatedHeader = () => {
     const seq = body
@@ -296,17 +293,19 @@ function cellPerLineTable(norm: NormalizedText, lines: Line[], debris: Array<Deb
       .join('\n');
     if (seq === headerSeq) p += k;
   };
+  const more = (q: number) => body.at(q) !== undefined;
   if (roles[0] === 'index') {
     let expect = 1;
-    while (p < body.length) {
+    while (more(p)) {
       skipRepeatedHeader();
-      const anchor = body[p];
+      const anchor = body.at(p);
       if (anchor === undefined || indexValue(lines[anchor]!.bare) !== expect) break;
       p++;
       const group: number[] = [];
-      while (p < body.length) {
+      while (more(p)) {
         skipRepeatedHeader();
-        const i = body[p]!;
+        const i = body.at(p);
+        if (i === undefined) break;
         if (indexValue(lines[i]!.bare) === expect + 1) break;
         // The last row: stop after its cells, unless the next line has the shape of a missing trailing cell.
         if (
@@ -328,7 +327,7 @@ function cellPerLineTable(norm: NormalizedText, lines: Line[], debris: Array<Deb
       expect++;
     }
   } else {
-    while (p + k <= body.length) {
+    while (more(p + k - 1)) {
       skipRepeatedHeader();
       const group = body.slice(p, p + k);
       if (group.length < k) break;
@@ -342,6 +341,32 @@ function cellPerLineTable(norm: NormalizedText, lines: Line[], debris: Array<Deb
   }
   if (rows.length === 0) return undefined;
   return { firstLine: at, lastLine: last, layout: 'cellPerLine', header, rows };
+}
+
+/** Non-blank, non-debris line indices from a start, read only as far as asked. */
+class LazyLines {
+  private readonly seen: number[] = [];
+  private next: number;
+  constructor(
+    private readonly lines: Line[],
+    private readonly debris: Array<DebrisKind | undefined>,
+    from: number,
+  ) {
+    this.next = from;
+  }
+  at(p: number): number | undefined {
+    while (this.seen.length <= p && this.next < this.lines.length) {
+      const i = this.next++;
+      const d = this.debris[i];
+      if (this.lines[i]!.bare === '' || d === 'footer' || d === 'runningHeader' || d === 'link' || d === 'tail') continue;
+      this.seen.push(i);
+    }
+    return this.seen[p];
+  }
+  slice(from: number, to: number): number[] {
+    this.at(to - 1);
+    return this.seen.slice(from, to);
+  }
 }
 
 function indexValue(bare: string): number | undefined {
