@@ -46,6 +46,7 @@ out('|---|---|---|---|');
 for (const [label, docs] of [
   ['five seed plans (../shared/seeds)', plans(path.resolve(repoRoot, '../shared/seeds'))],
   ['project plans (catalog/plans)', plans(path.join(repoRoot, 'catalog/plans'))],
+  ['held-out plans (catalog/holdout)', plans(path.join(repoRoot, 'catalog/holdout'))],
 ] as const) {
   if (docs.length === 0) continue;
   for (let i = 0; i < 3; i += 1) for (const d of docs) importPlan(d.text);
@@ -58,6 +59,42 @@ for (const [label, docs] of [
   }
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   out(`| ${label}: ${docs.length} | ${chars} | ${median(times).toFixed(1)} | ${found} |`);
+}
+out();
+
+// 1b. The importer on hostile text: linear, under 2 s per MB (issue 9). One MB of each kind.
+out('## Plan importer on 1 MB of adversarial text (median of 3 runs)');
+out();
+out('| text | UTF-8 bytes | ms | ms per MB | services |');
+out('|---|---|---|---|---|');
+const MB = 1 << 20;
+const oneMb = (unit: string) => {
+  const bytes = Buffer.byteLength(unit, 'utf8');
+  return unit.repeat(Math.ceil(MB / bytes));
+};
+const adversarial: Array<[string, string]> = [
+  ['numerals (full-width, Chinese)', oneMb('１２３４５６７８９０一二三四五六七八九十百千万亿〇两')],
+  ['one line, no punctuation', oneMb('职工体检慰问驿站')],
+  ['words and spaces, no punctuation', oneMb('组织职工参加免费体检 慰问困难职工 新建驿站 ')],
+  ['mixed scripts and emoji', oneMb('abcαβγ🙂職工ñ\u0301٣٤ॐ😀')],
+  ['an endless "、" list', oneMb('新建10家驿站、组织1万名职工体检、')],
+  [
+    'a tab table of short rows',
+    `序号\t项目名称\t主要内容\t牵头部门\n${oneMb('1\t困难帮扶\t走访慰问困难职工200户,每户500元\t权益保障部\n')}`,
+  ],
+  ['brackets, quotes, markers', oneMb('（“【一是①(1)')],
+];
+for (const [label, text] of adversarial) {
+  importPlan(text.slice(0, 5000));
+  const times: number[] = [];
+  let found = 0;
+  for (let i = 0; i < 3; i += 1) {
+    const t0 = performance.now();
+    found = importPlan(text).services.length;
+    times.push(performance.now() - t0);
+  }
+  const bytes = Buffer.byteLength(text, 'utf8');
+  out(`| ${label} | ${bytes} | ${median(times).toFixed(0)} | ${(median(times) / (bytes / MB)).toFixed(0)} | ${found} |`);
 }
 out();
 

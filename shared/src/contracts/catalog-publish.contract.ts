@@ -41,7 +41,7 @@ export const publishServiceSchema = z.object({
   confidence: z.optional(z.number()),
   notes: z.optional(z.array(z.string())),
   // The importer's reasons and row are for the review only: a published version keeps neither.
-  reasons: z.optional(z.unknown()),
+  reasons: z.optional(z.array(z.string().check(z.maxLength(200, '过长'))).check(z.maxLength(40, '过多'))),
   source: z.optional(sourceSpanSchema),
   claimMode: z.optional(claimModeSchema),
 });

@@ -27,8 +27,16 @@ export const CATEGORY_SUGGESTIONS = [
   '阵地设施',
   '保险',
   '子女教育',
+  '就业服务',
   '商户优惠',
+  '普惠服务',
 ];
+
+/** "表格第 3 行：项目名称 职工体检｜牵头部门 女职工部": the row a draft came from. */
+const rowText = (row: NonNullable<NonNullable<DraftEntry['source']>['row']>): string =>
+  `表格第 ${row.index} 行：${Object.entries(row.cells)
+    .map(([label, cell]) => `${label} ${cell}`)
+    .join('｜')}`;
 
 const describe = (rule: DraftEntry['eligibility']): string => {
   try {
@@ -277,7 +285,18 @@ export function EntryCard(props: {
           {entry.groups.length ? <Text className="muted"> {groupsText(entry.groups)}</Text> : null}
         </View>
         {benefitText(entry.benefit) ? <Text className="entry-benefit">{benefitText(entry.benefit)}</Text> : null}
+        {entry.department ? <Text className="muted">牵头部门：{entry.department}</Text> : null}
+        {entry.source?.row ? (
+          <Text className="entry-row" data-testid="entry-row">
+            {rowText(entry.source.row)}
+          </Text>
+        ) : null}
         <Text className="entry-quote">{entry.source ? `“${entry.source.quote}”` : '人工添加（无原文出处）'}</Text>
+        {entry.reasons?.length ? (
+          <Text className="entry-reasons" data-testid="entry-reasons">
+            识别依据：{entry.reasons.join('；')}
+          </Text>
+        ) : null}
         {unsure ? <Text className="entry-note">识别把握不大（{Math.round((entry.confidence ?? 0) * 100)}%），请核对</Text> : null}
         {(entry.notes ?? []).map((n) => (
           <Text key={n} className="entry-note">

@@ -38,9 +38,9 @@ function enumItemText(text: string, index: number): string {
   return text.slice(from, stop >= 0 ? index + stop : text.length);
 }
 
-function departmentOf(block: Block): string | undefined {
-  const cell = block.row?.cells.department?.text;
-  if (cell) return cell;
+function departmentOf(block: Block, original: string): string | undefined {
+  const cell = block.row?.cells.department;
+  if (cell && cell.text) return originalText(original, cell);
   const own = findDepartment(block.body.text) ?? (block.departmentNote ? findDepartment(block.departmentNote.text) : undefined);
   if (own) return own;
   // A department named on the section heading covers the items under it.
@@ -49,6 +49,14 @@ function departmentOf(block: Block): string | undefined {
     if (d) return d;
   }
   return undefined;
+}
+
+function originalText(original: string, span: Span): string {
+  const { start, end } = originalRange(span);
+  return original
+    .slice(start, end)
+    .replace(/\s*\n\s*/g, '')
+    .replace(/^"|"$/g, '');
 }
 
 /** The quote: the candidate's words without a trailing department bracket or end punctuation. */
@@ -78,8 +86,8 @@ export function assemble(candidate: Candidate, verdict: Classification, ctx: Ass
   const { benefit, notes: benefitNotes } = extractBenefit(text);
   notes.push(...benefitNotes);
   const cache = ctx.departments;
-  if (cache && !cache.has(candidate.block)) cache.set(candidate.block, departmentOf(block));
-  const department = cache ? cache.get(candidate.block) : departmentOf(block);
+  if (cache && !cache.has(candidate.block)) cache.set(candidate.block, departmentOf(block, ctx.original));
+  const department = cache ? cache.get(candidate.block) : departmentOf(block, ctx.original);
   const period = block.period ? `${ctx.year ?? ''}${block.period}` : ctx.year ? String(ctx.year) : undefined;
   if (!ctx.year) notes.push('未识别到计划年度，请补充有效期');
   if (verdict.categories.length === 0) notes.push('未能判断服务类别，请人工选择');
@@ -90,7 +98,11 @@ export function assemble(candidate: Candidate, verdict: Classification, ctx: Ass
         cells: Object.fromEntries(
           Object.entries(block.row.cells)
             .filter(([role]) => role !== 'index')
-            .map(([role, span]) => [block.row?.header.find((h) => h.role === role)?.label ?? ROLE_LABELS[role] ?? role, span?.text ?? '']),
+            .map(([role, span]) => [
+              block.row?.header.find((h) => h.role === role)?.label ?? ROLE_LABELS[role] ?? role,
+              // The cell as the officer wrote it (full-width punctuation kept), its line breaks closed up.
+              span ? originalText(ctx.original, span) : '',
+            ]),
         ),
       }
     : undefined;
