@@ -38,6 +38,22 @@ describe('importPlan on seed 004', () => {
   });
 });
 
+describe('importPlan on the seeds', () => {
+  it.skipIf(!existsSync(seedsDir))('every seed meets the eval targets against its labels (skipped: ../shared/seeds absent)', () => {
+    const results = evaluateFolder(seedsDir, labelsDir);
+    expect(results).toHaveLength(5);
+    for (const r of results) expect({ name: r.name, ok: meetsTargets(r.score) }).toEqual({ name: r.name, ok: true });
+  });
+});
+
+describe('importPlan on the held-out plans', () => {
+  it('meets the eval targets (figures only: these plans are never tuned on)', () => {
+    const results = evaluateFolder(fileURLToPath(new URL('../../../catalog/holdout', import.meta.url)));
+    expect(results).toHaveLength(4);
+    for (const r of results) expect({ name: r.name, ok: meetsTargets(r.score) }).toEqual({ name: r.name, ok: true });
+  });
+});
+
 describe('importPlan on the project plans', () => {
   const files = readdirSync(plansDir).filter((f) => f.endsWith('.txt'));
   const texts = files.map((f) => readFileSync(`${plansDir}/${f}`, 'utf8'));

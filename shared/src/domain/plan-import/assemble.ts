@@ -17,16 +17,17 @@ function enumeratedKinds(text: string, cats: CategoryHit[], hasFacilities: boole
   const strong = cats.filter((c) => !c.weak);
   const first = strong[0] ?? cats[0];
   if (!first || hasFacilities) return first ? [first] : [];
-  const kept: CategoryHit[] = [first];
-  for (const c of strong.slice(1).sort((a, b) => a.index - b.index)) {
+  // In text order: items of one enumeration, joined by 、 (or 和/及/与) within one clause.
+  const ordered = [...strong].sort((a, b) => a.index - b.index);
+  const kept: CategoryHit[] = [ordered[0]!];
+  for (const c of ordered.slice(1)) {
     const prev = kept[kept.length - 1]!;
-    if (c.index < prev.index) continue;
     const between = text.slice(prev.index, c.index);
-    // Items of one enumeration: joined by 、 (or 和/及 at the end) within one clause.
     if (/[;；,，。]/.test(between) || !/[、和及与]|”“/.test(between) || between.length > 24) continue;
-    if (kept.length < 6) kept.push(c);
+    if (kept.length < 8) kept.push(c);
   }
-  return kept;
+  // One kind alone keeps the most specific reading; a list keeps every kind it names.
+  return kept.length > 1 ? kept : [first];
 }
 
 /** The name of one item of an enumeration: the text between the delimiters around its keyword. */

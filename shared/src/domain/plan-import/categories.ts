@@ -25,7 +25,9 @@ export function categoriesOf(text: string): CategoryHit[] {
   for (const rule of CATEGORY_RULES) {
     const m = rule.re.exec(text);
     if (!m) continue;
-    let weak = WEAK_CATEGORIES.has(rule.category) || notes.some(([a, b]) => m.index >= a && m.index < b);
+    // 普惠 and 福利 name a policy; a member card, a card's issue or a day for members is a deliverable.
+    const generic = rule.category !== '普惠服务' || /^(?:普惠|福利|惠工)$/.test(m[0]);
+    let weak = (WEAK_CATEGORIES.has(rule.category) && generic) || notes.some(([a, b]) => m.index >= a && m.index < b);
     if (rule.category === '阵地设施') {
       const before = text.slice(Math.max(0, m.index - 40), m.index);
       weak = weak || !(BUILD_BEFORE.test(before) || BUILD_AFTER.test(text.slice(m.index, m.index + 20)));

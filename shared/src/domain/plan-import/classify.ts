@@ -20,7 +20,7 @@ import {
   WEAK_INTERNAL_RE,
 } from './lexicon';
 import type { Candidate } from './segment';
-import { commaClauses } from './split';
+import { commaClauses, enumerationItems, splitOutside } from './split';
 import type { Block } from './structure';
 import type { Span } from './text';
 
@@ -35,6 +35,8 @@ export interface Classification {
 }
 
 const INTERNAL_G = new RegExp(INTERNAL_RE.source, 'g');
+// Verbs that carry out a kind of service named after them ("加强员工职业技能培训").
+const PROMISE_VERB_RE = /加强|推进|实施|落实|做好|抓好|搞好|实行|做实|做细/;
 // Sections about the party, ideology, publicity or the union's own organisation and money.
 const INTERNAL_SECTION_RE = /党|思想|理论|意识形态|宣传|自身建设|组织建设|队伍建设|经费|财务|审计|作风|廉政|改革|基层组织|规范化/;
 
@@ -99,7 +101,14 @@ function signals(text: string, candidate: Candidate, block: Block, ctx: Classify
   const categories = own.length > 0 || !fromLead ? own : categoriesOf(lead);
   const strong = categories.filter((c) => !c.weak);
   const kinds = strong.length > 0 ? strong : categories;
-  if (strong.length > 0) add(new Set(strong.map((c) => c.category)).size > 1 ? 3 : 2, `服务类别：${strong.map((c) => c.word).join('、')}`);
+  // In prose, a kind of service counts where a clause promises it: with a verb or a figure of its own
+  // ("突出维权服务基本职责" names one; "为职工免费提供法律咨询" promises one).
+  const clausesOf = own.length > 0 ? splitOutside({ text, map: [] }, /[,，;；]/).map((c) => c.text) : [text];
+  const promises = (c: string) =>
+    !/(?:政策|制度|办法|规定|机制|体系)$/.test(c) && (DELIVER_RE.test(c) || PROMISE_VERB_RE.test(c) || findQuantities(c).length > 0);
+  const promised = !fromLead && clausesOf.length > 1 ? clausesOf.some((c) => categoriesOf(c).some((k) => !k.weak) && promises(c)) : true;
+  if (strong.length > 0 && promised) add(new Set(strong.map((c) => c.category)).size > 1 ? 3 : 2, `服务类别：${strong.map((c) => c.word).join('、')}`);
+  else if (strong.length > 0) add(1, `服务类别（未在承诺句中）：${strong.map((c) => c.word).join('、')}`);
   else if (kinds.length > 0) add(candidate.inList ? 1 : 0, `服务类别（仅泛指）：${kinds.map((c) => c.word).join('、')}`);
   const context = block.context[block.context.length - 1] ?? '';
   const who = BENEFICIARY_RE.exec(text) ?? BENEFICIARY_RE.exec(whole) ?? BENEFICIARY_RE.exec(lead) ?? BENEFICIARY_RE.exec(context);
@@ -145,7 +154,7 @@ function signals(text: string, candidate: Candidate, block: Block, ctx: Classify
   }
   // An aim, not a delivery: "增强会员服务意识", "推动兴趣社团规范运行", "夯实阵地建设".
   if (!quantity && !free && AIM_VERB_RE.test(text) && ABSTRACT_END_RE.test(text.replace(/[”"」]+$/, ''))) add(-2, '只提目标，未写明服务');
-  if (!quantity && /(?:基础|职责|职能|作用|优势|积极性|氛围|格局|意识)$/.test(text)) add(-2, '只提目标，未写明服务');
+  if (!quantity && /(?:基础|职责|职能|作用|优势|积极性|氛围|格局|意识|基础(?:保障)?工作|要求)$/.test(text)) add(-2, '只提目标，未写明服务');
   // Money "每家" goes to a unit (an award's prize, a grant to a workplace), not to a member.
   if (/(?:给予|奖励|补助|补贴)每家|每家(?:给予|奖励|补助|补贴)/.test(text)) add(-3, '补助对象为单位');
   // A policy or a rule to carry out ("落实劳模帮扶政策") is not itself a service.
@@ -183,12 +192,19 @@ export function classify(candidate: Candidate, block: Block, ctx: ClassifyContex
   const unquoted = stripAsides(text);
   const internalHits = unquoted.match(INTERNAL_G)?.length ?? 0;
   // A lead-in is what the whole sentence is about: no clause of it rescues it.
-  if (clauses.length >= 2 && internalHits < 2 && !LEAD_IN_RE.test(text)) {
-    for (const clause of clauses) {
+  // The parts that may carry the service alone: the comma clauses, and the items of a "、" list
+  // ("做好会员入会、会员卡办理工作": the card is a service, joining the union is not).
+  const items = clauses.length >= 2 ? clauses : enumerationItems(candidate.text).map((c) => c.text);
+  if (items.length >= 2 && internalHits < 2 && !LEAD_IN_RE.test(text)) {
+    for (const clause of items) {
       if (!categoriesOf(clause).some((c) => !c.weak) || !DELIVER_RE.test(clause)) continue;
       const scored = signals(clause, candidate, block, ctx);
       if (scored.score > best.score) best = { ...scored, reasons: [...scored.reasons, `按分句计：${clause.slice(0, 16)}`] };
     }
+  }
+  // Slogans run in short parallel clauses ("办实事，办好事，解难事"): a sentence of them promises nothing.
+  if (clauses.filter((c) => c.length <= 3).length >= 2 || clauses.filter((c) => c.length <= 5).length >= 3) {
+    best = { ...best, score: best.score - 3, reasons: [...best.reasons, '口号式表述（-3）'] };
   }
   const t = THRESHOLDS[candidate.origin];
   // An activity schedule (by quarter or month) lists what members will take part in.

@@ -8,7 +8,7 @@
 import { categoriesOf } from './categories';
 import { findQuantities } from './chinese-number';
 import { findDepartment } from './extract';
-import { DELIVER_RE, KINDS_LEAD_IN_RE } from './lexicon';
+import { CONTEST_RE, DELIVER_RE, KINDS_LEAD_IN_RE } from './lexicon';
 import { INLINE_MARKER_RE } from './markers';
 import { bounded, commaClauses, enumerationItems, semicolonParts, sentences, splitOutside } from './split';
 import type { Block } from './structure';
@@ -141,15 +141,18 @@ function serviceClauses(span: Span): Span[] {
         ? strongHits
         : hits.filter(() => /每人|每户|每名|\d|[一二两三四五六七八九十]+(?:份|名|人|户|场|次)/.test(clause.text))
     ).map((c) => c.category);
+    // A contest never shares a candidate with a service beside it ("举办培训班，开展技能大赛").
+    const contestTurn = current !== undefined && CONTEST_RE.test(clause.text) !== CONTEST_RE.test(current.text);
     const startsNew =
-      current !== undefined &&
+      contestTurn ||
+      (current !== undefined &&
       cats.size > 0 &&
       own.length > 0 &&
       !own.some((c) => cats.has(c)) &&
       SEGMENT_VERB.test(clause.text) &&
       // "会员生病住院的，工会给予慰问": a condition and its service are one.
       !/的$/.test(current!.text) &&
-      (DELIVER_RE.test(current!.text) || /落实|改善|实行|推行/.test(current!.text));
+      (DELIVER_RE.test(current!.text) || /落实|改善|实行|推行/.test(current!.text)));
     if (!current || startsNew) {
       if (current) out.push(current);
       current = clause;
@@ -306,7 +309,8 @@ function blockUnits(block: Block): Unit[] {
     return inline.map((it) => ({ text: it.text, quote: it.text, sentence: rest, origin: 'inline' as const, label: it.label }));
   }
   const parts = serviceParts(splitOutside(rest, /[;；。!?！？]/));
-  if (parts.length <= 1) return [{ text: trim(rest, EDGE), quote: body, sentence: rest, origin: 'item', ...(lead ? { lead } : {}) }];
+  // One service: read its own part, quote the whole item (lead and all).
+  if (parts.length <= 1) return [{ text: trim(parts[0] ?? rest, EDGE), quote: body, sentence: rest, origin: 'item', ...(lead ? { lead } : {}) }];
   return parts.map((p, i) => ({
     text: p,
     quote: i === 0 && lead ? join([lead, p], '。') : p,
