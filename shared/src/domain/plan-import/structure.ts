@@ -42,6 +42,9 @@ export interface Structure {
   tables: Table[];
 }
 
+// "某县总工会2026年…一览表  今年将为职工办好以下实事。": the title ends at its noun, before the spaces.
+const TITLE_THEN_TEXT =
+  /^(\s*[^。；;\s]{4,60}?(?:要点|计划|方案|安排|思路|一览表|清单|实事|项目|通知|意见|总结))\s+([^\s].*[。；;].*)$/;
 const TERMINAL = /[。；;!?！？…]$|[。；;!?！？][”"’)）]$/;
 const OPENERS = /[,，、(（“"《:：—-]$/;
 const TITLE_NOUN = /(?:要点|计划|方案|安排|思路|打算|总结|一览表|清单|实事|项目|通知|意见|决定|报告|纪要|通报|汇编|目录|表)$/;
@@ -133,6 +136,14 @@ export function structure(norm: NormalizedText): Structure {
     if (debris[i]) continue;
     // Blank lines carry no meaning: pasted and converted text has them between every line, or none.
     if (line.bare === '') continue;
+    // A title and the paragraph after it on one line, parted by spaces: two units.
+    const glued = units.length < 4 ? TITLE_THEN_TEXT.exec(line.text) : null;
+    if (glued?.[1]) {
+      flush();
+      units.push({ kind: 'prose', span: trim(compact(slice(norm, line.start, line.start + glued[1].length))) });
+      current = trim(compact(slice(norm, line.start + glued[0].length - (glued[2]?.length ?? 0), line.end)));
+      continue;
+    }
     const span = trim(compact(slice(norm, line.start, line.end)));
     if (current && continues(current.text, span.text, width)) current = join([current, span]);
     else {

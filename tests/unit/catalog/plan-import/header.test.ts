@@ -22,6 +22,13 @@ describe('header', () => {
     });
   });
 
+  it('parts a title from the paragraph glued after it on the same line', () => {
+    expect(header('石岭县总工会2026年为职工办实事项目一览表   今年将为全县职工办好以下实事。')).toMatchObject({
+      issuer: '石岭县总工会',
+      title: '石岭县总工会2026年为职工办实事项目一览表',
+    });
+  });
+
   it('joins an issuer line and the plan title under it', () => {
     expect(header('明川机械有限公司工会委员会\n2026年工会工作计划\n为团结动员全体员工…').title).toBe(
       '明川机械有限公司工会委员会2026年工会工作计划',
