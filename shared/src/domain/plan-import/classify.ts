@@ -202,6 +202,10 @@ export function classify(candidate: Candidate, block: Block, ctx: ClassifyContex
       if (scored.score > best.score) best = { ...scored, reasons: [...scored.reasons, `按分句计：${clause.slice(0, 16)}`] };
     }
   }
+  // Hundreds of characters with no punctuation are not a sentence anybody wrote.
+  if (text.length > 200 && !/[,，、;；。:：]/.test(text)) {
+    best = { ...best, score: best.score - 6, reasons: [...best.reasons, '无标点的长文本（-6）'] };
+  }
   // Slogans run in short parallel clauses ("办实事，办好事，解难事"): a sentence of them promises nothing.
   if (clauses.filter((c) => c.length <= 3).length >= 2 || clauses.filter((c) => c.length <= 5).length >= 3) {
     best = { ...best, score: best.score - 3, reasons: [...best.reasons, '口号式表述（-3）'] };

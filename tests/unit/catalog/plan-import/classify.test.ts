@@ -31,6 +31,9 @@ describe('classify', () => {
     ['last year', '2025年全县共走访慰问困难职工860户。'],
     ['a report of work done', '全年组织了职工疗休养820人。'],
     ['an aim without a deliverable', '推动职工文体活动规范运作。'],
+    ['a slogan', '广泛开展帮扶活动,办实事,办好事,解难事。'],
+    ['a policy to carry out', '做好劳模联系工作,落实困难劳模帮扶政策。'],
+    ['hundreds of characters without punctuation', '职工体检慰问驿站'.repeat(40)],
   ])('refuses %s', (_why, text) => {
     expect(isService(text)).toBe(false);
   });
