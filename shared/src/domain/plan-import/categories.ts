@@ -14,9 +14,12 @@ const ORDER = CATEGORY_RULES.map((r) => r.category);
 const BUILD_BEFORE = /(?:新建|新增|建成|建设|挂牌|打造|创建|开办|改造|建立|设立|开设|配备|认定|命名|开放)[^，,。；;]{0,14}$/;
 const BUILD_AFTER = /^[^，,。；;]{0,8}(?:建设|创建|改造)/;
 
-/** Ranges of bracketed notes: a kind named only inside "（…）" is a detail, not the service. */
+/**
+ * Ranges of asides: a bracketed note, or a long quotation (words someone said). A kind named only
+ * inside one is a detail or a remark, not the service.
+ */
 function bracketed(text: string): Array<[number, number]> {
-  return [...text.matchAll(/[(（][^()（）]{0,80}[)）]/g)].map((m) => [m.index, m.index + m[0].length]);
+  return [...text.matchAll(/[(（][^()（）]{0,80}[)）]|“[^“”]{20,300}”|"[^"]{20,300}"/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 export function categoriesOf(text: string): CategoryHit[] {
@@ -26,7 +29,9 @@ export function categoriesOf(text: string): CategoryHit[] {
     const m = rule.re.exec(text);
     if (!m) continue;
     // 普惠 and 福利 name a policy; a member card, a card's issue or a day for members is a deliverable.
-    const generic = rule.category !== '普惠服务' || /^(?:普惠|福利|惠工)$/.test(m[0]);
+    // "凭会员卡享受折扣": the card is how the member shows who they are, not what they get.
+    const instrument = /卡$/.test(m[0]) && /(?:凭|持|使用|用|刷)[^，,。；;]{0,6}$/.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const generic = rule.category !== '普惠服务' || /^(?:普惠|福利|惠工)$/.test(m[0]) || instrument;
     let weak = (WEAK_CATEGORIES.has(rule.category) && generic) || notes.some(([a, b]) => m.index >= a && m.index < b);
     if (rule.category === '阵地设施') {
       const before = text.slice(Math.max(0, m.index - 40), m.index);

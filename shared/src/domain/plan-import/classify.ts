@@ -17,6 +17,7 @@ import {
   INTERNAL_RE,
   LEAD_IN_RE,
   PAST_RE,
+  PROCEDURE_RE,
   WEAK_INTERNAL_RE,
 } from './lexicon';
 import type { Candidate } from './segment';
@@ -35,7 +36,7 @@ export interface Classification {
 }
 
 const INTERNAL_G = new RegExp(INTERNAL_RE.source, 'g');
-// Verbs that carry out a kind of service named after them ("加强员工职业技能培训").
+// Verbs that carry out a kind of service named after them ("加强快递骑手安全技能培训").
 const PROMISE_VERB_RE = /加强|推进|实施|落实|做好|抓好|搞好|实行|做实|做细/;
 // Sections about the party, ideology, publicity or the union's own organisation and money.
 const INTERNAL_SECTION_RE = /党|思想|理论|意识形态|宣传|自身建设|组织建设|队伍建设|经费|财务|审计|作风|廉政|改革|基层组织|规范化/;
@@ -107,7 +108,8 @@ function signals(text: string, candidate: Candidate, block: Block, ctx: Classify
   const promises = (c: string) =>
     !/(?:政策|制度|办法|规定|机制|体系)$/.test(c) && (DELIVER_RE.test(c) || PROMISE_VERB_RE.test(c) || findQuantities(c).length > 0);
   const promised = !fromLead && clausesOf.length > 1 ? clausesOf.some((c) => categoriesOf(c).some((k) => !k.weak) && promises(c)) : true;
-  if (strong.length > 0 && promised) add(new Set(strong.map((c) => c.category)).size > 1 ? 3 : 2, `服务类别：${strong.map((c) => c.word).join('、')}`);
+  if (strong.length > 0 && promised)
+    add(new Set(strong.map((c) => c.category)).size > 1 ? 3 : 2, `服务类别：${strong.map((c) => c.word).join('、')}`);
   else if (strong.length > 0) add(1, `服务类别（未在承诺句中）：${strong.map((c) => c.word).join('、')}`);
   else if (kinds.length > 0) add(candidate.inList ? 1 : 0, `服务类别（仅泛指）：${kinds.map((c) => c.word).join('、')}`);
   const context = block.context[block.context.length - 1] ?? '';
@@ -164,7 +166,16 @@ function signals(text: string, candidate: Candidate, block: Block, ctx: Classify
     if (/(?:计划|工程|行动|机制|体系|制度|品牌|场所|平台)$/.test(text) || strong.length === 0) add(-1, '未写明具体内容');
   }
   // A section about party-building or internal work lowers the odds of its clauses.
-  if (/^(?:说明|备注|注|附注|有关说明|填表说明)/.test(context)) add(-4, '说明或备注');
+  if (
+    /^(?:说明|备注|注|附注|有关说明|填表说明)|要求$|申报|报名|怎么|如何|办理|流程|注意事项|资金管理|组织保障|保障措施|工作要求/.test(
+      context,
+    )
+  ) {
+    add(-4, '说明、要求或办理方式');
+  }
+  // A section about last year's results reports them.
+  if (/去年|上年|过去一年|回顾|成绩|成效|亮点|总结/.test(context) && !candidate.inList) add(-4, '往年成绩');
+
   if (
     INTERNAL_SECTION_RE.test(context) &&
     categoriesOf(context).length === 0 &&
@@ -197,11 +208,15 @@ export function classify(candidate: Candidate, block: Block, ctx: ClassifyContex
   const items = clauses.length >= 2 ? clauses : enumerationItems(candidate.text).map((c) => c.text);
   if (items.length >= 2 && internalHits < 2 && !LEAD_IN_RE.test(text)) {
     for (const clause of items) {
-      if (!categoriesOf(clause).some((c) => !c.weak) || !DELIVER_RE.test(clause)) continue;
+      // "已参加过疗休养的(职工)": a clause that describes people is not a promise to them.
+      if (/的$/.test(clause) || !categoriesOf(clause).some((c) => !c.weak) || !DELIVER_RE.test(clause)) continue;
       const scored = signals(clause, candidate, block, ctx);
       if (scored.score > best.score) best = { ...scored, reasons: [...scored.reasons, `按分句计：${clause.slice(0, 16)}`] };
     }
   }
+  // Rules about a service (who qualifies, how to apply, how money is paid) are not the service.
+  const procedure = PROCEDURE_RE.exec(text);
+  if (procedure) best = { ...best, score: best.score - 4, reasons: [...best.reasons, `办理规则：${procedure[0]}（-4）`] };
   // Hundreds of characters with no punctuation are not a sentence anybody wrote.
   if (text.length > 200 && !/[,，、;；。:：]/.test(text)) {
     best = { ...best, score: best.score - 6, reasons: [...best.reasons, '无标点的长文本（-6）'] };

@@ -27,7 +27,7 @@ function cleanIssuer(raw: string): string {
 
 /** A title line: short, no sentence in it, naming a kind of document. */
 function isTitleLine(line: string): boolean {
-  return line.length >= 6 && line.length <= 80 && !/[。;；!?！？]/.test(line) && TITLE_NOUN_RE.test(line) && !/[:：]$/.test(line);
+  return line.length >= 6 && line.length <= 80 && !/[。;；]/.test(line) && TITLE_NOUN_RE.test(line) && !/[:：]$/.test(line);
 }
 
 const ISSUER_ONLY = new RegExp(`^[\\u4e00-\\u9fa5A-Za-z()（）]{2,40}${ISSUER_SUFFIX}$`);

@@ -39,7 +39,7 @@ export function cleanName(raw: string): string {
     if (s.length > 4) s = s.replace(TRAILING, '');
     if (s === before) break;
   }
-  // "单身职工举办联谊活动" → "单身职工联谊活动": who, then what they get.
+  // "青年骑手举办交友会" → "青年骑手交友会": who, then what they get.
   const inner =
     /^([\u4e00-\u9fa5]{2,10}?)(?:举办|开展|组织|提供|发放|赠送|安排|送上|送去|开设|免费开展|免费提供)([\u4e00-\u9fa5]{2,})$/.exec(s);
   if (inner?.[1] && inner[2] && /职工|会员|员工|劳动者|子女|司机|骑手|女工|教师|医务人员|劳模|群体/.test(inner[1])) s = inner[1] + inner[2];

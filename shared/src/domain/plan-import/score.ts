@@ -254,5 +254,7 @@ export const EVAL_TARGETS = { recall: 0.9, precision: 0.9, fieldAccuracy: 0.9 } 
  * prints the strict figure beside it.
  */
 export function meetsTargets(score: Pick<DocumentScore, 'recall' | 'precision' | 'fieldAccuracy'>): boolean {
-  return score.recall >= EVAL_TARGETS.recall && score.precision >= EVAL_TARGETS.precision && score.fieldAccuracy >= EVAL_TARGETS.fieldAccuracy;
+  return (
+    score.recall >= EVAL_TARGETS.recall && score.precision >= EVAL_TARGETS.precision && score.fieldAccuracy >= EVAL_TARGETS.fieldAccuracy
+  );
 }

@@ -8,7 +8,7 @@
 import { categoriesOf } from './categories';
 import { findQuantities } from './chinese-number';
 import { findDepartment } from './extract';
-import { CONTEST_RE, DELIVER_RE, KINDS_LEAD_IN_RE } from './lexicon';
+import { CONTEST_RE, DELIVER_RE, KINDS_LEAD_IN_RE, PROCEDURE_RE } from './lexicon';
 import { INLINE_MARKER_RE } from './markers';
 import { bounded, commaClauses, enumerationItems, semicolonParts, sentences, splitOutside } from './split';
 import type { Block } from './structure';
@@ -43,6 +43,7 @@ const LEAD_VERB =
 
 /** A part that promises a service of its own: a kind of service, and its own verb or number. */
 function ownService(text: string): boolean {
+  if (PROCEDURE_RE.test(text)) return false;
   const cats = categoriesOf(text).filter((c) => !c.weak);
   if (cats.length === 0) return false;
   return DELIVER_RE.test(text) || findQuantities(text).length > 0;
@@ -146,13 +147,13 @@ function serviceClauses(span: Span): Span[] {
     const startsNew =
       contestTurn ||
       (current !== undefined &&
-      cats.size > 0 &&
-      own.length > 0 &&
-      !own.some((c) => cats.has(c)) &&
-      SEGMENT_VERB.test(clause.text) &&
-      // "会员生病住院的，工会给予慰问": a condition and its service are one.
-      !/的$/.test(current!.text) &&
-      (DELIVER_RE.test(current!.text) || /落实|改善|实行|推行/.test(current!.text)));
+        cats.size > 0 &&
+        own.length > 0 &&
+        !own.some((c) => cats.has(c)) &&
+        SEGMENT_VERB.test(clause.text) &&
+        // "会员生病住院的，工会给予慰问": a condition and its service are one.
+        !/的$/.test(current!.text) &&
+        (DELIVER_RE.test(current!.text) || /落实|改善|实行|推行/.test(current!.text)));
     if (!current || startsNew) {
       if (current) out.push(current);
       current = clause;
@@ -310,7 +311,8 @@ function blockUnits(block: Block): Unit[] {
   }
   const parts = serviceParts(splitOutside(rest, /[;；。!?！？]/));
   // One service: read its own part, quote the whole item (lead and all).
-  if (parts.length <= 1) return [{ text: trim(parts[0] ?? rest, EDGE), quote: body, sentence: rest, origin: 'item', ...(lead ? { lead } : {}) }];
+  if (parts.length <= 1)
+    return [{ text: trim(parts[0] ?? rest, EDGE), quote: body, sentence: rest, origin: 'item', ...(lead ? { lead } : {}) }];
   return parts.map((p, i) => ({
     text: p,
     quote: i === 0 && lead ? join([lead, p], '。') : p,

@@ -43,8 +43,7 @@ export interface Structure {
 }
 
 // "某县总工会2026年…一览表  今年将为职工办好以下实事。": the title ends at its noun, before the spaces.
-const TITLE_THEN_TEXT =
-  /^(\s*[^。；;\s]{4,60}?(?:要点|计划|方案|安排|思路|一览表|清单|实事|项目|通知|意见|总结))\s+([^\s].*[。；;].*)$/;
+const TITLE_THEN_TEXT = /^(\s*[^。；;\s]{4,60}?(?:要点|计划|方案|安排|思路|一览表|清单|实事|项目|通知|意见|总结))\s+([^\s].*[。；;].*)$/;
 const TERMINAL = /[。；;!?！？…]$|[。；;!?！？][”"’)）]$/;
 const OPENERS = /[,，、(（“"《:：—-]$/;
 const TITLE_NOUN = /(?:要点|计划|方案|安排|思路|打算|总结|一览表|清单|实事|项目|通知|意见|决定|报告|纪要|通报|汇编|目录|表)$/;
@@ -73,6 +72,8 @@ function continues(line: string, next: string, width: number): boolean {
   if (OPENERS.test(line) || unbalanced(line)) return true;
   // A phrase cannot end on a particle or preposition: "…反映职工精神风貌的" runs on.
   if (/[的和与及或对为把将从向以于让使被给跟同并而且之]$/.test(line)) return true;
+  // A title ends at its noun, even one with a "!" in it ("…清单出炉!…为职工办实事").
+  if (TITLE_NOUN.test(line) && line.length <= 60 && !/[。；;]/.test(line)) return false;
   // A sentence ended inside the line and the next one runs on past its end.
   if (/[。；;!?！？]/.test(line)) return true;
   // A title or heading has no sentence end and stops where it stops; a wrapped line fills the width.

@@ -8,7 +8,7 @@ import type { DebrisKind, Line } from './layout';
 import type { NormalizedText } from './normalize';
 import { compact, join, type Span, slice, trim } from './text';
 
-export type ColumnRole = 'index' | 'name' | 'content' | 'department' | 'deadline' | 'target' | 'fund' | 'remark';
+export type ColumnRole = 'index' | 'name' | 'content' | 'department' | 'partner' | 'deadline' | 'target' | 'fund' | 'remark';
 
 export interface TableRow {
   /** The row's 序号 as written, or its position. */
@@ -30,6 +30,7 @@ export interface Table {
 
 const HEADER_WORDS: Array<[ColumnRole, RegExp]> = [
   ['index', /^(?:序号|编号|序|no\.?|#|项目编号|排序)$/i],
+  ['partner', /^(?:配合|协办|参与)(?:部门|单位|处室|科室)$/],
   [
     'department',
     /^(?:牵头|责任|承办|实施|负责|主办|配合|协办|主责)(?:部门|单位|处室|科室|部室)(?:及(?:配合|协办)?(?:部门|单位))?$|^(?:牵头领导|责任人|牵头部门和责任单位|牵头单位和责任单位|责任主体|承办方|实施主体)$/,
