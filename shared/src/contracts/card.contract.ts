@@ -3,6 +3,7 @@ import '../domain/common/zod-locale';
 import { CLAIM_STATUSES } from '../domain/card/claim-state';
 import { PLACE_KINDS } from '../domain/card/places';
 import { FIELD_LABELS } from '../domain/common/field-labels';
+import { boundedRecord } from './common.contract';
 
 // The card's fields, named in Chinese in validation messages.
 Object.assign(FIELD_LABELS, {
@@ -81,7 +82,7 @@ export const benefitIdSchema = z
 export const createClaimRequest = z.object({
   benefitId: benefitIdSchema,
   facts: z._default(
-    z.record(z.string().check(z.maxLength(40)), z.union([z.number(), z.boolean(), z.string().check(z.maxLength(200))])),
+    boundedRecord(z.string().check(z.maxLength(40)), z.union([z.number(), z.boolean(), z.string().check(z.maxLength(200))]), 20),
     {},
   ),
 });
