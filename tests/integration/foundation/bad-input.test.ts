@@ -153,6 +153,30 @@ describe('JSON shape', () => {
   });
 });
 
+describe('records and coordinates', () => {
+  it('refuses a claim with more than 20 facts before reading any of them', async () => {
+    const facts = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`fact${i}`, 1]));
+    const res = await invoke(AREAS.card, 'POST', '/me/claims', { token: everyone, body: { benefitId: 'x1.v1.1', facts } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'facts', message: '申领信息：最多 20 项' });
+  });
+
+  it('refuses a claim fact number beyond any amount', async () => {
+    const res = await invoke(AREAS.card, 'POST', '/me/claims', {
+      token: everyone,
+      body: { benefitId: 'x1.v1.1', facts: { selfPaidMedical: 1e200 } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.field).toBe('facts.selfPaidMedical');
+  });
+
+  it('refuses a coordinate written as a long string', async () => {
+    const res = await invoke(AREAS.card, 'GET', `/places?lat=${'1'.repeat(40)}&lng=120`, { token: everyone });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'lat' });
+  });
+});
+
 describe('path and query', () => {
   it('refuses a path over 1024 characters with 414 PATH_TOO_LONG', async () => {
     const res = await call(AREAS.orgs, rawEvent('GET', `/orgs/${'a'.repeat(2000)}`, { token: officer }));
