@@ -6,6 +6,7 @@ export * from './contracts/membership.contract';
 export * from './contracts/org.contract';
 export * from './domain/auth/roles';
 export * from './domain/card/index';
+export * from './domain/common/csv';
 export * from './domain/common/errors';
 export * from './domain/common/field-labels';
 export * from './domain/common/mask';

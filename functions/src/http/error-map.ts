@@ -8,6 +8,12 @@ import { logger } from '../platform/logger';
 const STATUS_BY_CODE: Record<string, number> = {
   VALIDATION_FAILED: 400,
   INVALID_JSON: 400,
+  BODY_TOO_LARGE: 413,
+  BODY_TOO_DEEP: 400,
+  INVALID_TEXT: 400,
+  INVALID_PATH: 400,
+  PATH_TOO_LONG: 414,
+  QUERY_TOO_LONG: 414,
   ROUTE_NOT_FOUND: 404,
   AUTH_REQUIRED: 401,
   AUTH_INVALID: 401,

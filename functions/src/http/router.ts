@@ -1,9 +1,10 @@
-import { DomainError, parseOrThrow } from '@union/shared';
+import { DomainError, fieldLabel, parseOrThrow } from '@union/shared';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { ConfigError } from '../platform/config';
 import { logger } from '../platform/logger';
 import { verifySession } from '../platform/session';
 import { toErrorResponse } from './error-map';
+import { assertJsonShape, assertRequestSize } from './request-limits';
 import { checkAccess, makeRequireRoleOver, type RouteDef, type RouteResult, routeKey } from './route';
 import { getRuntime } from './runtime';
 
@@ -39,6 +40,15 @@ const toResponse = (r: RouteResult): APIGatewayProxyStructuredResultV2 => {
   return { ...res, headers: { ...res.headers, ...r.headers } };
 };
 
+/** A path segment's %-escapes decoded, or 400 INVALID_PATH naming the parameter ("%E0%A4%A" is not UTF-8). */
+const decodePathParam = (name: string, raw: string): string => {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new DomainError('INVALID_PATH', `${fieldLabel([name])}：路径中的编码无效`, { field: name });
+  }
+};
+
 /** Path template → regex, so a route is found even where routeKey is not set. */
 const templateMatcher = (path: string) => {
   const names: string[] = [];
@@ -51,18 +61,21 @@ const templateMatcher = (path: string) => {
   return (p: string): Record<string, string> | null => {
     const m = re.exec(p);
     if (!m) return null;
-    return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
+    return Object.fromEntries(names.map((n, i) => [n, decodePathParam(n, m[i + 1] ?? '')]));
   };
 };
 
 const parseBody = (event: APIGatewayProxyEventV2): unknown => {
   if (event.body === undefined || event.body === null || event.body === '') return {};
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let value: unknown;
   try {
-    return JSON.parse(raw);
+    value = JSON.parse(raw);
   } catch {
     throw new DomainError('INVALID_JSON', '请求体不是有效的 JSON', { field: 'body' });
   }
+  assertJsonShape(value);
+  return value;
 };
 
 const bearer = (headers: Record<string, string | undefined>): string | null => {
@@ -72,9 +85,10 @@ const bearer = (headers: Record<string, string | undefined>): string | null => {
 };
 
 /**
- * One Lambda handler for an area's routes: finds the route, authenticates, checks the
- * declared roles, validates params, query and body with the shared contracts, runs the
- * route, and maps every error to `{ error: { code, message, field? } }` with a 4xx/5xx.
+ * One Lambda handler for an area's routes: checks the request's size (request-limits.ts), finds
+ * the route, authenticates, checks the declared roles, validates params, query and body with the
+ * shared contracts, runs the route, and maps every error to `{ error: { code, message, field? } }`
+ * with a 4xx/5xx.
  */
 export const createHandler = (routes: readonly RouteDef[]) => {
   const table = routes.map((r) => ({ route: r, key: routeKey(r), match: templateMatcher(r.path) }));
@@ -84,6 +98,7 @@ export const createHandler = (routes: readonly RouteDef[]) => {
     if (method === 'OPTIONS') return { statusCode: 204, headers: CORS_HEADERS };
     const path = event.rawPath ?? event.requestContext?.http?.path ?? '/';
     try {
+      assertRequestSize(event, path);
       const found = table.find((t) => t.key === event.routeKey) ?? table.find((t) => t.route.method === method && t.match(path) !== null);
       if (!found) throw new DomainError('ROUTE_NOT_FOUND', '接口不存在');
       const route = found.route;

@@ -3,6 +3,7 @@ import '../domain/common/zod-locale';
 import { CLAIM_STATUSES } from '../domain/card/claim-state';
 import { PLACE_KINDS } from '../domain/card/places';
 import { FIELD_LABELS } from '../domain/common/field-labels';
+import { boundedRecord } from './common.contract';
 
 // The card's fields, named in Chinese in validation messages.
 Object.assign(FIELD_LABELS, {
@@ -81,7 +82,12 @@ export const benefitIdSchema = z
 export const createClaimRequest = z.object({
   benefitId: benefitIdSchema,
   facts: z._default(
-    z.record(z.string().check(z.maxLength(40)), z.union([z.number(), z.boolean(), z.string().check(z.maxLength(200))])),
+    // Each fact's own range is the rule's to check (parseClaimFacts); this only keeps numbers sane.
+    boundedRecord(
+      z.string().check(z.maxLength(40)),
+      z.union([z.number().check(z.minimum(-1e9), z.maximum(1e9)), z.boolean(), z.string().check(z.maxLength(200))]),
+      20,
+    ),
     {},
   ),
 });
@@ -113,7 +119,7 @@ export type OfficerClaimView = ClaimView & { memberName: string; memberNumber: s
 
 const coordinate = (min: number, max: number) =>
   z.pipe(
-    z.union([z.number(), z.string().check(z.trim(), z.minLength(1, '请填写'))]),
+    z.union([z.number(), z.string().check(z.trim(), z.minLength(1, '请填写'), z.maxLength(30, '应为数字'))]),
     z.transform((v, ctx) => {
       const n = typeof v === 'number' ? v : Number(v);
       if (!Number.isFinite(n) || n < min || n > max) {

@@ -38,8 +38,8 @@ export const publishServiceSchema = z.object({
   benefit: benefitSchema,
   department: optionalText(100),
   period: optionalText(100),
-  confidence: z.optional(z.number()),
-  notes: z.optional(z.array(z.string())),
+  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  notes: z.optional(z.array(z.string().check(z.maxLength(200, '过长'))).check(z.maxLength(20, '过多'))),
   // The importer's reasons and row are for the review only: a published version keeps neither.
   reasons: z.optional(z.array(z.string().check(z.maxLength(200, '过长'))).check(z.maxLength(40, '过多'))),
   source: z.optional(sourceSpanSchema),

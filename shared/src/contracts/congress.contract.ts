@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { FIELD_LABELS } from '../domain/common/field-labels';
 import { DEFAULT_RATING_SCALE } from '../domain/congress/motion';
 import { PROPOSAL_DECISIONS, REPLY_RATINGS } from '../domain/congress/proposal';
-import { idSchema } from './common.contract';
+import { boundedRecord, dateSchema, idSchema } from './common.contract';
 
 // Chinese names of the congress fields, so validation errors say which field is wrong.
 const CONGRESS_FIELD_LABELS: Record<string, string> = {
@@ -38,7 +38,6 @@ for (const [k, v] of Object.entries(CONGRESS_FIELD_LABELS)) FIELD_LABELS[k] ??= 
 
 const text = (min: number, max: number) =>
   z.string().check(z.trim(), z.minLength(min, min <= 1 ? '不能为空' : `至少 ${min} 个字`), z.maxLength(max, `不超过 ${max} 个字`));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
 
 export const sessionParams = z.object({ sessionId: idSchema });
 export const proposalParams = z.object({ proposalId: idSchema });
@@ -46,7 +45,7 @@ export const motionParams = z.object({ motionId: idSchema });
 
 /** POST /congress/sessions */
 export const createSessionRequest = z
-  .object({ orgId: idSchema, sessionName: text(4, 60), startDate: isoDate, endDate: isoDate })
+  .object({ orgId: idSchema, sessionName: text(4, 60), startDate: dateSchema, endDate: dateSchema })
   .check(z.refine((v) => v.endDate >= v.startDate, { message: '结束日期：不能早于开始日期', path: ['endDate'] }));
 export type CreateSessionRequest = z.infer<typeof createSessionRequest>;
 
@@ -68,7 +67,7 @@ export type CreateProposalRequest = z.infer<typeof createProposalRequest>;
 
 /** POST /congress/proposals/{proposalId}/decision — 立案 | 转为意见建议 | 不予立案, always with a reason. */
 export const proposalDecisionRequest = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), reason: text(2, 500), department: text(2, 40), replyDeadline: isoDate }),
+  z.object({ decision: z.literal('accept'), reason: text(2, 500), department: text(2, 40), replyDeadline: dateSchema }),
   z.object({ decision: z.literal('convert'), reason: text(2, 500) }),
   z.object({ decision: z.literal('reject'), reason: text(2, 500) }),
 ]);
@@ -100,7 +99,7 @@ export const createMotionRequest = z.discriminatedUnion('kind', [
     kind: z.literal('election'),
     ...motionBase,
     candidates: z.array(namedItem).check(z.minLength(1, '至少一名'), z.maxLength(100, '最多 100 名')),
-    maxChoices: z.number().check(z.int('须为整数'), z.minimum(1, '至少 1 人')),
+    maxChoices: z.number().check(z.int('须为整数'), z.minimum(1, '至少 1 人'), z.maximum(100, '最多 100 人')),
   }),
 ]);
 export type CreateMotionRequest = z.infer<typeof createMotionRequest>;
@@ -114,7 +113,7 @@ export const castBallotRequest = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('rating'),
-    ratings: z.record(z.string().check(z.maxLength(16, '过长')), z.string().check(z.maxLength(10, '过长'))),
+    ratings: boundedRecord(z.string().check(z.maxLength(16, '过长')), z.string().check(z.maxLength(10, '过长')), 50),
   }),
 ]);
 export type CastBallotRequest = z.infer<typeof castBallotRequest>;

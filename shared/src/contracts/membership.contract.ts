@@ -3,11 +3,11 @@ import { APPLICATION_STATUSES, TRANSFER_STATUSES } from '../domain/membership/ap
 import { ID_NUMBER_MESSAGES, idNumberProblem, isMainlandMobile, normalizeIdNumber } from '../domain/membership/id-number';
 import { INVITE_MODES } from '../domain/membership/invite';
 import { EMPLOYMENT_TYPES, MEMBER_GROUPS, PRIVACY_NOTICE_VERSION } from '../domain/membership/member';
-import { idSchema } from './common.contract';
+import { datetimeSchema, idSchema } from './common.contract';
 
 /** 身份证号: normalised (spaces out, x → X), then checked as GB 11643 on the day of parsing. */
 export const idNumberSchema = z.pipe(
-  z.pipe(z.string(), z.transform(normalizeIdNumber)),
+  z.pipe(z.string().check(z.maxLength(40, '应为 18 位身份证号码')), z.transform(normalizeIdNumber)),
   z.string().check(
     z.superRefine((value, ctx) => {
       const problem = idNumberProblem(value, new Date());
@@ -18,7 +18,7 @@ export const idNumberSchema = z.pipe(
 
 export const phoneSchema = z.pipe(
   z.pipe(
-    z.string(),
+    z.string().check(z.maxLength(30, '应为 11 位大陆手机号码')),
     z.transform((s: string) => s.replace(/[\s-]/g, '')),
   ),
   z.string().check(z.refine(isMainlandMobile, '应为 11 位大陆手机号码')),
@@ -54,7 +54,7 @@ export type JoinApplication = z.infer<typeof joinApplicationRequest>;
 /** POST /orgs/{orgId}/invites */
 export const createInviteRequest = z.object({
   mode: z.enum(INVITE_MODES, '请选择审核方式'),
-  expiresAt: z.iso.datetime({ offset: true, message: '应为日期时间（ISO 8601）' }),
+  expiresAt: datetimeSchema,
   maxUses: z.number().check(z.int('应为整数'), z.minimum(1, '至少 1 次'), z.maximum(100_000, '不超过 100000 次')),
 });
 

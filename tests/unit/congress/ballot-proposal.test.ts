@@ -135,4 +135,15 @@ describe('results CSV', () => {
     expect(csv).toContain('结果,未通过');
     expect(csv).toContain('abcd-efgh-ijkm,赞成');
   });
+
+  it('writes titles, names and scale levels that begin with = + - @ as text, not formulas', () => {
+    const spec = { kind: 'rating' as const, subjects: [{ id: 's1', name: '@SUM(1)' }], scale: ['+好', '-差'] };
+    const choices = [{ kind: 'rating' as const, ratings: { s1: '+好' } }];
+    const r = tallyBallots(spec, choices, 3, 2);
+    const csv = resultsToCsv({ title: "=cmd|'/c calc'!A1", spec }, r, [{ receiptCode: 'abcd-efgh-ijkm', choice: choices[0]! }]);
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe("事项,'=cmd|'/c calc'!A1");
+    expect(lines).toContain("测评对象,'+好,'-差");
+    expect(lines).toContain("'@SUM(1),1,0");
+  });
 });

@@ -35,6 +35,8 @@ export const FIELD_LABELS: Record<string, string> = {
   limit: '数量',
   cursor: '分页游标',
   body: '请求体',
+  area: '所在区域',
+  path: '请求路径',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {

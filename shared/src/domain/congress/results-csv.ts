@@ -1,3 +1,4 @@
+import { type CsvValue, csvDocument } from '../common/csv';
 import {
   type BallotChoice,
   describeChoice,
@@ -8,22 +9,18 @@ import {
   VOTE_OPTION_LABELS,
 } from './motion';
 
-const cell = (v: string | number): string => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const row = (...cells: Array<string | number>) => cells.map(cell).join(',');
+const row = (...cells: CsvValue[]): CsvValue[] => cells;
 
 /**
- * A closed motion's result as CSV for the 会议纪要: UTF-8 with a BOM so Excel opens the Chinese
- * correctly, the tally, then the published receipt codes with their choices.
+ * A closed motion's result as CSV for the 会议纪要 (through the formula-safe writer: titles and
+ * candidate names are typed by people): the tally, then the published receipt codes with their choices.
  */
 export const resultsToCsv = (
   motion: { title: string; spec: MotionSpec },
   result: MotionResult,
   receipts: ReadonlyArray<{ receiptCode: string; choice: BallotChoice }>,
 ): string => {
-  const lines: string[] = [
+  const lines: CsvValue[][] = [
     row('事项', motion.title),
     row('类型', MOTION_KIND_LABELS[motion.spec.kind]),
     row('应到代表', result.delegateCount),
@@ -31,7 +28,7 @@ export const resultsToCsv = (
     row('投票人数', result.castCount),
     row('通过所需票数', result.threshold),
     row('结果', resultVerdict(result)),
-    '',
+    [],
   ];
   if (result.kind === 'vote') {
     lines.push(row('选项', '票数'));
@@ -43,7 +40,7 @@ export const resultsToCsv = (
     lines.push(row('测评对象', ...result.scale));
     for (const s of result.subjects) lines.push(row(s.name, ...s.counts));
   }
-  lines.push('', row('回执码', '选票内容'));
+  lines.push([], row('回执码', '选票内容'));
   for (const r of receipts) lines.push(row(r.receiptCode, describeChoice(motion.spec, r.choice)));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument(lines);
 };
