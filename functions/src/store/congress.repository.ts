@@ -28,10 +28,11 @@ import {
   CongressSessionEntity,
   CongressVotedEntity,
 } from './entities/congress.entity';
-import { MembershipEntity } from './entities/membership.entity';
+import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
 import { isConditionFailure } from './errors';
 import { getDocumentClient, tableName } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+import { grantTx, holdsGrant } from './user.repository';
 
 const sessions = CongressSessionEntity.build(EntityRepository);
 const delegates = CongressDelegateEntity.build(EntityRepository);
@@ -153,58 +154,138 @@ export const listSessionsOfDelegate = async (userId: string): Promise<Array<Cong
   return found.flatMap(({ session, me }) => (session ? [{ ...session, me }] : []));
 };
 
+export type RosterEntry = Omit<DelegateRecord, 'sessionId' | 'signedInAt'>;
+
 /**
- * Adds delegates to the roster: each entry conditioned on "not yet on the roster", N advanced
- * in the same transaction, and refused once a motion has opened (N is then fixed).
+ * Items a new roster entry costs in its transaction: the entry, the "still an active member of
+ * the org" check, and the delegate grant. 33 entries and the session's counter fit in one
+ * transaction (100 items at most).
  */
-export const addDelegates = async (sessionId: string, entries: Array<Omit<DelegateRecord, 'sessionId' | 'signedInAt'>>): Promise<void> => {
-  // A transaction holds 100 items: 99 delegates and the session's counter.
-  for (let start = 0; start < entries.length; start += 99) {
-    const chunk = entries.slice(start, start + 99);
+const ROSTER_ENTRIES_PER_TX = 33;
+
+const delegateGrant = (orgId: string) => ({ role: 'delegate' as const, orgId });
+
+/**
+ * Adds delegates to the roster, resumably and idempotently. Each batch is one transaction in
+ * which every new entry is put with "absent", checked against the person's active membership
+ * in the session's org, and written together with its delegate grant, while N advances by the
+ * number of entries put (refused once a motion has opened: N is then fixed). People already on
+ * the roster are skipped — their grant is added if it is missing — so the same list again
+ * completes an import a failure or a racing import cut short. When another writer puts one of
+ * our entries first, the batch is recomputed from the store and retried.
+ */
+export const addDelegates = async (
+  session: Pick<CongressSessionRecord, 'sessionId' | 'orgId'>,
+  entries: RosterEntry[],
+): Promise<{ added: number; alreadyOnRoster: number }> => {
+  const { sessionId, orgId } = session;
+  const grant = delegateGrant(orgId);
+  const unique = [...new Map(entries.map((e) => [e.userId, e])).values()];
+  let added = 0;
+  let alreadyOnRoster = 0;
+  for (let start = 0; start < unique.length; start += ROSTER_ENTRIES_PER_TX) {
+    const chunk = unique.slice(start, start + ROSTER_ENTRIES_PER_TX);
+    let outcome = { added: 0, alreadyOnRoster: 0 };
     try {
-      await runTransaction(async () => [
-        ...chunk.map((d, i) => ({
-          label: `delegate:${start + i}`,
-          tx: CongressDelegateEntity.build(PutTransaction)
-            .item({
-              sessionId,
-              userId: d.userId,
-              displayName: d.displayName,
-              ...(d.memberNumber ? { memberNumber: d.memberNumber } : {}),
-              ...(d.delegation ? { delegation: d.delegation } : {}),
-              gsi1pk: `DELEGATEOF#${d.userId}`,
-              gsi1sk: sessionId,
-            })
-            .options({ condition: { attr: 'userId', exists: false } }),
-        })),
-        {
-          label: 'session',
-          tx: CongressSessionEntity.build(UpdateTransaction)
-            .item({ sessionId, rosterCount: $add(chunk.length) })
-            .options({
-              condition: {
-                and: [
-                  { attr: 'sessionId', exists: true },
-                  { attr: 'rosterLockedAt', exists: false },
-                ],
-              },
+      await runTransaction(
+        async () => {
+          const state = await Promise.all(
+            chunk.map(async (d) => {
+              const onRoster = (await delegates.get({ sessionId, userId: d.userId }, { consistent: true })).Item !== undefined;
+              return { d, onRoster, needsGrant: onRoster && !(await holdsGrant(d.userId, grant)) };
             }),
+          );
+          const fresh = state.filter((s) => !s.onRoster).map((s) => s.d);
+          const repair = state.filter((s) => s.needsGrant).map((s) => s.d);
+          outcome = { added: fresh.length, alreadyOnRoster: chunk.length - fresh.length };
+          return [
+            ...fresh.flatMap((d): LabeledTx[] => [
+              {
+                label: `delegate:${d.userId}`,
+                tx: CongressDelegateEntity.build(PutTransaction)
+                  .item({
+                    sessionId,
+                    userId: d.userId,
+                    displayName: d.displayName,
+                    ...(d.memberNumber ? { memberNumber: d.memberNumber } : {}),
+                    ...(d.delegation ? { delegation: d.delegation } : {}),
+                    gsi1pk: `DELEGATEOF#${d.userId}`,
+                    gsi1sk: sessionId,
+                  })
+                  .options({ condition: { attr: 'userId', exists: false } }),
+              },
+              memberOfOrgCheck(d.userId, orgId, `member:${d.userId}`),
+              grantTx(d.userId, grant),
+            ]),
+            // An entry left without its grant (written before grants went in the same transaction).
+            ...repair.flatMap((d): LabeledTx[] => [
+              {
+                label: `onRoster:${d.userId}`,
+                tx: CongressDelegateEntity.build(ConditionCheck)
+                  .key({ sessionId, userId: d.userId })
+                  .condition({ attr: 'userId', exists: true }),
+              },
+              memberOfOrgCheck(d.userId, orgId, `member:${d.userId}`),
+              grantTx(d.userId, grant),
+            ]),
+            ...(fresh.length > 0
+              ? [
+                  {
+                    label: 'session',
+                    tx: CongressSessionEntity.build(UpdateTransaction)
+                      .item({ sessionId, rosterCount: $add(fresh.length) })
+                      .options({
+                        condition: {
+                          and: [
+                            { attr: 'sessionId', exists: true },
+                            { attr: 'rosterLockedAt', exists: false },
+                          ],
+                        },
+                      }),
+                  },
+                ]
+              : []),
+          ];
         },
-      ]);
+        // Someone else put (or removed) one of these entries meanwhile: recompute the batch.
+        chunk.flatMap((d) => [`delegate:${d.userId}`, `onRoster:${d.userId}`]),
+      );
     } catch (e) {
-      if (e instanceof TransactionRefused) {
-        const dup = e.failed.find((l) => l.startsWith('delegate:'));
-        if (dup) {
-          const entry = entries[Number(dup.split(':')[1])];
-          throw new DomainError('DELEGATE_ALREADY_ON_ROSTER', `${entry?.displayName ?? ''}（${entry?.memberNumber ?? ''}）已在代表名单中`, {
-            field: 'memberNumber',
-          });
-        }
-        throw new DomainError('ROSTER_LOCKED', '已有表决事项开始，代表名单不能再修改', { field: 'sessionId' });
-      }
-      throw e;
+      throw rosterRefusal(e, chunk, added);
     }
+    added += outcome.added;
+    alreadyOnRoster += outcome.alreadyOnRoster;
   }
+  return { added, alreadyOnRoster };
+};
+
+/** The person's active membership is in `orgId` (the account's pointer, moved by a transfer). */
+const memberOfOrgCheck = (userId: string, orgId: string, label: string): LabeledTx => ({
+  label,
+  tx: UserMembershipEntity.build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
+});
+
+/** The refusal of a roster batch, saying how much of the list is already in (the same list again resumes). */
+const rosterRefusal = (e: unknown, chunk: RosterEntry[], addedBefore: number): unknown => {
+  if (!(e instanceof TransactionRefused)) return e;
+  const progress = addedBefore > 0 ? `（此前已加入 ${addedBefore} 名代表；处理后再次导入同一名单即可继续）` : '';
+  const who = (label: string) => {
+    const d = chunk.find((c) => c.userId === label.slice(label.indexOf(':') + 1));
+    return d ? `${d.displayName}（${d.memberNumber ?? d.userId}）` : '';
+  };
+  const details = { added: addedBefore };
+  for (const label of e.failed) {
+    if (label === 'session')
+      return new DomainError('ROSTER_LOCKED', `已有表决事项开始，代表名单不能再修改${progress}`, { field: 'sessionId', details });
+    if (label.startsWith('member:'))
+      return new DomainError('DELEGATE_NOT_MEMBER', `${who(label)}已不是本工会的在册会员，不能成为代表${progress}`, {
+        field: 'memberNumber',
+        details,
+      });
+    if (label.startsWith('grant:'))
+      return new DomainError('USER_NOT_FOUND', `${who(label)}的账号不存在${progress}`, { field: 'memberNumber', details });
+  }
+  return new DomainError('ROSTER_BUSY', `代表名单正被同时修改，请稍后再试${progress}`, { field: 'sessionId', details });
 };
 
 /** 签到: once per delegate; the session's signed-in count moves in the same transaction. */
