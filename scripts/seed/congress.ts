@@ -55,7 +55,7 @@ export const congressStep = {
     }
     // Each entry and its delegate grant are written together.
     await addDelegates({ sessionId, orgId: 'enterprise' }, roster);
-    for (let n = 7; n <= DELEGATE_COUNT; n += 1) await signIn(sessionId, delegateId(n), now);
+    for (let n = 7; n <= DELEGATE_COUNT; n += 1) await signIn({ sessionId, orgId: 'enterprise' }, delegateId(n), now);
 
     const proposer = roster[9]!;
     const proposal = await createProposal(

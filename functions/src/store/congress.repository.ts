@@ -13,6 +13,7 @@ import {
 } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
@@ -25,6 +26,7 @@ import {
   CongressMotionEntity,
   CongressProposalEntity,
   CongressProposalEventEntity,
+  CongressSeatsEntity,
   CongressSessionEntity,
   CongressVotedEntity,
 } from './entities/congress.entity';
@@ -32,7 +34,7 @@ import { MembershipEntity, UserMembershipEntity } from './entities/membership.en
 import { isConditionFailure } from './errors';
 import { getDocumentClient, tableName } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
-import { grantTx, holdsGrant } from './user.repository';
+import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
 
 const sessions = CongressSessionEntity.build(EntityRepository);
 const delegates = CongressDelegateEntity.build(EntityRepository);
@@ -44,6 +46,7 @@ const voted = CongressVotedEntity.build(EntityRepository);
 const ballots = CongressBallotEntity.build(EntityRepository);
 const answers = CongressBallotAnswerEntity.build(EntityRepository);
 const memberships = MembershipEntity.build(EntityRepository);
+const seats = CongressSeatsEntity.build(EntityRepository);
 
 const ALL_PAGES = { maxPages: Number.POSITIVE_INFINITY } as const;
 
@@ -158,10 +161,10 @@ export type RosterEntry = Omit<DelegateRecord, 'sessionId' | 'signedInAt'>;
 
 /**
  * Items a new roster entry costs in its transaction: the entry, the "still an active member of
- * the org" check, and the delegate grant. 33 entries and the session's counter fit in one
- * transaction (100 items at most).
+ * the org" check, the delegate grant and the seat count. 24 entries and the session's counter fit
+ * in one transaction (100 items at most).
  */
-const ROSTER_ENTRIES_PER_TX = 33;
+const ROSTER_ENTRIES_PER_TX = 24;
 
 const delegateGrant = (orgId: string) => ({ role: 'delegate' as const, orgId });
 
@@ -216,6 +219,10 @@ export const addDelegates = async (
               },
               memberOfOrgCheck(d.userId, orgId, `member:${d.userId}`),
               grantTx(d.userId, grant),
+              {
+                label: `seats:${d.userId}`,
+                tx: CongressSeatsEntity.build(UpdateTransaction).item({ userId: d.userId, orgId, seats: $add(1) }),
+              },
             ]),
             // An entry left without its grant (written before grants went in the same transaction).
             ...repair.flatMap((d): LabeledTx[] => [
@@ -278,7 +285,7 @@ const rosterRefusal = (e: unknown, chunk: RosterEntry[], addedBefore: number): u
     if (label === 'session')
       return new DomainError('ROSTER_LOCKED', `已有表决事项开始，代表名单不能再修改${progress}`, { field: 'sessionId', details });
     if (label.startsWith('member:'))
-      return new DomainError('DELEGATE_NOT_MEMBER', `${who(label)}已不是本工会的在册会员，不能成为代表${progress}`, {
+      return new DomainError('ROSTER_MEMBER_CHANGED', `${who(label)}已不是本工会的在册会员，不能成为代表${progress}`, {
         field: 'memberNumber',
         details,
       });
@@ -288,10 +295,97 @@ const rosterRefusal = (e: unknown, chunk: RosterEntry[], addedBefore: number): u
   return new DomainError('ROSTER_BUSY', `代表名单正被同时修改，请稍后再试${progress}`, { field: 'sessionId', details });
 };
 
-/** 签到: once per delegate; the session's signed-in count moves in the same transaction. */
-export const signIn = async (sessionId: string, userId: string, now: Date): Promise<'signed-in' | 'already'> => {
+/**
+ * Takes a delegate off the roster in one transaction: the entry (conditioned on what was read —
+ * signed in or not — so the counts stay exact under a racing 签到), N and the signed-in count
+ * (refused once the roster is locked), and the user's seat count for the org, with the delegate
+ * grant when this was their last roster of the org.
+ */
+export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessionId' | 'orgId'>, userId: string): Promise<void> => {
+  const { sessionId, orgId } = session;
+  try {
+    await runTransaction(
+      async () => {
+        const { Item: entry } = await delegates.get({ sessionId, userId }, { consistent: true });
+        if (!entry) throw new TransactionRefused(['absent']);
+        const { Item: seat } = await seats.get({ userId, orgId }, { consistent: true });
+        const held = seat?.seats ?? 0;
+        const signedIn = entry.signedInAt !== undefined;
+        return [
+          {
+            label: 'delegate',
+            tx: CongressDelegateEntity.build(DeleteTransaction)
+              .key({ sessionId, userId })
+              .options({
+                condition: {
+                  and: [
+                    { attr: 'userId', exists: true },
+                    { attr: 'signedInAt', exists: signedIn },
+                  ],
+                },
+              }),
+          },
+          {
+            label: 'session',
+            tx: CongressSessionEntity.build(UpdateTransaction)
+              .item({ sessionId, rosterCount: $add(-1), ...(signedIn ? { signedInCount: $add(-1) } : {}) })
+              .options({
+                condition: {
+                  and: [
+                    { attr: 'sessionId', exists: true },
+                    { attr: 'rosterLockedAt', exists: false },
+                  ],
+                },
+              }),
+          },
+          ...(held > 1
+            ? [
+                {
+                  label: 'seats',
+                  tx: CongressSeatsEntity.build(UpdateTransaction)
+                    .item({ userId, orgId, seats: $add(-1) })
+                    .options({ condition: { attr: 'seats', eq: held } }),
+                },
+              ]
+            : [
+                {
+                  label: 'seats',
+                  tx: CongressSeatsEntity.build(DeleteTransaction)
+                    .key({ userId, orgId })
+                    .options({ condition: seat ? { attr: 'seats', eq: held } : { attr: 'seats', exists: false } }),
+                },
+                revokeGrantTx(userId, delegateGrant(orgId), 'revoke'),
+              ]),
+        ];
+      },
+      // Signed in, added to another roster or removed meanwhile: read again.
+      ['delegate', 'seats'],
+    );
+  } catch (e) {
+    throw refusal(e, {
+      absent: () => new DomainError('DELEGATE_NOT_FOUND', '该代表不在本次会议的代表名单中', { field: 'userId' }),
+      session: () => new DomainError('ROSTER_LOCKED', '已有表决事项开始，代表名单不能再修改', { field: 'sessionId' }),
+      revoke: () => new DomainError('USER_NOT_FOUND', '该代表的账号不存在', { field: 'userId' }),
+    });
+  }
+};
+
+const notMember = (act: string) => new DomainError('DELEGATE_NOT_MEMBER', `您已不是本工会的在册会员，不能${act}`, { field: 'sessionId' });
+
+/**
+ * 签到: once per delegate, by a delegate still on the roster whose active membership is still in
+ * the session's org (checked in the transaction, not from the token); the session's signed-in
+ * count moves in the same transaction.
+ */
+export const signIn = async (
+  session: Pick<CongressSessionRecord, 'sessionId' | 'orgId'>,
+  userId: string,
+  now: Date,
+): Promise<'signed-in' | 'already'> => {
+  const { sessionId } = session;
   try {
     await runTransaction(async () => [
+      memberOfOrgCheck(userId, session.orgId, 'member'),
       {
         label: 'delegate',
         tx: CongressDelegateEntity.build(UpdateTransaction)
@@ -310,6 +404,7 @@ export const signIn = async (sessionId: string, userId: string, now: Date): Prom
     return 'signed-in';
   } catch (e) {
     if (!(e instanceof TransactionRefused)) throw e;
+    if (e.failed.includes('member')) throw notMember('签到');
     const d = await getDelegate(sessionId, userId);
     if (!d) throw new DomainError('NOT_A_DELEGATE', '您不是本次会议的代表', { field: 'sessionId' });
     return 'already';
@@ -404,6 +499,7 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
           .key({ sessionId: p.sessionId, userId: p.proposerId })
           .condition({ attr: 'userId', exists: true }),
       },
+      memberOfOrgCheck(p.proposerId, p.orgId, 'member'),
       {
         label: 'proposal',
         tx: CongressProposalEntity.build(PutTransaction)
@@ -419,7 +515,10 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
       ...eventTxs(p.proposalId, { events: [{ type: 'submitted', note: p.title }] }, p.proposerName, now),
     ]);
   } catch (e) {
-    throw refusal(e, { delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以提交提案', { field: 'sessionId' }) });
+    throw refusal(e, {
+      delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以提交提案', { field: 'sessionId' }),
+      member: () => notMember('提交提案'),
+    });
   }
   return record;
 };
@@ -480,6 +579,7 @@ export const cosignProposalInStore = async (
             .key({ sessionId: p.sessionId, userId: actor.userId })
             .condition({ attr: 'userId', exists: true }),
         },
+        memberOfOrgCheck(actor.userId, p.orgId, 'member'),
         proposalUpdateTx(p, change, now, [{ attr: 'proposerId', ne: actor.userId }]),
         ...eventTxs(proposalId, change, actor.displayName, now),
       ];
@@ -488,6 +588,7 @@ export const cosignProposalInStore = async (
     throw refusal(e, {
       cosign: () => new DomainError('ALREADY_COSIGNED', '您已附议过该提案', { field: 'proposalId' }),
       delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以附议', { field: 'proposalId' }),
+      member: () => notMember('附议'),
     });
   }
   return latest as ProposalRecord;
@@ -644,11 +745,12 @@ export const countVoted = async (motionId: string): Promise<number> => {
 
 /**
  * Casts one secret ballot in ONE transaction: the VOTED marker (absent → one per delegate), the
- * anonymous ballot under its random receipt code, "motion is open", "delegate signed in", and —
- * when the client sent an Idempotency-Key — the sealed first answer.
+ * anonymous ballot under its random receipt code, "motion is open", "still an active member of
+ * the org", "delegate on the roster and signed in", and — when the client sent an
+ * Idempotency-Key — the sealed first answer.
  */
 export const castBallotInStore = async (input: {
-  motion: Pick<MotionRecord, 'motionId' | 'sessionId'>;
+  motion: Pick<MotionRecord, 'motionId' | 'sessionId' | 'orgId'>;
   userId: string;
   choice: BallotChoice;
   receiptCode: string;
@@ -673,6 +775,7 @@ export const castBallotInStore = async (input: {
         label: 'motion',
         tx: CongressMotionEntity.build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
       },
+      memberOfOrgCheck(userId, motion.orgId, 'member'),
       {
         label: 'delegate',
         tx: CongressDelegateEntity.build(ConditionCheck)
@@ -695,6 +798,7 @@ export const castBallotInStore = async (input: {
       answer: () => new DomainError('IDEMPOTENT_REPLAY', '重复的请求'),
       voted: () => new DomainError('VOTE_ALREADY_CAST', '您已投过票，每位代表只能投一票', { field: 'motionId' }),
       motion: () => new DomainError('MOTION_NOT_OPEN', '该事项不在投票时间内', { field: 'motionId' }),
+      member: () => notMember('投票'),
       delegate: () => new DomainError('NOT_SIGNED_IN', '请先签到，签到后才能投票', { field: 'sessionId' }),
       ballot: () => new DomainError('RECEIPT_COLLISION', '回执码冲突，请重试'),
     });

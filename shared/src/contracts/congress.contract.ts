@@ -43,6 +43,8 @@ const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应
 export const sessionParams = z.object({ sessionId: idSchema });
 export const proposalParams = z.object({ proposalId: idSchema });
 export const motionParams = z.object({ motionId: idSchema });
+/** DELETE /congress/sessions/{sessionId}/roster/{userId} */
+export const delegateParams = z.object({ sessionId: idSchema, userId: idSchema });
 
 /** POST /congress/sessions */
 export const createSessionRequest = z

@@ -2,6 +2,7 @@ import {
   addDelegatesRequest,
   createSessionRequest,
   DomainError,
+  delegateParams,
   idSchema,
   importRosterRequest,
   isReplyOverdue,
@@ -22,6 +23,7 @@ import {
   listRoster,
   listSessionProposals,
   listSessionsOfDelegate,
+  removeDelegate,
   requireSession,
   signIn,
 } from '../../store/congress.repository';
@@ -36,7 +38,7 @@ registerStatuses({
   BALLOT_INVALID: 400,
   IDEMPOTENCY_KEY_INVALID: 400,
   RECEIPT_COLLISION: 503,
-  DELEGATE_NOT_MEMBER: 409,
+  DELEGATE_NOT_MEMBER: 403,
 });
 
 /** Quorum and passing line shown beside every session (第二十条). */
@@ -211,6 +213,20 @@ export const sessionRoutes = [
     },
   }),
   defineRoute({
+    method: 'DELETE',
+    path: '/congress/sessions/{sessionId}/roster/{userId}',
+    access: ['officer'],
+    params: delegateParams,
+    async handle({ params, requireRoleOver }) {
+      const s = await requireSession(params.sessionId);
+      await requireRoleOver('officer', s.orgId);
+      // The entry, N (and the signed-in count) and — on their last roster of the org — the
+      // delegate grant go in one transaction; refused once a motion has opened.
+      await removeDelegate(s, params.userId);
+      return { body: { session: withRules(await requireSession(s.sessionId, true)), removed: params.userId } };
+    },
+  }),
+  defineRoute({
     method: 'POST',
     path: '/congress/sessions/{sessionId}/roster/import',
     access: ['officer'],
@@ -242,7 +258,7 @@ export const sessionRoutes = [
     async handle({ params, session, now }) {
       const s = await requireSession(params.sessionId);
       await requireDelegate(session, s.sessionId);
-      const outcome = await signIn(s.sessionId, session.userId, now);
+      const outcome = await signIn(s, session.userId, now);
       return {
         status: outcome === 'signed-in' ? 201 : 200,
         body: { signedIn: true, already: outcome === 'already', session: withRules(await requireSession(s.sessionId, true)) },

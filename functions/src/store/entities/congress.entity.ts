@@ -57,6 +57,24 @@ export const CongressDelegateEntity = new Entity({
 });
 
 /**
+ * How many rosters of one org a user sits on. It moves only in the transactions that add or
+ * remove a roster entry, and the one that takes it to zero also takes the delegate grant for the
+ * org away: a delegate of two sessions keeps the role until off both rosters.
+ * Access pattern: get — pk USER#userId, sk DELEGATESEATS#orgId
+ */
+export const CongressSeatsEntity = new Entity({
+  name: 'CongressSeats',
+  table: UnionTable,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    orgId: string().key(),
+    seats: number(),
+  }),
+  computeKey: ({ userId, orgId }) => ({ pk: `USER#${userId}`, sk: `DELEGATESEATS#${orgId}` }),
+});
+
+/**
  * 提案. `version` advances with every change (optimistic concurrency: each transition is
  * conditioned on the version it was computed from). Access patterns:
  * - get — pk PROPOSAL#proposalId, sk META

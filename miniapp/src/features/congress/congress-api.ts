@@ -129,7 +129,10 @@ export const congressApi = {
   roster: (id: string) => api.get<{ session: SessionView; delegates: DelegateView[] }>(`/congress/sessions/${enc(id)}/roster`),
   addDelegates: (id: string, delegates: Array<{ memberNumber: string; delegation?: string }>) =>
     api.post<{ added: number }>(`/congress/sessions/${enc(id)}/roster`, { delegates }),
-  importRoster: (id: string, csv: string) => api.post<{ added: number }>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
+  importRoster: (id: string, csv: string) =>
+    api.post<{ added: number; alreadyOnRoster: number }>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
+  removeDelegate: (id: string, userId: string) =>
+    api.delete<{ session: SessionView }>(`/congress/sessions/${enc(id)}/roster/${enc(userId)}`),
   createMotion: (id: string, body: CreateMotionRequest) => api.post<{ motion: MotionView }>(`/congress/sessions/${enc(id)}/motions`, body),
   openMotion: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/open`),
   closeMotion: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/close`),
@@ -170,6 +173,7 @@ const MESSAGES: Record<string, string> = {
   NOT_SIGNED_IN: '请先签到，签到后才能投票',
   MOTION_NOT_OPEN: '该事项不在投票时间内',
   NOT_A_DELEGATE: '您不是本次会议的代表',
+  DELEGATE_NOT_FOUND: '该代表已不在名单中',
   ALREADY_COSIGNED: '您已附议过该提案',
   COSIGN_OWN_PROPOSAL: '不能附议自己的提案',
   ROSTER_LOCKED: '已有表决开始，代表名单不能再修改',
