@@ -754,7 +754,8 @@ export const castBallotInStore = async (input: {
   userId: string;
   choice: BallotChoice;
   receiptCode: string;
-  answer?: { requestHash: string; sealed: string } | undefined;
+  /** The sealed first answer, kept until `ttl` (epoch seconds); an expired one left behind is replaced. */
+  answer?: { requestHash: string; sealed: string; ttl: number; now: Date } | undefined;
 }): Promise<void> => {
   const { motion, userId } = input;
   try {
@@ -787,8 +788,15 @@ export const castBallotInStore = async (input: {
             {
               label: 'answer',
               tx: CongressBallotAnswerEntity.build(PutTransaction)
-                .item(input.answer)
-                .options({ condition: { attr: 'requestHash', exists: false } }),
+                .item({ requestHash: input.answer.requestHash, sealed: input.answer.sealed, ttl: input.answer.ttl })
+                .options({
+                  condition: {
+                    or: [
+                      { attr: 'requestHash', exists: false },
+                      { attr: 'ttl', lt: epochSeconds(input.answer.now) },
+                    ],
+                  },
+                }),
             },
           ]
         : []),
@@ -805,9 +813,13 @@ export const castBallotInStore = async (input: {
   }
 };
 
-export const getBallotAnswer = async (requestHash: string): Promise<string | null> => {
+const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The sealed first answer for this request, unless it has expired (DynamoDB deletes expired items late). */
+export const getBallotAnswer = async (requestHash: string, now: Date): Promise<string | null> => {
   const { Item } = await answers.get({ requestHash }, { consistent: true });
-  return Item?.sealed ?? null;
+  if (!Item || (Item.ttl !== undefined && Item.ttl <= epochSeconds(now))) return null;
+  return Item.sealed;
 };
 
 /** Every ballot of a motion (strongly consistent: used to tally after close). */
