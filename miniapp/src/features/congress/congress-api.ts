@@ -12,7 +12,9 @@ import type {
   RosterLineError,
 } from '@union/shared';
 import { ApiError, api, apiBase } from '../../lib/api';
+import { readReceipt, writeReceipt } from '../../lib/device-store';
 import { platform } from '../../lib/platform';
+import { randomKey, SecureRandomUnavailable } from '../../lib/secure-random';
 import { getSession } from '../../lib/session';
 
 export interface SessionView {
@@ -93,15 +95,11 @@ export interface ResultsView {
 
 const enc = encodeURIComponent;
 
-/** A random Idempotency-Key, kept for the retries of one ballot. */
-export const newRequestKey = (): string => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  const bytes = c?.getRandomValues
-    ? c.getRandomValues(new Uint8Array(32))
-    : Uint8Array.from({ length: 32 }, () => Math.floor(Math.random() * 256));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-};
+/**
+ * A random Idempotency-Key, kept for the retries of one ballot: from the platform's secure
+ * source only; where there is none it rejects with SecureRandomUnavailable (a Chinese message).
+ */
+export const newRequestKey = (): Promise<string> => randomKey(platform.randomSource());
 
 export const congressApi = {
   mySessions: () =>
@@ -161,11 +159,15 @@ export const downloadResultsCsv = async (motionId: string, title: string): Promi
   await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx' as never, showMenu: true });
 };
 
-/** My receipt codes, kept on this device so I can check them after close. */
-const RECEIPTS_KEY = 'congress.receipts';
-export const savedReceipt = (motionId: string): string | null => platform.getItem<Record<string, string>>(RECEIPTS_KEY)?.[motionId] ?? null;
-export const saveReceipt = (motionId: string, code: string): void =>
-  platform.setItem(RECEIPTS_KEY, { ...(platform.getItem<Record<string, string>>(RECEIPTS_KEY) ?? {}), [motionId]: code });
+/** My receipt codes, kept on this device under my user id so I can check them after close (removed at sign-out). */
+export const savedReceipt = (motionId: string): string | null => {
+  const userId = getSession()?.user.userId;
+  return userId ? readReceipt(platform, userId, motionId) : null;
+};
+export const saveReceipt = (motionId: string, code: string): void => {
+  const userId = getSession()?.user.userId;
+  if (userId) writeReceipt(platform, userId, motionId, code);
+};
 
 const MESSAGES: Record<string, string> = {
   QUORUM_NOT_MET: '签到人数未达到全体代表的三分之二，不能开始表决',
@@ -183,6 +185,7 @@ const MESSAGES: Record<string, string> = {
 /** Chinese text for an error; the server's message (which names the field) when we have no better one. */
 export const congressErrorText = (e: unknown): string => {
   if (e instanceof ApiError) return MESSAGES[e.code] ?? e.message;
+  if (e instanceof SecureRandomUnavailable) return e.message;
   return '操作失败，请稍后再试';
 };
 
