@@ -134,6 +134,32 @@ describe('removing a delegate from the roster', () => {
 });
 
 describe('a delegate who transfers to another union', () => {
+  it('racing the roster import, never ends up holding the delegate grant (8 rounds, the approval a little later each time)', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const d = await makeMembers('c-ent', `rt${round}`, 3);
+      const mover = d[0]!;
+      const created = await invoke(congress, 'POST', '/congress/sessions', {
+        token: officer,
+        body: { orgId: 'c-ent', sessionName: `第${round + 5}次职工代表大会`, startDate: '2025-03-10', endDate: '2025-03-11' },
+      });
+      const sessionId = created.body.session.sessionId as string;
+      const memberToken = await tokenFor(mover.userId, [{ role: 'member', orgId: 'c-ent' }], mover.name);
+      const req = await invoke(AREAS.membership, 'POST', '/me/transfers', { token: memberToken, body: { toOrgId: 'c-other' } });
+      const transfer = await requireTransfer(req.body.transfer.transferId);
+      const to = await requireOrg('c-other');
+      const csv = d.map((p) => p.memberNumber).join('\n');
+      const [imported] = await Promise.all([
+        invoke(congress, 'POST', `/congress/sessions/${sessionId}/roster/import`, { token: officer, body: { csv } }),
+        new Promise((r) => setTimeout(r, round * 12)).then(() => approveTransfer({ transfer, to, by: 'c-officer-other', now: new Date() })),
+      ]);
+      expect(imported.status, JSON.stringify(imported.body)).toBeLessThan(500);
+      expect(await hasDelegateGrant(mover.userId)).toBe(false);
+      const after = await sessionOf(sessionId);
+      expect(after.session.rosterCount).toBe(after.delegates.length);
+      for (const x of after.delegates) expect(await hasDelegateGrant(x.userId), x.userId).toBe(x.userId !== mover.userId);
+    }
+  });
+
   it('loses the delegate grant in the transfer’s transaction and can no longer sign in or vote', async () => {
     const d = await makeMembers('c-ent', 'tr', 3);
     const sessionId = await sessionWithRoster(officer, 'c-ent', d);
