@@ -15,7 +15,7 @@ import {
   storeMotionResult,
 } from '../../functions/src/store/congress.repository';
 import { getActiveMembershipByUser } from '../../functions/src/store/membership.repository';
-import { addGrant, getUser } from '../../functions/src/store/user.repository';
+import { getUser } from '../../functions/src/store/user.repository';
 import { DELEGATE_COUNT } from './demo-data';
 
 export const DEMO_CONGRESS_SESSION_ID = 'cs-demo-3-2';
@@ -53,9 +53,9 @@ export const congressStep = {
         delegation: DELEGATIONS[Math.floor((n - 1) / 9)] ?? null,
       });
     }
-    await addDelegates(sessionId, roster);
-    for (const d of roster) await addGrant(d.userId, { role: 'delegate', orgId: 'enterprise' });
-    for (let n = 7; n <= DELEGATE_COUNT; n += 1) await signIn(sessionId, delegateId(n), now);
+    // Each entry and its delegate grant are written together.
+    await addDelegates({ sessionId, orgId: 'enterprise' }, roster);
+    for (let n = 7; n <= DELEGATE_COUNT; n += 1) await signIn({ sessionId, orgId: 'enterprise' }, delegateId(n), now);
 
     const proposer = roster[9]!;
     const proposal = await createProposal(

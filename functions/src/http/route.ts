@@ -1,5 +1,6 @@
 import { DomainError, hasRole, holdsRoleOver, lineageOf, type RoleName, type SessionClaims } from '@union/shared';
 import type { z } from 'zod/mini';
+import type { VerifiedSession } from '../platform/session';
 import { requireOrg } from '../store/org.repository';
 import type { Runtime } from './runtime';
 
@@ -21,8 +22,8 @@ export interface RouteContext<B, Q, P> {
   body: B;
   query: Q;
   params: P;
-  /** Present on every route whose access is not 'public'. */
-  session: SessionClaims;
+  /** Present on every route whose access is not 'public'; `authTime` is when the session began. */
+  session: VerifiedSession;
   runtime: Runtime;
   now: Date;
   requestId: string;

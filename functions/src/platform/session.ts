@@ -3,15 +3,33 @@ import { jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'union-service';
 const AUDIENCE = 'union-miniapp';
+/** How long one token lives; the client refreshes it while the session lasts. */
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
+/** How long a session lasts from the sign-in, however often it is refreshed. */
+export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
+
+/** A verified session: the claims and when the person signed in (epoch seconds, carried across refreshes). */
+export interface VerifiedSession extends SessionClaims {
+  authTime: number;
+}
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
-/** Signs a session token (HS256) carrying the user id, name and role grants. */
-export const signSession = async (claims: SessionClaims, secret: string, now: Date): Promise<{ token: string; expiresAt: Date }> => {
+/**
+ * Signs a session token (HS256) carrying the user id, name and role grants, and `auth_time`: the
+ * sign-in that started the session (now, unless a refresh carries an earlier one). The token never
+ * outlives the session: it expires at the sooner of 12 h and 7 days after `auth_time`.
+ */
+export const signSession = async (
+  claims: SessionClaims,
+  secret: string,
+  now: Date,
+  opts: { authTime?: Date } = {},
+): Promise<{ token: string; expiresAt: Date }> => {
   const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + SESSION_TTL_SECONDS;
-  const token = await new SignJWT({ name: claims.displayName, roles: claims.roles })
+  const authTime = Math.floor((opts.authTime ?? now).getTime() / 1000);
+  const exp = Math.min(iat + SESSION_TTL_SECONDS, authTime + SESSION_MAX_AGE_SECONDS);
+  const token = await new SignJWT({ name: claims.displayName, roles: claims.roles, auth_time: authTime })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
@@ -22,8 +40,11 @@ export const signSession = async (claims: SessionClaims, secret: string, now: Da
   return { token, expiresAt: new Date(exp * 1000) };
 };
 
-/** Verifies a session token; returns null for anything missing, tampered or expired. */
-export const verifySession = async (token: string, secret: string, now: Date): Promise<SessionClaims | null> => {
+/** Whether the session begun at `authTime` (epoch seconds) is past its absolute lifetime at `now`. */
+export const sessionTooOld = (authTime: number, now: Date): boolean => now.getTime() / 1000 >= authTime + SESSION_MAX_AGE_SECONDS;
+
+/** Verifies a session token; returns null for anything missing, tampered, expired or past the session's lifetime. */
+export const verifySession = async (token: string, secret: string, now: Date): Promise<VerifiedSession | null> => {
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       issuer: ISSUER,
@@ -32,7 +53,10 @@ export const verifySession = async (token: string, secret: string, now: Date): P
       currentDate: now,
     });
     if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles)) return null;
-    return { userId: payload.sub, displayName: String(payload.name ?? ''), roles: payload.roles as RoleGrant[] };
+    // Tokens from before auth_time existed: their own issue time starts the session.
+    const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat;
+    if (typeof authTime !== 'number' || sessionTooOld(authTime, now)) return null;
+    return { userId: payload.sub, displayName: String(payload.name ?? ''), roles: payload.roles as RoleGrant[], authTime };
   } catch {
     return null;
   }

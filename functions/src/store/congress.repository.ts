@@ -13,6 +13,7 @@ import {
 } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
@@ -25,13 +26,15 @@ import {
   CongressMotionEntity,
   CongressProposalEntity,
   CongressProposalEventEntity,
+  CongressSeatsEntity,
   CongressSessionEntity,
   CongressVotedEntity,
 } from './entities/congress.entity';
-import { MembershipEntity } from './entities/membership.entity';
+import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
 import { isConditionFailure } from './errors';
 import { getDocumentClient, tableName } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
 
 const sessions = CongressSessionEntity.build(EntityRepository);
 const delegates = CongressDelegateEntity.build(EntityRepository);
@@ -43,6 +46,7 @@ const voted = CongressVotedEntity.build(EntityRepository);
 const ballots = CongressBallotEntity.build(EntityRepository);
 const answers = CongressBallotAnswerEntity.build(EntityRepository);
 const memberships = MembershipEntity.build(EntityRepository);
+const seats = CongressSeatsEntity.build(EntityRepository);
 
 const ALL_PAGES = { maxPages: Number.POSITIVE_INFINITY } as const;
 
@@ -153,64 +157,235 @@ export const listSessionsOfDelegate = async (userId: string): Promise<Array<Cong
   return found.flatMap(({ session, me }) => (session ? [{ ...session, me }] : []));
 };
 
+export type RosterEntry = Omit<DelegateRecord, 'sessionId' | 'signedInAt'>;
+
 /**
- * Adds delegates to the roster: each entry conditioned on "not yet on the roster", N advanced
- * in the same transaction, and refused once a motion has opened (N is then fixed).
+ * Items a new roster entry costs in its transaction: the entry, the "still an active member of
+ * the org" check, the delegate grant and the seat count. 24 entries and the session's counter fit
+ * in one transaction (100 items at most).
  */
-export const addDelegates = async (sessionId: string, entries: Array<Omit<DelegateRecord, 'sessionId' | 'signedInAt'>>): Promise<void> => {
-  // A transaction holds 100 items: 99 delegates and the session's counter.
-  for (let start = 0; start < entries.length; start += 99) {
-    const chunk = entries.slice(start, start + 99);
+const ROSTER_ENTRIES_PER_TX = 24;
+
+const delegateGrant = (orgId: string) => ({ role: 'delegate' as const, orgId });
+
+/**
+ * Adds delegates to the roster, resumably and idempotently. Each batch is one transaction in
+ * which every new entry is put with "absent", checked against the person's active membership
+ * in the session's org, and written together with its delegate grant, while N advances by the
+ * number of entries put (refused once a motion has opened: N is then fixed). People already on
+ * the roster are skipped — their grant is added if it is missing — so the same list again
+ * completes an import a failure or a racing import cut short. When another writer puts one of
+ * our entries first, the batch is recomputed from the store and retried.
+ */
+export const addDelegates = async (
+  session: Pick<CongressSessionRecord, 'sessionId' | 'orgId'>,
+  entries: RosterEntry[],
+): Promise<{ added: number; alreadyOnRoster: number }> => {
+  const { sessionId, orgId } = session;
+  const grant = delegateGrant(orgId);
+  const unique = [...new Map(entries.map((e) => [e.userId, e])).values()];
+  let added = 0;
+  let alreadyOnRoster = 0;
+  for (let start = 0; start < unique.length; start += ROSTER_ENTRIES_PER_TX) {
+    const chunk = unique.slice(start, start + ROSTER_ENTRIES_PER_TX);
+    let outcome = { added: 0, alreadyOnRoster: 0 };
     try {
-      await runTransaction(async () => [
-        ...chunk.map((d, i) => ({
-          label: `delegate:${start + i}`,
-          tx: CongressDelegateEntity.build(PutTransaction)
-            .item({
-              sessionId,
-              userId: d.userId,
-              displayName: d.displayName,
-              ...(d.memberNumber ? { memberNumber: d.memberNumber } : {}),
-              ...(d.delegation ? { delegation: d.delegation } : {}),
-              gsi1pk: `DELEGATEOF#${d.userId}`,
-              gsi1sk: sessionId,
-            })
-            .options({ condition: { attr: 'userId', exists: false } }),
-        })),
-        {
-          label: 'session',
-          tx: CongressSessionEntity.build(UpdateTransaction)
-            .item({ sessionId, rosterCount: $add(chunk.length) })
-            .options({
-              condition: {
-                and: [
-                  { attr: 'sessionId', exists: true },
-                  { attr: 'rosterLockedAt', exists: false },
-                ],
-              },
+      await runTransaction(
+        async () => {
+          const state = await Promise.all(
+            chunk.map(async (d) => {
+              const onRoster = (await delegates.get({ sessionId, userId: d.userId }, { consistent: true })).Item !== undefined;
+              return { d, onRoster, needsGrant: onRoster && !(await holdsGrant(d.userId, grant)) };
             }),
+          );
+          const fresh = state.filter((s) => !s.onRoster).map((s) => s.d);
+          const repair = state.filter((s) => s.needsGrant).map((s) => s.d);
+          outcome = { added: fresh.length, alreadyOnRoster: chunk.length - fresh.length };
+          return [
+            ...fresh.flatMap((d): LabeledTx[] => [
+              {
+                label: `delegate:${d.userId}`,
+                tx: CongressDelegateEntity.build(PutTransaction)
+                  .item({
+                    sessionId,
+                    userId: d.userId,
+                    displayName: d.displayName,
+                    ...(d.memberNumber ? { memberNumber: d.memberNumber } : {}),
+                    ...(d.delegation ? { delegation: d.delegation } : {}),
+                    gsi1pk: `DELEGATEOF#${d.userId}`,
+                    gsi1sk: sessionId,
+                  })
+                  .options({ condition: { attr: 'userId', exists: false } }),
+              },
+              memberOfOrgCheck(d.userId, orgId, `member:${d.userId}`),
+              grantTx(d.userId, grant),
+              {
+                label: `seats:${d.userId}`,
+                tx: CongressSeatsEntity.build(UpdateTransaction).item({ userId: d.userId, orgId, seats: $add(1) }),
+              },
+            ]),
+            // An entry left without its grant (written before grants went in the same transaction).
+            ...repair.flatMap((d): LabeledTx[] => [
+              {
+                label: `onRoster:${d.userId}`,
+                tx: CongressDelegateEntity.build(ConditionCheck)
+                  .key({ sessionId, userId: d.userId })
+                  .condition({ attr: 'userId', exists: true }),
+              },
+              memberOfOrgCheck(d.userId, orgId, `member:${d.userId}`),
+              grantTx(d.userId, grant),
+            ]),
+            ...(fresh.length > 0
+              ? [
+                  {
+                    label: 'session',
+                    tx: CongressSessionEntity.build(UpdateTransaction)
+                      .item({ sessionId, rosterCount: $add(fresh.length) })
+                      .options({
+                        condition: {
+                          and: [
+                            { attr: 'sessionId', exists: true },
+                            { attr: 'rosterLockedAt', exists: false },
+                          ],
+                        },
+                      }),
+                  },
+                ]
+              : []),
+          ];
         },
-      ]);
+        // Someone else put (or removed) one of these entries meanwhile: recompute the batch.
+        chunk.flatMap((d) => [`delegate:${d.userId}`, `onRoster:${d.userId}`]),
+      );
     } catch (e) {
-      if (e instanceof TransactionRefused) {
-        const dup = e.failed.find((l) => l.startsWith('delegate:'));
-        if (dup) {
-          const entry = entries[Number(dup.split(':')[1])];
-          throw new DomainError('DELEGATE_ALREADY_ON_ROSTER', `${entry?.displayName ?? ''}（${entry?.memberNumber ?? ''}）已在代表名单中`, {
-            field: 'memberNumber',
-          });
-        }
-        throw new DomainError('ROSTER_LOCKED', '已有表决事项开始，代表名单不能再修改', { field: 'sessionId' });
-      }
-      throw e;
+      throw rosterRefusal(e, chunk, added);
     }
+    added += outcome.added;
+    alreadyOnRoster += outcome.alreadyOnRoster;
+  }
+  return { added, alreadyOnRoster };
+};
+
+/** The person's active membership is in `orgId` (the account's pointer, moved by a transfer). */
+const memberOfOrgCheck = (userId: string, orgId: string, label: string): LabeledTx => ({
+  label,
+  tx: UserMembershipEntity.build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
+});
+
+/** The refusal of a roster batch, saying how much of the list is already in (the same list again resumes). */
+const rosterRefusal = (e: unknown, chunk: RosterEntry[], addedBefore: number): unknown => {
+  if (!(e instanceof TransactionRefused)) return e;
+  const progress = addedBefore > 0 ? `（此前已加入 ${addedBefore} 名代表；处理后再次导入同一名单即可继续）` : '';
+  const who = (label: string) => {
+    const d = chunk.find((c) => c.userId === label.slice(label.indexOf(':') + 1));
+    return d ? `${d.displayName}（${d.memberNumber ?? d.userId}）` : '';
+  };
+  const details = { added: addedBefore };
+  for (const label of e.failed) {
+    if (label === 'session')
+      return new DomainError('ROSTER_LOCKED', `已有表决事项开始，代表名单不能再修改${progress}`, { field: 'sessionId', details });
+    if (label.startsWith('member:'))
+      return new DomainError('ROSTER_MEMBER_CHANGED', `${who(label)}已不是本工会的在册会员，不能成为代表${progress}`, {
+        field: 'memberNumber',
+        details,
+      });
+    if (label.startsWith('grant:'))
+      return new DomainError('USER_NOT_FOUND', `${who(label)}的账号不存在${progress}`, { field: 'memberNumber', details });
+  }
+  return new DomainError('ROSTER_BUSY', `代表名单正被同时修改，请稍后再试${progress}`, { field: 'sessionId', details });
+};
+
+/**
+ * Takes a delegate off the roster in one transaction: the entry (conditioned on what was read —
+ * signed in or not — so the counts stay exact under a racing 签到), N and the signed-in count
+ * (refused once the roster is locked), and the user's seat count for the org, with the delegate
+ * grant when this was their last roster of the org.
+ */
+export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessionId' | 'orgId'>, userId: string): Promise<void> => {
+  const { sessionId, orgId } = session;
+  try {
+    await runTransaction(
+      async () => {
+        const { Item: entry } = await delegates.get({ sessionId, userId }, { consistent: true });
+        if (!entry) throw new TransactionRefused(['absent']);
+        const { Item: seat } = await seats.get({ userId, orgId }, { consistent: true });
+        const held = seat?.seats ?? 0;
+        const signedIn = entry.signedInAt !== undefined;
+        return [
+          {
+            label: 'delegate',
+            tx: CongressDelegateEntity.build(DeleteTransaction)
+              .key({ sessionId, userId })
+              .options({
+                condition: {
+                  and: [
+                    { attr: 'userId', exists: true },
+                    { attr: 'signedInAt', exists: signedIn },
+                  ],
+                },
+              }),
+          },
+          {
+            label: 'session',
+            tx: CongressSessionEntity.build(UpdateTransaction)
+              .item({ sessionId, rosterCount: $add(-1), ...(signedIn ? { signedInCount: $add(-1) } : {}) })
+              .options({
+                condition: {
+                  and: [
+                    { attr: 'sessionId', exists: true },
+                    { attr: 'rosterLockedAt', exists: false },
+                  ],
+                },
+              }),
+          },
+          ...(held > 1
+            ? [
+                {
+                  label: 'seats',
+                  tx: CongressSeatsEntity.build(UpdateTransaction)
+                    .item({ userId, orgId, seats: $add(-1) })
+                    .options({ condition: { attr: 'seats', eq: held } }),
+                },
+              ]
+            : [
+                {
+                  label: 'seats',
+                  tx: CongressSeatsEntity.build(DeleteTransaction)
+                    .key({ userId, orgId })
+                    .options({ condition: seat ? { attr: 'seats', eq: held } : { attr: 'seats', exists: false } }),
+                },
+                revokeGrantTx(userId, delegateGrant(orgId), 'revoke'),
+              ]),
+        ];
+      },
+      // Signed in, added to another roster or removed meanwhile: read again.
+      ['delegate', 'seats'],
+    );
+  } catch (e) {
+    throw refusal(e, {
+      absent: () => new DomainError('DELEGATE_NOT_FOUND', '该代表不在本次会议的代表名单中', { field: 'userId' }),
+      session: () => new DomainError('ROSTER_LOCKED', '已有表决事项开始，代表名单不能再修改', { field: 'sessionId' }),
+      revoke: () => new DomainError('USER_NOT_FOUND', '该代表的账号不存在', { field: 'userId' }),
+    });
   }
 };
 
-/** 签到: once per delegate; the session's signed-in count moves in the same transaction. */
-export const signIn = async (sessionId: string, userId: string, now: Date): Promise<'signed-in' | 'already'> => {
+const notMember = (act: string) => new DomainError('DELEGATE_NOT_MEMBER', `您已不是本工会的在册会员，不能${act}`, { field: 'sessionId' });
+
+/**
+ * 签到: once per delegate, by a delegate still on the roster whose active membership is still in
+ * the session's org (checked in the transaction, not from the token); the session's signed-in
+ * count moves in the same transaction.
+ */
+export const signIn = async (
+  session: Pick<CongressSessionRecord, 'sessionId' | 'orgId'>,
+  userId: string,
+  now: Date,
+): Promise<'signed-in' | 'already'> => {
+  const { sessionId } = session;
   try {
     await runTransaction(async () => [
+      memberOfOrgCheck(userId, session.orgId, 'member'),
       {
         label: 'delegate',
         tx: CongressDelegateEntity.build(UpdateTransaction)
@@ -229,6 +404,7 @@ export const signIn = async (sessionId: string, userId: string, now: Date): Prom
     return 'signed-in';
   } catch (e) {
     if (!(e instanceof TransactionRefused)) throw e;
+    if (e.failed.includes('member')) throw notMember('签到');
     const d = await getDelegate(sessionId, userId);
     if (!d) throw new DomainError('NOT_A_DELEGATE', '您不是本次会议的代表', { field: 'sessionId' });
     return 'already';
@@ -323,6 +499,7 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
           .key({ sessionId: p.sessionId, userId: p.proposerId })
           .condition({ attr: 'userId', exists: true }),
       },
+      memberOfOrgCheck(p.proposerId, p.orgId, 'member'),
       {
         label: 'proposal',
         tx: CongressProposalEntity.build(PutTransaction)
@@ -338,7 +515,10 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
       ...eventTxs(p.proposalId, { events: [{ type: 'submitted', note: p.title }] }, p.proposerName, now),
     ]);
   } catch (e) {
-    throw refusal(e, { delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以提交提案', { field: 'sessionId' }) });
+    throw refusal(e, {
+      delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以提交提案', { field: 'sessionId' }),
+      member: () => notMember('提交提案'),
+    });
   }
   return record;
 };
@@ -399,6 +579,7 @@ export const cosignProposalInStore = async (
             .key({ sessionId: p.sessionId, userId: actor.userId })
             .condition({ attr: 'userId', exists: true }),
         },
+        memberOfOrgCheck(actor.userId, p.orgId, 'member'),
         proposalUpdateTx(p, change, now, [{ attr: 'proposerId', ne: actor.userId }]),
         ...eventTxs(proposalId, change, actor.displayName, now),
       ];
@@ -407,6 +588,7 @@ export const cosignProposalInStore = async (
     throw refusal(e, {
       cosign: () => new DomainError('ALREADY_COSIGNED', '您已附议过该提案', { field: 'proposalId' }),
       delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以附议', { field: 'proposalId' }),
+      member: () => notMember('附议'),
     });
   }
   return latest as ProposalRecord;
@@ -563,15 +745,17 @@ export const countVoted = async (motionId: string): Promise<number> => {
 
 /**
  * Casts one secret ballot in ONE transaction: the VOTED marker (absent → one per delegate), the
- * anonymous ballot under its random receipt code, "motion is open", "delegate signed in", and —
- * when the client sent an Idempotency-Key — the sealed first answer.
+ * anonymous ballot under its random receipt code, "motion is open", "still an active member of
+ * the org", "delegate on the roster and signed in", and — when the client sent an
+ * Idempotency-Key — the sealed first answer.
  */
 export const castBallotInStore = async (input: {
-  motion: Pick<MotionRecord, 'motionId' | 'sessionId'>;
+  motion: Pick<MotionRecord, 'motionId' | 'sessionId' | 'orgId'>;
   userId: string;
   choice: BallotChoice;
   receiptCode: string;
-  answer?: { requestHash: string; sealed: string } | undefined;
+  /** The sealed first answer, kept until `ttl` (epoch seconds); an expired one left behind is replaced. */
+  answer?: { requestHash: string; sealed: string; ttl: number; now: Date } | undefined;
 }): Promise<void> => {
   const { motion, userId } = input;
   try {
@@ -592,6 +776,7 @@ export const castBallotInStore = async (input: {
         label: 'motion',
         tx: CongressMotionEntity.build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
       },
+      memberOfOrgCheck(userId, motion.orgId, 'member'),
       {
         label: 'delegate',
         tx: CongressDelegateEntity.build(ConditionCheck)
@@ -603,8 +788,15 @@ export const castBallotInStore = async (input: {
             {
               label: 'answer',
               tx: CongressBallotAnswerEntity.build(PutTransaction)
-                .item(input.answer)
-                .options({ condition: { attr: 'requestHash', exists: false } }),
+                .item({ requestHash: input.answer.requestHash, sealed: input.answer.sealed, ttl: input.answer.ttl })
+                .options({
+                  condition: {
+                    or: [
+                      { attr: 'requestHash', exists: false },
+                      { attr: 'ttl', lt: epochSeconds(input.answer.now) },
+                    ],
+                  },
+                }),
             },
           ]
         : []),
@@ -614,15 +806,20 @@ export const castBallotInStore = async (input: {
       answer: () => new DomainError('IDEMPOTENT_REPLAY', '重复的请求'),
       voted: () => new DomainError('VOTE_ALREADY_CAST', '您已投过票，每位代表只能投一票', { field: 'motionId' }),
       motion: () => new DomainError('MOTION_NOT_OPEN', '该事项不在投票时间内', { field: 'motionId' }),
+      member: () => notMember('投票'),
       delegate: () => new DomainError('NOT_SIGNED_IN', '请先签到，签到后才能投票', { field: 'sessionId' }),
       ballot: () => new DomainError('RECEIPT_COLLISION', '回执码冲突，请重试'),
     });
   }
 };
 
-export const getBallotAnswer = async (requestHash: string): Promise<string | null> => {
+const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/** The sealed first answer for this request, unless it has expired (DynamoDB deletes expired items late). */
+export const getBallotAnswer = async (requestHash: string, now: Date): Promise<string | null> => {
   const { Item } = await answers.get({ requestHash }, { consistent: true });
-  return Item?.sealed ?? null;
+  if (!Item || (Item.ttl !== undefined && Item.ttl <= epochSeconds(now))) return null;
+  return Item.sealed;
 };
 
 /** Every ballot of a motion (strongly consistent: used to tally after close). */

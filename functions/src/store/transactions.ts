@@ -29,6 +29,8 @@ export const runTransaction = async (
 ): Promise<void> => {
   for (let attempt = 1; ; attempt += 1) {
     const items = await build();
+    // Nothing left to write (an idempotent step found its work already done).
+    if (items.length === 0) return;
     try {
       await execute(...(items.map((i) => i.tx) as unknown as ExecuteTransactWriteInput));
       return;

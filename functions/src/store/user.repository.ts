@@ -1,8 +1,10 @@
 import { DomainError, ROLE_NAMES, type RoleGrant, type RoleName, type SessionClaims } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $delete } from 'dynamodb-toolbox/entity/actions/update';
 import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
+import type { LabeledTx } from './transactions';
 
 const users = UserEntity.build(EntityRepository);
 
@@ -56,6 +58,31 @@ export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> 
     if (isConditionFailure(e)) throw new DomainError('USER_NOT_FOUND', '用户不存在');
     throw e;
   }
+};
+
+/**
+ * A grant added inside a caller's transaction (a roster entry and its delegate grant are one
+ * write). Conditioned on the user existing, so no stub user item is ever created.
+ */
+export const grantTx = (userId: string, grant: RoleGrant, label = `grant:${userId}`): LabeledTx => ({
+  label,
+  tx: UserEntity.build(UpdateTransaction)
+    .item({ userId, grantKeys: $add(new Set([grantKey(grant)])) })
+    .options({ condition: { attr: 'userId', exists: true } }),
+});
+
+/** A grant removed inside a caller's transaction (leaving a roster, transferring away). */
+export const revokeGrantTx = (userId: string, grant: RoleGrant, label = `revoke:${userId}`): LabeledTx => ({
+  label,
+  tx: UserEntity.build(UpdateTransaction)
+    .item({ userId, grantKeys: $delete(new Set([grantKey(grant)])) })
+    .options({ condition: { attr: 'userId', exists: true } }),
+});
+
+/** Whether the user holds `grant` now (strongly consistent). */
+export const holdsGrant = async (userId: string, grant: RoleGrant): Promise<boolean> => {
+  const { Item } = await users.get({ userId }, { consistent: true });
+  return Item?.grantKeys?.has(grantKey(grant)) ?? false;
 };
 
 /** Removes grants matching `pred` (a transferred member loses the old org's member grant). */

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Platform } from './platform';
+import { globalCrypto, webCryptoSource } from './secure-random';
 
 export const platform: Platform = {
   kind: 'h5',
@@ -21,6 +22,9 @@ export const platform: Platform = {
   },
   removeItem(key) {
     window.localStorage.removeItem(key);
+  },
+  randomSource() {
+    return webCryptoSource(globalCrypto());
   },
   async openLocation(place) {
     const url = `https://uri.amap.com/marker?position=${place.longitude},${place.latitude}&name=${encodeURIComponent(place.name)}&coordinate=gaode&callnative=1`;

@@ -3,6 +3,8 @@
  * Taro picks platform.weapp.ts or platform.h5.ts at build time; this file is the
  * shared contract (and what TypeScript sees).
  */
+import type { RandomSource } from './secure-random';
+
 export interface Platform {
   /** 'weapp' or 'h5' */
   kind: 'weapp' | 'h5';
@@ -13,6 +15,11 @@ export interface Platform {
   getItem<T>(key: string): T | null;
   setItem(key: string, value: unknown): void;
   removeItem(key: string): void;
+  /**
+   * A cryptographically secure random source, or null where the platform has none (keys are
+   * then refused: see secure-random.ts — never Math.random).
+   */
+  randomSource(): RandomSource | null;
   openLocation(place: { latitude: number; longitude: number; name: string; address: string }): Promise<void>;
 }
 

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { Platform } from './platform';
+import { globalCrypto, webCryptoSource } from './secure-random';
 
 export const platform: Platform = {
   kind: 'weapp',
@@ -21,6 +22,17 @@ export const platform: Platform = {
   },
   removeItem(key) {
     Taro.removeStorageSync(key);
+  },
+  randomSource() {
+    // Web Crypto where the base library provides it, else wx.getRandomValues (base library
+    // 2.15.0+, a secure source); on older ones there is none and keys are refused.
+    const web = webCryptoSource(globalCrypto());
+    if (web) return web;
+    if (!Taro.canIUse('getRandomValues')) return null;
+    return (length) =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        Taro.getRandomValues({ length, success: (res) => resolve(new Uint8Array(res.randomValues)), fail: reject });
+      });
   },
   async openLocation(place) {
     await Taro.openLocation({ latitude: place.latitude, longitude: place.longitude, name: place.name, address: place.address, scale: 16 });

@@ -1,7 +1,6 @@
 import type { RoleGrant, RoleName, SessionResponse } from '@union/shared';
+import { SESSION_KEY as KEY, signOutOf } from './device-store';
 import { platform } from './platform';
-
-const KEY = 'union.session';
 
 export type StoredSession = SessionResponse;
 
@@ -16,7 +15,10 @@ export const getSession = (): StoredSession | null => {
 };
 
 export const saveSession = (s: StoredSession): void => platform.setItem(KEY, s);
+/** Forgets the session (an expired or refused token); what the device keeps for the person stays. */
 export const clearSession = (): void => platform.removeItem(KEY);
+/** 退出登录: the session and what this device kept for the person (their ballot receipts). */
+export const signOut = (): void => signOutOf(platform);
 
 export const grantsOf = (role: RoleName): RoleGrant[] => getSession()?.user.roles.filter((r) => r.role === role) ?? [];
 export const hasRole = (role: RoleName): boolean => grantsOf(role).length > 0;

@@ -42,6 +42,8 @@ const text = (min: number, max: number) =>
 export const sessionParams = z.object({ sessionId: idSchema });
 export const proposalParams = z.object({ proposalId: idSchema });
 export const motionParams = z.object({ motionId: idSchema });
+/** DELETE /congress/sessions/{sessionId}/roster/{userId} */
+export const delegateParams = z.object({ sessionId: idSchema, userId: idSchema });
 
 /** POST /congress/sessions */
 export const createSessionRequest = z

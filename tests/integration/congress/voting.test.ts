@@ -154,7 +154,9 @@ describe('sign-in, quorum and secret ballots', () => {
     }
     const allReceipts = [...receipts.values()];
     for (const a of answers) {
-      expect(Object.keys(a).sort()).toEqual(['_et', 'pk', 'requestHash', 'sealed', 'sk']);
+      expect(Object.keys(a).sort()).toEqual(['_et', 'pk', 'requestHash', 'sealed', 'sk', 'ttl']);
+      // Its expiry is a whole hour: it does not time the vote.
+      expect((a.ttl as number) % 3600).toBe(0);
       const text = JSON.stringify(a);
       for (const u of userIds) expect(text).not.toContain(u);
       for (const r of allReceipts) expect(text).not.toContain(r);

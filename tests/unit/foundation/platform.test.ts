@@ -1,9 +1,10 @@
 import { maskIdNumber, maskName, maskPhone } from '@union/shared';
+import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createPiiCipher } from '../../../functions/src/platform/crypto';
 import { randomId } from '../../../functions/src/platform/ids';
 import { redact } from '../../../functions/src/platform/logger';
-import { SESSION_TTL_SECONDS, signSession, verifySession } from '../../../functions/src/platform/session';
+import { SESSION_MAX_AGE_SECONDS, SESSION_TTL_SECONDS, signSession, verifySession } from '../../../functions/src/platform/session';
 
 const key = Buffer.alloc(32, 1).toString('base64');
 const hmac = Buffer.alloc(32, 2).toString('base64');
@@ -56,7 +57,25 @@ describe('session tokens', () => {
   it('verifies what it signed', async () => {
     const { token, expiresAt } = await signSession(claims, 'secret-a-long-enough-for-hs256!!', now);
     expect(expiresAt.getTime() - now.getTime()).toBe(SESSION_TTL_SECONDS * 1000);
-    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', now)).toEqual(claims);
+    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', now)).toEqual({ ...claims, authTime: now.getTime() / 1000 });
+  });
+  it('never outlives the session: a token carrying an old sign-in expires 7 days after it, and one past that is refused', async () => {
+    const authTime = new Date(now.getTime() - (SESSION_MAX_AGE_SECONDS - 3600) * 1000);
+    const { token, expiresAt } = await signSession(claims, 'secret-a-long-enough-for-hs256!!', now, { authTime });
+    expect(expiresAt.getTime()).toBe(authTime.getTime() + SESSION_MAX_AGE_SECONDS * 1000);
+    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', now)).toMatchObject({ authTime: authTime.getTime() / 1000 });
+    expect(await verifySession(token, 'secret-a-long-enough-for-hs256!!', new Date(now.getTime() + 3601 * 1000))).toBeNull();
+    // A token whose own expiry is still ahead but whose session began more than 7 days ago.
+    const iat = Math.floor(now.getTime() / 1000);
+    const stale = await new SignJWT({ name: '王小军', roles: claims.roles, auth_time: iat - SESSION_MAX_AGE_SECONDS - 1 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject('u1')
+      .setIssuer('union-service')
+      .setAudience('union-miniapp')
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 600)
+      .sign(new TextEncoder().encode('secret-a-long-enough-for-hs256!!'));
+    expect(await verifySession(stale, 'secret-a-long-enough-for-hs256!!', now)).toBeNull();
   });
   it('rejects another key, expiry, and a changed payload', async () => {
     const { token } = await signSession(claims, 'secret-a-long-enough-for-hs256!!', now);

@@ -6,9 +6,10 @@ import { claimsOf, getUser, listDemoIdentities, type UserRecord, userForOpenId }
 import { defineRoute } from '../route';
 import type { Runtime } from '../runtime';
 
-const issue = async (user: UserRecord, runtime: Runtime, now: Date) => {
+/** A token for `user` with the roles stored now; a refresh passes the sign-in time it carries on. */
+const issue = async (user: UserRecord, runtime: Runtime, now: Date, authTime?: Date) => {
   const claims = claimsOf(user);
-  const { token, expiresAt } = await signSession(claims, runtime.config.sessionSecret, now);
+  const { token, expiresAt } = await signSession(claims, runtime.config.sessionSecret, now, authTime ? { authTime } : {});
   return { body: { token, expiresAt: expiresAt.toISOString(), user: claims } };
 };
 
@@ -66,9 +67,11 @@ export const authRoutes = [
     path: '/auth/refresh',
     access: 'signedIn',
     async handle({ session, runtime, now }) {
+      // The session keeps the time it began: refreshing never extends it past its lifetime (the
+      // router refuses a token past it), and the roles are read again from the store.
       const user = await getUser(session.userId);
       if (!user) throw new DomainError('AUTH_INVALID', '登录已失效，请重新登录');
-      return issue(user, runtime, now);
+      return issue(user, runtime, now, new Date(session.authTime * 1000));
     },
   }),
 ];

@@ -35,7 +35,7 @@ import {
 } from '../../store/congress.repository';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, viewerOf } from './access';
-import { ballotRequestHash, openAnswer, sealAnswer } from './ballot-answer';
+import { ballotAnswerExpiry, ballotRequestHash, openAnswer, sealAnswer } from './ballot-answer';
 
 type Ctx = RouteContext<unknown, unknown, unknown>;
 
@@ -205,15 +205,18 @@ export const motionRoutes = [
     access: ['delegate'],
     params: motionParams,
     body: castBallotRequest,
-    async handle({ params, body, session, headers, runtime }) {
+    async handle({ params, body, session, headers, runtime, now }) {
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
       const m = await requireMotion(params.motionId);
       await requireDelegate(session, m.sessionId);
-      const hash = key ? ballotRequestHash(runtime.config.sessionSecret, session.userId, m.motionId, key) : undefined;
+      const secret = runtime.config.sessionSecret;
+      const hash = key ? ballotRequestHash(secret, session.userId, m.motionId, key) : undefined;
       const replay = async () => {
-        const sealed = hash && key ? await getBallotAnswer(hash) : null;
-        return sealed && key ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, session.userId, m.motionId, key) : null;
+        const sealed = hash && key ? await getBallotAnswer(hash, now) : null;
+        return sealed && key
+          ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, m.motionId, key)
+          : null;
       };
       const earlier = await replay();
       if (earlier) return { status: 201, body: earlier, headers: { 'idempotent-replayed': 'true' } };
@@ -226,7 +229,15 @@ export const motionRoutes = [
           userId: session.userId,
           choice,
           receiptCode: answer.receiptCode,
-          answer: hash && key ? { requestHash: hash, sealed: sealAnswer(answer, session.userId, m.motionId, key) } : undefined,
+          answer:
+            hash && key
+              ? {
+                  requestHash: hash,
+                  sealed: sealAnswer(answer, secret, session.userId, m.motionId, key),
+                  ttl: ballotAnswerExpiry(now),
+                  now,
+                }
+              : undefined,
         });
       } catch (e) {
         // The same request raced itself: answer as the first one did.

@@ -2,6 +2,7 @@ import {
   addDelegatesRequest,
   createSessionRequest,
   DomainError,
+  delegateParams,
   idSchema,
   importRosterRequest,
   isReplyOverdue,
@@ -22,10 +23,10 @@ import {
   listRoster,
   listSessionProposals,
   listSessionsOfDelegate,
+  removeDelegate,
   requireSession,
   signIn,
 } from '../../store/congress.repository';
-import { addGrant } from '../../store/user.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { requireDelegate, viewerOf } from './access';
@@ -37,6 +38,7 @@ registerStatuses({
   BALLOT_INVALID: 400,
   IDEMPOTENCY_KEY_INVALID: 400,
   RECEIPT_COLLISION: 503,
+  DELEGATE_NOT_MEMBER: 403,
 });
 
 /** Quorum and passing line shown beside every session (第二十条). */
@@ -49,14 +51,17 @@ const withRules = (s: CongressSessionRecord) => ({
 
 /**
  * Resolves roster lines to active members of the org. Every bad line is reported, and nothing is
- * written unless all lines are good.
+ * written unless all lines are good. People already on the roster are an error when added by hand
+ * (`already: 'refuse'`); an import lets them through (`'resume'`), so the same file again completes
+ * an import that stopped part-way.
  */
 const resolveRoster = async (
   session: CongressSessionRecord,
   rows: Array<{ line: number; memberNumber: string; delegation?: string | undefined }>,
   errors: RosterLineError[],
+  already: 'refuse' | 'resume',
 ) => {
-  const onRoster = new Set((await listRoster(session.sessionId)).map((d) => d.userId));
+  const onRoster = new Set(already === 'refuse' ? (await listRoster(session.sessionId)).map((d) => d.userId) : []);
   const seenUsers = new Set<string>();
   const resolved: Array<{ userId: string; displayName: string; memberNumber: string; delegation: string | null }> = [];
   for (const row of rows) {
@@ -96,11 +101,13 @@ const resolveRoster = async (
   return resolved;
 };
 
+/**
+ * Writes the roster entries with their delegate grants (one transaction per batch, see
+ * addDelegates). The delegate role lets them open the 投票 tab; their client refreshes its token.
+ */
 const writeRoster = async (session: CongressSessionRecord, resolved: Awaited<ReturnType<typeof resolveRoster>>) => {
-  await addDelegates(session.sessionId, resolved);
-  // The delegate role lets them open the 投票 tab; their client refreshes its token to see it.
-  for (const d of resolved) await addGrant(d.userId, { role: 'delegate', orgId: session.orgId });
-  return requireSession(session.sessionId, true);
+  const outcome = await addDelegates(session, resolved);
+  return { ...outcome, session: await requireSession(session.sessionId, true) };
 };
 
 export const sessionRoutes = [
@@ -196,12 +203,27 @@ export const sessionRoutes = [
         s,
         body.delegates.map((d, i) => ({ line: i + 1, memberNumber: d.memberNumber, delegation: d.delegation || undefined })),
         errors,
+        'refuse',
       );
       if (errors.length) {
         throw new DomainError('ROSTER_INVALID', errors[0]?.message ?? '代表名单有误', { field: 'delegates', details: { errors } });
       }
-      const session = await writeRoster(s, resolved);
-      return { status: 201, body: { session: withRules(session), added: resolved.length } };
+      const { session, added } = await writeRoster(s, resolved);
+      return { status: 201, body: { session: withRules(session), added } };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/congress/sessions/{sessionId}/roster/{userId}',
+    access: ['officer'],
+    params: delegateParams,
+    async handle({ params, requireRoleOver }) {
+      const s = await requireSession(params.sessionId);
+      await requireRoleOver('officer', s.orgId);
+      // The entry, N (and the signed-in count) and — on their last roster of the org — the
+      // delegate grant go in one transaction; refused once a motion has opened.
+      await removeDelegate(s, params.userId);
+      return { body: { session: withRules(await requireSession(s.sessionId, true)), removed: params.userId } };
     },
   }),
   defineRoute({
@@ -217,15 +239,15 @@ export const sessionRoutes = [
       const { rows, errors } = parseRosterCsv(body.csv);
       if (rows.length === 0 && errors.length === 0)
         throw new DomainError('ROSTER_IMPORT_INVALID', '名单文件：没有可导入的行', { field: 'csv' });
-      const resolved = await resolveRoster(s, rows, errors);
+      const resolved = await resolveRoster(s, rows, errors, 'resume');
       if (errors.length) {
         throw new DomainError('ROSTER_IMPORT_INVALID', `名单文件有 ${errors.length} 行错误，未导入任何代表`, {
           field: 'csv',
           details: { errors },
         });
       }
-      const session = await writeRoster(s, resolved);
-      return { status: 201, body: { session: withRules(session), added: resolved.length } };
+      const { session, added, alreadyOnRoster } = await writeRoster(s, resolved);
+      return { status: 201, body: { session: withRules(session), added, alreadyOnRoster } };
     },
   }),
   defineRoute({
@@ -236,7 +258,7 @@ export const sessionRoutes = [
     async handle({ params, session, now }) {
       const s = await requireSession(params.sessionId);
       await requireDelegate(session, s.sessionId);
-      const outcome = await signIn(s.sessionId, session.userId, now);
+      const outcome = await signIn(s, session.userId, now);
       return {
         status: outcome === 'signed-in' ? 201 : 200,
         body: { signedIn: true, already: outcome === 'already', session: withRules(await requireSession(s.sessionId, true)) },

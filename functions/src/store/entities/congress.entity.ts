@@ -57,6 +57,24 @@ export const CongressDelegateEntity = new Entity({
 });
 
 /**
+ * How many rosters of one org a user sits on. It moves only in the transactions that add or
+ * remove a roster entry, and the one that takes it to zero also takes the delegate grant for the
+ * org away: a delegate of two sessions keeps the role until off both rosters.
+ * Access pattern: get — pk USER#userId, sk DELEGATESEATS#orgId
+ */
+export const CongressSeatsEntity = new Entity({
+  name: 'CongressSeats',
+  table: UnionTable,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    orgId: string().key(),
+    seats: number(),
+  }),
+  computeKey: ({ userId, orgId }) => ({ pk: `USER#${userId}`, sk: `DELEGATESEATS#${orgId}` }),
+});
+
+/**
  * 提案. `version` advances with every change (optimistic concurrency: each transition is
  * conditioned on the version it was computed from). Access patterns:
  * - get — pk PROPOSAL#proposalId, sk META
@@ -200,8 +218,11 @@ export const CongressBallotEntity = new Entity({
 
 /**
  * The first answer to a ballot request, for retries with the same Idempotency-Key. Keyed by
- * HMAC(server secret, userId, motionId, key); the receipt code is sealed with a key derived
- * from the client's Idempotency-Key, so the table alone cannot turn it into a voter's choice.
+ * HMAC(server secret, userId, motionId, key); the receipt code is sealed under
+ * HMAC(server secret, key + voter + motion), so neither the table nor the client's key alone
+ * turns it into a voter's choice. Expires at `ttl` (epoch seconds; the table's TTL attribute):
+ * a day is long enough for any retry, and readers ignore an expired record DynamoDB has not
+ * deleted yet.
  * Access pattern: get — pk BALLOTIDEMP#hash, sk ANSWER
  */
 export const CongressBallotAnswerEntity = new Entity({
@@ -211,6 +232,7 @@ export const CongressBallotAnswerEntity = new Entity({
   schema: item({
     requestHash: string().key(),
     sealed: string(),
+    ttl: number().optional(),
   }),
   computeKey: ({ requestHash }) => ({ pk: `BALLOTIDEMP#${requestHash}`, sk: 'ANSWER' }),
 });

@@ -14,7 +14,8 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const key = useRef(newRequestKey());
+  // Made at the first submit and kept for its retries (a secure key, or a refusal in Chinese).
+  const key = useRef<string | null>(null);
   const spec = motion.spec;
 
   const ballot = () => {
@@ -32,6 +33,7 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
     setBusy(true);
     setError(null);
     try {
+      if (!key.current) key.current = await newRequestKey();
       const res = await congressApi.vote(motion.motionId, b, key.current);
       saveReceipt(motion.motionId, res.receiptCode);
       onVoted(res.receiptCode);

@@ -12,7 +12,9 @@ import type {
   RosterLineError,
 } from '@union/shared';
 import { ApiError, api, apiBase } from '../../lib/api';
+import { readReceipt, writeReceipt } from '../../lib/device-store';
 import { platform } from '../../lib/platform';
+import { randomKey, SecureRandomUnavailable } from '../../lib/secure-random';
 import { getSession } from '../../lib/session';
 
 export interface SessionView {
@@ -93,15 +95,11 @@ export interface ResultsView {
 
 const enc = encodeURIComponent;
 
-/** A random Idempotency-Key, kept for the retries of one ballot. */
-export const newRequestKey = (): string => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const c = (globalThis as { crypto?: Crypto }).crypto;
-  const bytes = c?.getRandomValues
-    ? c.getRandomValues(new Uint8Array(32))
-    : Uint8Array.from({ length: 32 }, () => Math.floor(Math.random() * 256));
-  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-};
+/**
+ * A random Idempotency-Key, kept for the retries of one ballot: from the platform's secure
+ * source only; where there is none it rejects with SecureRandomUnavailable (a Chinese message).
+ */
+export const newRequestKey = (): Promise<string> => randomKey(platform.randomSource());
 
 export const congressApi = {
   mySessions: () =>
@@ -129,7 +127,10 @@ export const congressApi = {
   roster: (id: string) => api.get<{ session: SessionView; delegates: DelegateView[] }>(`/congress/sessions/${enc(id)}/roster`),
   addDelegates: (id: string, delegates: Array<{ memberNumber: string; delegation?: string }>) =>
     api.post<{ added: number }>(`/congress/sessions/${enc(id)}/roster`, { delegates }),
-  importRoster: (id: string, csv: string) => api.post<{ added: number }>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
+  importRoster: (id: string, csv: string) =>
+    api.post<{ added: number; alreadyOnRoster: number }>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
+  removeDelegate: (id: string, userId: string) =>
+    api.delete<{ session: SessionView }>(`/congress/sessions/${enc(id)}/roster/${enc(userId)}`),
   createMotion: (id: string, body: CreateMotionRequest) => api.post<{ motion: MotionView }>(`/congress/sessions/${enc(id)}/motions`, body),
   openMotion: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/open`),
   closeMotion: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/close`),
@@ -158,11 +159,15 @@ export const downloadResultsCsv = async (motionId: string, title: string): Promi
   await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx' as never, showMenu: true });
 };
 
-/** My receipt codes, kept on this device so I can check them after close. */
-const RECEIPTS_KEY = 'congress.receipts';
-export const savedReceipt = (motionId: string): string | null => platform.getItem<Record<string, string>>(RECEIPTS_KEY)?.[motionId] ?? null;
-export const saveReceipt = (motionId: string, code: string): void =>
-  platform.setItem(RECEIPTS_KEY, { ...(platform.getItem<Record<string, string>>(RECEIPTS_KEY) ?? {}), [motionId]: code });
+/** My receipt codes, kept on this device under my user id so I can check them after close (removed at sign-out). */
+export const savedReceipt = (motionId: string): string | null => {
+  const userId = getSession()?.user.userId;
+  return userId ? readReceipt(platform, userId, motionId) : null;
+};
+export const saveReceipt = (motionId: string, code: string): void => {
+  const userId = getSession()?.user.userId;
+  if (userId) writeReceipt(platform, userId, motionId, code);
+};
 
 const MESSAGES: Record<string, string> = {
   QUORUM_NOT_MET: '签到人数未达到全体代表的三分之二，不能开始表决',
@@ -170,6 +175,7 @@ const MESSAGES: Record<string, string> = {
   NOT_SIGNED_IN: '请先签到，签到后才能投票',
   MOTION_NOT_OPEN: '该事项不在投票时间内',
   NOT_A_DELEGATE: '您不是本次会议的代表',
+  DELEGATE_NOT_FOUND: '该代表已不在名单中',
   ALREADY_COSIGNED: '您已附议过该提案',
   COSIGN_OWN_PROPOSAL: '不能附议自己的提案',
   ROSTER_LOCKED: '已有表决开始，代表名单不能再修改',
@@ -179,6 +185,7 @@ const MESSAGES: Record<string, string> = {
 /** Chinese text for an error; the server's message (which names the field) when we have no better one. */
 export const congressErrorText = (e: unknown): string => {
   if (e instanceof ApiError) return MESSAGES[e.code] ?? e.message;
+  if (e instanceof SecureRandomUnavailable) return e.message;
   return '操作失败，请稍后再试';
 };
 

@@ -340,9 +340,27 @@ function SessionAdmin({ sessionId }: { sessionId: string }) {
         </Button>
         <View>
           {delegates.map((d) => (
-            <Text key={d.userId} style={{ display: 'block' }} className="muted">
-              {d.displayName} · {d.memberNumber ?? '—'} · {d.delegation ?? '—'} · {d.signedInAt ? '已签到' : '未签到'}
-            </Text>
+            <View key={d.userId} className="row" data-testid={`roster-${d.userId}`}>
+              <Text className="muted">
+                {d.displayName} · {d.memberNumber ?? '—'} · {d.delegation ?? '—'} · {d.signedInAt ? '已签到' : '未签到'}
+              </Text>
+              {session.rosterLocked ? null : (
+                <Button
+                  size="mini"
+                  className="btn-plain"
+                  data-testid={`remove-${d.userId}`}
+                  onClick={async () => {
+                    const { confirm } = await Taro.showModal({
+                      title: '移出代表名单',
+                      content: `确定将 ${d.displayName} 移出代表名单？其代表身份随之取消。`,
+                    });
+                    if (confirm) await act(() => congressApi.removeDelegate(sessionId, d.userId), '已移出代表名单');
+                  }}
+                >
+                  移出
+                </Button>
+              )}
+            </View>
           ))}
         </View>
       </View>

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
 import { useSignedIn } from '../../components/use-signed-in';
-import { clearSession } from '../../lib/session';
+import { signOut } from '../../lib/session';
 
 /** 我的: the signed-in person, their roles, and where to go from here. */
 export default function MePage() {
@@ -30,7 +30,7 @@ export default function MePage() {
         <Button
           className="btn-plain"
           onClick={() => {
-            clearSession();
+            signOut();
             Taro.reLaunch({ url: '/pages/login/index' });
           }}
         >
