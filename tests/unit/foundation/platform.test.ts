@@ -47,6 +47,39 @@ describe('log redaction', () => {
   });
   it('leaves other numbers alone', () => {
     expect(redact('member 2026000123 order 12345')).toBe('member 2026000123 order 12345');
+    expect(redact('order 1234567890123456789 and 86123')).toBe('order 1234567890123456789 and 86123');
+  });
+  it.each([
+    '+86 138 1234 5678',
+    '+86 13812345678',
+    '+8613812345678',
+    '+86-138-1234-5678',
+    '86-13812345678',
+    '86-138-1234-5678',
+    '008613812345678',
+    '8613812345678',
+    '138 1234 5678',
+    '138-1234-5678',
+    'tel:+8613812345678;',
+    'phone13812345678x',
+  ])('masks the mobile number in %s', (text) => {
+    const out = redact(JSON.stringify({ note: text }));
+    expect(out).not.toMatch(/1234/);
+    expect(out).toContain('138****5678');
+  });
+  it.each([
+    'id320102199001011234x',
+    'ID:32010219900101123X',
+    'ID32010219900101123Xyz',
+    'idNumber=320102199001011234&x=1',
+    '身份证号320102199001011234',
+    'abc320102199001011234def',
+    '320102 19900101 1234',
+    '320102-19900101-123X',
+  ])('masks the 身份证号 in %s', (text) => {
+    const out = redact(JSON.stringify({ note: text }));
+    expect(out).not.toContain('19900101');
+    expect(out).toContain('3201**********');
   });
 });
 
