@@ -19,10 +19,10 @@ import {
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
-import { findCardHolder, getOfficerFacts, indexCard, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
+import { getOfficerFacts, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
-import { getActiveMembershipByUser, listOrgMembers } from '../../store/membership.repository';
+import { getActiveMembershipByUser, getMembership, listOrgMembers } from '../../store/membership.repository';
 import { getLineage, getOrg } from '../../store/org.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
@@ -45,9 +45,9 @@ export const cardRoutes = [
     access: ['member'],
     async handle({ session, runtime, now }) {
       const { membership, org } = await loadMemberContext(session.userId, now);
-      await indexCard(membership.memberNumber, membership.userId, membership.orgId);
+      // Sealed: the QR shows a scanner nothing of the member (POST /verify opens it).
       const { token, expiresAt } = await signCardToken(
-        { memberNumber: membership.memberNumber, orgId: membership.orgId },
+        { membershipId: membership.membershipId, orgId: membership.orgId },
         runtime.config.sessionSecret,
         now,
       );
@@ -85,18 +85,17 @@ export const cardRoutes = [
       } else if (check.kind === 'expired') {
         answer = { ...blank, result: '已过期', reason: '二维码已过期（可能是截图），请会员刷新会员卡后重新出示' };
       } else {
-        const { memberNumber, orgId } = check.payload;
-        const holder = await findCardHolder(memberNumber);
-        const membership = holder ? await getActiveMembershipByUser(holder.userId) : null;
-        const org = await getOrg(orgId);
-        if (!membership || membership.memberNumber !== memberNumber || membership.orgId !== orgId) {
+        // Two reads, together: the membership the token names and its org.
+        const { membershipId, orgId } = check.payload;
+        const [membership, org] = await Promise.all([getMembership(membershipId), getOrg(orgId)]);
+        if (membership?.status !== 'active' || membership.orgId !== orgId) {
           answer = {
             ...blank,
             result: '无效',
             reason: '该会员卡已失效（会籍已转出或终止）',
             memberStatus: 'inactive',
             memberStatusText: '非在会',
-            memberNumberMasked: maskMemberNumber(memberNumber),
+            memberNumberMasked: membership ? maskMemberNumber(membership.memberNumber) : null,
           };
         } else {
           answer = {
@@ -105,7 +104,7 @@ export const cardRoutes = [
             memberStatus: membership.status,
             memberStatusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,
             orgName: org?.name ?? null,
-            memberNumberMasked: maskMemberNumber(memberNumber),
+            memberNumberMasked: maskMemberNumber(membership.memberNumber),
             checkedAt,
           };
         }
