@@ -6,8 +6,8 @@ import { CARD_TOKEN_TTL_SECONDS } from '@union/shared';
  * nothing in it — no member number, org or user id, only random-looking bytes — and cannot alter
  * it. Only POST /verify opens it.
  *
- * Format: `c2.` + base64url(iv ‖ ciphertext ‖ tag). The payload is the membership id, its org and
- * the expiry: verification is one GetItem of the membership and one of the org, run together.
+ * Format: `c2.` + base64url(iv ‖ ciphertext ‖ tag) of the holder's account, member number, org and
+ * expiry. Verification reads the account's active membership: two GetItems (pointer, membership).
  */
 const PREFIX = 'c2.';
 const IV_BYTES = 12;
@@ -22,11 +22,12 @@ const cardKey = (sessionSecret: string): Buffer =>
   Buffer.from(hkdfSync('sha256', sessionSecret, 'union-service', 'purpose:member-card-token:v2', 32));
 
 export interface CardTokenPayload {
-  membershipId: string;
+  userId: string;
+  memberNumber: string;
   orgId: string;
 }
 
-/** Seals the QR payload: membership, org, ~60 s of life. Each token differs (random IV). */
+/** Seals the QR payload: account, member number, org, ~60 s of life. Each token differs (random IV). */
 export const signCardToken = async (
   payload: CardTokenPayload,
   sessionSecret: string,
@@ -37,7 +38,7 @@ export const signCardToken = async (
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', cardKey(sessionSecret), iv);
   cipher.setAAD(AAD);
-  const plain = JSON.stringify({ m: payload.membershipId, o: payload.orgId, x: exp });
+  const plain = JSON.stringify({ u: payload.userId, n: payload.memberNumber, o: payload.orgId, x: exp });
   const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   const token = PREFIX + Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
   return { token, expiresAt: new Date(exp * 1000) };
@@ -60,8 +61,8 @@ const open = (token: string, sessionSecret: string): { payload: CardTokenPayload
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
     const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
     const p = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
-    if (typeof p.m !== 'string' || typeof p.o !== 'string' || typeof p.x !== 'number') return null;
-    return { payload: { membershipId: p.m, orgId: p.o }, exp: p.x };
+    if (typeof p.u !== 'string' || typeof p.n !== 'string' || typeof p.o !== 'string' || typeof p.x !== 'number') return null;
+    return { payload: { userId: p.u, memberNumber: p.n, orgId: p.o }, exp: p.x };
   } catch {
     return null;
   }

@@ -83,7 +83,6 @@ export interface MembershipRecord extends MemberProfile {
 
 /** What the service card needs about a member (plain name; no 身份证号 or phone). */
 export interface ActiveMembership {
-  membershipId: string;
   userId: string;
   orgId: string;
   memberNumber: string;
@@ -130,7 +129,6 @@ export const getActiveMembershipByUser = async (userId: string): Promise<ActiveM
   const m = await getActiveMembershipRecord(userId);
   if (!m) return null;
   return {
-    membershipId: m.membershipId,
     userId: m.userId,
     orgId: m.orgId,
     memberNumber: m.memberNumber,

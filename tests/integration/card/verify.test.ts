@@ -166,9 +166,8 @@ describe('会员卡 and its verification', () => {
 
   it('refuses a token sealed with another key, a session token, an old-style JWT and garbage with 无效', async () => {
     const { token } = await fetchCard();
-    const membership = await getActiveMembershipRecord(courier.userId);
     const foreign = await signCardToken(
-      { membershipId: membership!.membershipId, orgId: 'logistics' },
+      { userId: courier.userId, memberNumber: courier.memberNumber, orgId: 'logistics' },
       'guessed-secret-guessed-secret-0123',
       new Date(),
     );

@@ -22,8 +22,8 @@ import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { getOfficerFacts, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
-import { getActiveMembershipByUser, getMembership, listOrgMembers } from '../../store/membership.repository';
-import { getLineage, getOrg } from '../../store/org.repository';
+import { getActiveMembershipByUser, getActiveMembershipRecord, listOrgMembers } from '../../store/membership.repository';
+import { getLineage } from '../../store/org.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { loadMemberContext, subtreeOf } from './member-context';
@@ -47,7 +47,7 @@ export const cardRoutes = [
       const { membership, org } = await loadMemberContext(session.userId, now);
       // Sealed: the QR shows a scanner nothing of the member (POST /verify opens it).
       const { token, expiresAt } = await signCardToken(
-        { membershipId: membership.membershipId, orgId: membership.orgId },
+        { userId: membership.userId, memberNumber: membership.memberNumber, orgId: membership.orgId },
         runtime.config.sessionSecret,
         now,
       );
@@ -85,17 +85,17 @@ export const cardRoutes = [
       } else if (check.kind === 'expired') {
         answer = { ...blank, result: '已过期', reason: '二维码已过期（可能是截图），请会员刷新会员卡后重新出示' };
       } else {
-        // Two reads, together: the membership the token names and its org.
-        const { membershipId, orgId } = check.payload;
-        const [membership, org] = await Promise.all([getMembership(membershipId), getOrg(orgId)]);
-        if (membership?.status !== 'active' || membership.orgId !== orgId) {
+        // Two reads: the account's active-membership pointer and the membership (it names its org).
+        const { userId, memberNumber, orgId } = check.payload;
+        const membership = await getActiveMembershipRecord(userId);
+        if (!membership || membership.memberNumber !== memberNumber || membership.orgId !== orgId) {
           answer = {
             ...blank,
             result: '无效',
             reason: '该会员卡已失效（会籍已转出或终止）',
             memberStatus: 'inactive',
             memberStatusText: '非在会',
-            memberNumberMasked: membership ? maskMemberNumber(membership.memberNumber) : null,
+            memberNumberMasked: maskMemberNumber(memberNumber),
           };
         } else {
           answer = {
@@ -103,8 +103,8 @@ export const cardRoutes = [
             reason: '会员卡真实有效',
             memberStatus: membership.status,
             memberStatusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,
-            orgName: org?.name ?? null,
-            memberNumberMasked: maskMemberNumber(membership.memberNumber),
+            orgName: membership.orgName,
+            memberNumberMasked: maskMemberNumber(memberNumber),
             checkedAt,
           };
         }
