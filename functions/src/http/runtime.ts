@@ -1,4 +1,4 @@
-import { type AppConfig, loadConfig } from '../platform/config';
+import { type AppConfig, LOCAL_STAGE, loadConfig } from '../platform/config';
 import { createPiiCipher, type PiiCipher } from '../platform/crypto';
 import { readSsmParameters } from '../platform/ssm';
 
@@ -13,7 +13,8 @@ let runtime: Promise<Runtime> | undefined;
 export const getRuntime = (): Promise<Runtime> => {
   runtime ??= loadConfig(process.env, readSsmParameters).then((config) => ({
     config,
-    pii: createPiiCipher(config.piiKey, config.piiHmacKey),
+    // Unbound v1 ciphertexts are read only on local, where .data/ may hold older demo data.
+    pii: createPiiCipher(config.piiKey, config.piiHmacKey, { readUnboundV1: config.stage === LOCAL_STAGE }),
   }));
   // A refused config is not cached: the next request tries again (and is refused again).
   runtime.catch(() => {

@@ -41,9 +41,40 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** Keys shorter than this are refused outside local (HS256 and HMAC-SHA256 want at least 256 bits). */
+export const MIN_KEY_BYTES = 32;
+
+/**
+ * True inside a deployed AWS Lambda function: the Lambda runtime sets AWS_LAMBDA_FUNCTION_NAME
+ * and AWS_EXECUTION_ENV=AWS_Lambda_<runtime>. serverless-offline sets the function name too,
+ * but also IS_OFFLINE and never AWS_EXECUTION_ENV, so `npm start` and the e2e stack are not Lambda.
+ */
+export const runsInAwsLambda = (env: Env): boolean =>
+  Boolean(env.AWS_EXECUTION_ENV?.startsWith('AWS_Lambda_')) || (Boolean(env.AWS_LAMBDA_FUNCTION_NAME) && !env.IS_OFFLINE);
+
+/** Strict base64 (Buffer.from silently skips characters outside the alphabet). */
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Refuses keys that are too short to protect anything (or not the base64 they should be). */
+const checkKeyLengths = (secrets: { sessionSecret: string; piiKey: string; piiHmacKey: string }): void => {
+  if (Buffer.byteLength(secrets.sessionSecret, 'utf8') < MIN_KEY_BYTES) {
+    throw new ConfigError(`session-secret must be at least ${MIN_KEY_BYTES} bytes`);
+  }
+  if (!BASE64_RE.test(secrets.piiKey) || Buffer.from(secrets.piiKey, 'base64').length !== MIN_KEY_BYTES) {
+    throw new ConfigError(`pii-key must be ${MIN_KEY_BYTES} bytes, base64`);
+  }
+  if (!BASE64_RE.test(secrets.piiHmacKey) || Buffer.from(secrets.piiHmacKey, 'base64').length < MIN_KEY_BYTES) {
+    throw new ConfigError(`pii-hmac-key must be at least ${MIN_KEY_BYTES} bytes, base64`);
+  }
+};
+
 /** Builds the configuration for the stage in `env`; refuses unsafe production configs. */
 export const loadConfig = async (env: Env, readParameters?: ParameterReader): Promise<AppConfig> => {
   const stage = env.STAGE ?? LOCAL_STAGE;
+  // Local means dev sign-in and the keys published in this repo: never in a deployed function.
+  if (stage === LOCAL_STAGE && runsInAwsLambda(env)) {
+    throw new ConfigError('stage local is refused inside AWS Lambda: deploy with an explicit --stage (e.g. --stage prod)');
+  }
   const tableName = env.TABLE_NAME;
   if (!tableName) throw new ConfigError('TABLE_NAME is not set');
   const common = {
@@ -95,7 +126,7 @@ export const loadConfig = async (env: Env, readParameters?: ParameterReader): Pr
   }
   const appId = env.WECHAT_APP_ID;
   if (!appId || appId === LOCAL_DEFAULTS.wechatAppId) throw new ConfigError(`stage ${stage} needs a real WECHAT_APP_ID`);
-  if (Buffer.from(secrets.piiKey, 'base64').length !== 32) throw new ConfigError('pii-key must be 32 bytes, base64');
+  checkKeyLengths(secrets);
   return {
     ...common,
     sessionSecret: secrets.sessionSecret,

@@ -1,20 +1,8 @@
 import { NO_OFFICER_FACTS, type OfficerFacts } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import { CardIndexEntity } from './entities/card.entity';
 import { MemberFactsEntity } from './entities/member-facts.entity';
 
-const cardIndex = CardIndexEntity.build(EntityRepository);
 const memberFacts = MemberFactsEntity.build(EntityRepository);
-
-/** Remembers which account holds a member number (idempotent: a card fetch rewrites the same item). */
-export const indexCard = async (memberNumber: string, userId: string, orgId: string): Promise<void> => {
-  await cardIndex.put({ memberNumber, userId, orgId });
-};
-
-export const findCardHolder = async (memberNumber: string): Promise<{ userId: string; orgId: string } | null> => {
-  const { Item } = await cardIndex.get({ memberNumber });
-  return Item ? { userId: Item.userId, orgId: Item.orgId } : null;
-};
 
 export interface OfficerFactsRecord extends OfficerFacts {
   userId: string;

@@ -1,4 +1,11 @@
-import { type ClaimStatus, DomainError, type PublicityEntry, type QuotaState } from '@union/shared';
+import {
+  type ClaimStatus,
+  DomainError,
+  type PublicityEntry,
+  type PublicityPeriod,
+  type QuotaState,
+  storedPublicityPeriod,
+} from '@union/shared';
 import type { EligibilityReason } from '@union/shared/domain/eligibility/index';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
@@ -249,10 +256,11 @@ export const getQuotaUse = async (benefitKeys: readonly string[], period: string
   return new Map(found.flatMap((q) => (q ? [[q.benefitKey, { total: q.total, used: q.used }] as const] : [])));
 };
 
-export interface PublicityRecord {
+export interface PublicityRecord extends PublicityPeriod {
   benefitId: string;
   orgId: string;
   benefitName: string;
+  /** The claim year whose approvals are listed. */
   period: string;
   entries: PublicityEntry[];
   publishedAt: string;
@@ -274,6 +282,7 @@ export const getPublicity = async (benefitId: string, orgId: string): Promise<Pu
         entries: Item.entries,
         publishedAt: Item.publishedAt,
         publishedBy: Item.publishedBy,
+        ...storedPublicityPeriod(Item),
       }
     : null;
 };

@@ -20,6 +20,8 @@ Object.assign(FIELD_LABELS, {
   lat: '纬度',
   lng: '经度',
   openingHours: '开放时间',
+  startsOn: '公示开始日期',
+  endsOn: '公示结束日期',
 });
 
 const text = (min: number, max: number) =>
@@ -46,6 +48,18 @@ export type CardResponse = z.infer<typeof cardResponse>;
 export const verifyRequest = z.object({
   token: z.string().check(z.trim(), z.minLength(1, '请扫描或粘贴会员卡二维码'), z.maxLength(2000, '内容过长')),
 });
+
+const isoDate = z.string().check(z.trim(), z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+
+/**
+ * POST /orgs/{orgId}/benefits/{benefitId}/publicity: the 公示期 (China dates, both included).
+ * Omitted: from today for 7 days. Bounds are checked in the domain (publicityPeriodOf).
+ */
+export const publishPublicityRequest = z.object({
+  startsOn: z.optional(isoDate),
+  endsOn: z.optional(isoDate),
+});
+export type PublishPublicityRequest = z.infer<typeof publishPublicityRequest>;
 
 /** What a verifier learns: never the name, 身份证号 or phone. */
 export const verifyResponse = z.object({

@@ -1,7 +1,8 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { maskIdNumber, maskName, maskPhone } from '@union/shared';
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createPiiCipher } from '../../../functions/src/platform/crypto';
+import { createPiiCipher, memberProfileBinding, PiiSealError } from '../../../functions/src/platform/crypto';
 import { randomId } from '../../../functions/src/platform/ids';
 import { redact } from '../../../functions/src/platform/logger';
 import { SESSION_MAX_AGE_SECONDS, SESSION_TTL_SECONDS, signSession, verifySession } from '../../../functions/src/platform/session';
@@ -9,22 +10,55 @@ import { SESSION_MAX_AGE_SECONDS, SESSION_TTL_SECONDS, signSession, verifySessio
 const key = Buffer.alloc(32, 1).toString('base64');
 const hmac = Buffer.alloc(32, 2).toString('base64');
 
+const id = { record: 'USER#u1', field: 'idNumber' } as const;
+
+/** A ciphertext of the first format (no associated data), as the local demo data may still hold. */
+const sealV1 = (plain: string): string => {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', Buffer.from(key, 'base64'), iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+};
+
 describe('PII cipher (AES-256-GCM + HMAC)', () => {
   const pii = createPiiCipher(key, hmac);
   it('round-trips and never repeats a ciphertext', () => {
-    const a = pii.encrypt('110101199003074514');
-    const b = pii.encrypt('110101199003074514');
+    const a = pii.encrypt('110101199003074514', id);
+    const b = pii.encrypt('110101199003074514', id);
     expect(a).not.toBe(b);
     expect(a).not.toContain('110101199003074514');
-    expect(pii.decrypt(a)).toBe('110101199003074514');
+    expect(a.startsWith('v2.')).toBe(true);
+    expect(pii.decrypt(a, id)).toBe('110101199003074514');
   });
   it('detects tampering', () => {
-    const sealed = pii.encrypt('13812345678');
+    const sealed = pii.encrypt('13812345678', { record: 'USER#u1', field: 'phone' });
     const parts = sealed.split('.');
     const body = Buffer.from(parts[3] ?? '', 'base64');
     body[0] = (body[0] ?? 0) ^ 1;
     parts[3] = body.toString('base64');
-    expect(() => pii.decrypt(parts.join('.'))).toThrow();
+    expect(() => pii.decrypt(parts.join('.'), { record: 'USER#u1', field: 'phone' })).toThrow(PiiSealError);
+  });
+  it('binds each ciphertext to its record and field: moved anywhere else, it does not decrypt', () => {
+    const sealed = pii.encrypt('110101199003074514', id);
+    expect(() => pii.decrypt(sealed, { record: 'USER#u2', field: 'idNumber' })).toThrow(PiiSealError);
+    expect(() => pii.decrypt(sealed, { record: 'USER#u1', field: 'phone' })).toThrow(PiiSealError);
+    expect(() => pii.decrypt(sealed, { record: 'USER#u', field: 'idNumber' })).toThrow(/USER#u#idNumber/);
+    expect(pii.decrypt(sealed, memberProfileBinding('u1', 'idNumber'))).toBe('110101199003074514');
+    // The error names where, never what.
+    try {
+      pii.decrypt(sealed, { record: 'USER#u2', field: 'idNumber' });
+    } catch (e) {
+      expect(String((e as Error).message)).not.toContain('110101199003074514');
+    }
+  });
+  it('reads unbound v1 ciphertexts only when told to (the local stage), and never writes them', () => {
+    const old = sealV1('13812345678');
+    expect(() => pii.decrypt(old, id)).toThrow(/v1/);
+    const local = createPiiCipher(key, hmac, { readUnboundV1: true });
+    expect(local.decrypt(old, { record: 'USER#anyone', field: 'phone' })).toBe('13812345678');
+    expect(local.encrypt('13812345678', id).startsWith('v2.')).toBe(true);
+    expect(() => local.decrypt('v9.a.b.c', id)).toThrow(PiiSealError);
+    expect(() => local.decrypt('garbage', id)).toThrow(PiiSealError);
   });
   it('hashes deterministically per kind and key', () => {
     expect(pii.hash('id', 'x')).toBe(pii.hash('id', 'x'));
@@ -48,6 +82,39 @@ describe('log redaction', () => {
   });
   it('leaves other numbers alone', () => {
     expect(redact('member 2026000123 order 12345')).toBe('member 2026000123 order 12345');
+    expect(redact('order 1234567890123456789 and 86123')).toBe('order 1234567890123456789 and 86123');
+  });
+  it.each([
+    '+86 138 1234 5678',
+    '+86 13812345678',
+    '+8613812345678',
+    '+86-138-1234-5678',
+    '86-13812345678',
+    '86-138-1234-5678',
+    '008613812345678',
+    '8613812345678',
+    '138 1234 5678',
+    '138-1234-5678',
+    'tel:+8613812345678;',
+    'phone13812345678x',
+  ])('masks the mobile number in %s', (text) => {
+    const out = redact(JSON.stringify({ note: text }));
+    expect(out).not.toMatch(/1234/);
+    expect(out).toContain('138****5678');
+  });
+  it.each([
+    'id320102199001011234x',
+    'ID:32010219900101123X',
+    'ID32010219900101123Xyz',
+    'idNumber=320102199001011234&x=1',
+    '身份证号320102199001011234',
+    'abc320102199001011234def',
+    '320102 19900101 1234',
+    '320102-19900101-123X',
+  ])('masks the 身份证号 in %s', (text) => {
+    const out = redact(JSON.stringify({ note: text }));
+    expect(out).not.toContain('19900101');
+    expect(out).toContain('3201**********');
   });
 });
 

@@ -19,11 +19,11 @@ import {
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
-import { findCardHolder, getOfficerFacts, indexCard, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
+import { getOfficerFacts, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
-import { getActiveMembershipByUser, listOrgMembers } from '../../store/membership.repository';
-import { getLineage, getOrg } from '../../store/org.repository';
+import { getActiveMembershipByUser, getActiveMembershipRecord, listOrgMembers } from '../../store/membership.repository';
+import { getLineage } from '../../store/org.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { loadMemberContext, subtreeOf } from './member-context';
@@ -45,9 +45,9 @@ export const cardRoutes = [
     access: ['member'],
     async handle({ session, runtime, now }) {
       const { membership, org } = await loadMemberContext(session.userId, now);
-      await indexCard(membership.memberNumber, membership.userId, membership.orgId);
+      // Sealed: the QR shows a scanner nothing of the member (POST /verify opens it).
       const { token, expiresAt } = await signCardToken(
-        { memberNumber: membership.memberNumber, orgId: membership.orgId },
+        { userId: membership.userId, memberNumber: membership.memberNumber, orgId: membership.orgId },
         runtime.config.sessionSecret,
         now,
       );
@@ -85,10 +85,9 @@ export const cardRoutes = [
       } else if (check.kind === 'expired') {
         answer = { ...blank, result: '已过期', reason: '二维码已过期（可能是截图），请会员刷新会员卡后重新出示' };
       } else {
-        const { memberNumber, orgId } = check.payload;
-        const holder = await findCardHolder(memberNumber);
-        const membership = holder ? await getActiveMembershipByUser(holder.userId) : null;
-        const org = await getOrg(orgId);
+        // Two reads: the account's active-membership pointer and the membership (it names its org).
+        const { userId, memberNumber, orgId } = check.payload;
+        const membership = await getActiveMembershipRecord(userId);
         if (!membership || membership.memberNumber !== memberNumber || membership.orgId !== orgId) {
           answer = {
             ...blank,
@@ -104,7 +103,7 @@ export const cardRoutes = [
             reason: '会员卡真实有效',
             memberStatus: membership.status,
             memberStatusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,
-            orgName: org?.name ?? null,
+            orgName: membership.orgName,
             memberNumberMasked: maskMemberNumber(memberNumber),
             checkedAt,
           };

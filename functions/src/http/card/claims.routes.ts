@@ -1,20 +1,27 @@
 import {
+  assertPublicityOpen,
   benefitIdSchema,
   benefitKeyOf,
   CLAIM_STATUS_LABELS,
   type ClaimView,
+  chinaDateOf,
   claimPeriodOf,
   claimStatusQuery,
   createClaimRequest,
   DomainError,
+  holdsRoleOver,
   idSchema,
   initialClaimStatus,
   judgeClaim,
+  lineageOf,
   nextClaimStatus,
   type OfficerClaimView,
   parseClaimFacts,
   publicityEntries,
+  publicityPeriodOf,
+  publishPublicityRequest,
   rejectClaimRequest,
+  type SessionClaims,
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
@@ -30,8 +37,18 @@ import {
   requireClaim,
   submitClaim,
 } from '../../store/claim.repository';
+import { getActiveMembershipByUser } from '../../store/membership.repository';
+import { getLineage, requireOrg } from '../../store/org.repository';
+import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { loadMemberContext, subtreeOf } from './member-context';
+
+registerStatuses({
+  PUBLICITY_PERIOD_INVALID: 400,
+  PUBLICITY_FORBIDDEN: 403,
+  PUBLICITY_NOT_STARTED: 403,
+  PUBLICITY_ENDED: 410,
+});
 
 const toView = (c: ClaimRecord): ClaimView => ({
   claimId: c.claimId,
@@ -64,6 +81,18 @@ const requireBenefit = async (benefitId: string): Promise<PublishedBenefit> => {
 };
 
 const quotaTotalOf = (b: PublishedBenefit): number | null => b.benefit.quota?.count ?? null;
+
+/**
+ * Who may read a 公示 of `orgId`: an officer over it (of the org or an ancestor), or an active
+ * member of the org or of an org below it (from the store, not the session's grants).
+ */
+const requirePublicityAudience = async (session: SessionClaims, orgId: string): Promise<void> => {
+  const org = await requireOrg(orgId);
+  if (holdsRoleOver(session, 'officer', lineageOf(org))) return;
+  const membership = await getActiveMembershipByUser(session.userId);
+  if (membership && (await getLineage(membership.orgId)).some((o) => o.orgId === orgId)) return;
+  throw new DomainError('PUBLICITY_FORBIDDEN', '该公示仅向本组织及下级组织的会员展示', { field: 'orgId' });
+};
 
 const claimParams = z.object({ claimId: idSchema });
 const publicityParams = z.object({ orgId: idSchema, benefitId: benefitIdSchema });
@@ -169,8 +198,10 @@ export const claimRoutes = [
     path: '/orgs/{orgId}/benefits/{benefitId}/publicity',
     access: ['officer'],
     params: publicityParams,
-    async handle({ params, session, now, requireRoleOver }) {
+    body: publishPublicityRequest,
+    async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
+      const shownFor = publicityPeriodOf(body, chinaDateOf(now.toISOString()));
       const benefit = await requireBenefit(params.benefitId);
       const period = claimPeriodOf(now);
       const key = benefitKeyOf(benefit);
@@ -185,6 +216,7 @@ export const claimRoutes = [
         entries: publicityEntries(approved.map((c) => ({ name: c.memberName, orgName: c.orgName, decidedAt: c.decidedAt ?? c.createdAt }))),
         publishedAt: now.toISOString(),
         publishedBy: session.userId,
+        ...shownFor,
       };
       await putPublicity(record);
       return { status: 201, body: { publicity: record } };
@@ -193,11 +225,14 @@ export const claimRoutes = [
   defineRoute({
     method: 'GET',
     path: '/orgs/{orgId}/benefits/{benefitId}/publicity',
-    access: 'signedIn',
+    // A 公示 of 大病 benefits is health information: only the publishing org's own people see it.
+    access: ['member', 'officer'],
     params: publicityParams,
-    async handle({ params }) {
+    async handle({ params, session, now }) {
+      await requirePublicityAudience(session, params.orgId);
       const record = await getPublicity(params.benefitId, params.orgId);
       if (!record) throw new DomainError('PUBLICITY_NOT_FOUND', '该项福利尚未公示', { field: 'benefitId' });
+      assertPublicityOpen(record, chinaDateOf(now.toISOString()));
       return { body: { publicity: record } };
     },
   }),

@@ -1,4 +1,5 @@
 import { DomainError, deriveFromIdNumber, type JoinApplication, lineageOf, nextApplicationStatus, type Org } from '@union/shared';
+import { memberProfileBinding } from '../../platform/crypto';
 import { randomId } from '../../platform/ids';
 import {
   type ApplicationRecord,
@@ -16,13 +17,16 @@ import { runTransaction, TransactionRefused } from '../../store/transactions';
 import { addGrant } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
 
-/** Seals the form: 身份证号 and phone encrypted and hashed; birth date and gender derived. */
-export const sealProfile = (runtime: Runtime, form: JoinApplication): MemberProfile => {
+/**
+ * Seals the form of `userId`: 身份证号 and phone encrypted (bound to the owner and the field)
+ * and hashed; birth date and gender derived.
+ */
+export const sealProfile = (runtime: Runtime, userId: string, form: JoinApplication): MemberProfile => {
   const { birthDate, gender } = deriveFromIdNumber(form.idNumber);
   return {
     name: form.name,
-    idEnc: runtime.pii.encrypt(form.idNumber),
-    phoneEnc: runtime.pii.encrypt(form.phone),
+    idEnc: runtime.pii.encrypt(form.idNumber, memberProfileBinding(userId, 'idNumber')),
+    phoneEnc: runtime.pii.encrypt(form.phone, memberProfileBinding(userId, 'phone')),
     idHash: runtime.pii.hash('id', form.idNumber),
     phoneHash: runtime.pii.hash('phone', form.phone),
     gender,
@@ -68,7 +72,7 @@ export const submitApplication = async (args: {
   now: Date;
 }): Promise<JoinResult> => {
   const { runtime, userId, invite, org, now } = args;
-  const profile = sealProfile(runtime, args.form);
+  const profile = sealProfile(runtime, userId, args.form);
   await assertMayJoin(userId, profile.idHash, profile.phoneHash);
   const current = await getCurrentApplication(userId);
   if (current?.status === 'pending') throw applicationPending();
@@ -188,7 +192,7 @@ export const resubmitApplication = async (args: {
   const { runtime, application: a, userId, now } = args;
   if (a.userId !== userId) throw new DomainError('APPLICATION_FORBIDDEN', '只能修改本人的入会申请', { field: 'applicationId' });
   const status = nextApplicationStatus(a.status, 'resubmit');
-  const profile = sealProfile(runtime, args.form);
+  const profile = sealProfile(runtime, userId, args.form);
   await assertMayJoin(userId, profile.idHash, profile.phoneHash);
   try {
     await runTransaction(async () => resubmitApplicationTxs(a, profile, now));

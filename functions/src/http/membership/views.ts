@@ -8,6 +8,7 @@ import {
   maskPhone,
   type TransferView,
 } from '@union/shared';
+import { memberProfileBinding } from '../../platform/crypto';
 import type { ApplicationRecord } from '../../store/application.repository';
 import type { InviteRecord } from '../../store/invite.repository';
 import type { MembershipRecord } from '../../store/membership.repository';
@@ -15,9 +16,9 @@ import type { TransferRecord } from '../../store/transfer.repository';
 import type { Runtime } from '../runtime';
 
 /** Responses never carry a plain 身份证号 or phone: decrypt only to mask. */
-const masked = (runtime: Runtime, r: { idEnc: string; phoneEnc: string }) => ({
-  idNumberMasked: maskIdNumber(runtime.pii.decrypt(r.idEnc)),
-  phoneMasked: maskPhone(runtime.pii.decrypt(r.phoneEnc)),
+const masked = (runtime: Runtime, r: { userId: string; idEnc: string; phoneEnc: string }) => ({
+  idNumberMasked: maskIdNumber(runtime.pii.decrypt(r.idEnc, memberProfileBinding(r.userId, 'idNumber'))),
+  phoneMasked: maskPhone(runtime.pii.decrypt(r.phoneEnc, memberProfileBinding(r.userId, 'phone'))),
 });
 
 export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): InviteView => ({

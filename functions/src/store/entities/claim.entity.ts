@@ -85,7 +85,9 @@ export const QuotaEntity = new Entity({
 });
 
 /**
- * 公示: the approved list of a benefit as published by an officer of an org (masked names only).
+ * 公示: the approved list of a benefit as published by an officer of an org (masked names only),
+ * shown during its 公示期 (startsOn–endsOn, China dates; absent on items published before periods
+ * existed, which then last the default days from publishedAt).
  * Access pattern: get — pk PUBLICITY#benefitId, sk ORG#orgId (republishing replaces it).
  */
 export const PublicityEntity = new Entity({
@@ -99,6 +101,8 @@ export const PublicityEntity = new Entity({
     entries: list(map({ maskedName: string(), orgName: string(), decidedAt: string() })),
     publishedAt: string(),
     publishedBy: string(),
+    startsOn: string().optional(),
+    endsOn: string().optional(),
   }),
   computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
 });

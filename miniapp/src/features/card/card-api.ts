@@ -29,6 +29,9 @@ export interface Publicity {
   period: string;
   entries: Array<{ maskedName: string; orgName: string; decidedAt: string }>;
   publishedAt: string;
+  /** 公示期 (China dates, both included): shown to the org's members only then. */
+  startsOn: string;
+  endsOn: string;
 }
 
 export const cardApi = {

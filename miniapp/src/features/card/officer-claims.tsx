@@ -146,6 +146,9 @@ export function OfficerClaims() {
               <Text className="cp-text">
                 {publicity.benefitName}（{publicity.period} 年度）通过名单，共 {publicity.entries.length} 人：
               </Text>
+              <Text className="cp-small" data-testid="publicity-period">
+                公示期：{publicity.startsOn} 至 {publicity.endsOn}（仅本组织及下级组织会员可见，期满不再展示）
+              </Text>
               {publicity.entries.map((e) => (
                 <Text key={`${e.maskedName}-${e.decidedAt}`} className="cp-small">
                   {e.maskedName} · {e.orgName}
