@@ -112,7 +112,8 @@ describe('importer cost is linear', () => {
     ['a table header repeated, no rows', '序号\t项目名称\t主要内容\n'.repeat(20_000)],
     ['a cell-per-line header repeated', '序号\n项目名称\n主要内容\n1\n'.repeat(20_000)],
   ];
-  it.each(cases)('%s: under 2 s per MB, without throwing', (_name, text) => {
+  // CPU time is measured, so a loaded machine does not fail it; the generous timeout only lets it finish.
+  it.each(cases)('%s: under 2 s per MB, without throwing', { timeout: 60_000 }, (_name, text) => {
     const ms = cpuMillis(text);
     const mb = utf8(text) / MB;
     expect(ms / Math.max(mb, 0.25)).toBeLessThan(2000);
