@@ -75,15 +75,18 @@ export const cardStep: SeedStep = {
     for (const place of DEMO_PLACES) await createPlace({ ...place, createdAt, createdBy: 'officer-district' });
     const migrant = await getActiveMembershipByUser('member-migrant');
     if (migrant) {
-      await putOfficerFacts({
-        userId: migrant.userId,
-        orgId: migrant.orgId,
-        memberName: migrant.name,
-        ...NO_OFFICER_FACTS,
-        hardship: true,
-        updatedAt: createdAt,
-        updatedBy: 'officer-enterprise',
-      });
+      await putOfficerFacts(
+        {
+          userId: migrant.userId,
+          orgId: migrant.orgId,
+          memberName: migrant.name,
+          ...NO_OFFICER_FACTS,
+          hardship: true,
+          updatedAt: createdAt,
+          updatedBy: 'officer-enterprise',
+        },
+        0,
+      );
     }
   },
 };

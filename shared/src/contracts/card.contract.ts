@@ -12,6 +12,7 @@ Object.assign(FIELD_LABELS, {
   modelWorker: '劳动模范',
   frontlineMedical: '一线医务人员',
   userId: '会员',
+  version: '版本',
   claimId: '申领',
   status: '状态',
   kind: '阵地类型',
@@ -58,12 +59,17 @@ export const verifyResponse = z.object({
 });
 export type VerifyResponse = z.infer<typeof verifyResponse>;
 
-/** PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value. */
+/**
+ * PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value.
+ * `version` is the one the editor read (GET answers it; 0 before any fact was set): an edit
+ * made from an older version is refused (409 FACTS_STALE), never merged over a newer one.
+ */
 export const officerFactsRequest = z
   .object({
     hardship: z.optional(z.boolean()),
     modelWorker: z.optional(z.boolean()),
     frontlineMedical: z.optional(z.boolean()),
+    version: z.int({ error: '请提供读取时的版本号（整数）' }).check(z.gte(0, '版本号不能小于 0')),
   })
   .check(
     z.refine((v) => v.hardship !== undefined || v.modelWorker !== undefined || v.frontlineMedical !== undefined, {

@@ -19,7 +19,14 @@ import {
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
-import { findCardHolder, getOfficerFacts, indexCard, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
+import {
+  factsStale,
+  findCardHolder,
+  getVersionedOfficerFacts,
+  indexCard,
+  listOfficerFacts,
+  putOfficerFacts,
+} from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
 import { getActiveMembershipByUser, listOrgMembers } from '../../store/membership.repository';
@@ -34,6 +41,7 @@ registerStatuses({
   QUOTA_EXHAUSTED: 409,
   CLAIM_DUPLICATE: 409,
   CLAIM_NOT_PENDING: 409,
+  FACTS_STALE: 409,
 });
 
 const memberFactsParams = z.object({ orgId: idSchema, userId: idSchema });
@@ -161,8 +169,10 @@ export const cardRoutes = [
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const membership = await memberWithin(params.userId, params.orgId);
-      const facts = await getOfficerFacts(params.userId);
-      return { body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts } };
+      const { facts, version } = await getVersionedOfficerFacts(params.userId);
+      return {
+        body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts, version },
+      };
     },
   }),
   defineRoute({
@@ -174,21 +184,35 @@ export const cardRoutes = [
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const membership = await memberWithin(params.userId, params.orgId);
-      const current = await getOfficerFacts(params.userId);
-      const facts = { ...NO_OFFICER_FACTS, ...current };
+      // The edit applies to the version the officer read: omitted facts keep that version's values,
+      // and the write is conditioned on it (a concurrent edit makes this one FACTS_STALE).
+      const current = await getVersionedOfficerFacts(params.userId);
+      if (current.version !== body.version) throw factsStale();
+      const facts = { ...NO_OFFICER_FACTS, ...current.facts };
       for (const key of OFFICER_FACT_KEYS) {
         const value = body[key];
         if (value !== undefined) facts[key] = value;
       }
-      await putOfficerFacts({
-        userId: params.userId,
-        orgId: membership.orgId,
-        memberName: membership.name,
-        ...facts,
-        updatedAt: now.toISOString(),
-        updatedBy: session.userId,
-      });
-      return { body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts } };
+      const saved = await putOfficerFacts(
+        {
+          userId: params.userId,
+          orgId: membership.orgId,
+          memberName: membership.name,
+          ...facts,
+          updatedAt: now.toISOString(),
+          updatedBy: session.userId,
+        },
+        body.version,
+      );
+      return {
+        body: {
+          userId: params.userId,
+          maskedName: maskName(membership.name),
+          memberNumber: membership.memberNumber,
+          facts,
+          version: saved.version,
+        },
+      };
     },
   }),
   defineRoute({
@@ -218,6 +242,7 @@ export const cardRoutes = [
                 ? { hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical }
                 : { ...NO_OFFICER_FACTS },
               updatedAt: f?.updatedAt ?? null,
+              version: f?.version ?? 0,
             };
           }),
         },

@@ -20,6 +20,8 @@ export interface OfficerFactsRow {
   orgName: string;
   facts: { hardship: boolean; modelWorker: boolean; frontlineMedical: boolean };
   updatedAt: string | null;
+  /** The version an edit must send back (409 FACTS_STALE when someone edited since). */
+  version: number;
 }
 
 export interface Publicity {
@@ -48,8 +50,10 @@ export const cardApi = {
   publishPublicity: (orgId: string, benefitId: string) =>
     api.post<{ publicity: Publicity }>(`/orgs/${orgId}/benefits/${encodeURIComponent(benefitId)}/publicity`),
   memberFacts: (orgId: string) => api.get<{ members: OfficerFactsRow[] }>(`/orgs/${orgId}/member-facts`),
-  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>) =>
-    api.put<{ facts: OfficerFactsRow['facts'] }>(`/orgs/${orgId}/members/${userId}/facts`, facts),
+  memberFactsOf: (orgId: string, userId: string) =>
+    api.get<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`),
+  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>, version: number) =>
+    api.put<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`, { ...facts, version }),
   addPlace: (orgId: string, place: Omit<PlaceView, 'placeId' | 'orgId' | 'distanceMeters'>) =>
     api.post<{ place: PlaceView }>(`/orgs/${orgId}/places`, place),
 };
@@ -60,6 +64,7 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN_ORG: '您只能管理本组织及下级组织',
   QUOTA_EXHAUSTED: '该项福利名额已满',
   CLAIM_DUPLICATE: '本期已申领过该项福利，不能重复申领',
+  FACTS_STALE: '该会员的认定信息刚被其他干部修改，已刷新为最新情况，请核对后重新设置',
 };
 
 /** Words for a failed request; the server's message already names the field. */

@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import { OFFICER_FACT_KEYS, OFFICER_FACT_LABELS, type OfficerFactKey } from '@union/shared';
 import { useState } from 'react';
 import { useSignedIn } from '../../components/use-signed-in';
+import { ApiError } from '../../lib/api';
 import { cardApi, cardErrorText, type OfficerFactsRow } from './card-api';
 import { officerOrgIds } from './officer-org';
 import './card.scss';
@@ -29,12 +30,20 @@ export function OfficerFacts() {
     if (!orgId) return;
     setMessage(null);
     setError(null);
+    const replace = (next: Pick<OfficerFactsRow, 'facts' | 'version'>) =>
+      setRows((current) => current.map((r) => (r.userId === row.userId ? { ...r, ...next } : r)));
     try {
-      const { facts } = await cardApi.setFacts(orgId, row.userId, { [key]: value });
-      setRows(rows.map((r) => (r.userId === row.userId ? { ...r, facts } : r)));
+      replace(await cardApi.setFacts(orgId, row.userId, { [key]: value }, row.version));
       setMessage(`已${value ? '认定' : '取消'}${row.name}：${OFFICER_FACT_LABELS[key]}`);
     } catch (e) {
       setError(cardErrorText(e));
+      // Someone else edited this member meanwhile: show what is stored now, to edit from there.
+      if (e instanceof ApiError && e.code === 'FACTS_STALE') {
+        await cardApi
+          .memberFactsOf(orgId, row.userId)
+          .then(replace)
+          .catch(() => undefined);
+      }
     }
   };
 
