@@ -31,14 +31,17 @@ export interface OfficerFactsRecord extends OfficerFacts {
 export const getOfficerFacts = async (userId: string): Promise<OfficerFacts> => (await getVersionedOfficerFacts(userId)).facts;
 
 /** The facts with the version an editor must send back (0 when none were ever set). */
-export const getVersionedOfficerFacts = async (userId: string): Promise<{ facts: OfficerFacts; version: number }> => {
+export const getVersionedOfficerFacts = async (
+  userId: string,
+): Promise<{ facts: OfficerFacts; version: number; updatedAt: string | null }> => {
   const { Item } = await memberFacts.get({ userId }, { consistent: true });
   return Item
     ? {
         facts: { hardship: Item.hardship, modelWorker: Item.modelWorker, frontlineMedical: Item.frontlineMedical },
         version: Item.version ?? 0,
+        updatedAt: Item.updatedAt,
       }
-    : { facts: { ...NO_OFFICER_FACTS }, version: 0 };
+    : { facts: { ...NO_OFFICER_FACTS }, version: 0, updatedAt: null };
 };
 
 export const factsStale = (): DomainError =>
@@ -60,20 +63,4 @@ export const putOfficerFacts = async (r: Omit<OfficerFactsRecord, 'version'>, ex
     throw e;
   }
   return record;
-};
-
-/** Members of an org whose facts an officer has set (every page). */
-export const listOfficerFacts = async (orgId: string): Promise<OfficerFactsRecord[]> => {
-  const { Items = [] } = await memberFacts.query({ index: 'gsi1', partition: `FACTSORG#${orgId}` }, { maxPages: Number.POSITIVE_INFINITY });
-  return Items.map((i) => ({
-    userId: i.userId,
-    orgId: i.orgId,
-    memberName: i.memberName,
-    hardship: i.hardship,
-    modelWorker: i.modelWorker,
-    frontlineMedical: i.frontlineMedical,
-    updatedAt: i.updatedAt,
-    updatedBy: i.updatedBy,
-    version: i.version ?? 0,
-  }));
 };
