@@ -2,6 +2,7 @@ import { Switch, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { OFFICER_FACT_KEYS, OFFICER_FACT_LABELS, type OfficerFactKey } from '@union/shared';
 import { useState } from 'react';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { useSignedIn } from '../../components/use-signed-in';
 import { ApiError } from '../../lib/api';
@@ -59,8 +60,8 @@ export function OfficerFacts() {
           困难职工建档、劳动模范、一线医务人员由工会认定，会员本人不能自行填报，干部也不能为本人认定。认定后，相关特惠福利立即按新情况判断。
         </Text>
       </View>
-      {message ? <Text className="ok-banner">{message}</Text> : null}
-      {error ? <Text className="error-banner">{error}</Text> : null}
+      <NoticeBanner message={message} />
+      <ErrorBanner message={error} testId="facts-error" />
       <View className="card">
         {rows.length === 0 && !list.loading ? <Text className="cp-small">本组织及下级工会暂无在会会员。</Text> : null}
         {rows.map((r) => (
