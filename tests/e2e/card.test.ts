@@ -127,4 +127,56 @@ describe('服务卡: card, benefits with reasons, a claim approved by an officer
     await screenshot(page, 'card-verify-valid');
     await page.context().close();
   });
+
+  it('an officer sets a member’s facts; an edit made meanwhile elsewhere is refused (409) and the row reloads', async () => {
+    const token = await demoToken('officer-district');
+    const path = '/orgs/district/members/member-courier/facts';
+    const page = await openAs(browser(), 'officer-district', { desktop: true, redirect: '/officer/pages/facts/index' });
+    await page.waitForSelector('[data-testid="officer-facts"]');
+    const row = page.locator('[data-testid="facts-member-courier"]');
+    // The list is paged: load more until the courier's row is there.
+    await expect
+      .poll(
+        async () => {
+          if (await row.count()) return true;
+          const more = page.locator('[data-testid="facts-more"]');
+          if (await more.count()) await more.click();
+          return false;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    const fact = (i: number) => row.locator('.oc-fact').nth(i).locator('input.weui-switch');
+
+    await fact(1).click();
+    await page.getByText('已认定王小军：劳动模范').waitFor();
+    // Another officer edits the same member from what they read.
+    const read = await apiCall('GET', path, token);
+    const other = await apiCall('PUT', path, token, { frontlineMedical: true, version: read.body.version });
+    expect(other.status).toBe(200);
+
+    // The page still holds the older version: its edit is refused, and the row shows what is stored now.
+    await fact(0).click();
+    await page.getByText('刚被其他干部修改').waitFor();
+    await expect.poll(() => fact(2).isChecked()).toBe(true);
+    expect(await fact(0).isChecked()).toBe(false);
+    await screenshot(page, 'card-officer-facts-stale');
+    await fact(0).click();
+    await page.getByText('已认定王小军：困难职工建档').waitFor();
+    const after = await apiCall('GET', path, token);
+    expect(after.body).toMatchObject({
+      version: read.body.version + 2,
+      facts: { hardship: true, modelWorker: true, frontlineMedical: true },
+    });
+    await page.context().close();
+
+    // Leave the demo courier as the other tests expect.
+    const reset = await apiCall('PUT', path, token, {
+      hardship: false,
+      modelWorker: false,
+      frontlineMedical: false,
+      version: after.body.version,
+    });
+    expect(reset.status).toBe(200);
+  });
 });

@@ -5,6 +5,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { type MemberProfile, profileOf } from './membership.repository';
+import type { OrgQueue } from './subtree-page';
 import type { LabeledTx } from './transactions';
 
 const applications = ApplicationEntity.build(EntityRepository);
@@ -49,9 +50,12 @@ const toRecord = (i: ApplicationItem): ApplicationRecord => ({
   memberNumber: i.memberNumber ?? null,
 });
 
-const queueKeys = (a: Pick<ApplicationRecord, 'orgPath' | 'submittedAt' | 'applicationId'>) => ({
-  gsi2pk: 'APPQUEUE#pending',
-  gsi2sk: `${a.orgPath}${a.submittedAt}#${a.applicationId}`,
+/** The review queue is one partition per org: an officer's queue is read by walking their subtree. */
+const queuePartition = (orgId: string) => `APPQUEUE#${orgId}#pending`;
+
+const queueKeys = (a: Pick<ApplicationRecord, 'orgId' | 'submittedAt' | 'applicationId'>) => ({
+  gsi2pk: queuePartition(a.orgId),
+  gsi2sk: `${a.submittedAt}#${a.applicationId}`,
 });
 
 /** Puts an application (pending ones enter the queue) — as a transaction item. */
@@ -130,14 +134,17 @@ export const getCurrentApplication = async (userId: string): Promise<Application
   return Item ? getApplication(Item.applicationId) : null;
 };
 
-/** Pending applications at or below the org whose path is given, oldest first. */
-export const listPendingApplications = async (orgPath: string): Promise<ApplicationRecord[]> => {
-  const { Items = [] } = await applications.query({
-    index: 'gsi2',
-    partition: 'APPQUEUE#pending',
-    range: { beginsWith: orgPath },
-  });
-  return Items.map(toRecord);
+/** Pending applications per org, oldest first: read over an officer's subtree by pageSubtreeQueue. */
+export const pendingApplicationsQueue: OrgQueue<ApplicationRecord> = {
+  index: 'gsi2',
+  partition: queuePartition,
+  async read(orgId, exclusiveStartKey, limit) {
+    const { Items = [], LastEvaluatedKey } = await applications.query(
+      { index: 'gsi2', partition: queuePartition(orgId) },
+      { limit, exclusiveStartKey },
+    );
+    return { items: Items.map(toRecord), lastKey: LastEvaluatedKey };
+  },
 };
 
 /** 驳回 with a reason; only a pending application. */

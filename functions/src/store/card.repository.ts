@@ -1,6 +1,7 @@
-import { NO_OFFICER_FACTS, type OfficerFacts } from '@union/shared';
+import { DomainError, NO_OFFICER_FACTS, type OfficerFacts } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { MemberFactsEntity } from './entities/member-facts.entity';
+import { isConditionFailure } from './errors';
 
 const memberFacts = MemberFactsEntity.build(EntityRepository);
 
@@ -10,31 +11,44 @@ export interface OfficerFactsRecord extends OfficerFacts {
   memberName: string;
   updatedAt: string;
   updatedBy: string;
+  /** Edits so far; 0 when no officer ever set a fact. */
+  version: number;
 }
 
 /** Officer-set facts of a member; all false when none were ever set. */
-export const getOfficerFacts = async (userId: string): Promise<OfficerFacts> => {
+export const getOfficerFacts = async (userId: string): Promise<OfficerFacts> => (await getVersionedOfficerFacts(userId)).facts;
+
+/** The facts with the version an editor must send back (0 when none were ever set). */
+export const getVersionedOfficerFacts = async (
+  userId: string,
+): Promise<{ facts: OfficerFacts; version: number; updatedAt: string | null }> => {
   const { Item } = await memberFacts.get({ userId }, { consistent: true });
   return Item
-    ? { hardship: Item.hardship, modelWorker: Item.modelWorker, frontlineMedical: Item.frontlineMedical }
-    : { ...NO_OFFICER_FACTS };
+    ? {
+        facts: { hardship: Item.hardship, modelWorker: Item.modelWorker, frontlineMedical: Item.frontlineMedical },
+        version: Item.version ?? 0,
+        updatedAt: Item.updatedAt,
+      }
+    : { facts: { ...NO_OFFICER_FACTS }, version: 0, updatedAt: null };
 };
 
-export const putOfficerFacts = async (r: OfficerFactsRecord): Promise<void> => {
-  await memberFacts.put({ ...r, gsi1pk: `FACTSORG#${r.orgId}`, gsi1sk: r.userId });
-};
+export const factsStale = (): DomainError =>
+  new DomainError('FACTS_STALE', '该会员的认定信息已被其他干部修改，请刷新后重新编辑', { field: 'version' });
 
-/** Members of an org whose facts an officer has set. */
-export const listOfficerFacts = async (orgId: string): Promise<OfficerFactsRecord[]> => {
-  const { Items = [] } = await memberFacts.query({ index: 'gsi1', partition: `FACTSORG#${orgId}` }, { maxPages: Number.POSITIVE_INFINITY });
-  return Items.map((i) => ({
-    userId: i.userId,
-    orgId: i.orgId,
-    memberName: i.memberName,
-    hardship: i.hardship,
-    modelWorker: i.modelWorker,
-    frontlineMedical: i.frontlineMedical,
-    updatedAt: i.updatedAt,
-    updatedBy: i.updatedBy,
-  }));
+/**
+ * Writes the member's facts as version `expected + 1`, only while the stored version is still
+ * `expected` (absent counts as 0). Refusal: FACTS_STALE — and nothing is written.
+ */
+export const putOfficerFacts = async (r: Omit<OfficerFactsRecord, 'version'>, expected: number): Promise<OfficerFactsRecord> => {
+  const record = { ...r, version: expected + 1 };
+  try {
+    await memberFacts.put(
+      { ...record, gsi1pk: `FACTSORG#${r.orgId}`, gsi1sk: r.userId },
+      { condition: expected === 0 ? { attr: 'version', exists: false } : { attr: 'version', eq: expected } },
+    );
+  } catch (e) {
+    if (isConditionFailure(e)) throw factsStale();
+    throw e;
+  }
+  return record;
 };

@@ -12,12 +12,15 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import { ClaimEntity, ClaimLockEntity, PublicityEntity, QuotaEntity } from './entities/claim.entity';
+import { ClaimDelegationEntity, ClaimEntity, ClaimLockEntity, PublicityEntity, QuotaEntity } from './entities/claim.entity';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
+import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 const claims = ClaimEntity.build(EntityRepository);
 const publicity = PublicityEntity.build(EntityRepository);
 const quotas = QuotaEntity.build(EntityRepository);
+const delegations = ClaimDelegationEntity.build(EntityRepository);
 
 export type ClaimFactValue = number | boolean | string;
 
@@ -225,29 +228,45 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
   return { ...claim, status: 'rejected', rejectionReason: reason, decidedAt, decidedBy: by };
 };
 
-/** A member's claims, newest first. */
+/** A member's claims, newest first (every page). */
 export const listClaimsOfUser = async (userId: string): Promise<ClaimRecord[]> => {
-  const { Items = [] } = await claims.query(
-    { index: 'gsi2', partition: `CLAIMUSER#${userId}` },
-    { reverse: true, maxPages: Number.POSITIVE_INFINITY },
-  );
+  const { Items = [] } = await claims.query({ index: 'gsi2', partition: `CLAIMUSER#${userId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toRecord);
 };
 
-/** Claims of the given orgs in a status, oldest first (the officer's queue over their subtree). */
+/** A page of a member's claims, newest first. */
+export const listClaimsOfUserPage = async (userId: string, req: PageRequest): Promise<Page<ClaimRecord>> => {
+  const partition = `CLAIMUSER#${userId}`;
+  const { Items = [], LastEvaluatedKey } = await claims.query(
+    { index: 'gsi2', partition },
+    { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi2', partition) },
+  );
+  return { items: Items.map(toRecord), nextCursor: nextCursorOf(LastEvaluatedKey) };
+};
+
+/** Every claim of the given orgs in a status, oldest first (every page of every org). */
 export const listClaimsOfOrgs = async (orgIds: readonly string[], status: ClaimStatus): Promise<ClaimRecord[]> => {
   const pages = await Promise.all(
-    orgIds.map((orgId) =>
-      claims
-        .query({ index: 'gsi1', partition: queueKey(orgId, status) }, { maxPages: Number.POSITIVE_INFINITY })
-        .then((r) => r.Items ?? []),
-    ),
+    orgIds.map((orgId) => claims.query({ index: 'gsi1', partition: queueKey(orgId, status) }, ALL_PAGES).then((r) => r.Items ?? [])),
   );
   return pages
     .flat()
     .map(toRecord)
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 };
+
+/** The per-org claim queue in a status, oldest first: read over an officer's subtree by pageSubtreeQueue. */
+export const claimQueue = (status: ClaimStatus): OrgQueue<ClaimRecord> => ({
+  index: 'gsi1',
+  partition: (orgId) => queueKey(orgId, status),
+  async read(orgId, exclusiveStartKey, limit) {
+    const { Items = [], LastEvaluatedKey } = await claims.query(
+      { index: 'gsi1', partition: queueKey(orgId, status) },
+      { limit, exclusiveStartKey },
+    );
+    return { items: Items.map(toRecord), lastKey: LastEvaluatedKey };
+  },
+});
 
 /** Quota use of several benefits in a period (absent: nothing used yet). A catalog has tens of entries. */
 export const getQuotaUse = async (benefitKeys: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
@@ -285,4 +304,48 @@ export const getPublicity = async (benefitId: string, orgId: string): Promise<Pu
         ...storedPublicityPeriod(Item),
       }
     : null;
+};
+
+export interface ClaimDelegation {
+  orgId: string;
+  delegateOrgId: string;
+  delegateOrgName: string;
+  grantedBy: string;
+  grantedAt: string;
+}
+
+const toDelegation = (i: ClaimDelegation): ClaimDelegation => ({
+  orgId: i.orgId,
+  delegateOrgId: i.delegateOrgId,
+  delegateOrgName: i.delegateOrgName,
+  grantedBy: i.grantedBy,
+  grantedAt: i.grantedAt,
+});
+
+/** Delegates review (idempotent: granting again refreshes who granted it and when). */
+export const putDelegation = async (d: ClaimDelegation): Promise<ClaimDelegation> => {
+  await delegations.put(d);
+  return d;
+};
+
+export const deleteDelegation = async (orgId: string, delegateOrgId: string): Promise<void> => {
+  await delegations.delete({ orgId, delegateOrgId });
+};
+
+/** Which of `delegateOrgIds` the publisher delegated review to (a lineage: a few gets). */
+export const findDelegations = async (orgId: string, delegateOrgIds: readonly string[]): Promise<string[]> => {
+  const found = await Promise.all(
+    delegateOrgIds.map((delegateOrgId) => delegations.get({ orgId, delegateOrgId }, { consistent: true }).then((r) => r.Item)),
+  );
+  return found.flatMap((d) => (d ? [d.delegateOrgId] : []));
+};
+
+/** A page of the publisher's delegations. */
+export const listDelegationsPage = async (orgId: string, req: PageRequest): Promise<Page<ClaimDelegation>> => {
+  const partition = `ORG#${orgId}`;
+  const { Items = [], LastEvaluatedKey } = await delegations.query(
+    { partition, range: { beginsWith: 'CLAIMDELEGATE#' } },
+    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'CLAIMDELEGATE#') },
+  );
+  return { items: Items.map(toDelegation), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };

@@ -4,6 +4,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { InviteEntity } from './entities/invite.entity';
 import { isConditionFailure } from './errors';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 
 const invites = InviteEntity.build(EntityRepository);
 
@@ -56,9 +57,20 @@ export const requireInvite = async (inviteId: string): Promise<InviteRecord> => 
   return invite;
 };
 
+/** Every invite of an org, newest first (all pages). */
 export const listInvites = async (orgId: string): Promise<InviteRecord[]> => {
-  const { Items = [] } = await invites.query({ index: 'gsi1', partition: `ORGINVITES#${orgId}` }, { reverse: true });
+  const { Items = [] } = await invites.query({ index: 'gsi1', partition: `ORGINVITES#${orgId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toInvite);
+};
+
+/** A page of an org's invites, newest first. */
+export const listInvitesPage = async (orgId: string, req: PageRequest): Promise<Page<InviteRecord>> => {
+  const partition = `ORGINVITES#${orgId}`;
+  const { Items = [], LastEvaluatedKey } = await invites.query(
+    { index: 'gsi1', partition },
+    { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
+  );
+  return { items: Items.map(toInvite), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
 export const revokeInvite = async (inviteId: string, now: Date): Promise<InviteRecord> => {

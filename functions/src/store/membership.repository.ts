@@ -19,6 +19,8 @@ import {
   MembershipEntity,
   UserMembershipEntity,
 } from './entities/membership.entity';
+import { ALL_PAGES } from './page';
+import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 const memberships = MembershipEntity.build(EntityRepository);
@@ -142,16 +144,29 @@ export const getActiveMembershipByUser = async (userId: string): Promise<ActiveM
   };
 };
 
-/** Every membership the user has held, oldest first (history across transfers). */
+/** Every membership the user has held, oldest first (history across transfers; every page). */
 export const listMembershipHistory = async (userId: string): Promise<MembershipRecord[]> => {
-  const { Items = [] } = await memberships.query({ index: 'gsi1', partition: `USERMEMBERSHIPS#${userId}` });
+  const { Items = [] } = await memberships.query({ index: 'gsi1', partition: `USERMEMBERSHIPS#${userId}` }, ALL_PAGES);
   return Items.map(toRecord);
 };
 
-/** Active members of an org, by member number. */
+/** Active members of an org, by member number (every page). */
 export const listOrgMembers = async (orgId: string): Promise<MembershipRecord[]> => {
-  const { Items = [] } = await memberships.query({ index: 'gsi2', partition: `ORGMEMBERS#${orgId}` });
+  const { Items = [] } = await memberships.query({ index: 'gsi2', partition: `ORGMEMBERS#${orgId}` }, ALL_PAGES);
   return Items.map(toRecord);
+};
+
+/** Active members per org, by member number: read over an officer's subtree by pageSubtreeQueue. */
+export const orgMembersQueue: OrgQueue<MembershipRecord> = {
+  index: 'gsi2',
+  partition: (orgId) => `ORGMEMBERS#${orgId}`,
+  async read(orgId, exclusiveStartKey, limit) {
+    const { Items = [], LastEvaluatedKey } = await memberships.query(
+      { index: 'gsi2', partition: `ORGMEMBERS#${orgId}` },
+      { limit, exclusiveStartKey },
+    );
+    return { items: Items.map(toRecord), lastKey: LastEvaluatedKey };
+  },
 };
 
 /**

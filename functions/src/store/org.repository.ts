@@ -2,6 +2,7 @@ import { canParent, DomainError, lineageOf, type Org, type OrgKind } from '@unio
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { OrgEntity } from './entities/org.entity';
 import { isConditionFailure } from './errors';
+import { limitOf, nextCursorOf, type Page, type PageRequest, type StartKey, startKeyOf } from './page';
 
 const orgs = OrgEntity.build(EntityRepository);
 
@@ -71,13 +72,72 @@ export const createOrg = async (input: {
   return org;
 };
 
-export const listChildren = async (parentId: string): Promise<Org[]> => {
-  const { Items = [] } = await orgs.query({ index: 'gsi1', partition: `ORGCHILD#${parentId}` });
-  return Items.map(toOrg);
+/** A page of an org's children, by name. */
+export const listChildrenPage = async (parentId: string, req: PageRequest): Promise<Page<Org>> => {
+  const partition = `ORGCHILD#${parentId}`;
+  const { Items = [], LastEvaluatedKey } = await orgs.query(
+    { index: 'gsi1', partition },
+    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
+  );
+  return { items: Items.map(toOrg), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
-/** 联合工会 in an area: where a worker whose employer has no union can join. */
-export const listJointUnionsByArea = async (area: string): Promise<Org[]> => {
-  const { Items = [] } = await orgs.query({ index: 'gsi2', partition: `ORGAREA#${area}` });
-  return Items.map(toOrg).filter((o) => o.kind === 'joint');
+/** Every child of an org (all pages). */
+export const listChildren = async (parentId: string): Promise<Org[]> => {
+  const out: Org[] = [];
+  for await (const child of childrenOf(parentId)) out.push(child);
+  return out;
+};
+
+const CHILDREN_PAGE = 100;
+
+/** The key of an org's item in its parent's ORGCHILD partition: where a walk resumes after it. */
+const childKeyOf = (o: Org): StartKey => ({ pk: `ORG#${o.orgId}`, sk: 'META', gsi1pk: `ORGCHILD#${o.parentId}`, gsi1sk: o.name });
+
+/** The children of an org by name, read page by page as the caller goes (after `after`, when given). */
+async function* childrenOf(parentId: string, after?: Org): AsyncGenerator<Org> {
+  let exclusiveStartKey: Record<string, unknown> | undefined = after ? childKeyOf(after) : undefined;
+  do {
+    const page = await orgs.query({ index: 'gsi1', partition: `ORGCHILD#${parentId}` }, { limit: CHILDREN_PAGE, exclusiveStartKey });
+    for (const item of page.Items ?? []) yield toOrg(item);
+    exclusiveStartKey = page.LastEvaluatedKey;
+  } while (exclusiveStartKey);
+}
+
+/** `org` and everything below it, parents before children, siblings by name. */
+async function* preorder(org: Org): AsyncGenerator<Org> {
+  yield org;
+  for await (const child of childrenOf(org.orgId)) yield* preorder(child);
+}
+
+/**
+ * Walks the subtree of `rootId` in preorder, starting at `start` (an org of that subtree): `start`
+ * and its descendants, then what follows it — its later siblings' subtrees, then its parent's
+ * later siblings', up to the root. Children are read a page at a time, only as far as the caller
+ * goes, so a walk that stops early reads little, and a resumed walk needs only where it stopped.
+ */
+export async function* walkSubtree(rootId: string, start: Org): AsyncGenerator<Org> {
+  yield* preorder(start);
+  let node = start;
+  while (node.orgId !== rootId && node.parentId) {
+    for await (const sibling of childrenOf(node.parentId, node)) yield* preorder(sibling);
+    node = await requireOrg(node.parentId);
+  }
+}
+
+/** The org and every org below it (children paged to the end). */
+export const subtreeOf = async (orgId: string): Promise<string[]> => {
+  const out: string[] = [];
+  for await (const org of walkSubtree(orgId, await requireOrg(orgId))) out.push(org.orgId);
+  return out;
+};
+
+/** 联合工会 in an area: where a worker whose employer has no union can join (a page). */
+export const listJointUnionsByAreaPage = async (area: string, req: PageRequest): Promise<Page<Org>> => {
+  const partition = `ORGAREA#${area}`;
+  const { Items = [], LastEvaluatedKey } = await orgs.query(
+    { index: 'gsi2', partition },
+    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi2', partition) },
+  );
+  return { items: Items.map(toOrg).filter((o) => o.kind === 'joint'), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };

@@ -4,9 +4,14 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { TransferEntity, UserTransferEntity } from './entities/transfer.entity';
+import { ALL_PAGES } from './page';
+import type { OrgQueue } from './subtree-page';
 import type { LabeledTx } from './transactions';
 
 const transfers = TransferEntity.build(EntityRepository);
+
+/** Pending transfers into an org: one partition per receiving org. */
+const queuePartition = (orgId: string) => `TRANSFERQUEUE#${orgId}#pending`;
 
 export interface TransferRecord {
   transferId: string;
@@ -66,8 +71,8 @@ export const requestTransferTxs = (t: TransferRecord): LabeledTx[] => [
         newMemberNumber: undefined,
         gsi1pk: `USERTRANSFERS#${t.userId}`,
         gsi1sk: `${t.requestedAt}#${t.transferId}`,
-        gsi2pk: 'TRANSFERQUEUE#pending',
-        gsi2sk: `${t.toOrgPath}${t.requestedAt}#${t.transferId}`,
+        gsi2pk: queuePartition(t.toOrgId),
+        gsi2sk: `${t.requestedAt}#${t.transferId}`,
       })
       .options({ condition: { attr: 'transferId', exists: false } }),
   },
@@ -123,13 +128,21 @@ export const requireTransfer = async (transferId: string): Promise<TransferRecor
   return toRecord(Item);
 };
 
+/** A user's transfers, newest first (every page). */
 export const listUserTransfers = async (userId: string): Promise<TransferRecord[]> => {
-  const { Items = [] } = await transfers.query({ index: 'gsi1', partition: `USERTRANSFERS#${userId}` }, { reverse: true });
+  const { Items = [] } = await transfers.query({ index: 'gsi1', partition: `USERTRANSFERS#${userId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toRecord);
 };
 
-/** Pending transfers into the org whose path is given, or any org below it. */
-export const listPendingTransfers = async (orgPath: string): Promise<TransferRecord[]> => {
-  const { Items = [] } = await transfers.query({ index: 'gsi2', partition: 'TRANSFERQUEUE#pending', range: { beginsWith: orgPath } });
-  return Items.map(toRecord);
+/** Pending transfers per receiving org, oldest first: read over an officer's subtree by pageSubtreeQueue. */
+export const pendingTransfersQueue: OrgQueue<TransferRecord> = {
+  index: 'gsi2',
+  partition: queuePartition,
+  async read(orgId, exclusiveStartKey, limit) {
+    const { Items = [], LastEvaluatedKey } = await transfers.query(
+      { index: 'gsi2', partition: queuePartition(orgId) },
+      { limit, exclusiveStartKey },
+    );
+    return { items: Items.map(toRecord), lastKey: LastEvaluatedKey };
+  },
 };

@@ -94,7 +94,7 @@ export const removeGrants = async (userId: string, pred: (g: RoleGrant) => boole
 };
 
 export const listDemoIdentities = async (): Promise<UserRecord[]> => {
-  const { Items = [] } = await users.query({ index: 'gsi1', partition: 'DEVIDENTITY' });
+  const { Items = [] } = await users.query({ index: 'gsi1', partition: 'DEVIDENTITY' }, { maxPages: Number.POSITIVE_INFINITY });
   return Items.map((i) => ({
     userId: i.userId,
     displayName: i.displayName,

@@ -59,6 +59,30 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
+/** `path` with a list page's cursor (and limit) as query parameters. */
+export const withPage = (path: string, cursor: string | null | undefined, limit?: number): string => {
+  const params = [cursor ? `cursor=${encodeURIComponent(cursor)}` : '', limit ? `limit=${limit}` : ''].filter((p) => p !== '');
+  return params.length === 0 ? path : `${path}${path.includes('?') ? '&' : '?'}${params.join('&')}`;
+};
+
+/** One page of a list route: its items and the cursor of the next page (null on the last). */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Every page of a list, for the few views that need all of it (an org picker). */
+export const allPages = async <T>(fetchPage: (cursor: string | null) => Promise<ListPage<T>>): Promise<T[]> => {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: ListPage<T> = await fetchPage(cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+};
+
 /** Signs in on this platform: WeChat code2Session on weapp; null on h5 (use the dev sign-in page). */
 export const signInWithPlatform = async (): Promise<SessionResponse | null> => {
   const code = await platform.loginCode();

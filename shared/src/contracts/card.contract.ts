@@ -4,6 +4,7 @@ import { CLAIM_STATUSES } from '../domain/card/claim-state';
 import { PLACE_KINDS } from '../domain/card/places';
 import { FIELD_LABELS } from '../domain/common/field-labels';
 import { boundedRecord } from './common.contract';
+import { pageQuery, pageResponse } from './page.contract';
 
 // The card's fields, named in Chinese in validation messages.
 Object.assign(FIELD_LABELS, {
@@ -13,6 +14,8 @@ Object.assign(FIELD_LABELS, {
   modelWorker: '劳动模范',
   frontlineMedical: '一线医务人员',
   userId: '会员',
+  version: '版本',
+  delegateOrgId: '受委托组织',
   claimId: '申领',
   status: '状态',
   kind: '阵地类型',
@@ -73,12 +76,17 @@ export const verifyResponse = z.object({
 });
 export type VerifyResponse = z.infer<typeof verifyResponse>;
 
-/** PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value. */
+/**
+ * PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value.
+ * `version` is the one the editor read (GET answers it; 0 before any fact was set): an edit
+ * made from an older version is refused (409 FACTS_STALE), never merged over a newer one.
+ */
 export const officerFactsRequest = z
   .object({
     hardship: z.optional(z.boolean()),
     modelWorker: z.optional(z.boolean()),
     frontlineMedical: z.optional(z.boolean()),
+    version: z.int({ error: '请提供读取时的版本号（整数）' }).check(z.gte(0, '版本号不能小于 0')),
   })
   .check(
     z.refine((v) => v.hardship !== undefined || v.modelWorker !== undefined || v.frontlineMedical !== undefined, {
@@ -109,8 +117,6 @@ export type CreateClaimRequest = z.infer<typeof createClaimRequest>;
 
 export const rejectClaimRequest = z.object({ reason: text(2, 200) });
 
-export const claimStatusQuery = z.object({ status: z.optional(z.enum(CLAIM_STATUSES)) });
-
 export const claimSchema = z.object({
   claimId: z.string(),
   benefitId: z.string(),
@@ -128,8 +134,53 @@ export const claimSchema = z.object({
 });
 export type ClaimView = z.infer<typeof claimSchema>;
 
-/** A claim as the officer's queue shows it: the claimant's name (officers see names), never PII. */
-export type OfficerClaimView = ClaimView & { memberName: string; memberNumber: string; orgName: string };
+/**
+ * A claim as the officer's queue shows it: the claimant's name (officers see names), never PII,
+ * and whether this officer may decide it (not their own claim; power over the member and over
+ * the benefit's publisher, or a delegation from it).
+ */
+export const officerClaimSchema = z.extend(claimSchema, {
+  memberName: z.string(),
+  memberNumber: z.string(),
+  orgName: z.string(),
+  decidable: z.boolean(),
+});
+export type OfficerClaimView = z.infer<typeof officerClaimSchema>;
+
+/** GET /me/claims?cursor=&limit= — the member's claims, newest first. */
+export const myClaimsQuery = pageQuery;
+export const myClaimsResponse = pageResponse('claims', claimSchema);
+
+/** GET /orgs/{orgId}/claims?status=&cursor=&limit= — the queue of the officer's subtree, org by org, oldest first. */
+export const claimStatusQuery = z.extend(pageQuery, { status: z.optional(z.enum(CLAIM_STATUSES)) });
+export const officerClaimsResponse = pageResponse('claims', officerClaimSchema);
+
+/** GET /orgs/{orgId}/member-facts?cursor=&limit= — active members of the subtree with their officer-set facts. */
+export const memberFactsRowSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  memberNumber: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  facts: z.object({ hardship: z.boolean(), modelWorker: z.boolean(), frontlineMedical: z.boolean() }),
+  updatedAt: z.nullable(z.string()),
+  version: z.number(),
+});
+export type MemberFactsRow = z.infer<typeof memberFactsRowSchema>;
+export const memberFactsQuery = pageQuery;
+export const memberFactsResponse = pageResponse('members', memberFactsRowSchema);
+
+/** A publisher's 委托审核: officers over `delegateOrgId` decide claims against `orgId`'s benefits below it. */
+export const claimDelegationSchema = z.object({
+  orgId: z.string(),
+  delegateOrgId: z.string(),
+  delegateOrgName: z.string(),
+  grantedBy: z.string(),
+  grantedAt: z.string(),
+});
+export type ClaimDelegationView = z.infer<typeof claimDelegationSchema>;
+export const claimDelegationsQuery = pageQuery;
+export const claimDelegationsResponse = pageResponse('delegations', claimDelegationSchema);
 
 const coordinate = (min: number, max: number) =>
   z.pipe(

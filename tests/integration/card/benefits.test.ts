@@ -77,32 +77,35 @@ describe('benefits with reasons, and officer-set facts', () => {
 
     const self = await invoke(AREAS.card, 'PUT', '/orgs/logistics/members/member-courier/facts', {
       token: courier.token,
-      body: { hardship: true },
+      body: { hardship: true, version: 0 },
     });
     expect(self.status).toBe(403);
     const outsider = await tokenFor('officer-enterprise', [{ role: 'officer', orgId: 'enterprise' }]);
     const wrongOrg = await invoke(AREAS.card, 'PUT', '/orgs/logistics/members/member-courier/facts', {
       token: outsider,
-      body: { hardship: true },
+      body: { hardship: true, version: 0 },
     });
     expect(wrongOrg.status).toBe(403);
     const viaOwnOrg = await invoke(AREAS.card, 'PUT', '/orgs/enterprise/members/member-courier/facts', {
       token: outsider,
-      body: { hardship: true },
+      body: { hardship: true, version: 0 },
     });
     expect(viaOwnOrg.status).toBe(404);
     const bad = await invoke(AREAS.card, 'PUT', '/orgs/district/members/member-courier/facts', {
       token: districtOfficer,
-      body: { hardship: 'yes' },
+      body: { hardship: 'yes', version: 0 },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('困难职工建档');
-    const empty = await invoke(AREAS.card, 'PUT', '/orgs/district/members/member-courier/facts', { token: districtOfficer, body: {} });
+    const empty = await invoke(AREAS.card, 'PUT', '/orgs/district/members/member-courier/facts', {
+      token: districtOfficer,
+      body: { version: 0 },
+    });
     expect(empty.status).toBe(400);
 
     const ok = await invoke(AREAS.card, 'PUT', '/orgs/district/members/member-courier/facts', {
       token: districtOfficer,
-      body: { hardship: true },
+      body: { hardship: true, version: 0 },
     });
     expect(ok.status).toBe(200);
     expect(ok.body.facts).toEqual({ hardship: true, modelWorker: false, frontlineMedical: false });

@@ -18,6 +18,13 @@ describe('申领: judged by the evaluator, reviewed by officers, once per period
     [illnessId] = (await publish('city', [SERIOUS_ILLNESS])) as [string];
     districtOfficer = await officerToken('officer-district', 'district');
     enterpriseOfficer = await tokenFor('officer-enterprise', [{ role: 'officer', orgId: 'enterprise' }], '李晓梅');
+    // The city's benefit is reviewed where its members are: the city delegates review (职责分离 otherwise
+    // keeps the city's quota to the city's own officers; tests/integration/card/duties.test.ts).
+    const cityOfficer = await officerToken('officer-city', 'city');
+    for (const orgId of ['district', 'enterprise']) {
+      const res = await invoke(AREAS.card, 'PUT', `/orgs/city/claim-delegations/${orgId}`, { token: cityOfficer });
+      expect(res.status).toBe(200);
+    }
   });
 
   const claim = (m: TestMember, facts: Record<string, unknown>) =>

@@ -1,7 +1,7 @@
 import type { RoleGrant } from '@union/shared';
 import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { publishCatalog } from '../../../functions/src/store/catalog.repository';
-import { activateMembership } from '../../../functions/src/store/membership.repository';
+import { activateMembership, type MemberProfile } from '../../../functions/src/store/membership.repository';
 import { createOrg } from '../../../functions/src/store/org.repository';
 import { tokenFor } from '../../support/sessions';
 
@@ -30,7 +30,7 @@ export interface TestMember {
 export const makeMember = async (
   userId: string,
   orgId: string,
-  opts: { name?: string; group?: 'courier' | 'none'; isMigrantWorker?: boolean; idHash?: string } = {},
+  opts: { name?: string; group?: 'courier' | 'none'; isMigrantWorker?: boolean; idHash?: string; profile?: Partial<MemberProfile> } = {},
 ): Promise<TestMember> => {
   const name = opts.name ?? '王小军';
   const record = await activateMembership({
@@ -50,6 +50,7 @@ export const makeMember = async (
       group: opts.group ?? 'courier',
       isMigrantWorker: opts.isMigrantWorker ?? false,
       noticeVersion: '2025-01',
+      ...opts.profile,
     },
     now: new Date('2024-05-01T02:00:00Z'),
     applicationId: `a-${userId}`,

@@ -62,8 +62,14 @@ describe('claim state machine', () => {
     expect(() => nextClaimStatus('rejected', 'approve')).toThrow(DomainError);
   });
   it('approves 免申即享 at once and queues the rest', () => {
-    expect(initialClaimStatus('automatic')).toBe('approved');
-    expect(initialClaimStatus('review')).toBe('pending');
+    expect(initialClaimStatus('automatic', {})).toBe('approved');
+    expect(initialClaimStatus('review', {})).toBe('pending');
+  });
+
+  it('sends a 免申即享 claim to review when it rests on anything the member declares', () => {
+    expect(initialClaimStatus('automatic', { selfPaidMedical: 12000 })).toBe('pending');
+    expect(initialClaimStatus('automatic', { hospitalized: true })).toBe('pending');
+    expect(initialClaimStatus('review', { selfPaidMedical: 12000 })).toBe('pending');
   });
 });
 

@@ -9,24 +9,28 @@ import {
   DomainError,
   idSchema,
   MEMBER_STATUS_TEXT,
+  type MemberFactsRow,
   maskMemberNumber,
   maskName,
+  memberFactsQuery,
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
   officerFactsRequest,
+  refuseOwnFacts,
   type VerifyResponse,
   verifyRequest,
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
-import { getOfficerFacts, listOfficerFacts, putOfficerFacts } from '../../store/card.repository';
+import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
-import { getActiveMembershipByUser, getActiveMembershipRecord, listOrgMembers } from '../../store/membership.repository';
-import { getLineage } from '../../store/org.repository';
+import { getActiveMembershipByUser, getActiveMembershipRecord, orgMembersQueue } from '../../store/membership.repository';
+import { getLineage, getOrg, requireOrg } from '../../store/org.repository';
+import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { loadMemberContext, subtreeOf } from './member-context';
+import { loadMemberContext } from './member-context';
 
 registerStatuses({
   MEMBERSHIP_NOT_FOUND: 404,
@@ -34,6 +38,9 @@ registerStatuses({
   QUOTA_EXHAUSTED: 409,
   CLAIM_DUPLICATE: 409,
   CLAIM_NOT_PENDING: 409,
+  FACTS_STALE: 409,
+  FACTS_SELF_FORBIDDEN: 403,
+  CURSOR_INVALID: 400,
 });
 
 const memberFactsParams = z.object({ orgId: idSchema, userId: idSchema });
@@ -160,8 +167,10 @@ export const cardRoutes = [
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const membership = await memberWithin(params.userId, params.orgId);
-      const facts = await getOfficerFacts(params.userId);
-      return { body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts } };
+      const { facts, version } = await getVersionedOfficerFacts(params.userId);
+      return {
+        body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts, version },
+      };
     },
   }),
   defineRoute({
@@ -172,22 +181,37 @@ export const cardRoutes = [
     body: officerFactsRequest,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
+      refuseOwnFacts(session, params.userId);
       const membership = await memberWithin(params.userId, params.orgId);
-      const current = await getOfficerFacts(params.userId);
-      const facts = { ...NO_OFFICER_FACTS, ...current };
+      // The edit applies to the version the officer read: omitted facts keep that version's values,
+      // and the write is conditioned on it (a concurrent edit makes this one FACTS_STALE).
+      const current = await getVersionedOfficerFacts(params.userId);
+      if (current.version !== body.version) throw factsStale();
+      const facts = { ...NO_OFFICER_FACTS, ...current.facts };
       for (const key of OFFICER_FACT_KEYS) {
         const value = body[key];
         if (value !== undefined) facts[key] = value;
       }
-      await putOfficerFacts({
-        userId: params.userId,
-        orgId: membership.orgId,
-        memberName: membership.name,
-        ...facts,
-        updatedAt: now.toISOString(),
-        updatedBy: session.userId,
-      });
-      return { body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts } };
+      const saved = await putOfficerFacts(
+        {
+          userId: params.userId,
+          orgId: membership.orgId,
+          memberName: membership.name,
+          ...facts,
+          updatedAt: now.toISOString(),
+          updatedBy: session.userId,
+        },
+        body.version,
+      );
+      return {
+        body: {
+          userId: params.userId,
+          maskedName: maskName(membership.name),
+          memberNumber: membership.memberNumber,
+          facts,
+          version: saved.version,
+        },
+      };
     },
   }),
   defineRoute({
@@ -195,32 +219,24 @@ export const cardRoutes = [
     path: '/orgs/{orgId}/member-facts',
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
-    async handle({ params, requireRoleOver }) {
+    query: memberFactsQuery,
+    async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const orgIds = await subtreeOf(params.orgId);
-      const [members, facts] = await Promise.all([
-        Promise.all(orgIds.map((id) => listOrgMembers(id))).then((m) => m.flat().filter((r) => r.status === 'active')),
-        Promise.all(orgIds.map((id) => listOfficerFacts(id))).then((f) => new Map(f.flat().map((r) => [r.userId, r]))),
-      ]);
+      const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, orgMembersQueue);
+      const members = page.items.filter((m) => m.status === 'active');
+      const facts = await Promise.all(members.map((m) => getVersionedOfficerFacts(m.userId)));
       // Officers see who their members are (name and number), never 身份证号 or phone.
-      return {
-        body: {
-          members: members.map((m) => {
-            const f = facts.get(m.userId);
-            return {
-              userId: m.userId,
-              name: m.name,
-              memberNumber: m.memberNumber,
-              orgId: m.orgId,
-              orgName: m.orgName,
-              facts: f
-                ? { hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical }
-                : { ...NO_OFFICER_FACTS },
-              updatedAt: f?.updatedAt ?? null,
-            };
-          }),
-        },
-      };
+      const rows: MemberFactsRow[] = members.map((m, i) => ({
+        userId: m.userId,
+        name: m.name,
+        memberNumber: m.memberNumber,
+        orgId: m.orgId,
+        orgName: m.orgName,
+        facts: facts[i]?.facts ?? { ...NO_OFFICER_FACTS },
+        updatedAt: facts[i]?.updatedAt ?? null,
+        version: facts[i]?.version ?? 0,
+      }));
+      return { body: { members: rows, nextCursor: page.nextCursor } };
     },
   }),
 ];

@@ -3,8 +3,10 @@ import {
   benefitIdSchema,
   benefitKeyOf,
   CLAIM_STATUS_LABELS,
+  type ClaimDecisionScope,
   type ClaimView,
   chinaDateOf,
+  claimDelegationsQuery,
   claimPeriodOf,
   claimStatusQuery,
   createClaimRequest,
@@ -14,13 +16,18 @@ import {
   initialClaimStatus,
   judgeClaim,
   lineageOf,
+  mayDecideClaim,
+  myClaimsQuery,
   nextClaimStatus,
   type OfficerClaimView,
   parseClaimFacts,
   publicityEntries,
   publicityPeriodOf,
   publishPublicityRequest,
+  refuseDelegationTarget,
+  refuseOwnClaim,
   rejectClaimRequest,
+  requireBenefitPower,
   type SessionClaims,
 } from '@union/shared';
 import * as z from 'zod/mini';
@@ -29,19 +36,32 @@ import { getBenefit, getLatestCatalog, type PublishedBenefit } from '../../store
 import {
   approveClaim,
   type ClaimRecord,
+  claimQueue,
+  deleteDelegation,
+  findDelegations,
   getPublicity,
   listClaimsOfOrgs,
-  listClaimsOfUser,
+  listClaimsOfUserPage,
+  listDelegationsPage,
+  putDelegation,
   putPublicity,
   rejectClaim,
   requireClaim,
   submitClaim,
 } from '../../store/claim.repository';
 import { getActiveMembershipByUser } from '../../store/membership.repository';
-import { getLineage, requireOrg } from '../../store/org.repository';
+import { getLineage, requireOrg, subtreeOf } from '../../store/org.repository';
+import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { loadMemberContext, subtreeOf } from './member-context';
+import { loadMemberContext } from './member-context';
+
+registerStatuses({
+  CLAIM_SELF_FORBIDDEN: 403,
+  CLAIM_BENEFIT_FORBIDDEN: 403,
+  DELEGATE_ORG_INVALID: 400,
+  CURSOR_INVALID: 400,
+});
 
 registerStatuses({
   PUBLICITY_PERIOD_INVALID: 400,
@@ -67,12 +87,52 @@ const toView = (c: ClaimRecord): ClaimView => ({
 });
 
 /** Officers see who claimed (name and number, to check the claim); never 身份证号 or phone. */
-const toOfficerView = (c: ClaimRecord): OfficerClaimView => ({
+const toOfficerView = (c: ClaimRecord, decidable: boolean): OfficerClaimView => ({
   ...toView(c),
   memberName: c.memberName,
   memberNumber: c.memberNumber,
   orgName: c.orgName,
+  decidable,
 });
+
+/**
+ * Who may decide a claim: the claimant's lineage, the benefit's publisher, and the orgs between
+ * them the publisher delegated review to. Cached per request by (claimant org, publisher).
+ */
+const scopeReader = () => {
+  const cache = new Map<string, Promise<ClaimDecisionScope>>();
+  return (claim: Pick<ClaimRecord, 'orgId' | 'benefitOrgId'>): Promise<ClaimDecisionScope> => {
+    const key = `${claim.orgId}|${claim.benefitOrgId}`;
+    let scope = cache.get(key);
+    if (!scope) {
+      scope = requireOrg(claim.orgId).then(async (org) => {
+        const memberLineage = lineageOf(org);
+        const below = memberLineage.slice(memberLineage.indexOf(claim.benefitOrgId) + 1);
+        const delegateOrgIds = below.length > 0 ? await findDelegations(claim.benefitOrgId, below) : [];
+        return { memberLineage, benefitOrgId: claim.benefitOrgId, delegateOrgIds };
+      });
+      cache.set(key, scope);
+    }
+    return scope;
+  };
+};
+
+/**
+ * 职责分离 before a decision: officer over the claimant's org (FORBIDDEN_ORG), not the claimant
+ * (CLAIM_SELF_FORBIDDEN), and power over the benefit's publisher or its delegate (CLAIM_BENEFIT_FORBIDDEN).
+ */
+const requireDecisionPower = async (
+  claim: ClaimRecord,
+  session: SessionClaims,
+  requireRoleOver: (role: 'officer', orgId: string) => Promise<void>,
+): Promise<void> => {
+  await requireRoleOver('officer', claim.orgId);
+  refuseOwnClaim(session, claim.userId);
+  const scope = await scopeReader()(claim);
+  if (!mayDecideClaim(session, claim.userId, scope)) {
+    requireBenefitPower(session, scope, (await requireOrg(claim.benefitOrgId)).name);
+  }
+};
 
 const requireBenefit = async (benefitId: string): Promise<PublishedBenefit> => {
   const benefit = await getBenefit(benefitId);
@@ -117,7 +177,8 @@ export const claimRoutes = [
       const period = claimPeriodOf(now);
       const claimFacts = parseClaimFacts(benefit.eligibility, body.facts);
       const decision = judgeClaim(benefit.eligibility, facts, claimFacts, Number(period));
-      const status = initialClaimStatus(benefit.claimMode);
+      // 免申即享 approves at once only on facts the union holds; declared facts go to review.
+      const status = initialClaimStatus(benefit.claimMode, claimFacts);
       const createdAt = now.toISOString();
       const claim: ClaimRecord = {
         claimId: `c${randomId(15)}`,
@@ -149,8 +210,10 @@ export const claimRoutes = [
     method: 'GET',
     path: '/me/claims',
     access: ['member'],
-    async handle({ session }) {
-      return { body: { claims: (await listClaimsOfUser(session.userId)).map(toView) } };
+    query: myClaimsQuery,
+    async handle({ session, query }) {
+      const page = await listClaimsOfUserPage(session.userId, query);
+      return { body: { claims: page.items.map(toView), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -159,10 +222,14 @@ export const claimRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: claimStatusQuery,
-    async handle({ params, query, requireRoleOver }) {
+    async handle({ params, query, session, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const claims = await listClaimsOfOrgs(await subtreeOf(params.orgId), query.status ?? 'pending');
-      return { body: { claims: claims.map(toOfficerView) } };
+      const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, claimQueue(query.status ?? 'pending'));
+      const scopeOf = scopeReader();
+      const claims = await Promise.all(
+        page.items.map(async (c) => toOfficerView(c, c.status === 'pending' && mayDecideClaim(session, c.userId, await scopeOf(c)))),
+      );
+      return { body: { claims, nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -172,11 +239,11 @@ export const claimRoutes = [
     params: claimParams,
     async handle({ params, session, now, requireRoleOver }) {
       const claim = await requireClaim(params.claimId);
-      await requireRoleOver('officer', claim.orgId);
+      await requireDecisionPower(claim, session, requireRoleOver);
       nextClaimStatus(claim.status, 'approve');
       const benefit = await requireBenefit(claim.benefitId);
       const approved = await approveClaim(claim, session.userId, now, quotaTotalOf(benefit));
-      return { body: { claim: toOfficerView(approved) } };
+      return { body: { claim: toOfficerView(approved, false) } };
     },
   }),
   defineRoute({
@@ -187,10 +254,10 @@ export const claimRoutes = [
     body: rejectClaimRequest,
     async handle({ params, body, session, now, requireRoleOver }) {
       const claim = await requireClaim(params.claimId);
-      await requireRoleOver('officer', claim.orgId);
+      await requireDecisionPower(claim, session, requireRoleOver);
       nextClaimStatus(claim.status, 'reject');
       const rejected = await rejectClaim(claim, body.reason, session.userId, now);
-      return { body: { claim: toOfficerView(rejected) } };
+      return { body: { claim: toOfficerView(rejected, false) } };
     },
   }),
   defineRoute({
@@ -234,6 +301,54 @@ export const claimRoutes = [
       if (!record) throw new DomainError('PUBLICITY_NOT_FOUND', '该项福利尚未公示', { field: 'benefitId' });
       assertPublicityOpen(record, chinaDateOf(now.toISOString()));
       return { body: { publicity: record } };
+    },
+  }),
+];
+
+const delegationParams = z.object({ orgId: idSchema, delegateOrgId: idSchema });
+
+/** 委托审核: an officer of the publishing org lets an org below it decide claims against its benefits. */
+export const delegationRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/claim-delegations',
+    access: ['officer'],
+    params: z.object({ orgId: idSchema }),
+    query: claimDelegationsQuery,
+    async handle({ params, query, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const page = await listDelegationsPage(params.orgId, query);
+      return { body: { delegations: page.items, nextCursor: page.nextCursor } };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/orgs/{orgId}/claim-delegations/{delegateOrgId}',
+    access: ['officer'],
+    params: delegationParams,
+    async handle({ params, session, now, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      const delegate = await requireOrg(params.delegateOrgId, 'delegateOrgId');
+      refuseDelegationTarget(params.orgId, lineageOf(delegate));
+      const delegation = await putDelegation({
+        orgId: params.orgId,
+        delegateOrgId: delegate.orgId,
+        delegateOrgName: delegate.name,
+        grantedBy: session.userId,
+        grantedAt: now.toISOString(),
+      });
+      return { body: { delegation } };
+    },
+  }),
+  defineRoute({
+    method: 'DELETE',
+    path: '/orgs/{orgId}/claim-delegations/{delegateOrgId}',
+    access: ['officer'],
+    params: delegationParams,
+    async handle({ params, requireRoleOver }) {
+      await requireRoleOver('officer', params.orgId);
+      await deleteDelegation(params.orgId, params.delegateOrgId);
+      return { body: { revoked: { orgId: params.orgId, delegateOrgId: params.delegateOrgId } } };
     },
   }),
 ];

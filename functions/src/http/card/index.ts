@@ -1,7 +1,7 @@
 import { createHandler } from '../router';
 import { cardRoutes } from './card.routes';
-import { claimRoutes } from './claims.routes';
+import { claimRoutes, delegationRoutes } from './claims.routes';
 import { placeRoutes } from './places.routes';
 
-export const routes = [...cardRoutes, ...claimRoutes, ...placeRoutes];
+export const routes = [...cardRoutes, ...claimRoutes, ...delegationRoutes, ...placeRoutes];
 export const handler = createHandler(routes);

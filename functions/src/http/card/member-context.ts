@@ -2,7 +2,7 @@ import { DomainError, memberFactsOf, type Org } from '@union/shared';
 import type { MemberFacts } from '@union/shared/domain/eligibility/index';
 import { getOfficerFacts } from '../../store/card.repository';
 import { type ActiveMembership, getActiveMembershipByUser } from '../../store/membership.repository';
-import { getLineage, listChildren } from '../../store/org.repository';
+import { getLineage } from '../../store/org.repository';
 
 export interface MemberContext {
   membership: ActiveMembership;
@@ -19,16 +19,4 @@ export const loadMemberContext = async (userId: string, now: Date): Promise<Memb
   const [lineage, officerFacts] = await Promise.all([getLineage(membership.orgId), getOfficerFacts(userId)]);
   const org = lineage.at(-1) as Org;
   return { membership, lineage, org, facts: memberFactsOf(membership, officerFacts, now) };
-};
-
-/** The org and every org below it (a tree of a few levels: one query per org). */
-export const subtreeOf = async (orgId: string): Promise<string[]> => {
-  const out: string[] = [];
-  let frontier = [orgId];
-  while (frontier.length > 0) {
-    out.push(...frontier);
-    const children = await Promise.all(frontier.map((id) => listChildren(id)));
-    frontier = children.flat().map((o) => o.orgId);
-  }
-  return out;
 };

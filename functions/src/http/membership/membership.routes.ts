@@ -5,18 +5,19 @@ import {
   idSchema,
   joinApplicationRequest,
   joinUrl,
-  lineageOf,
+  pageQuery,
   posterQuery,
   rejectRequest,
   transferRequest,
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
-import { getCurrentApplication, listPendingApplications, orgPathOf, requireApplication } from '../../store/application.repository';
-import { createInvite, listInvites, requireInvite, revokeInvite } from '../../store/invite.repository';
+import { getCurrentApplication, pendingApplicationsQueue, requireApplication } from '../../store/application.repository';
+import { createInvite, listInvitesPage, requireInvite, revokeInvite } from '../../store/invite.repository';
 import { getActiveMembershipRecord, listMembershipHistory } from '../../store/membership.repository';
 import { getLineage, requireOrg } from '../../store/org.repository';
-import { listPendingTransfers, listUserTransfers, requireTransfer } from '../../store/transfer.repository';
+import { pageSubtreeQueue } from '../../store/subtree-page';
+import { listUserTransfers, pendingTransfersQueue, requireTransfer } from '../../store/transfer.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { approveApplication, rejectApplication, resubmitApplication, submitApplication } from './join.service';
@@ -36,6 +37,7 @@ registerStatuses({
   TRANSFER_PENDING: 409,
   TRANSFER_STALE: 409,
   TRANSFER_STATE_CONFLICT: 409,
+  CURSOR_INVALID: 400,
 });
 
 const orgParams = z.object({ orgId: idSchema });
@@ -77,10 +79,11 @@ export const inviteRoutes = [
     path: '/orgs/{orgId}/invites',
     access: ['officer'],
     params: orgParams,
-    async handle({ params, runtime, now, requireRoleOver }) {
+    query: pageQuery,
+    async handle({ params, query, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const invites = await listInvites(params.orgId);
-      return { body: { invites: invites.map((i) => inviteView(i, runtime, now)) } };
+      const page = await listInvitesPage(params.orgId, query);
+      return { body: { invites: page.items.map((i) => inviteView(i, runtime, now)), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -187,11 +190,11 @@ export const applicationRoutes = [
     path: '/orgs/{orgId}/applications',
     access: ['officer'],
     params: orgParams,
-    async handle({ params, runtime, requireRoleOver }) {
+    query: pageQuery,
+    async handle({ params, query, runtime, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const org = await requireOrg(params.orgId);
-      const pending = await listPendingApplications(orgPathOf(lineageOf(org)));
-      return { body: { applications: pending.map((a) => applicationView(a, runtime)) } };
+      const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingApplicationsQueue);
+      return { body: { applications: page.items.map((a) => applicationView(a, runtime)), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -264,11 +267,11 @@ export const membershipRoutes = [
     path: '/orgs/{orgId}/transfers',
     access: ['officer'],
     params: orgParams,
-    async handle({ params, requireRoleOver }) {
+    query: pageQuery,
+    async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const org = await requireOrg(params.orgId);
-      const pending = await listPendingTransfers(orgPathOf(lineageOf(org)));
-      return { body: { transfers: pending.map(transferView) } };
+      const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingTransfersQueue);
+      return { body: { transfers: page.items.map(transferView), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({

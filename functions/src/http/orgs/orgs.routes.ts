@@ -1,9 +1,12 @@
-import { createOrgRequest, idSchema, inviteStatus } from '@union/shared';
+import { createOrgRequest, idSchema, inviteStatus, pageQuery } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { listInvites } from '../../store/invite.repository';
-import { createOrg, getLineage, listChildren, listJointUnionsByArea } from '../../store/org.repository';
+import { createOrg, getLineage, listChildrenPage, listJointUnionsByAreaPage } from '../../store/org.repository';
+import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
+
+registerStatuses({ CURSOR_INVALID: 400 });
 
 const orgParams = z.object({ orgId: idSchema });
 
@@ -23,28 +26,30 @@ export const orgRoutes = [
     path: '/orgs/{orgId}/children',
     access: 'signedIn',
     params: orgParams,
-    async handle({ params }) {
-      return { body: { orgs: await listChildren(params.orgId) } };
+    query: pageQuery,
+    async handle({ params, query }) {
+      const page = await listChildrenPage(params.orgId, query);
+      return { body: { orgs: page.items, nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
     method: 'GET',
     path: '/joint-unions',
     access: 'public',
-    query: z.object({ area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
+    query: z.extend(pageQuery, { area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
     async handle({ query, now }) {
       // A 联合工会 exists for workers whose employer has no union: its open invite (auto-approve
       // first) is public, so a worker can join from here without a poster.
-      const orgs = await listJointUnionsByArea(query.area);
+      const page = await listJointUnionsByAreaPage(query.area, query);
       const withInvites = await Promise.all(
-        orgs.map(async (org) => {
+        page.items.map(async (org) => {
           const open = (await listInvites(org.orgId))
             .filter((i) => inviteStatus(i, now) === 'active')
             .sort((a, b) => (a.mode === b.mode ? 0 : a.mode === 'auto' ? -1 : 1));
           return { ...org, openInviteId: open[0]?.inviteId ?? null };
         }),
       );
-      return { body: { orgs: withInvites } };
+      return { body: { orgs: withInvites, nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({

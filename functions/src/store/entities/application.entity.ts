@@ -10,9 +10,9 @@ import { memberProfileAttributes } from './member-profile.attributes';
  * Access patterns:
  * - get by id — pk APPLICATION#id, sk META
  * - an applicant's applications, newest first — gsi1: USERAPPS#userId / submittedAt#id
- * - the review queue of an officer's subtree — gsi2: APPQUEUE#pending / <org path>/<submittedAt>#id,
- *   where the org path is the materialised lineage "city/district/enterprise/": begins_with on the
- *   officer's own path finds every pending application at or below their org. Removed once decided.
+ * - an org's review queue, oldest first — gsi2: APPQUEUE#<orgId>#pending / <submittedAt>#id; removed
+ *   once decided. An officer's queue is the union over the orgs of their subtree, read by walking it
+ *   (functions/src/store/subtree-page.ts): one partition per org, so no partition holds the whole city.
  */
 export const ApplicationEntity = new Entity({
   name: 'Application',

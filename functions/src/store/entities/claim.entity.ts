@@ -106,3 +106,23 @@ export const PublicityEntity = new Entity({
   }),
   computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
 });
+
+/**
+ * 委托审核: the publishing org lets officers of an org below it decide claims against its
+ * benefits (and so spend its quotas) for members in that org's subtree. Written by an officer of
+ * the publisher; without one, only officers over the publisher decide. Access patterns:
+ * - get (is the review of publisher P delegated to org D?) — pk ORG#P, sk CLAIMDELEGATE#D
+ * - a publisher's delegations — pk ORG#P, sk begins_with CLAIMDELEGATE#
+ */
+export const ClaimDelegationEntity = new Entity({
+  name: 'ClaimDelegation',
+  table: UnionTable,
+  schema: item({
+    orgId: string().key(),
+    delegateOrgId: string().key(),
+    delegateOrgName: string(),
+    grantedBy: string(),
+    grantedAt: string(),
+  }),
+  computeKey: ({ orgId, delegateOrgId }) => ({ pk: `ORG#${orgId}`, sk: `CLAIMDELEGATE#${delegateOrgId}` }),
+});

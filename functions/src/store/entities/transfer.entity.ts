@@ -8,7 +8,8 @@ import { UnionTable } from '../table';
  * 会籍转移 request. Access patterns:
  * - get by id — pk TRANSFER#id, sk META
  * - a user's transfers — gsi1: USERTRANSFERS#userId / requestedAt#id
- * - the receiving officer's queue (their subtree) — gsi2: TRANSFERQUEUE#pending / <to-org path>/<requestedAt>#id
+ * - pending transfers into an org, oldest first — gsi2: TRANSFERQUEUE#<toOrgId>#pending / <requestedAt>#id
+ *   (removed once decided); the receiving officer's queue walks their subtree, one partition per org
  */
 export const TransferEntity = new Entity({
   name: 'Transfer',

@@ -1,5 +1,14 @@
-import type { BenefitView, CardResponse, ClaimView, OfficerClaimView, PlaceView, VerifyResponse } from '@union/shared';
-import { ApiError, api } from '../../lib/api';
+import type {
+  BenefitView,
+  CardResponse,
+  ClaimDelegationView,
+  ClaimView,
+  MemberFactsRow,
+  OfficerClaimView,
+  PlaceView,
+  VerifyResponse,
+} from '@union/shared';
+import { ApiError, api, withPage } from '../../lib/api';
 
 export interface MemberBenefit extends BenefitView {
   orgName: string;
@@ -12,15 +21,8 @@ export interface BenefitsResponse {
   tiers: Array<{ tier: '普惠' | '特惠' | '商惠'; benefits: MemberBenefit[] }>;
 }
 
-export interface OfficerFactsRow {
-  userId: string;
-  name: string;
-  memberNumber: string;
-  orgId: string;
-  orgName: string;
-  facts: { hardship: boolean; modelWorker: boolean; frontlineMedical: boolean };
-  updatedAt: string | null;
-}
+/** A member with the officer-set facts and the version an edit sends back. */
+export type OfficerFactsRow = MemberFactsRow;
 
 export interface Publicity {
   benefitId: string;
@@ -40,19 +42,27 @@ export const cardApi = {
   benefits: () => api.get<BenefitsResponse>('/me/benefits'),
   claim: (benefitId: string, facts: Record<string, number | boolean | string>) =>
     api.post<{ claim: ClaimView }>('/me/claims', { benefitId, facts }),
-  myClaims: () => api.get<{ claims: ClaimView[] }>('/me/claims'),
+  myClaims: (cursor: string | null = null) => api.get<{ claims: ClaimView[]; nextCursor: string | null }>(withPage('/me/claims', cursor)),
   places: (at: { lat: number; lng: number } | null) =>
     api.get<{ places: PlaceView[] }>(at ? `/places?lat=${at.lat}&lng=${at.lng}` : '/places'),
   // officer
-  orgClaims: (orgId: string, status: ClaimView['status']) =>
-    api.get<{ claims: OfficerClaimView[] }>(`/orgs/${orgId}/claims?status=${status}`),
+  orgClaims: (orgId: string, status: ClaimView['status'], cursor: string | null = null) =>
+    api.get<{ claims: OfficerClaimView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/claims?status=${status}`, cursor)),
   approve: (claimId: string) => api.post<{ claim: OfficerClaimView }>(`/claims/${claimId}/approve`),
   reject: (claimId: string, reason: string) => api.post<{ claim: OfficerClaimView }>(`/claims/${claimId}/reject`, { reason }),
   publishPublicity: (orgId: string, benefitId: string) =>
     api.post<{ publicity: Publicity }>(`/orgs/${orgId}/benefits/${encodeURIComponent(benefitId)}/publicity`),
-  memberFacts: (orgId: string) => api.get<{ members: OfficerFactsRow[] }>(`/orgs/${orgId}/member-facts`),
-  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>) =>
-    api.put<{ facts: OfficerFactsRow['facts'] }>(`/orgs/${orgId}/members/${userId}/facts`, facts),
+  memberFacts: (orgId: string, cursor: string | null = null) =>
+    api.get<{ members: OfficerFactsRow[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/member-facts`, cursor)),
+  memberFactsOf: (orgId: string, userId: string) =>
+    api.get<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`),
+  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>, version: number) =>
+    api.put<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`, { ...facts, version }),
+  delegations: (orgId: string, cursor: string | null = null) =>
+    api.get<{ delegations: ClaimDelegationView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/claim-delegations`, cursor)),
+  delegate: (orgId: string, delegateOrgId: string) =>
+    api.put<{ delegation: ClaimDelegationView }>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
+  revokeDelegation: (orgId: string, delegateOrgId: string) => api.delete<unknown>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
   addPlace: (orgId: string, place: Omit<PlaceView, 'placeId' | 'orgId' | 'distanceMeters'>) =>
     api.post<{ place: PlaceView }>(`/orgs/${orgId}/places`, place),
 };
@@ -63,6 +73,9 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN_ORG: '您只能管理本组织及下级组织',
   QUOTA_EXHAUSTED: '该项福利名额已满',
   CLAIM_DUPLICATE: '本期已申领过该项福利，不能重复申领',
+  CLAIM_SELF_FORBIDDEN: '不能审核本人的申领，请由其他工会干部审核',
+  CURSOR_INVALID: '列表已变化，请刷新后重新加载',
+  FACTS_STALE: '该会员的认定信息刚被其他干部修改，已刷新为最新情况，请核对后重新设置',
 };
 
 /** Words for a failed request; the server's message already names the field. */

@@ -2,6 +2,7 @@ import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { ClaimView } from '@union/shared';
 import { useState } from 'react';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { useSignedIn } from '../../components/use-signed-in';
 import { BenefitList } from './benefit-list';
 import { type BenefitsResponse, cardApi, cardErrorText } from './card-api';
@@ -16,17 +17,19 @@ export function CardScreen() {
   const session = useSignedIn();
   const [large, setLarge] = useLargeText();
   const [benefits, setBenefits] = useState<BenefitsResponse | null>(null);
-  const [claims, setClaims] = useState<ClaimView[]>([]);
+  const claims = usePagedList<ClaimView>(async (cursor) => {
+    const page = await cardApi.myClaims(cursor);
+    return { items: page.claims, nextCursor: page.nextCursor };
+  });
   const [error, setError] = useState<string | null>(null);
   const isMember = session?.user.roles.some((r) => r.role === 'member') ?? false;
   const isVerifier = session?.user.roles.some((r) => r.role === 'verifier') ?? false;
 
   useDidShow(() => {
     if (!isMember) return;
-    Promise.all([cardApi.benefits(), cardApi.myClaims()])
-      .then(([b, c]) => {
+    Promise.all([cardApi.benefits(), claims.reload()])
+      .then(([b]) => {
         setBenefits(b);
-        setClaims(c.claims);
         setError(null);
       })
       .catch((e) => setError(cardErrorText(e)));
@@ -49,7 +52,13 @@ export function CardScreen() {
       {isMember ? (
         <View className="card">
           <Text className="cp-title">我的申领</Text>
-          <MyClaims claims={claims} />
+          <MyClaims claims={claims.items} />
+          <LoadMore
+            hasMore={claims.hasMore}
+            loading={claims.loading}
+            onLoad={() => claims.loadMore().catch((e) => setError(cardErrorText(e)))}
+            testId="my-claims-more"
+          />
         </View>
       ) : null}
       {isMember ? <Text className="cp-title">会员福利</Text> : null}

@@ -2,9 +2,11 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { CLAIM_STATUS_LABELS, CLAIM_STATUSES, type ClaimStatus, type OfficerClaimView } from '@union/shared';
 import { CLAIM_FACTS } from '@union/shared/domain/eligibility/index';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { useSignedIn } from '../../components/use-signed-in';
 import { cardApi, cardErrorText, formatDateTime, type Publicity } from './card-api';
+import { OfficerDelegations } from './officer-delegations';
 import { officerOrgIds } from './officer-org';
 import './card.scss';
 
@@ -13,16 +15,24 @@ export function OfficerClaims() {
   useSignedIn();
   const [orgId, setOrgId] = useState<string | null>(null);
   const [status, setStatus] = useState<ClaimStatus>('pending');
-  const [claims, setClaims] = useState<OfficerClaimView[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [publicity, setPublicity] = useState<Publicity | null>(null);
+  // The org and status the next page is read for (set before reload, read by the fetcher).
+  const query = useRef<{ org: string | null; status: ClaimStatus }>({ org: null, status: 'pending' });
+  const list = usePagedList<OfficerClaimView>(async (cursor) => {
+    const { org, status: s } = query.current;
+    if (!org) return { items: [], nextCursor: null };
+    const page = await cardApi.orgClaims(org, s, cursor);
+    return { items: page.claims, nextCursor: page.nextCursor };
+  });
+  const claims = list.items;
 
   const load = async (org: string | null = orgId, s: ClaimStatus = status) => {
-    if (!org) return;
+    query.current = { org, status: s };
     try {
-      setClaims((await cardApi.orgClaims(org, s)).claims);
+      await list.reload();
       setError(null);
     } catch (e) {
       setError(cardErrorText(e));
@@ -101,7 +111,12 @@ export function OfficerClaims() {
               ))}
               {c.rejectionReason ? <Text className="cp-small reason-no">未通过原因：{c.rejectionReason}</Text> : null}
             </View>
-            {c.status === 'pending' ? (
+            {c.status === 'pending' && !c.decidable ? (
+              <Text className="cp-small" data-testid="not-decidable">
+                本人的申领或上级工会发布的福利：请由其他干部、发布单位或其委托审核的工会审核
+              </Text>
+            ) : null}
+            {c.status === 'pending' && c.decidable ? (
               <View>
                 <Button
                   className="btn-primary"
@@ -128,6 +143,12 @@ export function OfficerClaims() {
             ) : null}
           </View>
         ))}
+        <LoadMore
+          hasMore={list.hasMore}
+          loading={list.loading}
+          onLoad={() => list.loadMore().catch((e) => setError(cardErrorText(e)))}
+          testId="claims-more"
+        />
       </View>
       {status === 'approved' && orgId && benefits.length > 0 ? (
         <View className="card">
@@ -158,6 +179,7 @@ export function OfficerClaims() {
           ) : null}
         </View>
       ) : null}
+      {orgId ? <OfficerDelegations orgId={orgId} /> : null}
     </View>
   );
 }

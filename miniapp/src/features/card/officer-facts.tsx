@@ -2,7 +2,10 @@ import { Switch, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { OFFICER_FACT_KEYS, OFFICER_FACT_LABELS, type OfficerFactKey } from '@union/shared';
 import { useState } from 'react';
+import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { useSignedIn } from '../../components/use-signed-in';
+import { ApiError } from '../../lib/api';
 import { cardApi, cardErrorText, type OfficerFactsRow } from './card-api';
 import { officerOrgIds } from './officer-org';
 import './card.scss';
@@ -11,30 +14,41 @@ import './card.scss';
 export function OfficerFacts() {
   useSignedIn();
   const [orgId, setOrgId] = useState<string | null>(null);
-  const [rows, setRows] = useState<OfficerFactsRow[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const list = usePagedList<OfficerFactsRow>(async (cursor) => {
+    const org = orgId ?? officerOrgIds()[0];
+    if (!org) return { items: [], nextCursor: null };
+    const page = await cardApi.memberFacts(org, cursor);
+    return { items: page.members, nextCursor: page.nextCursor };
+  });
+  const rows = list.items;
 
   useDidShow(() => {
-    const first = officerOrgIds()[0] ?? null;
-    setOrgId(first);
-    if (!first) return;
-    cardApi
-      .memberFacts(first)
-      .then((r) => setRows(r.members))
-      .catch((e) => setError(cardErrorText(e)));
+    setOrgId(officerOrgIds()[0] ?? null);
+    list.reload().catch((e) => setError(cardErrorText(e)));
   });
+
+  const loadMore = () => list.loadMore().catch((e) => setError(cardErrorText(e)));
 
   const toggle = async (row: OfficerFactsRow, key: OfficerFactKey, value: boolean) => {
     if (!orgId) return;
     setMessage(null);
     setError(null);
+    const replace = (next: Pick<OfficerFactsRow, 'facts' | 'version'>) =>
+      list.setItems((current) => current.map((r) => (r.userId === row.userId ? { ...r, ...next } : r)));
     try {
-      const { facts } = await cardApi.setFacts(orgId, row.userId, { [key]: value });
-      setRows(rows.map((r) => (r.userId === row.userId ? { ...r, facts } : r)));
+      replace(await cardApi.setFacts(orgId, row.userId, { [key]: value }, row.version));
       setMessage(`已${value ? '认定' : '取消'}${row.name}：${OFFICER_FACT_LABELS[key]}`);
     } catch (e) {
       setError(cardErrorText(e));
+      // Someone else edited this member meanwhile: show what is stored now, to edit from there.
+      if (e instanceof ApiError && e.code === 'FACTS_STALE') {
+        await cardApi
+          .memberFactsOf(orgId, row.userId)
+          .then(replace)
+          .catch(() => undefined);
+      }
     }
   };
 
@@ -43,13 +57,13 @@ export function OfficerFacts() {
       <View className="card">
         <Text className="cp-title">会员认定</Text>
         <Text className="cp-small">
-          困难职工建档、劳动模范、一线医务人员由工会认定，会员本人不能自行填报。认定后，相关特惠福利立即按新情况判断。
+          困难职工建档、劳动模范、一线医务人员由工会认定，会员本人不能自行填报，干部也不能为本人认定。认定后，相关特惠福利立即按新情况判断。
         </Text>
       </View>
-      {message ? <Text className="ok-banner">{message}</Text> : null}
-      {error ? <Text className="error-banner">{error}</Text> : null}
+      <NoticeBanner message={message} />
+      <ErrorBanner message={error} testId="facts-error" />
       <View className="card">
-        {rows.length === 0 ? <Text className="cp-small">本组织及下级工会暂无在会会员。</Text> : null}
+        {rows.length === 0 && !list.loading ? <Text className="cp-small">本组织及下级工会暂无在会会员。</Text> : null}
         {rows.map((r) => (
           <View key={r.userId} className="oc-row" data-testid={`facts-${r.userId}`}>
             <View>
@@ -68,6 +82,7 @@ export function OfficerFacts() {
             </View>
           </View>
         ))}
+        <LoadMore hasMore={list.hasMore} loading={list.loading} onLoad={loadMore} testId="facts-more" />
       </View>
     </View>
   );

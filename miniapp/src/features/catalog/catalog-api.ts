@@ -6,7 +6,7 @@ import type {
   PublishCatalogRequest,
 } from '@union/shared/contracts/catalog-publish.contract';
 import type { PlanDraft } from '@union/shared/domain/plan-import/types';
-import { ApiError, api } from '../../lib/api';
+import { ApiError, api, withPage } from '../../lib/api';
 
 export const catalogApi = {
   draft: (orgId: string, text: string) => api.post<{ draft: PlanDraft }>(`/orgs/${orgId}/catalog-drafts`, { text }),
@@ -16,7 +16,10 @@ export const catalogApi = {
   source: (orgId: string, version: number) => api.get<{ text: string }>(`/orgs/${orgId}/catalogs/${version}/source`),
   mine: () => api.get<EffectiveCatalogsResponse>('/me/catalogs'),
   org: (orgId: string) => api.get<{ org: { orgId: string; name: string; kind: OrgKind } }>(`/orgs/${orgId}`),
-  children: (orgId: string) => api.get<{ orgs: Array<{ orgId: string; name: string; kind: OrgKind }> }>(`/orgs/${orgId}/children`),
+  children: (orgId: string, cursor: string | null = null) =>
+    api.get<{ orgs: Array<{ orgId: string; name: string; kind: OrgKind }>; nextCursor: string | null }>(
+      withPage(`/orgs/${orgId}/children`, cursor),
+    ),
 };
 
 const MESSAGES: Record<string, string> = {

@@ -1,4 +1,5 @@
 import type { OrgKind } from '@union/shared';
+import { allPages } from '../../lib/api';
 import { catalogApi } from './catalog-api';
 
 export interface OrgChoice {
@@ -11,7 +12,13 @@ export interface OrgChoice {
 export const manageableOrgs = async (officerOrgIds: string[]): Promise<OrgChoice[]> => {
   const seen = new Map<string, OrgChoice>();
   for (const orgId of officerOrgIds) {
-    const [{ org }, { orgs }] = await Promise.all([catalogApi.org(orgId), catalogApi.children(orgId)]);
+    const [{ org }, orgs] = await Promise.all([
+      catalogApi.org(orgId),
+      allPages(async (cursor) => {
+        const page = await catalogApi.children(orgId, cursor);
+        return { items: page.orgs, nextCursor: page.nextCursor };
+      }),
+    ]);
     for (const o of [org, ...orgs]) if (!seen.has(o.orgId)) seen.set(o.orgId, { orgId: o.orgId, name: o.name, kind: o.kind });
   }
   return [...seen.values()];

@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { ApiError } from '../../lib/api';
 import { membershipApi } from './membership-api';
 
@@ -10,15 +11,22 @@ type JointUnion = { orgId: string; name: string; openInviteId: string | null };
 /** 单位没有工会？Find a 联合工会 by area and join it through its open invite. */
 export function JointUnionFinder() {
   const [area, setArea] = useState('');
-  const [unions, setUnions] = useState<JointUnion[] | null>(null);
+  const [searched, setSearched] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const list = usePagedList<JointUnion>(async (cursor) => {
+    const page = await membershipApi.jointUnions(area.trim(), cursor);
+    return { items: page.orgs, nextCursor: page.nextCursor };
+  });
+  const unions = searched ? list.items : null;
+  const failed = (e: unknown) => setError(e instanceof ApiError ? e.message : '查询失败，请稍后再试');
 
   const search = async () => {
     setError(null);
     try {
-      setUnions((await membershipApi.jointUnions(area.trim())).orgs);
+      await list.reload();
+      setSearched(true);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '查询失败，请稍后再试');
+      failed(e);
     }
   };
 
@@ -55,6 +63,7 @@ export function JointUnionFinder() {
               )}
             </View>
           ))}
+          <LoadMore hasMore={list.hasMore} loading={list.loading} onLoad={() => list.loadMore().catch(failed)} testId="joint-more" />
         </View>
       ) : null}
     </View>

@@ -1,5 +1,5 @@
 import type { ApplicationView, InviteMode, InviteView, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
-import { ApiError, api } from '../../lib/api';
+import { ApiError, api, withPage } from '../../lib/api';
 
 export interface PublicInvite {
   invite: { inviteId: string; mode: InviteMode; expiresAt: string };
@@ -26,20 +26,25 @@ export const membershipApi = {
   myMembership: () => api.get<MyMembership>('/me/membership'),
   requestTransfer: (toOrgId: string, note?: string) =>
     api.post<{ transfer: TransferView }>('/me/transfers', { toOrgId, ...(note ? { note } : {}) }),
-  jointUnions: (area: string) =>
-    api.get<{ orgs: Array<{ orgId: string; name: string; openInviteId: string | null }> }>(
-      `/joint-unions?area=${encodeURIComponent(area)}`,
+  jointUnions: (area: string, cursor: string | null = null) =>
+    api.get<{ orgs: Array<{ orgId: string; name: string; openInviteId: string | null }>; nextCursor: string | null }>(
+      withPage(`/joint-unions?area=${encodeURIComponent(area)}`, cursor),
     ),
   // officer
-  invites: (orgId: string) => api.get<{ invites: InviteView[] }>(`/orgs/${orgId}/invites`),
+  invites: (orgId: string, cursor: string | null = null) =>
+    api.get<{ invites: InviteView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/invites`, cursor)),
   createInvite: (orgId: string, body: { mode: InviteMode; maxUses: number; expiresAt: string }) =>
     api.post<{ invite: InviteView }>(`/orgs/${orgId}/invites`, body),
   revokeInvite: (inviteId: string) => api.post<{ invite: InviteView }>(`/invites/${inviteId}/revoke`),
-  queue: (orgId: string) => api.get<{ applications: ApplicationView[] }>(`/orgs/${orgId}/applications`),
+  queue: (orgId: string, cursor: string | null = null) =>
+    api.get<{ applications: ApplicationView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/applications`, cursor)),
   approve: (applicationId: string) => api.post<{ application: ApplicationView }>(`/applications/${applicationId}/approve`),
   reject: (applicationId: string, reason: string) =>
     api.post<{ application: ApplicationView }>(`/applications/${applicationId}/reject`, { reason }),
-  transfers: (orgId: string) => api.get<{ transfers: TransferView[] }>(`/orgs/${orgId}/transfers`),
+  transfers: (orgId: string, cursor: string | null = null) =>
+    api.get<{ transfers: TransferView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/transfers`, cursor)),
+  children: (orgId: string, cursor: string | null = null) =>
+    api.get<{ orgs: Array<{ orgId: string; name: string }>; nextCursor: string | null }>(withPage(`/orgs/${orgId}/children`, cursor)),
   approveTransfer: (transferId: string) => api.post<{ transfer: TransferView }>(`/transfers/${transferId}/approve`),
   rejectTransfer: (transferId: string, reason: string) =>
     api.post<{ transfer: TransferView }>(`/transfers/${transferId}/reject`, { reason }),
@@ -48,6 +53,7 @@ export const membershipApi = {
 const MESSAGES: Record<string, string> = {
   FORBIDDEN_ORG: '您只能管理本组织及下级组织',
   FORBIDDEN_ROLE: '只有工会干部可以进行此操作',
+  CURSOR_INVALID: '列表已变化，请刷新后重新加载',
   NETWORK: '网络连接失败，请检查网络后重试',
 };
 

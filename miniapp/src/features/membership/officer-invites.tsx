@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { INVITE_MODE_LABELS, INVITE_MODES, type InviteMode, type InviteView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { apiBase } from '../../lib/api';
 import { getSession } from '../../lib/session';
 import { formatDate, membershipApi, membershipErrorText } from './membership-api';
@@ -13,7 +14,13 @@ const STATUS_LABELS: Record<InviteView['status'], string> = { active: '有效', 
 /** 入会邀请管理: create (expiry, uses, auto/review), list, revoke, and the printable poster. */
 export function OfficerInvites() {
   const [orgId, setOrgId] = useState<string | null>(null);
-  const [invites, setInvites] = useState<InviteView[]>([]);
+  const list = usePagedList<InviteView>(async (cursor) => {
+    if (!orgId) return { items: [], nextCursor: null };
+    const page = await membershipApi.invites(orgId, cursor);
+    return { items: page.invites, nextCursor: page.nextCursor };
+  });
+  const invites = list.items;
+  const { reload } = list;
   const [mode, setMode] = useState<InviteMode>('review');
   const [days, setDays] = useState('30');
   const [maxUses, setMaxUses] = useState('200');
@@ -23,11 +30,11 @@ export function OfficerInvites() {
   const load = useCallback(async () => {
     if (!orgId) return;
     try {
-      setInvites((await membershipApi.invites(orgId)).invites);
+      await reload();
     } catch (e) {
       setError(membershipErrorText(e));
     }
-  }, [orgId]);
+  }, [orgId, reload]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -126,6 +133,12 @@ export function OfficerInvites() {
             ) : null}
           </View>
         ))}
+        <LoadMore
+          hasMore={list.hasMore}
+          loading={list.loading}
+          onLoad={() => list.loadMore().catch((e) => setError(membershipErrorText(e)))}
+          testId="invites-more"
+        />
       </View>
     </View>
   );

@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { api } from '../../lib/api';
+import { allPages, api } from '../../lib/api';
 import { getSession } from '../../lib/session';
+import { membershipApi } from './membership-api';
 
 /** The orgs an officer may act for: their granted orgs and the orgs directly below them. */
 export function OfficerOrgPicker(props: { value: string | null; onChange(orgId: string): void }) {
@@ -16,8 +17,13 @@ export function OfficerOrgPicker(props: { value: string | null; onChange(orgId: 
       for (const orgId of granted) {
         const { org } = await api.get<{ org: { orgId: string; name: string } }>(`/orgs/${orgId}`);
         found.push(org);
-        const { orgs: children } = await api.get<{ orgs: Array<{ orgId: string; name: string }> }>(`/orgs/${orgId}/children`);
-        found.push(...children);
+        // A picker needs every choice: all pages of the children.
+        found.push(
+          ...(await allPages(async (cursor) => {
+            const page = await membershipApi.children(orgId, cursor);
+            return { items: page.orgs, nextCursor: page.nextCursor };
+          })),
+        );
       }
       setOrgs(found);
     })().catch(() => undefined);

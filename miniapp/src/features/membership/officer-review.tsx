@@ -2,28 +2,40 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { formatDate, membershipApi, membershipErrorText } from './membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
 
 /** 入会审核 and 会籍转入审核 for the officer's org and every org below it. */
 export function OfficerReview() {
   const [orgId, setOrgId] = useState<string | null>(null);
-  const [queue, setQueue] = useState<ApplicationView[]>([]);
-  const [transfers, setTransfers] = useState<TransferView[]>([]);
   const [reasons, setReasons] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const applications = usePagedList<ApplicationView>(async (cursor) => {
+    if (!orgId) return { items: [], nextCursor: null };
+    const page = await membershipApi.queue(orgId, cursor);
+    return { items: page.applications, nextCursor: page.nextCursor };
+  });
+  const transferList = usePagedList<TransferView>(async (cursor) => {
+    if (!orgId) return { items: [], nextCursor: null };
+    const page = await membershipApi.transfers(orgId, cursor);
+    return { items: page.transfers, nextCursor: page.nextCursor };
+  });
+  const queue = applications.items;
+  const transfers = transferList.items;
+  const { reload: reloadApplications } = applications;
+  const { reload: reloadTransfers } = transferList;
 
   const load = useCallback(async () => {
     if (!orgId) return;
     try {
-      const [a, t] = await Promise.all([membershipApi.queue(orgId), membershipApi.transfers(orgId)]);
-      setQueue(a.applications);
-      setTransfers(t.transfers);
+      await Promise.all([reloadApplications(), reloadTransfers()]);
     } catch (e) {
       setError(membershipErrorText(e));
     }
-  }, [orgId]);
+  }, [orgId, reloadApplications, reloadTransfers]);
+  const more = (list: { loadMore(): Promise<void> }) => () => list.loadMore().catch((e) => setError(membershipErrorText(e)));
   useEffect(() => {
     void load();
   }, [load]);
@@ -45,7 +57,10 @@ export function OfficerReview() {
       <ErrorBanner message={error} />
       <NoticeBanner message={notice} />
       <View className="card">
-        <Text className="subtitle">待审核的入会申请（{queue.length}）</Text>
+        <Text className="subtitle">
+          待审核的入会申请（{queue.length}
+          {applications.hasMore ? '+' : ''}）
+        </Text>
         {queue.length === 0 ? <Text className="muted">暂无待审核申请</Text> : null}
         {queue.map((a) => (
           <View key={a.applicationId} className="list-item" data-testid={`application-${a.applicationId}`}>
@@ -84,9 +99,13 @@ export function OfficerReview() {
             </View>
           </View>
         ))}
+        <LoadMore hasMore={applications.hasMore} loading={applications.loading} onLoad={more(applications)} testId="applications-more" />
       </View>
       <View className="card">
-        <Text className="subtitle">待接收的会籍转移（{transfers.length}）</Text>
+        <Text className="subtitle">
+          待接收的会籍转移（{transfers.length}
+          {transferList.hasMore ? '+' : ''}）
+        </Text>
         {transfers.length === 0 ? <Text className="muted">暂无</Text> : null}
         {transfers.map((t) => (
           <View key={t.transferId} className="list-item">
@@ -116,6 +135,7 @@ export function OfficerReview() {
             </Button>
           </View>
         ))}
+        <LoadMore hasMore={transferList.hasMore} loading={transferList.loading} onLoad={more(transferList)} testId="transfers-more" />
       </View>
     </View>
   );

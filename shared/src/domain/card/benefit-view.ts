@@ -101,7 +101,12 @@ export const benefitView = (b: CardBenefitSource, facts: MemberFacts, quota: Quo
   decision: decideBenefit(b.eligibility, facts, claimYear),
   claimFacts: claimFactsNeeded(b.eligibility),
   claimMode: b.claimMode,
-  howToClaim: b.claimMode === 'automatic' ? '免申即享：提交即通过' : '在线申领，工会审核',
+  howToClaim:
+    b.claimMode !== 'automatic'
+      ? '在线申领，工会审核'
+      : claimFactsNeeded(b.eligibility).length > 0
+        ? '免申即享：填报的信息经工会核对后通过'
+        : '免申即享：提交即通过',
   quota:
     b.benefit.quota && quota
       ? { total: quota.total, used: quota.used, left: quotaLeft(quota), unit: b.benefit.quota.unit }

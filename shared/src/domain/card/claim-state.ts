@@ -26,5 +26,10 @@ export const nextClaimStatus = (current: ClaimStatus, action: ClaimAction): Clai
 /** How a benefit is claimed: 免申即享 approves at once, otherwise an officer reviews. */
 export type CardClaimMode = 'review' | 'automatic';
 
-/** The status a new claim starts in. */
-export const initialClaimStatus = (mode: CardClaimMode): ClaimStatus => (mode === 'automatic' ? 'approved' : 'pending');
+/**
+ * The status a new claim starts in. 免申即享 approves at once only when the decision rests on
+ * facts the union holds (membership record, officer-set facts): anything the member declares
+ * with the claim (自付金额, 住院 …) sends it to an officer's review instead.
+ */
+export const initialClaimStatus = (mode: CardClaimMode, declared: Readonly<Record<string, unknown>>): ClaimStatus =>
+  mode === 'automatic' && Object.keys(declared).length === 0 ? 'approved' : 'pending';
