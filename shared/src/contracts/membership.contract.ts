@@ -85,7 +85,10 @@ export const posterQuery = z.object({
   payload: z.optional(z.enum(['url', 'scene'], '应为 url 或 scene')),
 });
 
-/** An application as its applicant and officers see it: ID number and phone masked. */
+/**
+ * An application as its applicant and officers see it: ID number and phone masked, and nothing
+ * beside them that rebuilds a hidden digit — no birth date, no gender; the age in whole years only.
+ */
 export const applicationSchema = z.object({
   applicationId: z.string(),
   userId: z.string(),
@@ -96,8 +99,7 @@ export const applicationSchema = z.object({
   name: z.string(),
   phoneMasked: z.string(),
   idNumberMasked: z.string(),
-  gender: z.enum(['male', 'female']),
-  birthDate: z.string(),
+  age: z.number(),
   employer: z.string(),
   employmentType: z.enum(EMPLOYMENT_TYPES),
   group: z.enum(MEMBER_GROUPS),

@@ -1,4 +1,4 @@
-import { makeIdNumber } from '@union/shared';
+import { ageInYears, makeIdNumber } from '@union/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { getActiveMembershipByUser } from '../../../functions/src/store/membership.repository';
@@ -59,12 +59,14 @@ describe('the join form', () => {
 });
 
 describe('auto-approve invite', () => {
-  it('activates at once with a member number, derived birth date and gender, and the member grant', async () => {
+  it('activates at once with a member number, the age (never the birth date or gender), and the member grant', async () => {
     const token = await newUser('courier-1');
     const form = joinForm(10, { idNumber: makeIdNumber('320102', '1991-06-15', '457') });
     const res = await apply(token, autoInvite, form);
     expect(res.status).toBe(201);
-    expect(res.body.application).toMatchObject({ status: 'approved', orgId: 'logistics', gender: 'male', birthDate: '1991-06-15' });
+    expect(res.body.application).toMatchObject({ status: 'approved', orgId: 'logistics', age: ageInYears('1991-06-15', new Date()) });
+    expect(res.body.application).not.toHaveProperty('birthDate');
+    expect(res.body.application).not.toHaveProperty('gender');
     expect(res.body.membership).toMatchObject({
       orgName: '临江区快递物流行业联合工会',
       status: 'active',

@@ -153,7 +153,7 @@ export const applicationRoutes = [
       return {
         status: 201,
         body: {
-          application: applicationView(result.application, runtime),
+          application: applicationView(result.application, runtime, now),
           membership: result.membership ? membershipView(result.membership, runtime) : null,
           // The session must be refreshed (POST /auth/refresh) to carry the new member grant.
           refreshSession: result.membership !== null,
@@ -165,9 +165,9 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/me/application',
     access: 'signedIn',
-    async handle({ session, runtime }) {
+    async handle({ session, runtime, now }) {
       const a = await getCurrentApplication(session.userId);
-      return { body: { application: a ? applicationView(a, runtime) : null } };
+      return { body: { application: a ? applicationView(a, runtime, now) : null } };
     },
   }),
   defineRoute({
@@ -179,7 +179,7 @@ export const applicationRoutes = [
     async handle({ params, body, session, runtime, now }) {
       const application = await requireApplication(params.applicationId);
       const updated = await resubmitApplication({ runtime, application, userId: session.userId, form: body, now });
-      return { body: { application: applicationView(updated, runtime) } };
+      return { body: { application: applicationView(updated, runtime, now) } };
     },
   }),
   defineRoute({
@@ -187,11 +187,11 @@ export const applicationRoutes = [
     path: '/orgs/{orgId}/applications',
     access: ['officer'],
     params: orgParams,
-    async handle({ params, runtime, requireRoleOver }) {
+    async handle({ params, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const org = await requireOrg(params.orgId);
       const pending = await listPendingApplications(orgPathOf(lineageOf(org)));
-      return { body: { applications: pending.map((a) => applicationView(a, runtime)) } };
+      return { body: { applications: pending.map((a) => applicationView(a, runtime, now)) } };
     },
   }),
   defineRoute({
@@ -206,7 +206,7 @@ export const applicationRoutes = [
       const result = await approveApplication({ application, org, by: session.userId, now });
       return {
         body: {
-          application: applicationView(result.application, runtime),
+          application: applicationView(result.application, runtime, now),
           membership: result.membership ? membershipView(result.membership, runtime) : null,
         },
       };
@@ -222,7 +222,7 @@ export const applicationRoutes = [
       const application = await requireApplication(params.applicationId);
       await requireRoleOver('officer', application.orgId);
       const updated = await rejectApplication({ application, by: session.userId, reason: body.reason, now });
-      return { body: { application: applicationView(updated, runtime) } };
+      return { body: { application: applicationView(updated, runtime, now) } };
     },
   }),
 ];

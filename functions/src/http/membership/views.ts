@@ -1,5 +1,6 @@
 import {
   type ApplicationView,
+  ageInYears,
   type InviteView,
   inviteStatus,
   joinUrl,
@@ -34,7 +35,8 @@ export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): Invite
   joinUrl: joinUrl(runtime.config.publicAppUrl, i.inviteId),
 });
 
-export const applicationView = (a: ApplicationRecord, runtime: Runtime): ApplicationView => ({
+/** No birth date or gender: beside the masked 身份证号 they rebuild it; officers get the age in years. */
+export const applicationView = (a: ApplicationRecord, runtime: Runtime, now: Date): ApplicationView => ({
   applicationId: a.applicationId,
   userId: a.userId,
   orgId: a.orgId,
@@ -43,8 +45,7 @@ export const applicationView = (a: ApplicationRecord, runtime: Runtime): Applica
   status: a.status,
   name: a.name,
   ...masked(runtime, a),
-  gender: a.gender,
-  birthDate: a.birthDate,
+  age: ageInYears(a.birthDate, now),
   employer: a.employer,
   employmentType: a.employmentType,
   group: a.group,

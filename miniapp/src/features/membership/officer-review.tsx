@@ -1,5 +1,5 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
+import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { formatDate, membershipApi, membershipErrorText } from './membership-api';
@@ -50,7 +50,7 @@ export function OfficerReview() {
         {queue.map((a) => (
           <View key={a.applicationId} className="list-item" data-testid={`application-${a.applicationId}`}>
             <Text className="subtitle">
-              {a.name}（{GENDER_LABELS[a.gender]}，{a.birthDate}）
+              {a.name}（{a.age} 岁）
             </Text>
             <Text className="muted" style={{ display: 'block' }}>
               {a.orgName} · 手机 {a.phoneMasked} · 身份证 {a.idNumberMasked}
