@@ -10,6 +10,7 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
 
@@ -120,8 +121,16 @@ const readdirOne = (dir: string): string => {
 /** The table as serverless.yml deploys it (infra/table.yml), minus what DynamoDB Local ignores. */
 export const tableDefinition = (tableName: string): CreateTableCommandInput => {
   const cfn = parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as Record<string, unknown>;
-  const { PointInTimeRecoverySpecification: _pitr, SSESpecification: _sse, TableName: _name, ...rest } = cfn;
+  const { PointInTimeRecoverySpecification: _pitr, SSESpecification: _sse, TableName: _name, TimeToLiveSpecification: _ttl, ...rest } = cfn;
   return { ...(rest as Omit<CreateTableCommandInput, 'TableName'>), TableName: tableName };
+};
+
+/** The TTL setting of infra/table.yml (CreateTable does not take it: UpdateTimeToLive does). */
+const timeToLive = () => {
+  const cfn = parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as {
+    TimeToLiveSpecification: { AttributeName: string; Enabled: boolean };
+  };
+  return cfn.TimeToLiveSpecification;
 };
 
 /** Creates the table unless it exists; resolves once it is ACTIVE. */
@@ -137,7 +146,12 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
     }
     for (let i = 0; i < 100; i += 1) {
       const d = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      if (d.Table?.TableStatus === 'ACTIVE') return result;
+      if (d.Table?.TableStatus === 'ACTIVE') {
+        if (result === 'created') {
+          await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: timeToLive() }));
+        }
+        return result;
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error(`table ${tableName} did not become ACTIVE`);

@@ -1,17 +1,9 @@
-import {
-  alreadyMemberError,
-  type EmploymentType,
-  formatMemberNumber,
-  type Gender,
-  type MemberGroup,
-  type MembershipStatus,
-  type Org,
-  phoneInUseError,
-} from '@union/shared';
+import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
+import type { PiiCipher } from '../platform/crypto';
 import {
   ActivePersonEntity,
   MemberPhoneEntity,
@@ -26,6 +18,25 @@ const persons = ActivePersonEntity.build(EntityRepository);
 const userMemberships = UserMembershipEntity.build(EntityRepository);
 const phones = MemberPhoneEntity.build(EntityRepository);
 const sequences = MemberSequenceEntity.build(EntityRepository);
+
+/**
+ * The one place that seals and opens 身份证号 and phone numbers (runtime.pii): encrypted for reading
+ * back, HMAC-keyed for uniqueness. Everything else handles only the sealed values.
+ */
+export const memberPii = {
+  seal: (pii: PiiCipher, plain: { idNumber: string; phone: string }) => ({
+    idEnc: pii.encrypt(plain.idNumber),
+    phoneEnc: pii.encrypt(plain.phone),
+    idHash: pii.hash('id', plain.idNumber),
+    phoneHash: pii.hash('phone', plain.phone),
+  }),
+  sealPhone: (pii: PiiCipher, phone: string) => ({ phoneEnc: pii.encrypt(phone), phoneHash: pii.hash('phone', phone) }),
+  phoneHash: (pii: PiiCipher, phone: string): string => pii.hash('phone', phone),
+  open: (pii: PiiCipher, sealed: { idEnc: string; phoneEnc: string }) => ({
+    idNumber: pii.decrypt(sealed.idEnc),
+    phone: pii.decrypt(sealed.phoneEnc),
+  }),
+};
 
 /** What an applicant declared, with 身份证号 and phone already sealed (…Enc) and hashed (…Hash). */
 export interface MemberProfile {
@@ -155,35 +166,59 @@ export const listOrgMembers = async (orgId: string): Promise<MembershipRecord[]>
 };
 
 /**
- * Friendly early refusals before anything is written (the transaction still enforces them):
- * the person or the account already active somewhere, or the phone held by another person.
+ * Why a person cannot join now. The store says what is in the way; the service decides how much
+ * the caller may be told (the holding union only to its proved owner).
+ * - account: this account already holds a membership (its own, so it may be named)
+ * - person: the 身份证号 is active in another membership (with that membership's phone HMAC, for proofs)
+ * - phone: the phone is held by another person
  */
-export const assertMayJoin = async (userId: string, idHash: string, phoneHash: string): Promise<void> => {
+export type JoinObstacle =
+  | { kind: 'account'; orgId: string; orgName: string }
+  | { kind: 'person'; userId: string; orgId: string; orgName: string; phoneHash: string | null }
+  | { kind: 'phone' };
+
+/** Thrown where a join is blocked by another membership (early check or the activation transaction). */
+export class JoinBlocked extends Error {
+  constructor(readonly obstacle: JoinObstacle) {
+    super(`join blocked: ${obstacle.kind}`);
+    this.name = 'JoinBlocked';
+  }
+}
+
+/**
+ * Early look before anything is written (the activation transaction still enforces it): the
+ * account's own membership first, then the person active elsewhere, then the phone held by another.
+ */
+export const findJoinObstacle = async (userId: string, idHash: string, phoneHash: string): Promise<JoinObstacle | null> => {
   const [{ Item: person }, { Item: account }, { Item: phone }] = await Promise.all([
     persons.get({ idHash }, { consistent: true }),
     userMemberships.get({ userId }, { consistent: true }),
     phones.get({ phoneHash }, { consistent: true }),
   ]);
-  if (person) throw alreadyMemberError(person.orgId, person.orgName);
   if (account) {
     const m = await getMembership(account.membershipId);
-    throw alreadyMemberError(account.orgId, m?.orgName ?? account.orgId);
+    return { kind: 'account', orgId: account.orgId, orgName: m?.orgName ?? account.orgId };
   }
-  if (phone && phone.idHash !== idHash) throw phoneInUseError();
+  if (person) {
+    const holder = await getMembership(person.membershipId);
+    return { kind: 'person', userId: person.userId, orgId: person.orgId, orgName: person.orgName, phoneHash: holder?.phoneHash ?? null };
+  }
+  if (phone && phone.idHash !== idHash) return { kind: 'phone' };
+  return null;
 };
 
-/** Turns refused uniqueness conditions into the refusal a person understands. */
-const explainRefusal = async (e: unknown, userId: string, idHash: string): Promise<never> => {
-  if (e instanceof TransactionRefused) {
-    if (e.failed.includes('person')) {
-      const { Item } = await persons.get({ idHash }, { consistent: true });
-      throw alreadyMemberError(Item?.orgId ?? '', Item?.orgName ?? '其他工会');
-    }
-    if (e.failed.includes('account')) {
-      const m = await getActiveMembershipRecord(userId);
-      throw alreadyMemberError(m?.orgId ?? '', m?.orgName ?? '其他工会');
-    }
-    if (e.failed.includes('phone')) throw phoneInUseError();
+/** Throws JoinBlocked when something is in the way. */
+export const assertMayJoin = async (userId: string, idHash: string, phoneHash: string): Promise<void> => {
+  const obstacle = await findJoinObstacle(userId, idHash, phoneHash);
+  if (obstacle) throw new JoinBlocked(obstacle);
+};
+
+/** Turns refused uniqueness conditions of the activation into JoinBlocked. */
+const explainRefusal = async (e: unknown, userId: string, profile: MemberProfile): Promise<never> => {
+  if (e instanceof TransactionRefused && e.failed.some((l) => l === 'person' || l === 'account' || l === 'phone')) {
+    const obstacle = await findJoinObstacle(userId, profile.idHash, profile.phoneHash);
+    // Gone again by now (a 退会 in between): still refused, and nothing to name.
+    throw new JoinBlocked(obstacle ?? { kind: 'person', userId: '', orgId: '', orgName: '', phoneHash: null });
   }
   throw e;
 };
@@ -233,8 +268,8 @@ export interface ActivationInput {
 /**
  * 激活会籍 in one transaction: the next member number of the org, the membership, the
  * person's and the account's "active membership" items (absent before), and the phone
- * (absent or this person's). Refusals: ALREADY_MEMBER, PHONE_IN_USE, or TransactionRefused
- * naming the caller's own items.
+ * (absent or this person's). Refusals: JoinBlocked (another membership is in the way), or
+ * TransactionRefused naming the caller's own items.
  */
 export const activateMembership = async (input: ActivationInput): Promise<MembershipRecord> => {
   const { userId, profile, org } = input;
@@ -289,7 +324,7 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
       ];
     }, ['seq']);
   } catch (e) {
-    return explainRefusal(e, userId, profile.idHash);
+    return explainRefusal(e, userId, profile);
   }
   if (!record) throw new Error('activation produced no record');
   return record;

@@ -24,6 +24,9 @@ export const phoneSchema = z.pipe(
   z.string().check(z.refine(isMainlandMobile, '应为 11 位大陆手机号码')),
 );
 
+/** The code from the weapp's getPhoneNumber button (e.detail.code), exchanged by the server once. */
+export const phoneCodeSchema = z.string().check(z.minLength(1, '不能为空'), z.maxLength(128, '过长'));
+
 const text = (min: number, max: number, what = '字') =>
   z
     .string()
@@ -47,6 +50,8 @@ export const joinApplicationRequest = z.object({
   isMigrantWorker: z.boolean('请选择是否农民工'),
   noticeAccepted: z.literal(true, '请阅读并同意个人信息保护告知书'),
   noticeVersion: z.literal(PRIVACY_NOTICE_VERSION, '告知书已更新，请重新阅读并同意'),
+  /** weapp only: proves the phone is the caller's, so a refusal may name the union holding their membership. */
+  phoneCode: z.optional(phoneCodeSchema),
 });
 export type JoinApplicationRequest = z.input<typeof joinApplicationRequest>;
 export type JoinApplication = z.infer<typeof joinApplicationRequest>;

@@ -11,15 +11,15 @@ import {
 } from '@union/shared';
 import type { ApplicationRecord } from '../../store/application.repository';
 import type { InviteRecord } from '../../store/invite.repository';
-import type { MembershipRecord } from '../../store/membership.repository';
+import { type MembershipRecord, memberPii } from '../../store/membership.repository';
 import type { TransferRecord } from '../../store/transfer.repository';
 import type { Runtime } from '../runtime';
 
 /** Responses never carry a plain 身份证号 or phone: decrypt only to mask. */
-const masked = (runtime: Runtime, r: { idEnc: string; phoneEnc: string }) => ({
-  idNumberMasked: maskIdNumber(runtime.pii.decrypt(r.idEnc)),
-  phoneMasked: maskPhone(runtime.pii.decrypt(r.phoneEnc)),
-});
+const masked = (runtime: Runtime, r: { idEnc: string; phoneEnc: string }) => {
+  const { idNumber, phone } = memberPii.open(runtime.pii, r);
+  return { idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) };
+};
 
 export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): InviteView => ({
   inviteId: i.inviteId,

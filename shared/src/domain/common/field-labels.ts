@@ -35,6 +35,8 @@ export const FIELD_LABELS: Record<string, string> = {
   limit: '数量',
   cursor: '分页游标',
   body: '请求体',
+  phoneCode: '手机号验证凭证',
+  confirm: '确认',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {
