@@ -130,6 +130,15 @@ export const getCurrentApplication = async (userId: string): Promise<Application
   return Item ? getApplication(Item.applicationId) : null;
 };
 
+/** Every application the user has made, oldest first. */
+export const listUserApplications = async (userId: string): Promise<ApplicationRecord[]> => {
+  const { Items = [] } = await applications.query(
+    { index: 'gsi1', partition: `USERAPPS#${userId}` },
+    { maxPages: Number.POSITIVE_INFINITY },
+  );
+  return Items.map(toRecord);
+};
+
 /** Pending applications at or below the org whose path is given, oldest first. */
 export const listPendingApplications = async (orgPath: string): Promise<ApplicationRecord[]> => {
   const { Items = [] } = await applications.query({

@@ -1,5 +1,6 @@
 import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
@@ -9,6 +10,7 @@ import {
   MemberPhoneEntity,
   MemberSequenceEntity,
   MembershipEntity,
+  PersonalDataRetentionEntity,
   UserMembershipEntity,
 } from './entities/membership.entity';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
@@ -32,9 +34,10 @@ export const memberPii = {
   }),
   sealPhone: (pii: PiiCipher, phone: string) => ({ phoneEnc: pii.encrypt(phone), phoneHash: pii.hash('phone', phone) }),
   phoneHash: (pii: PiiCipher, phone: string): string => pii.hash('phone', phone),
+  /** null for a value the purge after 退会 has deleted (''). */
   open: (pii: PiiCipher, sealed: { idEnc: string; phoneEnc: string }) => ({
-    idNumber: pii.decrypt(sealed.idEnc),
-    phone: pii.decrypt(sealed.phoneEnc),
+    idNumber: sealed.idEnc ? pii.decrypt(sealed.idEnc) : null,
+    phone: sealed.phoneEnc ? pii.decrypt(sealed.phoneEnc) : null,
   }),
 };
 
@@ -90,6 +93,8 @@ export interface MembershipRecord extends MemberProfile {
   applicationId: string | null;
   transferId: string | null;
   memberNumberHistory: MemberNumberHistoryEntry[];
+  /** Set by the purge after 退会 + retention: 身份证号, phone, birth date and employer are gone (''). */
+  anonymisedAt: string | null;
 }
 
 /** What the service card needs about a member (plain name; no 身份证号 or phone). */
@@ -116,10 +121,20 @@ const toRecord = (i: MembershipItem): MembershipRecord => ({
   status: i.status,
   joinedAt: i.joinedAt,
   endedAt: i.endedAt ?? null,
-  ...profileOf(i),
+  // Anonymised records have lost these; '' marks them deleted.
+  ...profileOf({
+    ...i,
+    idEnc: i.idEnc ?? '',
+    phoneEnc: i.phoneEnc ?? '',
+    idHash: i.idHash ?? '',
+    phoneHash: i.phoneHash ?? '',
+    birthDate: i.birthDate ?? '',
+    employer: i.employer ?? '',
+  }),
   applicationId: i.applicationId ?? null,
   transferId: i.transferId ?? null,
   memberNumberHistory: i.memberNumberHistory,
+  anonymisedAt: i.anonymisedAt ?? null,
 });
 
 export const getMembership = async (membershipId: string): Promise<MembershipRecord | null> => {
@@ -244,6 +259,7 @@ const membershipPutTx = (m: MembershipRecord): LabeledTx => ({
     .item({
       ...m,
       endedAt: undefined,
+      anonymisedAt: undefined,
       applicationId: m.applicationId ?? undefined,
       transferId: m.transferId ?? undefined,
       gsi1pk: `USERMEMBERSHIPS#${m.userId}`,
@@ -291,6 +307,7 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
         applicationId: input.applicationId,
         transferId: null,
         memberNumberHistory: [],
+        anonymisedAt: null,
       };
       return [
         next.tx,
@@ -398,4 +415,131 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
   }, ['seq']);
   if (!record) throw new Error('transfer produced no record');
   return record;
+};
+
+/** The user's 退会 records whose personal data awaits the purge. */
+export const listRetentions = async (userId: string): Promise<Array<{ membershipId: string; leftAt: string; purgeAfter: string }>> => {
+  const { Items = [] } = await PersonalDataRetentionEntity.build(EntityRepository).query({
+    partition: `USER#${userId}`,
+    range: { beginsWith: 'RETENTION#' },
+  });
+  return Items.map((i) => ({ membershipId: i.membershipId, leftAt: i.leftAt, purgeAfter: i.purgeAfter }));
+};
+
+/**
+ * 退会 in one transaction: the membership ends (status left, endedAt, off the org's member list)
+ * only if still active; the person's and the account's "active membership" items and the phone go,
+ * each only if still this membership's — so ID and phone are free to join again — and a retention
+ * item says when the personal data left behind is to be purged. `extra`: writes that must go with it.
+ * Refusals: TransactionRefused (label 'membership' when it is no longer active).
+ */
+export const leaveMembership = async (m: MembershipRecord, now: Date, purgeAfter: Date, extra: LabeledTx[] = []): Promise<void> => {
+  const leftAt = now.toISOString();
+  await runTransaction(async () => [
+    {
+      label: 'membership',
+      tx: MembershipEntity.build(UpdateTransaction)
+        .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
+        .options({ condition: { attr: 'status', eq: 'active' } }),
+    },
+    {
+      label: 'person',
+      tx: ActivePersonEntity.build(DeleteTransaction)
+        .key({ idHash: m.idHash })
+        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+    },
+    {
+      label: 'account',
+      tx: UserMembershipEntity.build(DeleteTransaction)
+        .key({ userId: m.userId })
+        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+    },
+    {
+      label: 'phone',
+      tx: MemberPhoneEntity.build(DeleteTransaction)
+        .key({ phoneHash: m.phoneHash })
+        .options({
+          condition: {
+            or: [
+              { attr: 'idHash', exists: false },
+              { attr: 'idHash', eq: m.idHash },
+            ],
+          },
+        }),
+    },
+    {
+      label: 'retention',
+      tx: PersonalDataRetentionEntity.build(PutTransaction).item({
+        userId: m.userId,
+        membershipId: m.membershipId,
+        leftAt,
+        purgeAfter: purgeAfter.toISOString(),
+        gsi1pk: 'RETENTIONDUE',
+        gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
+      }),
+    },
+    ...extra,
+  ]);
+};
+
+/** The phone another person holds: the phone change was refused. */
+export class PhoneTaken extends Error {
+  constructor() {
+    super('phone held by another person');
+    this.name = 'PhoneTaken';
+  }
+}
+
+/**
+ * 更正手机号 in one transaction: the new phone's uniqueness item is created (absent, or already this
+ * person's), the old one deleted (if still this person's), and the active membership takes the new
+ * sealed phone only if it still has the old one. Refusals: PhoneTaken; TransactionRefused otherwise.
+ */
+export const changeMemberPhone = async (m: MembershipRecord, next: { phoneEnc: string; phoneHash: string }): Promise<void> => {
+  try {
+    await runTransaction(async () => [
+      {
+        label: 'membership',
+        tx: MembershipEntity.build(UpdateTransaction)
+          .item({ membershipId: m.membershipId, phoneEnc: next.phoneEnc, phoneHash: next.phoneHash })
+          .options({
+            condition: {
+              and: [
+                { attr: 'status', eq: 'active' },
+                { attr: 'phoneHash', eq: m.phoneHash },
+              ],
+            },
+          }),
+      },
+      {
+        label: 'phone',
+        tx: MemberPhoneEntity.build(PutTransaction)
+          .item({ phoneHash: next.phoneHash, idHash: m.idHash, userId: m.userId })
+          .options({
+            condition: {
+              or: [
+                { attr: 'idHash', exists: false },
+                { attr: 'idHash', eq: m.idHash },
+              ],
+            },
+          }),
+      },
+      {
+        label: 'oldPhone',
+        tx: MemberPhoneEntity.build(DeleteTransaction)
+          .key({ phoneHash: m.phoneHash })
+          .options({
+            condition: {
+              or: [
+                { attr: 'idHash', exists: false },
+                { attr: 'idHash', eq: m.idHash },
+              ],
+            },
+          }),
+      },
+    ]);
+  } catch (e) {
+    if (e instanceof TransactionRefused && e.failed.includes('phone')) throw new PhoneTaken();
+    throw e;
+  }
 };

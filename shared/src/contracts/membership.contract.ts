@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, TRANSFER_STATUSES } from '../domain/membership/application';
 import { ID_NUMBER_MESSAGES, idNumberProblem, isMainlandMobile, normalizeIdNumber } from '../domain/membership/id-number';
 import { INVITE_MODES } from '../domain/membership/invite';
-import { EMPLOYMENT_TYPES, MEMBER_GROUPS, PRIVACY_NOTICE_VERSION } from '../domain/membership/member';
+import { EMPLOYMENT_TYPES, MEMBER_GROUPS, MEMBERSHIP_STATUSES, PRIVACY_NOTICE_VERSION } from '../domain/membership/member';
 import { idSchema } from './common.contract';
 
 /** 身份证号: normalised (spaces out, x → X), then checked as GB 11643 on the day of parsing. */
@@ -122,7 +122,7 @@ export const membershipSchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   memberNumber: z.string(),
-  status: z.enum(['active', 'transferred']),
+  status: z.enum(MEMBERSHIP_STATUSES),
   joinedAt: z.string(),
   endedAt: z.nullable(z.string()),
   name: z.string(),

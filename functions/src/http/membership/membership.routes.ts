@@ -10,16 +10,19 @@ import {
   rejectRequest,
   transferRequest,
 } from '@union/shared';
+import { leaveRequest, phoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { getCurrentApplication, listPendingApplications, orgPathOf, requireApplication } from '../../store/application.repository';
 import { createInvite, listInvites, requireInvite, revokeInvite } from '../../store/invite.repository';
 import { getActiveMembershipRecord, listMembershipHistory } from '../../store/membership.repository';
 import { getLineage, requireOrg } from '../../store/org.repository';
+import { collectPersonalData } from '../../store/personal-data.repository';
 import { listPendingTransfers, listUserTransfers, requireTransfer } from '../../store/transfer.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { approveApplication, rejectApplication, resubmitApplication, submitApplication } from './join.service';
+import { correctPhone, leaveUnion, myDataView } from './personal-data.service';
 import { posterPng, posterSvg } from './poster';
 import { approveTransfer, rejectTransfer, requestTransfer } from './transfer.service';
 import { applicationView, inviteView, membershipView, transferView } from './views';
@@ -36,6 +39,11 @@ registerStatuses({
   TRANSFER_PENDING: 409,
   TRANSFER_STALE: 409,
   TRANSFER_STATE_CONFLICT: 409,
+  JOIN_REFUSED: 409,
+  PHONE_UNAVAILABLE: 409,
+  PHONE_MISMATCH: 400,
+  PHONE_UNCHANGED: 409,
+  MEMBERSHIP_CHANGED: 409,
 });
 
 const orgParams = z.object({ orgId: idSchema });
@@ -295,6 +303,47 @@ export const membershipRoutes = [
       await requireRoleOver('officer', transfer.toOrgId);
       const updated = await rejectTransfer({ transfer, by: session.userId, reason: body.reason, now });
       return { body: { transfer: transferView(updated) } };
+    },
+  }),
+];
+
+/** The person's rights under PIPL: see everything stored about them, correct the phone, leave. */
+export const personalDataRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/me/data',
+    access: 'signedIn',
+    // No parameters: it is always the caller's own data, decrypted for them alone.
+    async handle({ session, runtime, now }) {
+      const records = await collectPersonalData(session.userId);
+      return { body: myDataView(records, runtime, now, session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/me/phone',
+    access: ['member'],
+    body: phoneCorrectionRequest,
+    async handle({ body, session, runtime, now }) {
+      const result = await correctPhone({ runtime, userId: session.userId, body, now });
+      return { body: { membership: membershipView(result.membership, runtime), verified: result.verified } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/me/membership/leave',
+    access: ['member'],
+    body: leaveRequest,
+    async handle({ session, runtime, now }) {
+      const { membership, purgeAfter } = await leaveUnion({ userId: session.userId, now });
+      return {
+        body: {
+          membership: membershipView(membership, runtime),
+          purgeAfter: purgeAfter.toISOString(),
+          // The grants are gone: POST /auth/refresh.
+          refreshSession: true,
+        },
+      };
     },
   }),
 ];

@@ -15,10 +15,13 @@ import { type MembershipRecord, memberPii } from '../../store/membership.reposit
 import type { TransferRecord } from '../../store/transfer.repository';
 import type { Runtime } from '../runtime';
 
+/** What a response shows for a value the purge after 退会 has deleted. */
+const DELETED = '（已删除）';
+
 /** Responses never carry a plain 身份证号 or phone: decrypt only to mask. */
 const masked = (runtime: Runtime, r: { idEnc: string; phoneEnc: string }) => {
   const { idNumber, phone } = memberPii.open(runtime.pii, r);
-  return { idNumberMasked: maskIdNumber(idNumber), phoneMasked: maskPhone(phone) };
+  return { idNumberMasked: idNumber ? maskIdNumber(idNumber) : DELETED, phoneMasked: phone ? maskPhone(phone) : DELETED };
 };
 
 export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): InviteView => ({

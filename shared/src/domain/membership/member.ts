@@ -27,8 +27,21 @@ export const PRIVACY_NOTICE_TEXT =
 /** 会员编号: the org id and its sequence number, e.g. ENTERPRISE-000042. Unique because each org's sequence is. */
 export const formatMemberNumber = (orgId: string, seq: number): string => `${orgId.toUpperCase()}-${String(seq).padStart(6, '0')}`;
 
-export type MembershipStatus = 'active' | 'transferred';
-export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = { active: '正常', transferred: '已转出' };
+export const MEMBERSHIP_STATUSES = ['active', 'transferred', 'left'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = { active: '正常', transferred: '已转出', left: '已退会' };
+
+/**
+ * 退会: how long the personal data of a member who left is kept (for disputes about claims paid and
+ * to undo a mistaken 退会 with the union's help) before it is deleted or anonymised. README states it.
+ */
+export const PERSONAL_DATA_RETENTION_DAYS = 180;
+
+/** When the personal data of a member who left on `leftAt` is due for deletion or anonymisation. */
+export const purgeDueAt = (leftAt: Date): Date => new Date(leftAt.getTime() + PERSONAL_DATA_RETENTION_DAYS * 86_400_000);
+
+/** What remains of a name once the retention period is over. */
+export const ANONYMISED_NAME = '已退会会员';
 
 /**
  * The refusal anyone gets whose 身份证号 is active elsewhere or whose phone another member holds,
@@ -56,6 +69,12 @@ export const alreadyMemberError = (orgId: string, orgName: string): DomainError 
     `您已是“${orgName}”的会员，一人只能保留一个会籍。如需转到其他工会，请在“我的会籍”中申请会籍转移，由转入工会审核。`,
     { field: 'idNumber', details: { orgId, orgName, transferHint: '我的会籍 → 申请会籍转移' } },
   );
+
+/** A phone change refused to someone who did not prove the number is theirs: no more is said. */
+export const phoneUnavailableError = (): DomainError =>
+  new DomainError('PHONE_UNAVAILABLE', '该手机号无法登记。请换一个本人的手机号，或在微信中验证本人手机号后重试；如有疑问，请联系工会。', {
+    field: 'phone',
+  });
 
 /** Told only to someone who proved through WeChat that the phone is theirs. */
 export const phoneInUseError = (): DomainError =>
