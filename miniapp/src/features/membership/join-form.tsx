@@ -137,11 +137,7 @@ export function JoinForm(props: {
         </View>
       ) : null}
       {refused ? (
-        <PhoneProofButton
-          label="验证本人手机号，查看会籍所在工会"
-          testId="join-proof"
-          onCode={(phoneCode) => void send({ ...refused, phoneCode })}
-        />
+        <PhoneProofButton label="验证本人手机号" testId="join-proof" onCode={(phoneCode) => void send({ ...refused, phoneCode })} />
       ) : null}
       {text('name', '姓名', { placeholder: '与身份证一致', maxlength: 30 })}
       {text('phone', '手机号', { type: 'number', maxlength: 11, placeholder: '11 位手机号码' })}

@@ -1,4 +1,4 @@
-import type { ApplicationView, InviteMode, InviteView, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
+import type { ApplicationView, InviteMode, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
 import { ApiError, api } from '../../lib/api';
 
 export interface PublicInvite {
@@ -30,19 +30,6 @@ export const membershipApi = {
     api.get<{ orgs: Array<{ orgId: string; name: string; openInviteId: string | null }> }>(
       `/joint-unions?area=${encodeURIComponent(area)}`,
     ),
-  // officer
-  invites: (orgId: string) => api.get<{ invites: InviteView[] }>(`/orgs/${orgId}/invites`),
-  createInvite: (orgId: string, body: { mode: InviteMode; maxUses: number; expiresAt: string }) =>
-    api.post<{ invite: InviteView }>(`/orgs/${orgId}/invites`, body),
-  revokeInvite: (inviteId: string) => api.post<{ invite: InviteView }>(`/invites/${inviteId}/revoke`),
-  queue: (orgId: string) => api.get<{ applications: ApplicationView[] }>(`/orgs/${orgId}/applications`),
-  approve: (applicationId: string) => api.post<{ application: ApplicationView }>(`/applications/${applicationId}/approve`),
-  reject: (applicationId: string, reason: string) =>
-    api.post<{ application: ApplicationView }>(`/applications/${applicationId}/reject`, { reason }),
-  transfers: (orgId: string) => api.get<{ transfers: TransferView[] }>(`/orgs/${orgId}/transfers`),
-  approveTransfer: (transferId: string) => api.post<{ transfer: TransferView }>(`/transfers/${transferId}/approve`),
-  rejectTransfer: (transferId: string, reason: string) =>
-    api.post<{ transfer: TransferView }>(`/transfers/${transferId}/reject`, { reason }),
 };
 
 const MESSAGES: Record<string, string> = {

@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { apiBase } from '../../lib/api';
 import { getSession } from '../../lib/session';
-import { formatDate, membershipApi, membershipErrorText } from './membership-api';
+import { formatDate, membershipErrorText } from './membership-api';
+import { officerMembershipApi } from './officer-membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
 
 const STATUS_LABELS: Record<InviteView['status'], string> = { active: '有效', expired: '已过期', revoked: '已撤销', usedUp: '次数已满' };
@@ -23,7 +24,7 @@ export function OfficerInvites() {
   const load = useCallback(async () => {
     if (!orgId) return;
     try {
-      setInvites((await membershipApi.invites(orgId)).invites);
+      setInvites((await officerMembershipApi.invites(orgId)).invites);
     } catch (e) {
       setError(membershipErrorText(e));
     }
@@ -37,7 +38,7 @@ export function OfficerInvites() {
     setError(null);
     try {
       const expiresAt = new Date(Date.now() + Number(days) * 86_400_000).toISOString();
-      await membershipApi.createInvite(orgId, { mode, maxUses: Number(maxUses), expiresAt });
+      await officerMembershipApi.createInvite(orgId, { mode, maxUses: Number(maxUses), expiresAt });
       await load();
     } catch (e) {
       setError(membershipErrorText(e));
@@ -108,7 +109,7 @@ export function OfficerInvites() {
                     size="mini"
                     className="btn-plain"
                     onClick={async () => {
-                      await membershipApi.revokeInvite(i.inviteId).catch((e) => setError(membershipErrorText(e)));
+                      await officerMembershipApi.revokeInvite(i.inviteId).catch((e) => setError(membershipErrorText(e)));
                       await load();
                     }}
                   >

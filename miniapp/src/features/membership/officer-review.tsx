@@ -2,7 +2,8 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
-import { formatDate, membershipApi, membershipErrorText } from './membership-api';
+import { formatDate, membershipErrorText } from './membership-api';
+import { officerMembershipApi } from './officer-membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
 
 /** 入会审核 and 会籍转入审核 for the officer's org and every org below it. */
@@ -17,7 +18,7 @@ export function OfficerReview() {
   const load = useCallback(async () => {
     if (!orgId) return;
     try {
-      const [a, t] = await Promise.all([membershipApi.queue(orgId), membershipApi.transfers(orgId)]);
+      const [a, t] = await Promise.all([officerMembershipApi.queue(orgId), officerMembershipApi.transfers(orgId)]);
       setQueue(a.applications);
       setTransfers(t.transfers);
     } catch (e) {
@@ -70,14 +71,16 @@ export function OfficerReview() {
                 size="mini"
                 className="btn-primary"
                 data-testid="approve"
-                onClick={() => act(() => membershipApi.approve(a.applicationId), `已批准${a.name}入会`)}
+                onClick={() => act(() => officerMembershipApi.approve(a.applicationId), `已批准${a.name}入会`)}
               >
                 批准入会
               </Button>
               <Button
                 size="mini"
                 className="btn-plain"
-                onClick={() => act(() => membershipApi.reject(a.applicationId, reasons[a.applicationId] ?? ''), `已驳回${a.name}的申请`)}
+                onClick={() =>
+                  act(() => officerMembershipApi.reject(a.applicationId, reasons[a.applicationId] ?? ''), `已驳回${a.name}的申请`)
+                }
               >
                 驳回
               </Button>
@@ -103,14 +106,14 @@ export function OfficerReview() {
             <Button
               size="mini"
               className="btn-primary"
-              onClick={() => act(() => membershipApi.approveTransfer(t.transferId), '已接收会籍转移')}
+              onClick={() => act(() => officerMembershipApi.approveTransfer(t.transferId), '已接收会籍转移')}
             >
               同意转入
             </Button>
             <Button
               size="mini"
               className="btn-plain"
-              onClick={() => act(() => membershipApi.rejectTransfer(t.transferId, reasons[t.transferId] ?? ''), '已拒绝')}
+              onClick={() => act(() => officerMembershipApi.rejectTransfer(t.transferId, reasons[t.transferId] ?? ''), '已拒绝')}
             >
               不接收
             </Button>
