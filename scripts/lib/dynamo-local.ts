@@ -7,9 +7,11 @@ import {
   CreateTableCommand,
   type CreateTableCommandInput,
   DescribeTableCommand,
+  DescribeTimeToLiveCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  type TimeToLiveSpecification,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
@@ -118,22 +120,38 @@ const readdirOne = (dir: string): string => {
   return path.join(dir, found);
 };
 
-/** The table as serverless.yml deploys it (infra/table.yml), minus what DynamoDB Local ignores. */
+const readTableYml = () => parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as Record<string, unknown>;
+
+/**
+ * The table as serverless.yml deploys it (infra/table.yml), minus what DynamoDB Local ignores
+ * and what CreateTable does not take (TTL is set by UpdateTimeToLive: `timeToLive`).
+ */
 export const tableDefinition = (tableName: string): CreateTableCommandInput => {
-  const cfn = parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as Record<string, unknown>;
-  const { PointInTimeRecoverySpecification: _pitr, SSESpecification: _sse, TableName: _name, TimeToLiveSpecification: _ttl, ...rest } = cfn;
+  const {
+    PointInTimeRecoverySpecification: _pitr,
+    SSESpecification: _sse,
+    TimeToLiveSpecification: _ttl,
+    TableName: _name,
+    ...rest
+  } = readTableYml();
   return { ...(rest as Omit<CreateTableCommandInput, 'TableName'>), TableName: tableName };
 };
 
-/** The TTL setting of infra/table.yml (CreateTable does not take it: UpdateTimeToLive does). */
-const timeToLive = () => {
-  const cfn = parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as {
-    TimeToLiveSpecification: { AttributeName: string; Enabled: boolean };
-  };
-  return cfn.TimeToLiveSpecification;
+/** The table's TTL as infra/table.yml declares it, or null. */
+export const timeToLive = (): TimeToLiveSpecification | null =>
+  (readTableYml().TimeToLiveSpecification as TimeToLiveSpecification | undefined) ?? null;
+
+/** Enables the declared TTL on a local table that does not have it yet (a new one, or one kept in .data/). */
+const ensureTimeToLive = async (client: DynamoDBClient, tableName: string): Promise<void> => {
+  const spec = timeToLive();
+  if (!spec?.Enabled) return;
+  const current = await client.send(new DescribeTimeToLiveCommand({ TableName: tableName }));
+  const d = current.TimeToLiveDescription;
+  if (d?.TimeToLiveStatus === 'ENABLED' && d.AttributeName === spec.AttributeName) return;
+  await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: spec }));
 };
 
-/** Creates the table unless it exists; resolves once it is ACTIVE. */
+/** Creates the table unless it exists (and enables its TTL); resolves once it is ACTIVE. */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<'created' | 'existed'> => {
   const client = localClient(endpoint);
   try {
@@ -147,9 +165,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
     for (let i = 0; i < 100; i += 1) {
       const d = await client.send(new DescribeTableCommand({ TableName: tableName }));
       if (d.Table?.TableStatus === 'ACTIVE') {
-        if (result === 'created') {
-          await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: timeToLive() }));
-        }
+        await ensureTimeToLive(client, tableName);
         return result;
       }
       await new Promise((r) => setTimeout(r, 100));

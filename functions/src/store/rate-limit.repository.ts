@@ -17,7 +17,7 @@ export const consumeAttempt = async (limit: RateLimit, subject: string, now: Dat
   const { start, end } = rateWindow(limit, now);
   try {
     await counters.update(
-      { scope: limit.scope, subject, windowStart: start, count: $add(1), expiresAt: end + KEEP_AFTER_WINDOW_SECONDS },
+      { scope: limit.scope, subject, windowStart: start, count: $add(1), ttl: end + KEEP_AFTER_WINDOW_SECONDS },
       {
         condition: {
           or: [

@@ -188,6 +188,6 @@ describe('rate limits on applications and probes', () => {
     expect(Items).toHaveLength(1);
     const counter = Items[0];
     expect(counter?.count).toBe(inviteLimit);
-    expect(counter?.expiresAt).toBeGreaterThan(Date.now() / 1000 + RATE_LIMITS.joinPerInvite.windowSeconds / 2);
+    expect(counter?.ttl).toBeGreaterThan(Date.now() / 1000 + RATE_LIMITS.joinPerInvite.windowSeconds / 2);
   });
 });

@@ -6,7 +6,7 @@ import { UnionTable } from '../table';
 
 /**
  * Attempts in one fixed window (rate limits): `count` grows by ADD 1 only while it is below the
- * limit (a condition, never read-then-write). `expiresAt` (epoch seconds) is the table's TTL
+ * limit (a condition, never read-then-write). `ttl` (epoch seconds) is the table's TTL
  * attribute (infra/table.yml): DynamoDB deletes the counter a day after its window ended.
  * Access pattern: get/update — pk RATE#scope#subject, sk WINDOW#start.
  */
@@ -19,7 +19,7 @@ export const RateCounterEntity = new Entity({
     subject: string().key(),
     windowStart: number().key(),
     count: number(),
-    expiresAt: number(),
+    ttl: number(),
   }),
   computeKey: ({ scope, subject, windowStart }) => ({ pk: `RATE#${scope}#${subject}`, sk: `WINDOW#${windowStart}` }),
 });
