@@ -81,7 +81,7 @@ export const membershipStep: SeedStep = {
     }
     for (const [i, m] of DEMO_MEMBERS.entries()) {
       const org = await requireOrg(m.orgId);
-      const profile = sealProfile(runtime, { ...m, noticeAccepted: true, noticeVersion: PRIVACY_NOTICE_VERSION });
+      const profile = sealProfile(runtime, m.userId, { ...m, noticeAccepted: true, noticeVersion: PRIVACY_NOTICE_VERSION });
       await activateMembership({
         membershipId: `mseed${String(i).padStart(3, '0')}`,
         userId: m.userId,

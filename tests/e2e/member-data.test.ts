@@ -19,7 +19,7 @@ describe('我的数据, 更正手机号 and 退会 in Chromium (h5 build)', () =
     useE2eStore();
     await putUser({ userId: 'e2e-leaver', displayName: '孙丽', grants: [], demoDescription: 'e2e：查看数据并退会的会员', demoOrder: 901 });
     const org = await requireOrg('enterprise');
-    const profile = sealProfile(await getRuntime(), {
+    const profile = sealProfile(await getRuntime(), 'e2e-leaver', {
       name: '孙丽',
       ...leaver,
       employer: '临江精密机械有限公司',

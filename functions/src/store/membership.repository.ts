@@ -23,19 +23,20 @@ const sequences = MemberSequenceEntity.build(EntityRepository);
 
 /**
  * The one place that seals and opens 身份证号 and phone numbers (runtime.pii): encrypted for reading
- * back, HMAC-keyed for uniqueness. Everything else handles only the sealed values.
+ * back, HMAC-keyed for uniqueness. Everything else handles only the sealed values. Each takes the
+ * owner's userId, for ciphertexts bound to their owner and field.
  */
 export const memberPii = {
-  seal: (pii: PiiCipher, plain: { idNumber: string; phone: string }) => ({
+  seal: (pii: PiiCipher, _userId: string, plain: { idNumber: string; phone: string }) => ({
     idEnc: pii.encrypt(plain.idNumber),
     phoneEnc: pii.encrypt(plain.phone),
     idHash: pii.hash('id', plain.idNumber),
     phoneHash: pii.hash('phone', plain.phone),
   }),
-  sealPhone: (pii: PiiCipher, phone: string) => ({ phoneEnc: pii.encrypt(phone), phoneHash: pii.hash('phone', phone) }),
+  sealPhone: (pii: PiiCipher, _userId: string, phone: string) => ({ phoneEnc: pii.encrypt(phone), phoneHash: pii.hash('phone', phone) }),
   phoneHash: (pii: PiiCipher, phone: string): string => pii.hash('phone', phone),
   /** null for a value the purge after 退会 has deleted (''). */
-  open: (pii: PiiCipher, sealed: { idEnc: string; phoneEnc: string }) => ({
+  open: (pii: PiiCipher, sealed: { userId: string; idEnc: string; phoneEnc: string }) => ({
     idNumber: sealed.idEnc ? pii.decrypt(sealed.idEnc) : null,
     phone: sealed.phoneEnc ? pii.decrypt(sealed.phoneEnc) : null,
   }),

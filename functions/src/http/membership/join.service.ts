@@ -34,12 +34,12 @@ import { addGrant } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
 import { refusalFor } from './identity-proof';
 
-/** Seals the form: 身份证号 and phone encrypted and hashed; birth date and gender derived. */
-export const sealProfile = (runtime: Runtime, form: JoinApplication): MemberProfile => {
+/** Seals the form of `userId`: 身份证号 and phone encrypted and hashed; birth date and gender derived. */
+export const sealProfile = (runtime: Runtime, userId: string, form: JoinApplication): MemberProfile => {
   const { birthDate, gender } = deriveFromIdNumber(form.idNumber);
   return {
     name: form.name,
-    ...memberPii.seal(runtime.pii, form),
+    ...memberPii.seal(runtime.pii, userId, form),
     gender,
     birthDate,
     employer: form.employer,
@@ -114,7 +114,7 @@ export const submitApplication = async (args: {
   now: Date;
 }): Promise<JoinResult> => {
   const { runtime, userId, invite, org, now } = args;
-  const profile = sealProfile(runtime, args.form);
+  const profile = sealProfile(runtime, userId, args.form);
   await admitAttempt({ runtime, userId, inviteId: invite.inviteId, profile, phoneCode: args.form.phoneCode, now });
   const current = await getCurrentApplication(userId);
   if (current?.status === 'pending') throw applicationPending();
@@ -239,7 +239,7 @@ export const resubmitApplication = async (args: {
   const { runtime, application: a, userId, now } = args;
   if (a.userId !== userId) throw new DomainError('APPLICATION_FORBIDDEN', '只能修改本人的入会申请', { field: 'applicationId' });
   const status = nextApplicationStatus(a.status, 'resubmit');
-  const profile = sealProfile(runtime, args.form);
+  const profile = sealProfile(runtime, userId, args.form);
   await admitAttempt({ runtime, userId, inviteId: a.inviteId, profile, phoneCode: args.form.phoneCode, now });
   try {
     await runTransaction(async () => resubmitApplicationTxs(a, profile, now));

@@ -83,7 +83,7 @@ export const correctPhone = async (args: {
   if (phone === undefined || !isMainlandMobile(phone)) {
     throw new DomainError('VALIDATION_FAILED', '手机号：应为 11 位大陆手机号码', { field: 'phone' });
   }
-  const next = memberPii.sealPhone(runtime.pii, phone);
+  const next = memberPii.sealPhone(runtime.pii, m.userId, phone);
   if (next.phoneHash === m.phoneHash) throw new DomainError('PHONE_UNCHANGED', '新手机号与原手机号相同', { field: 'phone' });
   try {
     await changeMemberPhone(m, next);
@@ -96,7 +96,7 @@ export const correctPhone = async (args: {
 };
 
 /** The person's own profile, opened for them alone: 身份证号 and phone in full ('' once purged → null). */
-const profileView = (runtime: Runtime, p: MemberProfile): MyDataProfile => {
+const profileView = (runtime: Runtime, p: MemberProfile & { userId: string }): MyDataProfile => {
   const { idNumber, phone } = memberPii.open(runtime.pii, p);
   return {
     name: p.name,

@@ -19,7 +19,7 @@ import type { Runtime } from '../runtime';
 const DELETED = '（已删除）';
 
 /** Responses never carry a plain 身份证号 or phone: decrypt only to mask. */
-const masked = (runtime: Runtime, r: { idEnc: string; phoneEnc: string }) => {
+const masked = (runtime: Runtime, r: { userId: string; idEnc: string; phoneEnc: string }) => {
   const { idNumber, phone } = memberPii.open(runtime.pii, r);
   return { idNumberMasked: idNumber ? maskIdNumber(idNumber) : DELETED, phoneMasked: phone ? maskPhone(phone) : DELETED };
 };
