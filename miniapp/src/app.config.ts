@@ -9,7 +9,6 @@ export default defineAppConfig({
     'pages/verify/index',
     'pages/catalog/index',
     'pages/join/index',
-    'pages/join-joint/index',
     'pages/membership/index',
     'pages/congress/proposal',
     'pages/congress/results',
@@ -30,6 +29,12 @@ export default defineAppConfig({
         'pages/congress/index',
         'pages/congress/proposal',
       ],
+    },
+    {
+      // The member's own, less frequent pages, loaded on demand: 我的数据 (with 退会), 更正手机号,
+      // 加入联合工会 — kept out of the main package (its size limit).
+      root: 'member',
+      pages: ['pages/data/index', 'pages/phone/index', 'pages/join-joint/index'],
     },
   ],
   window: {

@@ -27,6 +27,8 @@ const STATUS_BY_CODE: Record<string, number> = {
   INVITE_EXPIRED: 410,
   INVITE_REVOKED: 410,
   INVITE_USED_UP: 410,
+  RATE_LIMITED: 429,
+  PHONE_CODE_INVALID: 400,
 };
 
 export const statusOf = (code: string): number => {

@@ -1,7 +1,8 @@
 import { DomainError } from '@union/shared';
 
 /**
- * WeChat code2Session (jscode2session). The base URL is configurable so tests can run
+ * WeChat server APIs: code2Session (jscode2session), the stable access token and the phone
+ * number behind a getPhoneNumber code. The base URL is configurable so tests can run
  * against a local stand-in that answers like WeChat, error codes included.
  */
 export interface WechatSession {
@@ -42,4 +43,86 @@ export const code2Session = async (
   }
   if (!body.openid) throw new DomainError('WECHAT_LOGIN_FAILED', '微信登录失败：未返回用户标识', { field: 'code' });
   return { openId: body.openid, unionId: body.unionid };
+};
+
+type WechatConfig = { appId: string; appSecret: string; apiBase: string };
+
+const unavailable = () => new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试');
+
+const postJson = async <T>(url: URL, body: unknown, fetchImpl: typeof fetch): Promise<T> => {
+  try {
+    const res = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(5000),
+    });
+    return (await res.json()) as T;
+  } catch {
+    throw unavailable();
+  }
+};
+
+/** The stable access token per app (getStableAccessToken: shared by every caller, ≤ 7200 s). */
+const tokens = new Map<string, { token: string; expiresAt: number }>();
+
+/**
+ * getStableAccessToken: POST /cgi-bin/stable_token { grant_type: client_credential, appid, secret,
+ * force_refresh } → { access_token, expires_in }. Normal mode (no force refresh): WeChat hands every
+ * caller the same token while it is valid, so concurrent functions never invalidate each other's.
+ * A refusal (40013 invalid appid, 40125 invalid secret, 40164 IP not whitelisted …) is our
+ * misconfiguration, not the user's: WECHAT_UNAVAILABLE, with the code in the details.
+ */
+export const stableAccessToken = async (cfg: WechatConfig, fetchImpl: typeof fetch = fetch, now = Date.now()): Promise<string> => {
+  const key = `${cfg.apiBase}|${cfg.appId}`;
+  const cached = tokens.get(key);
+  if (cached && cached.expiresAt > now) return cached.token;
+  const body = await postJson<{ access_token?: string; expires_in?: number; errcode?: number }>(
+    new URL('/cgi-bin/stable_token', cfg.apiBase),
+    { grant_type: 'client_credential', appid: cfg.appId, secret: cfg.appSecret, force_refresh: false },
+    fetchImpl,
+  );
+  if (!body.access_token) {
+    throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { details: { wechatErrcode: body.errcode ?? null } });
+  }
+  // Renew a minute early: WeChat itself rolls the token over five minutes before it ends.
+  tokens.set(key, { token: body.access_token, expiresAt: now + Math.max(60, (body.expires_in ?? 7200) - 60) * 1000 });
+  return body.access_token;
+};
+
+const PHONE_CODE_ERRORS: Record<number, string> = {
+  40029: '手机号验证凭证无效或已使用，请重新验证',
+  45011: '验证过于频繁，请稍后再试',
+  40013: '手机号验证失败，请重新进入小程序后再试',
+};
+
+/** Access-token problems (invalid, expired, not the latest): fetch a token again once. */
+const TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
+
+/**
+ * phonenumber.getPhoneNumber: POST /wxa/business/getuserphonenumber?access_token=… { code } →
+ * { errcode: 0, phone_info: { phoneNumber, purePhoneNumber, countryCode, watermark: { timestamp, appid } } }.
+ * The code comes from the weapp's getPhoneNumber button (e.detail.code), lives 5 minutes and is
+ * good once. Returns the mainland number without country code (purePhoneNumber).
+ */
+export const phoneNumberFromCode = async (cfg: WechatConfig, code: string, fetchImpl: typeof fetch = fetch): Promise<string> => {
+  type Answer = { errcode?: number; errmsg?: string; phone_info?: { purePhoneNumber?: string; countryCode?: string | number } };
+  let body: Answer = {};
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const url = new URL('/wxa/business/getuserphonenumber', cfg.apiBase);
+    url.searchParams.set('access_token', await stableAccessToken(cfg, fetchImpl));
+    body = await postJson<Answer>(url, { code }, fetchImpl);
+    if (!body.errcode || !TOKEN_ERRCODES.has(body.errcode)) break;
+    tokens.delete(`${cfg.apiBase}|${cfg.appId}`);
+  }
+  if (body.errcode === -1) throw unavailable();
+  if (body.errcode && body.errcode !== 0) {
+    throw new DomainError('PHONE_CODE_INVALID', PHONE_CODE_ERRORS[body.errcode] ?? `手机号验证失败（错误码 ${body.errcode}），请重新验证`, {
+      field: 'phoneCode',
+      details: { wechatErrcode: body.errcode },
+    });
+  }
+  const phone = body.phone_info?.purePhoneNumber;
+  if (!phone) throw new DomainError('PHONE_CODE_INVALID', '微信未返回手机号，请重新验证', { field: 'phoneCode' });
+  return phone;
 };

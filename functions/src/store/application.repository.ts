@@ -147,6 +147,15 @@ export const pendingApplicationsQueue: OrgQueue<ApplicationRecord> = {
   },
 };
 
+/** Every application the user has made, oldest first. */
+export const listUserApplications = async (userId: string): Promise<ApplicationRecord[]> => {
+  const { Items = [] } = await applications.query(
+    { index: 'gsi1', partition: `USERAPPS#${userId}` },
+    { maxPages: Number.POSITIVE_INFINITY },
+  );
+  return Items.map(toRecord);
+};
+
 /** 驳回 with a reason; only a pending application. */
 export const rejectApplicationTxs = (a: ApplicationRecord, by: string, reason: string, now: Date): LabeledTx[] => [
   {

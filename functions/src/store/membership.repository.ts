@@ -1,22 +1,16 @@
-import {
-  alreadyMemberError,
-  type EmploymentType,
-  formatMemberNumber,
-  type Gender,
-  type MemberGroup,
-  type MembershipStatus,
-  type Org,
-  phoneInUseError,
-} from '@union/shared';
+import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { memberProfileBinding, type PiiCipher } from '../platform/crypto';
 import {
   ActivePersonEntity,
   MemberPhoneEntity,
   MemberSequenceEntity,
   MembershipEntity,
+  PersonalDataRetentionEntity,
   UserMembershipEntity,
 } from './entities/membership.entity';
 import { ALL_PAGES } from './page';
@@ -28,6 +22,30 @@ const persons = ActivePersonEntity.build(EntityRepository);
 const userMemberships = UserMembershipEntity.build(EntityRepository);
 const phones = MemberPhoneEntity.build(EntityRepository);
 const sequences = MemberSequenceEntity.build(EntityRepository);
+
+/**
+ * The one place that seals and opens 身份证号 and phone numbers (runtime.pii): encrypted for reading
+ * back, HMAC-keyed for uniqueness. Everything else handles only the sealed values. Each takes the
+ * owner's userId, for ciphertexts bound to their owner and field.
+ */
+export const memberPii = {
+  seal: (pii: PiiCipher, userId: string, plain: { idNumber: string; phone: string }) => ({
+    idEnc: pii.encrypt(plain.idNumber, memberProfileBinding(userId, 'idNumber')),
+    phoneEnc: pii.encrypt(plain.phone, memberProfileBinding(userId, 'phone')),
+    idHash: pii.hash('id', plain.idNumber),
+    phoneHash: pii.hash('phone', plain.phone),
+  }),
+  sealPhone: (pii: PiiCipher, userId: string, phone: string) => ({
+    phoneEnc: pii.encrypt(phone, memberProfileBinding(userId, 'phone')),
+    phoneHash: pii.hash('phone', phone),
+  }),
+  phoneHash: (pii: PiiCipher, phone: string): string => pii.hash('phone', phone),
+  /** null for a value the purge after 退会 has deleted (''). */
+  open: (pii: PiiCipher, sealed: { userId: string; idEnc: string; phoneEnc: string }) => ({
+    idNumber: sealed.idEnc ? pii.decrypt(sealed.idEnc, memberProfileBinding(sealed.userId, 'idNumber')) : null,
+    phone: sealed.phoneEnc ? pii.decrypt(sealed.phoneEnc, memberProfileBinding(sealed.userId, 'phone')) : null,
+  }),
+};
 
 /** What an applicant declared, with 身份证号 and phone already sealed (…Enc) and hashed (…Hash). */
 export interface MemberProfile {
@@ -81,6 +99,8 @@ export interface MembershipRecord extends MemberProfile {
   applicationId: string | null;
   transferId: string | null;
   memberNumberHistory: MemberNumberHistoryEntry[];
+  /** Set by the purge after 退会 + retention: 身份证号, phone, birth date and employer are gone (''). */
+  anonymisedAt: string | null;
 }
 
 /** What the service card needs about a member (plain name; no 身份证号 or phone). */
@@ -107,10 +127,20 @@ const toRecord = (i: MembershipItem): MembershipRecord => ({
   status: i.status,
   joinedAt: i.joinedAt,
   endedAt: i.endedAt ?? null,
-  ...profileOf(i),
+  // Anonymised records have lost these; '' marks them deleted.
+  ...profileOf({
+    ...i,
+    idEnc: i.idEnc ?? '',
+    phoneEnc: i.phoneEnc ?? '',
+    idHash: i.idHash ?? '',
+    phoneHash: i.phoneHash ?? '',
+    birthDate: i.birthDate ?? '',
+    employer: i.employer ?? '',
+  }),
   applicationId: i.applicationId ?? null,
   transferId: i.transferId ?? null,
   memberNumberHistory: i.memberNumberHistory,
+  anonymisedAt: i.anonymisedAt ?? null,
 });
 
 export const getMembership = async (membershipId: string): Promise<MembershipRecord | null> => {
@@ -170,35 +200,59 @@ export const orgMembersQueue: OrgQueue<MembershipRecord> = {
 };
 
 /**
- * Friendly early refusals before anything is written (the transaction still enforces them):
- * the person or the account already active somewhere, or the phone held by another person.
+ * Why a person cannot join now. The store says what is in the way; the service decides how much
+ * the caller may be told (the holding union only to its proved owner).
+ * - account: this account already holds a membership (its own, so it may be named)
+ * - person: the 身份证号 is active in another membership (with that membership's phone HMAC, for proofs)
+ * - phone: the phone is held by another person
  */
-export const assertMayJoin = async (userId: string, idHash: string, phoneHash: string): Promise<void> => {
+export type JoinObstacle =
+  | { kind: 'account'; orgId: string; orgName: string }
+  | { kind: 'person'; userId: string; orgId: string; orgName: string; phoneHash: string | null }
+  | { kind: 'phone' };
+
+/** Thrown where a join is blocked by another membership (early check or the activation transaction). */
+export class JoinBlocked extends Error {
+  constructor(readonly obstacle: JoinObstacle) {
+    super(`join blocked: ${obstacle.kind}`);
+    this.name = 'JoinBlocked';
+  }
+}
+
+/**
+ * Early look before anything is written (the activation transaction still enforces it): the
+ * account's own membership first, then the person active elsewhere, then the phone held by another.
+ */
+export const findJoinObstacle = async (userId: string, idHash: string, phoneHash: string): Promise<JoinObstacle | null> => {
   const [{ Item: person }, { Item: account }, { Item: phone }] = await Promise.all([
     persons.get({ idHash }, { consistent: true }),
     userMemberships.get({ userId }, { consistent: true }),
     phones.get({ phoneHash }, { consistent: true }),
   ]);
-  if (person) throw alreadyMemberError(person.orgId, person.orgName);
   if (account) {
     const m = await getMembership(account.membershipId);
-    throw alreadyMemberError(account.orgId, m?.orgName ?? account.orgId);
+    return { kind: 'account', orgId: account.orgId, orgName: m?.orgName ?? account.orgId };
   }
-  if (phone && phone.idHash !== idHash) throw phoneInUseError();
+  if (person) {
+    const holder = await getMembership(person.membershipId);
+    return { kind: 'person', userId: person.userId, orgId: person.orgId, orgName: person.orgName, phoneHash: holder?.phoneHash ?? null };
+  }
+  if (phone && phone.idHash !== idHash) return { kind: 'phone' };
+  return null;
 };
 
-/** Turns refused uniqueness conditions into the refusal a person understands. */
-const explainRefusal = async (e: unknown, userId: string, idHash: string): Promise<never> => {
-  if (e instanceof TransactionRefused) {
-    if (e.failed.includes('person')) {
-      const { Item } = await persons.get({ idHash }, { consistent: true });
-      throw alreadyMemberError(Item?.orgId ?? '', Item?.orgName ?? '其他工会');
-    }
-    if (e.failed.includes('account')) {
-      const m = await getActiveMembershipRecord(userId);
-      throw alreadyMemberError(m?.orgId ?? '', m?.orgName ?? '其他工会');
-    }
-    if (e.failed.includes('phone')) throw phoneInUseError();
+/** Throws JoinBlocked when something is in the way. */
+export const assertMayJoin = async (userId: string, idHash: string, phoneHash: string): Promise<void> => {
+  const obstacle = await findJoinObstacle(userId, idHash, phoneHash);
+  if (obstacle) throw new JoinBlocked(obstacle);
+};
+
+/** Turns refused uniqueness conditions of the activation into JoinBlocked. */
+const explainRefusal = async (e: unknown, userId: string, profile: MemberProfile): Promise<never> => {
+  if (e instanceof TransactionRefused && e.failed.some((l) => l === 'person' || l === 'account' || l === 'phone')) {
+    const obstacle = await findJoinObstacle(userId, profile.idHash, profile.phoneHash);
+    // Gone again by now (a 退会 in between): still refused, and nothing to name.
+    throw new JoinBlocked(obstacle ?? { kind: 'person', userId: '', orgId: '', orgName: '', phoneHash: null });
   }
   throw e;
 };
@@ -224,6 +278,7 @@ const membershipPutTx = (m: MembershipRecord): LabeledTx => ({
     .item({
       ...m,
       endedAt: undefined,
+      anonymisedAt: undefined,
       applicationId: m.applicationId ?? undefined,
       transferId: m.transferId ?? undefined,
       gsi1pk: `USERMEMBERSHIPS#${m.userId}`,
@@ -248,8 +303,8 @@ export interface ActivationInput {
 /**
  * 激活会籍 in one transaction: the next member number of the org, the membership, the
  * person's and the account's "active membership" items (absent before), and the phone
- * (absent or this person's). Refusals: ALREADY_MEMBER, PHONE_IN_USE, or TransactionRefused
- * naming the caller's own items.
+ * (absent or this person's). Refusals: JoinBlocked (another membership is in the way), or
+ * TransactionRefused naming the caller's own items.
  */
 export const activateMembership = async (input: ActivationInput): Promise<MembershipRecord> => {
   const { userId, profile, org } = input;
@@ -271,6 +326,7 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
         applicationId: input.applicationId,
         transferId: null,
         memberNumberHistory: [],
+        anonymisedAt: null,
       };
       return [
         next.tx,
@@ -304,7 +360,7 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
       ];
     }, ['seq']);
   } catch (e) {
-    return explainRefusal(e, userId, profile.idHash);
+    return explainRefusal(e, userId, profile);
   }
   if (!record) throw new Error('activation produced no record');
   return record;
@@ -378,4 +434,131 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
   }, ['seq']);
   if (!record) throw new Error('transfer produced no record');
   return record;
+};
+
+/** The user's 退会 records whose personal data awaits the purge. */
+export const listRetentions = async (userId: string): Promise<Array<{ membershipId: string; leftAt: string; purgeAfter: string }>> => {
+  const { Items = [] } = await PersonalDataRetentionEntity.build(EntityRepository).query({
+    partition: `USER#${userId}`,
+    range: { beginsWith: 'RETENTION#' },
+  });
+  return Items.map((i) => ({ membershipId: i.membershipId, leftAt: i.leftAt, purgeAfter: i.purgeAfter }));
+};
+
+/**
+ * 退会 in one transaction: the membership ends (status left, endedAt, off the org's member list)
+ * only if still active; the person's and the account's "active membership" items and the phone go,
+ * each only if still this membership's — so ID and phone are free to join again — and a retention
+ * item says when the personal data left behind is to be purged. `extra`: writes that must go with it.
+ * Refusals: TransactionRefused (label 'membership' when it is no longer active).
+ */
+export const leaveMembership = async (m: MembershipRecord, now: Date, purgeAfter: Date, extra: LabeledTx[] = []): Promise<void> => {
+  const leftAt = now.toISOString();
+  await runTransaction(async () => [
+    {
+      label: 'membership',
+      tx: MembershipEntity.build(UpdateTransaction)
+        .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
+        .options({ condition: { attr: 'status', eq: 'active' } }),
+    },
+    {
+      label: 'person',
+      tx: ActivePersonEntity.build(DeleteTransaction)
+        .key({ idHash: m.idHash })
+        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+    },
+    {
+      label: 'account',
+      tx: UserMembershipEntity.build(DeleteTransaction)
+        .key({ userId: m.userId })
+        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+    },
+    {
+      label: 'phone',
+      tx: MemberPhoneEntity.build(DeleteTransaction)
+        .key({ phoneHash: m.phoneHash })
+        .options({
+          condition: {
+            or: [
+              { attr: 'idHash', exists: false },
+              { attr: 'idHash', eq: m.idHash },
+            ],
+          },
+        }),
+    },
+    {
+      label: 'retention',
+      tx: PersonalDataRetentionEntity.build(PutTransaction).item({
+        userId: m.userId,
+        membershipId: m.membershipId,
+        leftAt,
+        purgeAfter: purgeAfter.toISOString(),
+        gsi1pk: 'RETENTIONDUE',
+        gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
+      }),
+    },
+    ...extra,
+  ]);
+};
+
+/** The phone another person holds: the phone change was refused. */
+export class PhoneTaken extends Error {
+  constructor() {
+    super('phone held by another person');
+    this.name = 'PhoneTaken';
+  }
+}
+
+/**
+ * 更正手机号 in one transaction: the new phone's uniqueness item is created (absent, or already this
+ * person's), the old one deleted (if still this person's), and the active membership takes the new
+ * sealed phone only if it still has the old one. Refusals: PhoneTaken; TransactionRefused otherwise.
+ */
+export const changeMemberPhone = async (m: MembershipRecord, next: { phoneEnc: string; phoneHash: string }): Promise<void> => {
+  try {
+    await runTransaction(async () => [
+      {
+        label: 'membership',
+        tx: MembershipEntity.build(UpdateTransaction)
+          .item({ membershipId: m.membershipId, phoneEnc: next.phoneEnc, phoneHash: next.phoneHash })
+          .options({
+            condition: {
+              and: [
+                { attr: 'status', eq: 'active' },
+                { attr: 'phoneHash', eq: m.phoneHash },
+              ],
+            },
+          }),
+      },
+      {
+        label: 'phone',
+        tx: MemberPhoneEntity.build(PutTransaction)
+          .item({ phoneHash: next.phoneHash, idHash: m.idHash, userId: m.userId })
+          .options({
+            condition: {
+              or: [
+                { attr: 'idHash', exists: false },
+                { attr: 'idHash', eq: m.idHash },
+              ],
+            },
+          }),
+      },
+      {
+        label: 'oldPhone',
+        tx: MemberPhoneEntity.build(DeleteTransaction)
+          .key({ phoneHash: m.phoneHash })
+          .options({
+            condition: {
+              or: [
+                { attr: 'idHash', exists: false },
+                { attr: 'idHash', eq: m.idHash },
+              ],
+            },
+          }),
+      },
+    ]);
+  } catch (e) {
+    if (e instanceof TransactionRefused && e.failed.includes('phone')) throw new PhoneTaken();
+    throw e;
+  }
 };

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES, TRANSFER_STATUSES } from '../domain/membership/application';
 import { ID_NUMBER_MESSAGES, idNumberProblem, isMainlandMobile, normalizeIdNumber } from '../domain/membership/id-number';
 import { INVITE_MODES } from '../domain/membership/invite';
-import { EMPLOYMENT_TYPES, MEMBER_GROUPS, PRIVACY_NOTICE_VERSION } from '../domain/membership/member';
+import { EMPLOYMENT_TYPES, MEMBER_GROUPS, MEMBERSHIP_STATUSES, PRIVACY_NOTICE_VERSION } from '../domain/membership/member';
 import { datetimeSchema, idSchema } from './common.contract';
 
 /** 身份证号: normalised (spaces out, x → X), then checked as GB 11643 on the day of parsing. */
@@ -23,6 +23,9 @@ export const phoneSchema = z.pipe(
   ),
   z.string().check(z.refine(isMainlandMobile, '应为 11 位大陆手机号码')),
 );
+
+/** The code from the weapp's getPhoneNumber button (e.detail.code), exchanged by the server once. */
+export const phoneCodeSchema = z.string().check(z.minLength(1, '不能为空'), z.maxLength(128, '过长'));
 
 const text = (min: number, max: number, what = '字') =>
   z
@@ -47,6 +50,8 @@ export const joinApplicationRequest = z.object({
   isMigrantWorker: z.boolean('请选择是否农民工'),
   noticeAccepted: z.literal(true, '请阅读并同意个人信息保护告知书'),
   noticeVersion: z.literal(PRIVACY_NOTICE_VERSION, '告知书已更新，请重新阅读并同意'),
+  /** weapp only: proves the phone is the caller's, so a refusal may name the union holding their membership. */
+  phoneCode: z.optional(phoneCodeSchema),
 });
 export type JoinApplicationRequest = z.input<typeof joinApplicationRequest>;
 export type JoinApplication = z.infer<typeof joinApplicationRequest>;
@@ -85,7 +90,10 @@ export const posterQuery = z.object({
   payload: z.optional(z.enum(['url', 'scene'], '应为 url 或 scene')),
 });
 
-/** An application as its applicant and officers see it: ID number and phone masked. */
+/**
+ * An application as its applicant and officers see it: ID number and phone masked, and nothing
+ * beside them that rebuilds a hidden digit — no birth date, no gender; the age in whole years only.
+ */
 export const applicationSchema = z.object({
   applicationId: z.string(),
   userId: z.string(),
@@ -96,8 +104,7 @@ export const applicationSchema = z.object({
   name: z.string(),
   phoneMasked: z.string(),
   idNumberMasked: z.string(),
-  gender: z.enum(['male', 'female']),
-  birthDate: z.string(),
+  age: z.number(),
   employer: z.string(),
   employmentType: z.enum(EMPLOYMENT_TYPES),
   group: z.enum(MEMBER_GROUPS),
@@ -115,7 +122,7 @@ export const membershipSchema = z.object({
   orgId: z.string(),
   orgName: z.string(),
   memberNumber: z.string(),
-  status: z.enum(['active', 'transferred']),
+  status: z.enum(MEMBERSHIP_STATUSES),
   joinedAt: z.string(),
   endedAt: z.nullable(z.string()),
   name: z.string(),

@@ -1,32 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { resetRuntime } from '../../../functions/src/http/runtime';
 import { putUser } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
+import { startWechatStandIn, type WechatStandIn } from '../../support/wechat-stand-in';
 
-/** A stand-in for api.weixin.qq.com/sns/jscode2session that answers as WeChat does. */
-let wechat: Server;
-const seenCodes: string[] = [];
+/** The local stand-in for api.weixin.qq.com (tests/support/wechat-stand-in.ts). */
+let wechat: WechatStandIn;
 beforeAll(async () => {
-  wechat = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    res.setHeader('content-type', 'application/json');
-    if (url.pathname !== '/sns/jscode2session') return res.end(JSON.stringify({ errcode: 40001, errmsg: 'invalid path' }));
-    const code = url.searchParams.get('js_code') ?? '';
-    if (url.searchParams.get('appid') !== 'wx-local-appid' || url.searchParams.get('grant_type') !== 'authorization_code') {
-      return res.end(JSON.stringify({ errcode: 40013, errmsg: 'invalid appid' }));
-    }
-    if (seenCodes.includes(code)) return res.end(JSON.stringify({ errcode: 40163, errmsg: 'code been used' }));
-    seenCodes.push(code);
-    if (code.startsWith('ok-')) return res.end(JSON.stringify({ openid: `openid-${code.split('-')[1]}`, session_key: 'sk' }));
-    if (code === 'busy') return res.end(JSON.stringify({ errcode: -1, errmsg: 'system error' }));
-    if (code === 'limited') return res.end(JSON.stringify({ errcode: 45011, errmsg: 'api minute-quota reach limit' }));
-    return res.end(JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }));
-  });
-  await new Promise<void>((r) => wechat.listen(0, '127.0.0.1', r));
-  process.env.WECHAT_API_BASE = `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`;
+  wechat = await startWechatStandIn();
+  process.env.WECHAT_API_BASE = wechat.url;
   resetRuntime();
   await putUser({
     userId: 'demo-officer',
@@ -37,7 +20,7 @@ beforeAll(async () => {
   });
   await putUser({ userId: 'plain-user', displayName: '普通', grants: [] });
 });
-afterAll(() => new Promise<void>((r) => wechat.close(() => r())));
+afterAll(() => wechat.close());
 
 describe('WeChat sign-in (code2Session against a local stand-in)', () => {
   it('creates one user per openid and signs a session', async () => {

@@ -63,14 +63,23 @@ describe('route access', () => {
 
   it('serverless.yml declares exactly the routes each area handles', () => {
     const yml = parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'error' }) as {
-      functions: Record<string, { handler: string; events: Array<{ httpApi: string }> }>;
+      functions: Record<string, { handler: string; events: Array<{ httpApi?: string; schedule?: string }> }>;
     };
     for (const [fn, area] of Object.entries(AREAS)) {
       const declared = (yml.functions[fn]?.events ?? []).map((e) => e.httpApi).sort();
       expect(declared, fn).toEqual(area.routes.map(routeKey).sort());
       expect(yml.functions[fn]?.handler).toBe(`functions/src/http/${fn}/index.handler`);
     }
-    expect(Object.keys(yml.functions).sort()).toEqual(Object.keys(AREAS).sort());
+    // Every other function is a scheduled job, with no HTTP route.
+    const http = Object.entries(yml.functions).filter(([, f]) => f.events.some((e) => e.httpApi));
+    expect(http.map(([fn]) => fn).sort()).toEqual(Object.keys(AREAS).sort());
+    for (const [fn, f] of Object.entries(yml.functions).filter(([name]) => !(name in AREAS))) {
+      expect(
+        f.events.every((e) => e.schedule),
+        fn,
+      ).toBe(true);
+      expect(f.handler, fn).toMatch(/^functions\/src\/jobs\//);
+    }
   });
 
   it('answers an unknown route with 404 ROUTE_NOT_FOUND, never 500', async () => {

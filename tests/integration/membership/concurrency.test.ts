@@ -29,7 +29,7 @@ describe('one person, one membership under concurrency', () => {
     expect(created).toHaveLength(1);
     for (const r of results.filter((x) => x.status !== 201)) {
       expect(r.status).toBe(409);
-      expect(r.body.error.code).toBe('ALREADY_MEMBER');
+      expect(r.body.error.code).toBe('JOIN_REFUSED');
     }
     const items = await scanAll();
     expect(items.filter((i) => i._et === 'Membership')).toHaveLength(1);

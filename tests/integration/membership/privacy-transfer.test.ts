@@ -85,9 +85,11 @@ describe('会籍转移', () => {
     expect(mine.body.memberNumberHistory[0].memberNumber).toBe('LOGISTICS-000001');
     expect(mine.body.transfers[0].status).toBe('approved');
 
-    // Still one person: joining anywhere names the new union.
+    // Still one person: joining anywhere else is refused (the account holding it is told where it is).
     const rejoin = await apply(await newUser('mover-alt'), autoInvite, joinForm(80, { phone: '13300000080' }));
-    expect(rejoin.body.error.details.orgName).toBe('临江精密机械有限公司工会');
+    expect(rejoin.body.error.code).toBe('JOIN_REFUSED');
+    const own = await apply(token, autoInvite, joinForm(80));
+    expect(own.body.error.details.orgName).toBe('临江精密机械有限公司工会');
   });
 
   it('lets the receiving officer refuse with a reason', async () => {

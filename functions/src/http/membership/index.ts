@@ -1,5 +1,5 @@
 import { createHandler } from '../router';
-import { applicationRoutes, inviteRoutes, membershipRoutes } from './membership.routes';
+import { applicationRoutes, inviteRoutes, membershipRoutes, personalDataRoutes } from './membership.routes';
 
-export const routes = [...inviteRoutes, ...applicationRoutes, ...membershipRoutes];
+export const routes = [...inviteRoutes, ...applicationRoutes, ...membershipRoutes, ...personalDataRoutes];
 export const handler = createHandler(routes);

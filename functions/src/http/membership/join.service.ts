@@ -1,5 +1,13 @@
-import { DomainError, deriveFromIdNumber, type JoinApplication, lineageOf, nextApplicationStatus, type Org } from '@union/shared';
-import { memberProfileBinding } from '../../platform/crypto';
+import {
+  approvalRefusedError,
+  DomainError,
+  deriveFromIdNumber,
+  type JoinApplication,
+  lineageOf,
+  nextApplicationStatus,
+  type Org,
+  RATE_LIMITS,
+} from '@union/shared';
 import { randomId } from '../../platform/ids';
 import {
   type ApplicationRecord,
@@ -12,10 +20,19 @@ import {
   userApplicationTx,
 } from '../../store/application.repository';
 import { explainInviteRefusal, type InviteRecord, useInviteTx } from '../../store/invite.repository';
-import { activateMembership, assertMayJoin, type MemberProfile, type MembershipRecord } from '../../store/membership.repository';
+import {
+  activateMembership,
+  assertMayJoin,
+  JoinBlocked,
+  type MemberProfile,
+  type MembershipRecord,
+  memberPii,
+} from '../../store/membership.repository';
+import { consumeAttempts } from '../../store/rate-limit.repository';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
 import { addGrant } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
+import { refusalFor } from './identity-proof';
 
 /**
  * Seals the form of `userId`: 身份证号 and phone encrypted (bound to the owner and the field)
@@ -25,10 +42,7 @@ export const sealProfile = (runtime: Runtime, userId: string, form: JoinApplicat
   const { birthDate, gender } = deriveFromIdNumber(form.idNumber);
   return {
     name: form.name,
-    idEnc: runtime.pii.encrypt(form.idNumber, memberProfileBinding(userId, 'idNumber')),
-    phoneEnc: runtime.pii.encrypt(form.phone, memberProfileBinding(userId, 'phone')),
-    idHash: runtime.pii.hash('id', form.idNumber),
-    phoneHash: runtime.pii.hash('phone', form.phone),
+    ...memberPii.seal(runtime.pii, userId, form),
     gender,
     birthDate,
     employer: form.employer,
@@ -54,6 +68,37 @@ const explain = async (e: unknown, inviteId: string, now: Date): Promise<never> 
   throw e;
 };
 
+/**
+ * Counts the attempt (per account, per invite: 429 past the limit) — every submission can probe
+ * whether a person is a member — then refuses, as much as the caller may be told, when another
+ * membership is in the way.
+ */
+const admitAttempt = async (args: {
+  runtime: Runtime;
+  userId: string;
+  inviteId: string;
+  profile: MemberProfile;
+  phoneCode: string | undefined;
+  now: Date;
+}): Promise<void> => {
+  const { runtime, userId, profile, now } = args;
+  await consumeAttempts(
+    [
+      [RATE_LIMITS.joinPerAccount, userId],
+      [RATE_LIMITS.joinPerInvite, args.inviteId],
+    ],
+    now,
+  );
+  try {
+    await assertMayJoin(userId, profile.idHash, profile.phoneHash);
+  } catch (e) {
+    if (e instanceof JoinBlocked) {
+      throw await refusalFor(e.obstacle, { userId, phoneCode: args.phoneCode, submittedPhoneHash: profile.phoneHash }, runtime);
+    }
+    throw e;
+  }
+};
+
 export interface JoinResult {
   application: ApplicationRecord;
   membership: MembershipRecord | null;
@@ -73,7 +118,7 @@ export const submitApplication = async (args: {
 }): Promise<JoinResult> => {
   const { runtime, userId, invite, org, now } = args;
   const profile = sealProfile(runtime, userId, args.form);
-  await assertMayJoin(userId, profile.idHash, profile.phoneHash);
+  await admitAttempt({ runtime, userId, inviteId: invite.inviteId, profile, phoneCode: args.form.phoneCode, now });
   const current = await getCurrentApplication(userId);
   if (current?.status === 'pending') throw applicationPending();
   const base: ApplicationRecord = {
@@ -116,6 +161,9 @@ export const submitApplication = async (args: {
     await addGrant(userId, { role: 'member', orgId: org.orgId });
     return { application, membership };
   } catch (e) {
+    if (e instanceof JoinBlocked) {
+      throw await refusalFor(e.obstacle, { userId, phoneCode: args.form.phoneCode, submittedPhoneHash: profile.phoneHash }, runtime);
+    }
     return explain(e, invite.inviteId, now);
   }
 };
@@ -161,6 +209,8 @@ export const approveApplication = async (args: {
       membership,
     };
   } catch (e) {
+    // The officer is not the person: told only that the data is held elsewhere, not where.
+    if (e instanceof JoinBlocked) throw approvalRefusedError();
     return explain(e, a.inviteId, now);
   }
 };
@@ -193,7 +243,7 @@ export const resubmitApplication = async (args: {
   if (a.userId !== userId) throw new DomainError('APPLICATION_FORBIDDEN', '只能修改本人的入会申请', { field: 'applicationId' });
   const status = nextApplicationStatus(a.status, 'resubmit');
   const profile = sealProfile(runtime, userId, args.form);
-  await assertMayJoin(userId, profile.idHash, profile.phoneHash);
+  await admitAttempt({ runtime, userId, inviteId: a.inviteId, profile, phoneCode: args.form.phoneCode, now });
   try {
     await runTransaction(async () => resubmitApplicationTxs(a, profile, now));
   } catch (e) {

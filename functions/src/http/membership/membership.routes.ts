@@ -10,17 +10,20 @@ import {
   rejectRequest,
   transferRequest,
 } from '@union/shared';
+import { leaveRequest, phoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { getCurrentApplication, pendingApplicationsQueue, requireApplication } from '../../store/application.repository';
 import { createInvite, listInvitesPage, requireInvite, revokeInvite } from '../../store/invite.repository';
 import { getActiveMembershipRecord, listMembershipHistory } from '../../store/membership.repository';
 import { getLineage, requireOrg } from '../../store/org.repository';
+import { collectPersonalData } from '../../store/personal-data.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { listUserTransfers, pendingTransfersQueue, requireTransfer } from '../../store/transfer.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { approveApplication, rejectApplication, resubmitApplication, submitApplication } from './join.service';
+import { correctPhone, leaveUnion, myDataView } from './personal-data.service';
 import { posterPng, posterSvg } from './poster';
 import { approveTransfer, rejectTransfer, requestTransfer } from './transfer.service';
 import { applicationView, inviteView, membershipView, transferView } from './views';
@@ -38,6 +41,11 @@ registerStatuses({
   TRANSFER_STALE: 409,
   TRANSFER_STATE_CONFLICT: 409,
   CURSOR_INVALID: 400,
+  JOIN_REFUSED: 409,
+  PHONE_UNAVAILABLE: 409,
+  PHONE_MISMATCH: 400,
+  PHONE_UNCHANGED: 409,
+  MEMBERSHIP_CHANGED: 409,
 });
 
 const orgParams = z.object({ orgId: idSchema });
@@ -156,7 +164,7 @@ export const applicationRoutes = [
       return {
         status: 201,
         body: {
-          application: applicationView(result.application, runtime),
+          application: applicationView(result.application, runtime, now),
           membership: result.membership ? membershipView(result.membership, runtime) : null,
           // The session must be refreshed (POST /auth/refresh) to carry the new member grant.
           refreshSession: result.membership !== null,
@@ -168,9 +176,9 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/me/application',
     access: 'signedIn',
-    async handle({ session, runtime }) {
+    async handle({ session, runtime, now }) {
       const a = await getCurrentApplication(session.userId);
-      return { body: { application: a ? applicationView(a, runtime) : null } };
+      return { body: { application: a ? applicationView(a, runtime, now) : null } };
     },
   }),
   defineRoute({
@@ -182,7 +190,7 @@ export const applicationRoutes = [
     async handle({ params, body, session, runtime, now }) {
       const application = await requireApplication(params.applicationId);
       const updated = await resubmitApplication({ runtime, application, userId: session.userId, form: body, now });
-      return { body: { application: applicationView(updated, runtime) } };
+      return { body: { application: applicationView(updated, runtime, now) } };
     },
   }),
   defineRoute({
@@ -191,10 +199,10 @@ export const applicationRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
-    async handle({ params, query, runtime, requireRoleOver }) {
+    async handle({ params, query, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingApplicationsQueue);
-      return { body: { applications: page.items.map((a) => applicationView(a, runtime)), nextCursor: page.nextCursor } };
+      return { body: { applications: page.items.map((a) => applicationView(a, runtime, now)), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -209,7 +217,7 @@ export const applicationRoutes = [
       const result = await approveApplication({ application, org, by: session.userId, now });
       return {
         body: {
-          application: applicationView(result.application, runtime),
+          application: applicationView(result.application, runtime, now),
           membership: result.membership ? membershipView(result.membership, runtime) : null,
         },
       };
@@ -225,7 +233,7 @@ export const applicationRoutes = [
       const application = await requireApplication(params.applicationId);
       await requireRoleOver('officer', application.orgId);
       const updated = await rejectApplication({ application, by: session.userId, reason: body.reason, now });
-      return { body: { application: applicationView(updated, runtime) } };
+      return { body: { application: applicationView(updated, runtime, now) } };
     },
   }),
 ];
@@ -298,6 +306,47 @@ export const membershipRoutes = [
       await requireRoleOver('officer', transfer.toOrgId);
       const updated = await rejectTransfer({ transfer, by: session.userId, reason: body.reason, now });
       return { body: { transfer: transferView(updated) } };
+    },
+  }),
+];
+
+/** The person's rights under PIPL: see everything stored about them, correct the phone, leave. */
+export const personalDataRoutes = [
+  defineRoute({
+    method: 'GET',
+    path: '/me/data',
+    access: 'signedIn',
+    // No parameters: it is always the caller's own data, decrypted for them alone.
+    async handle({ session, runtime, now }) {
+      const records = await collectPersonalData(session.userId);
+      return { body: myDataView(records, runtime, now, session.userId) };
+    },
+  }),
+  defineRoute({
+    method: 'PUT',
+    path: '/me/phone',
+    access: ['member'],
+    body: phoneCorrectionRequest,
+    async handle({ body, session, runtime, now }) {
+      const result = await correctPhone({ runtime, userId: session.userId, body, now });
+      return { body: { membership: membershipView(result.membership, runtime), verified: result.verified } };
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    path: '/me/membership/leave',
+    access: ['member'],
+    body: leaveRequest,
+    async handle({ session, runtime, now }) {
+      const { membership, purgeAfter } = await leaveUnion({ userId: session.userId, now });
+      return {
+        body: {
+          membership: membershipView(membership, runtime),
+          purgeAfter: purgeAfter.toISOString(),
+          // The grants are gone: POST /auth/refresh.
+          refreshSession: true,
+        },
+      };
     },
   }),
 ];

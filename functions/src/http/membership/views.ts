@@ -1,5 +1,6 @@
 import {
   type ApplicationView,
+  ageInYears,
   type InviteView,
   inviteStatus,
   joinUrl,
@@ -8,18 +9,20 @@ import {
   maskPhone,
   type TransferView,
 } from '@union/shared';
-import { memberProfileBinding } from '../../platform/crypto';
 import type { ApplicationRecord } from '../../store/application.repository';
 import type { InviteRecord } from '../../store/invite.repository';
-import type { MembershipRecord } from '../../store/membership.repository';
+import { type MembershipRecord, memberPii } from '../../store/membership.repository';
 import type { TransferRecord } from '../../store/transfer.repository';
 import type { Runtime } from '../runtime';
 
+/** What a response shows for a value the purge after 退会 has deleted. */
+const DELETED = '（已删除）';
+
 /** Responses never carry a plain 身份证号 or phone: decrypt only to mask. */
-const masked = (runtime: Runtime, r: { userId: string; idEnc: string; phoneEnc: string }) => ({
-  idNumberMasked: maskIdNumber(runtime.pii.decrypt(r.idEnc, memberProfileBinding(r.userId, 'idNumber'))),
-  phoneMasked: maskPhone(runtime.pii.decrypt(r.phoneEnc, memberProfileBinding(r.userId, 'phone'))),
-});
+const masked = (runtime: Runtime, r: { userId: string; idEnc: string; phoneEnc: string }) => {
+  const { idNumber, phone } = memberPii.open(runtime.pii, r);
+  return { idNumberMasked: idNumber ? maskIdNumber(idNumber) : DELETED, phoneMasked: phone ? maskPhone(phone) : DELETED };
+};
 
 export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): InviteView => ({
   inviteId: i.inviteId,
@@ -35,7 +38,8 @@ export const inviteView = (i: InviteRecord, runtime: Runtime, now: Date): Invite
   joinUrl: joinUrl(runtime.config.publicAppUrl, i.inviteId),
 });
 
-export const applicationView = (a: ApplicationRecord, runtime: Runtime): ApplicationView => ({
+/** No birth date or gender: beside the masked 身份证号 they rebuild it; officers get the age in years. */
+export const applicationView = (a: ApplicationRecord, runtime: Runtime, now: Date): ApplicationView => ({
   applicationId: a.applicationId,
   userId: a.userId,
   orgId: a.orgId,
@@ -44,8 +48,7 @@ export const applicationView = (a: ApplicationRecord, runtime: Runtime): Applica
   status: a.status,
   name: a.name,
   ...masked(runtime, a),
-  gender: a.gender,
-  birthDate: a.birthDate,
+  age: ageInYears(a.birthDate, now),
   employer: a.employer,
   employmentType: a.employmentType,
   group: a.group,

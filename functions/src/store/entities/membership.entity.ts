@@ -1,3 +1,4 @@
+import { MEMBERSHIP_STATUSES } from '@union/shared';
 import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { list } from 'dynamodb-toolbox/schema/list';
@@ -9,7 +10,10 @@ import { memberProfileAttributes } from './member-profile.attributes';
 
 /**
  * 会籍: one record per (person, org) period. A transfer closes the old one (status transferred)
- * and opens a new one in the same transaction. Access patterns:
+ * and opens a new one in the same transaction; 退会 closes it (status left). Once the retention
+ * period after 退会 is over, the purge removes 身份证号, phone (sealed and hashed), birth date and
+ * employer, replaces the name, and stamps anonymisedAt — hence those attributes are optional here.
+ * Access patterns:
  * - get by id — pk MEMBERSHIP#id, sk META
  * - a user's membership history — gsi1: USERMEMBERSHIPS#userId / joinedAt#id
  * - an org's members by number — gsi2: ORGMEMBERS#orgId / memberNumber
@@ -23,10 +27,17 @@ export const MembershipEntity = new Entity({
     orgId: string(),
     orgName: string(),
     memberNumber: string(),
-    status: string().enum('active', 'transferred'),
+    status: string().enum(...MEMBERSHIP_STATUSES),
     joinedAt: string(),
     endedAt: string().optional(),
     ...memberProfileAttributes,
+    idEnc: string().optional(),
+    phoneEnc: string().optional(),
+    idHash: string().optional(),
+    phoneHash: string().optional(),
+    birthDate: string().optional(),
+    employer: string().optional(),
+    anonymisedAt: string().optional(),
     applicationId: string().optional(),
     transferId: string().optional(),
     /** Numbers this person held before, oldest first (kept across transfers). */
@@ -97,4 +108,27 @@ export const MemberSequenceEntity = new Entity({
     seq: number(),
   }),
   computeKey: ({ orgId }) => ({ pk: `ORG#${orgId}`, sk: 'MEMBERSEQ' }),
+});
+
+/**
+ * 退会 leaves personal data for a retention period (PERSONAL_DATA_RETENTION_DAYS); this item, written
+ * in the 退会 transaction, says whose and until when. The purge (functions/src/jobs/purge-personal-data.ts)
+ * finds the due ones, deletes or anonymises that person's data up to leftAt, then deletes the item.
+ * Access patterns:
+ * - a user's pending purges — pk USER#userId, sk begins_with RETENTION#
+ * - the due ones, oldest first — gsi1: RETENTIONDUE / purgeAfter#userId#membershipId
+ */
+export const PersonalDataRetentionEntity = new Entity({
+  name: 'PersonalDataRetention',
+  table: UnionTable,
+  timestamps: false,
+  schema: item({
+    userId: string().key(),
+    membershipId: string().key(),
+    leftAt: string(),
+    purgeAfter: string(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
+  }),
+  computeKey: ({ userId, membershipId }) => ({ pk: `USER#${userId}`, sk: `RETENTION#${membershipId}` }),
 });

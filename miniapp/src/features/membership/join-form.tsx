@@ -15,6 +15,7 @@ import {
 import { useState } from 'react';
 import { ApiError } from '../../lib/api';
 import { membershipErrorText } from './membership-api';
+import { PhoneProofButton } from './phone-proof-button';
 
 export interface JoinFormValues {
   name: string;
@@ -63,6 +64,8 @@ export function JoinForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** After a neutral refusal (JOIN_REFUSED): the form as sent, to send again with a phone proof. */
+  const [refused, setRefused] = useState<JoinApplicationRequest | null>(null);
   const set = <K extends keyof JoinFormValues>(key: K, value: JoinFormValues[K]) => {
     setValues((v) => ({ ...v, [key]: value }));
     setErrors((e) => ({ ...e, [key]: '' }));
@@ -78,10 +81,17 @@ export function JoinForm(props: {
       return;
     }
     setErrors({});
+    await send(parsed.data);
+  };
+
+  const send = async (form: JoinApplicationRequest) => {
+    setBanner(null);
+    setRefused(null);
     setBusy(true);
     try {
-      await props.onSubmit(parsed.data);
+      await props.onSubmit(form);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'JOIN_REFUSED') setRefused({ ...form, phoneCode: undefined });
       if (e instanceof ApiError && e.field && e.field in values && e.code !== 'ALREADY_MEMBER') setErrors({ [e.field]: e.message });
       else setBanner(membershipErrorText(e));
     } finally {
@@ -125,6 +135,9 @@ export function JoinForm(props: {
         <View className="error-banner" role="alert" data-testid="join-error">
           <Text>{banner}</Text>
         </View>
+      ) : null}
+      {refused ? (
+        <PhoneProofButton label="验证本人手机号" testId="join-proof" onCode={(phoneCode) => void send({ ...refused, phoneCode })} />
       ) : null}
       {text('name', '姓名', { placeholder: '与身份证一致', maxlength: 30 })}
       {text('phone', '手机号', { type: 'number', maxlength: 11, placeholder: '11 位手机号码' })}

@@ -1,4 +1,4 @@
-import type { ApplicationView, InviteMode, InviteView, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
+import type { ApplicationView, InviteMode, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
 import { ApiError, api, withPage } from '../../lib/api';
 
 export interface PublicInvite {
@@ -30,24 +30,6 @@ export const membershipApi = {
     api.get<{ orgs: Array<{ orgId: string; name: string; openInviteId: string | null }>; nextCursor: string | null }>(
       withPage(`/joint-unions?area=${encodeURIComponent(area)}`, cursor),
     ),
-  // officer
-  invites: (orgId: string, cursor: string | null = null) =>
-    api.get<{ invites: InviteView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/invites`, cursor)),
-  createInvite: (orgId: string, body: { mode: InviteMode; maxUses: number; expiresAt: string }) =>
-    api.post<{ invite: InviteView }>(`/orgs/${orgId}/invites`, body),
-  revokeInvite: (inviteId: string) => api.post<{ invite: InviteView }>(`/invites/${inviteId}/revoke`),
-  queue: (orgId: string, cursor: string | null = null) =>
-    api.get<{ applications: ApplicationView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/applications`, cursor)),
-  approve: (applicationId: string) => api.post<{ application: ApplicationView }>(`/applications/${applicationId}/approve`),
-  reject: (applicationId: string, reason: string) =>
-    api.post<{ application: ApplicationView }>(`/applications/${applicationId}/reject`, { reason }),
-  transfers: (orgId: string, cursor: string | null = null) =>
-    api.get<{ transfers: TransferView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/transfers`, cursor)),
-  children: (orgId: string, cursor: string | null = null) =>
-    api.get<{ orgs: Array<{ orgId: string; name: string }>; nextCursor: string | null }>(withPage(`/orgs/${orgId}/children`, cursor)),
-  approveTransfer: (transferId: string) => api.post<{ transfer: TransferView }>(`/transfers/${transferId}/approve`),
-  rejectTransfer: (transferId: string, reason: string) =>
-    api.post<{ transfer: TransferView }>(`/transfers/${transferId}/reject`, { reason }),
 };
 
 const MESSAGES: Record<string, string> = {

@@ -6,7 +6,8 @@ import { ErrorBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { apiBase } from '../../lib/api';
 import { getSession } from '../../lib/session';
-import { formatDate, membershipApi, membershipErrorText } from './membership-api';
+import { formatDate, membershipErrorText } from './membership-api';
+import { officerMembershipApi } from './officer-membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
 
 const STATUS_LABELS: Record<InviteView['status'], string> = { active: '有效', expired: '已过期', revoked: '已撤销', usedUp: '次数已满' };
@@ -16,7 +17,7 @@ export function OfficerInvites() {
   const [orgId, setOrgId] = useState<string | null>(null);
   const list = usePagedList<InviteView>(async (cursor) => {
     if (!orgId) return { items: [], nextCursor: null };
-    const page = await membershipApi.invites(orgId, cursor);
+    const page = await officerMembershipApi.invites(orgId, cursor);
     return { items: page.invites, nextCursor: page.nextCursor };
   });
   const invites = list.items;
@@ -44,7 +45,7 @@ export function OfficerInvites() {
     setError(null);
     try {
       const expiresAt = new Date(Date.now() + Number(days) * 86_400_000).toISOString();
-      await membershipApi.createInvite(orgId, { mode, maxUses: Number(maxUses), expiresAt });
+      await officerMembershipApi.createInvite(orgId, { mode, maxUses: Number(maxUses), expiresAt });
       await load();
     } catch (e) {
       setError(membershipErrorText(e));
@@ -115,7 +116,7 @@ export function OfficerInvites() {
                     size="mini"
                     className="btn-plain"
                     onClick={async () => {
-                      await membershipApi.revokeInvite(i.inviteId).catch((e) => setError(membershipErrorText(e)));
+                      await officerMembershipApi.revokeInvite(i.inviteId).catch((e) => setError(membershipErrorText(e)));
                       await load();
                     }}
                   >

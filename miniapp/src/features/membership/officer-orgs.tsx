@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { allPages, api } from '../../lib/api';
 import { getSession } from '../../lib/session';
-import { membershipApi } from './membership-api';
+import { officerMembershipApi } from './officer-membership-api';
 
 /** The orgs an officer may act for: their granted orgs and the orgs directly below them. */
 export function OfficerOrgPicker(props: { value: string | null; onChange(orgId: string): void }) {
@@ -20,7 +20,7 @@ export function OfficerOrgPicker(props: { value: string | null; onChange(orgId: 
         // A picker needs every choice: all pages of the children.
         found.push(
           ...(await allPages(async (cursor) => {
-            const page = await membershipApi.children(orgId, cursor);
+            const page = await officerMembershipApi.children(orgId, cursor);
             return { items: page.orgs, nextCursor: page.nextCursor };
           })),
         );

@@ -1,9 +1,10 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, GENDER_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
+import { type ApplicationView, EMPLOYMENT_TYPE_LABELS, MEMBER_GROUP_LABELS, type TransferView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
-import { formatDate, membershipApi, membershipErrorText } from './membership-api';
+import { formatDate, membershipErrorText } from './membership-api';
+import { officerMembershipApi } from './officer-membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
 
 /** 入会审核 and 会籍转入审核 for the officer's org and every org below it. */
@@ -14,12 +15,12 @@ export function OfficerReview() {
   const [notice, setNotice] = useState<string | null>(null);
   const applications = usePagedList<ApplicationView>(async (cursor) => {
     if (!orgId) return { items: [], nextCursor: null };
-    const page = await membershipApi.queue(orgId, cursor);
+    const page = await officerMembershipApi.queue(orgId, cursor);
     return { items: page.applications, nextCursor: page.nextCursor };
   });
   const transferList = usePagedList<TransferView>(async (cursor) => {
     if (!orgId) return { items: [], nextCursor: null };
-    const page = await membershipApi.transfers(orgId, cursor);
+    const page = await officerMembershipApi.transfers(orgId, cursor);
     return { items: page.transfers, nextCursor: page.nextCursor };
   });
   const queue = applications.items;
@@ -65,7 +66,7 @@ export function OfficerReview() {
         {queue.map((a) => (
           <View key={a.applicationId} className="list-item" data-testid={`application-${a.applicationId}`}>
             <Text className="subtitle">
-              {a.name}（{GENDER_LABELS[a.gender]}，{a.birthDate}）
+              {a.name}（{a.age} 岁）
             </Text>
             <Text className="muted" style={{ display: 'block' }}>
               {a.orgName} · 手机 {a.phoneMasked} · 身份证 {a.idNumberMasked}
@@ -85,14 +86,16 @@ export function OfficerReview() {
                 size="mini"
                 className="btn-primary"
                 data-testid="approve"
-                onClick={() => act(() => membershipApi.approve(a.applicationId), `已批准${a.name}入会`)}
+                onClick={() => act(() => officerMembershipApi.approve(a.applicationId), `已批准${a.name}入会`)}
               >
                 批准入会
               </Button>
               <Button
                 size="mini"
                 className="btn-plain"
-                onClick={() => act(() => membershipApi.reject(a.applicationId, reasons[a.applicationId] ?? ''), `已驳回${a.name}的申请`)}
+                onClick={() =>
+                  act(() => officerMembershipApi.reject(a.applicationId, reasons[a.applicationId] ?? ''), `已驳回${a.name}的申请`)
+                }
               >
                 驳回
               </Button>
@@ -122,14 +125,14 @@ export function OfficerReview() {
             <Button
               size="mini"
               className="btn-primary"
-              onClick={() => act(() => membershipApi.approveTransfer(t.transferId), '已接收会籍转移')}
+              onClick={() => act(() => officerMembershipApi.approveTransfer(t.transferId), '已接收会籍转移')}
             >
               同意转入
             </Button>
             <Button
               size="mini"
               className="btn-plain"
-              onClick={() => act(() => membershipApi.rejectTransfer(t.transferId, reasons[t.transferId] ?? ''), '已拒绝')}
+              onClick={() => act(() => officerMembershipApi.rejectTransfer(t.transferId, reasons[t.transferId] ?? ''), '已拒绝')}
             >
               不接收
             </Button>

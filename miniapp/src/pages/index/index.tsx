@@ -47,7 +47,7 @@ export default function HomePage() {
         <Button className="btn-primary" onClick={scanToJoin}>
           扫一扫入会
         </Button>
-        <Button className="btn-plain" data-testid="no-union" onClick={() => Taro.navigateTo({ url: '/pages/join-joint/index' })}>
+        <Button className="btn-plain" data-testid="no-union" onClick={() => Taro.navigateTo({ url: '/member/pages/join-joint/index' })}>
           单位没有工会？加入联合工会
         </Button>
       </View>

@@ -22,6 +22,9 @@ export default function MePage() {
         <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/pages/membership/index' })}>
           我的会籍
         </Button>
+        <Button className="btn-plain" data-testid="me-data" onClick={() => Taro.navigateTo({ url: '/member/pages/data/index' })}>
+          我的数据与退会
+        </Button>
         {isOfficer ? (
           <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/officer/pages/home/index' })}>
             工会干部工作台

@@ -37,6 +37,8 @@ export const FIELD_LABELS: Record<string, string> = {
   body: '请求体',
   area: '所在区域',
   path: '请求路径',
+  phoneCode: '手机号验证凭证',
+  confirm: '确认',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {

@@ -60,6 +60,12 @@ export const ageOn = (birthDate: string, onDate: string): number => {
   return onDate.slice(5) >= birthDate.slice(5) ? years : years - 1;
 };
 
+/**
+ * Age in whole years on `now` (China time), computed when read: responses carry this, never the
+ * birth date, which beside a masked 身份证号 gives back 8 of its 10 hidden digits.
+ */
+export const ageInYears = (birthDate: string, now: Date): number => ageOn(birthDate, chinaDate(now));
+
 /** Birth date (YYYY-MM-DD) and gender, derived from a valid ID number — never asked for. */
 export const deriveFromIdNumber = (id: string): { birthDate: string; gender: Gender } => ({
   birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,

@@ -1,0 +1,232 @@
+import { ANONYMISED_NAME } from '@union/shared';
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { type ApplicationRecord, listUserApplications } from './application.repository';
+import { type ClaimRecord, listClaimsOfUser } from './claim.repository';
+import { type DelegateRecord, listSessionMotions, listSessionProposals, listSessionsOfDelegate } from './congress.repository';
+import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
+import { ClaimEntity } from './entities/claim.entity';
+import {
+  CongressCosignEntity,
+  CongressDelegateEntity,
+  CongressProposalEntity,
+  CongressProposalEventEntity,
+  CongressVotedEntity,
+} from './entities/congress.entity';
+import { MemberFactsEntity } from './entities/member-facts.entity';
+import { MembershipEntity, PersonalDataRetentionEntity } from './entities/membership.entity';
+import { TransferEntity } from './entities/transfer.entity';
+import { UserEntity } from './entities/user.entity';
+import { isConditionFailure } from './errors';
+import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type MembershipRecord } from './membership.repository';
+import { listUserTransfers, type TransferRecord } from './transfer.repository';
+import { getUser, type UserRecord } from './user.repository';
+
+/**
+ * Everything stored about one person (PIPL 查阅权) and its deletion after 退会. Ballots are not here:
+ * they carry no voter id (CongressBallotEntity), so nothing links them to anyone.
+ */
+const ALL = { maxPages: Number.POSITIVE_INFINITY } as const;
+const memberships = MembershipEntity.build(EntityRepository);
+const applications = ApplicationEntity.build(EntityRepository);
+const userApplications = UserApplicationEntity.build(EntityRepository);
+const transfers = TransferEntity.build(EntityRepository);
+const claims = ClaimEntity.build(EntityRepository);
+const facts = MemberFactsEntity.build(EntityRepository);
+const delegates = CongressDelegateEntity.build(EntityRepository);
+const proposals = CongressProposalEntity.build(EntityRepository);
+const cosigns = CongressCosignEntity.build(EntityRepository);
+const events = CongressProposalEventEntity.build(EntityRepository);
+const voted = CongressVotedEntity.build(EntityRepository);
+const retentions = PersonalDataRetentionEntity.build(EntityRepository);
+const users = UserEntity.build(EntityRepository);
+
+export interface CongressFootprint {
+  delegateOf: Array<DelegateRecord & { sessionName: string }>;
+  proposals: Array<{ proposalId: string; sessionId: string; title: string; status: string; createdAt: string; proposerName: string }>;
+  cosigned: Array<{ proposalId: string; title: string; at: string; displayName: string }>;
+  votedIn: Array<{ motionId: string; title: string }>;
+}
+
+export interface PersonalDataRecords {
+  user: UserRecord | null;
+  memberships: MembershipRecord[];
+  applications: ApplicationRecord[];
+  transfers: TransferRecord[];
+  claims: ClaimRecord[];
+  officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
+  congress: CongressFootprint;
+  retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
+}
+
+/** The person's rosters, proposals, co-signatures and "has voted" markers (never a ballot). */
+const congressFootprint = async (userId: string): Promise<CongressFootprint> => {
+  const sessions = await listSessionsOfDelegate(userId);
+  const { Items: own = [] } = await proposals.query({ index: 'gsi2', partition: `PROPOSER#${userId}` }, ALL);
+  const perSession = await Promise.all(
+    sessions.map(async (s) => {
+      const [sessionProposals, motions] = await Promise.all([listSessionProposals(s.sessionId), listSessionMotions(s.sessionId)]);
+      const signed = await Promise.all(
+        sessionProposals.map(async (p) => {
+          const { Item } = await cosigns.get({ proposalId: p.proposalId, userId });
+          return Item ? [{ proposalId: p.proposalId, title: p.title, at: Item.at, displayName: Item.displayName }] : [];
+        }),
+      );
+      const votes = await Promise.all(
+        motions.map(async (m) => {
+          const { Item } = await voted.get({ motionId: m.motionId, userId });
+          return Item ? [{ motionId: m.motionId, title: m.title }] : [];
+        }),
+      );
+      return { cosigned: signed.flat(), votedIn: votes.flat() };
+    }),
+  );
+  return {
+    delegateOf: sessions.map((s) => ({ ...s.me, sessionName: s.sessionName })),
+    proposals: own.map((p) => ({
+      proposalId: p.proposalId,
+      sessionId: p.sessionId,
+      title: p.title,
+      status: p.status,
+      createdAt: p.createdAt,
+      proposerName: p.proposerName,
+    })),
+    cosigned: perSession.flatMap((s) => s.cosigned),
+    votedIn: perSession.flatMap((s) => s.votedIn),
+  };
+};
+
+/** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
+export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
+  const [user, ms, apps, ts, cs, f, congress, retention] = await Promise.all([
+    getUser(userId),
+    listMembershipHistory(userId),
+    listUserApplications(userId),
+    listUserTransfers(userId),
+    listClaimsOfUser(userId),
+    facts.get({ userId }, { consistent: true }).then((r) => r.Item),
+    congressFootprint(userId),
+    listRetentions(userId),
+  ]);
+  return {
+    user,
+    memberships: ms,
+    applications: apps,
+    transfers: ts,
+    claims: cs,
+    officerFacts: f
+      ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
+      : null,
+    congress,
+    retention,
+  };
+};
+
+export interface DueRetention {
+  userId: string;
+  membershipId: string;
+  leftAt: string;
+  purgeAfter: string;
+}
+
+/** 退会 records whose retention period ended before `now`, oldest first. */
+export const listDueRetentions = async (now: Date): Promise<DueRetention[]> => {
+  const { Items = [] } = await retentions.query({ index: 'gsi1', partition: 'RETENTIONDUE', range: { lte: now.toISOString() } }, ALL);
+  return Items.map((i) => ({ userId: i.userId, membershipId: i.membershipId, leftAt: i.leftAt, purgeAfter: i.purgeAfter }));
+};
+
+/** Runs a write that may find its item gone or changed meanwhile (a rerun, a rejoin): that is fine. */
+const tolerate = async (write: Promise<unknown>): Promise<void> => {
+  try {
+    await write;
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+};
+
+/**
+ * Deletes or anonymises what the person left behind up to `leftAt`:
+ * - memberships (not active): 身份证号 and phone (sealed and hashed), birth date and employer removed,
+ *   the name replaced; org, member number, dates, group and gender stay for the union's statistics;
+ * - applications decided by then: deleted (and the account's pointer to them);
+ * - names copied onto transfers and claims: replaced (claims stay: they count against quotas);
+ * - unless the account is a member again: officer-set facts deleted, the name on congress rosters,
+ *   proposals, co-signatures and timelines replaced, the account's display name replaced.
+ * Ballots are untouched: they never named anyone. Idempotent; the retention item goes last.
+ */
+export const purgePersonalData = async (r: DueRetention, now: Date): Promise<void> => {
+  const { userId, leftAt } = r;
+  const anonymisedAt = now.toISOString();
+  const data = await collectPersonalData(userId);
+  const names = new Set<string>([...data.memberships.map((m) => m.name), ...data.applications.map((a) => a.name)]);
+
+  for (const m of data.memberships.filter((x) => x.status !== 'active' && x.joinedAt <= leftAt && !x.anonymisedAt)) {
+    await tolerate(
+      memberships.update(
+        {
+          membershipId: m.membershipId,
+          name: ANONYMISED_NAME,
+          idEnc: $remove(),
+          phoneEnc: $remove(),
+          idHash: $remove(),
+          phoneHash: $remove(),
+          birthDate: $remove(),
+          employer: $remove(),
+          anonymisedAt,
+        },
+        { condition: { attr: 'status', ne: 'active' } },
+      ),
+    );
+  }
+  for (const a of data.applications.filter((x) => x.status !== 'pending' && x.submittedAt <= leftAt)) {
+    await tolerate(applications.delete({ applicationId: a.applicationId }, { condition: { attr: 'status', ne: 'pending' } }));
+    await tolerate(userApplications.delete({ userId }, { condition: { attr: 'applicationId', eq: a.applicationId } }));
+  }
+  for (const t of data.transfers.filter((x) => x.requestedAt <= leftAt)) {
+    await tolerate(
+      transfers.update({ transferId: t.transferId, name: ANONYMISED_NAME }, { condition: { attr: 'transferId', exists: true } }),
+    );
+  }
+  for (const c of data.claims.filter((x) => x.createdAt <= leftAt)) {
+    await tolerate(claims.update({ claimId: c.claimId, memberName: ANONYMISED_NAME }, { condition: { attr: 'claimId', exists: true } }));
+  }
+
+  if (!(await getActiveMembershipRecord(userId))) {
+    if (data.officerFacts) await facts.delete({ userId });
+    const { congress } = data;
+    for (const d of congress.delegateOf) names.add(d.displayName);
+    for (const p of congress.proposals) names.add(p.proposerName);
+    for (const c of congress.cosigned) names.add(c.displayName);
+    for (const d of congress.delegateOf) {
+      await tolerate(
+        delegates.update({ sessionId: d.sessionId, userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }),
+      );
+    }
+    for (const p of congress.proposals) {
+      await tolerate(
+        proposals.update({ proposalId: p.proposalId, proposerName: ANONYMISED_NAME }, { condition: { attr: 'proposalId', exists: true } }),
+      );
+    }
+    for (const c of congress.cosigned) {
+      await tolerate(
+        cosigns.update({ proposalId: c.proposalId, userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }),
+      );
+    }
+    // Timeline steps this person took (submitted, co-signed, rated) name them too.
+    for (const proposalId of new Set([...congress.proposals.map((p) => p.proposalId), ...congress.cosigned.map((c) => c.proposalId)])) {
+      const { Items = [] } = await events.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL);
+      for (const e of Items.filter((x) => names.has(x.actorName))) {
+        await events.update({ proposalId, eventKey: e.eventKey, actorName: ANONYMISED_NAME });
+      }
+    }
+    if (data.user) await tolerate(users.update({ userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }));
+  }
+  await retentions.delete({ userId, membershipId: r.membershipId });
+};
+
+/** The purge run: every due 退会 record. Returns how many were purged. */
+export const purgeDuePersonalData = async (now: Date): Promise<number> => {
+  const due = await listDueRetentions(now);
+  for (const r of due) await purgePersonalData(r, now);
+  return due.length;
+};
