@@ -88,7 +88,7 @@ export const invoke = async <T = any>(
   const text = raw.isBase64Encoded ? '' : (raw.body ?? '');
   // Every response of the whole run is scanned for personal information (issue 10).
   const routeKey = match ? `${method} ${match.route.path}` : `${method} ${url.pathname}`;
-  if (!OWN_DATA_ROUTES.has(routeKey) && process.env.DEV_SKIP_PII_SCAN !== '1') {
+  if (!OWN_DATA_ROUTES.has(routeKey)) {
     const found = piiFindings(text);
     if (found.length > 0) {
       throw new Error(`PII in the response of ${routeKey} (${raw.statusCode}): ${found.map((f) => `${f.kind} ${f.text}`).join(', ')}`);
