@@ -64,6 +64,8 @@ export const startStack = async (opts: {
   apiPort?: number;
   appPort?: number;
   seed?: () => Promise<unknown>;
+  /** Sees every API answer the h5 app receives through the static server's proxy. */
+  onApiResponse?: (route: string, status: number, body: string) => void;
   log?: (s: string) => void;
   echoApi?: boolean;
 }): Promise<Stack> => {
@@ -109,7 +111,7 @@ export const startStack = async (opts: {
       120_000,
       () => (api.child.exitCode !== null ? api.tail() : null),
     );
-    const server: Server = await startStaticServer(h5Dir, apiUrl, appPort);
+    const server: Server = await startStaticServer(h5Dir, apiUrl, appPort, opts.onApiResponse);
     cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
     return { dynamo, tableName: opts.tableName, apiUrl, appUrl, stop };
   } catch (e) {

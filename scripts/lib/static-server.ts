@@ -18,7 +18,13 @@ const TYPES: Record<string, string> = {
  * Serves the h5 build and proxies /api/* to the local API, so the app calls its own origin
  * and one build works whatever port the API got.
  */
-export const startStaticServer = (root: string, apiUrl: string, port: number): Promise<Server> =>
+export const startStaticServer = (
+  root: string,
+  apiUrl: string,
+  port: number,
+  /** Sees every API answer the app receives (the e2e run scans them for personal information). */
+  onApiResponse?: (route: string, status: number, body: string) => void,
+): Promise<Server> =>
   new Promise((resolve, reject) => {
     const api = new URL(apiUrl);
     const server = createServer((req, res) => {
@@ -34,6 +40,11 @@ export const startStaticServer = (root: string, apiUrl: string, port: number): P
           },
           (up) => {
             res.writeHead(up.statusCode ?? 502, up.headers);
+            if (onApiResponse && String(up.headers['content-type'] ?? '').startsWith('application/json')) {
+              const chunks: Buffer[] = [];
+              up.on('data', (c: Buffer) => chunks.push(c));
+              up.on('end', () => onApiResponse(`${req.method} ${url.pathname.slice(4)}`, up.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+            }
             up.pipe(res);
           },
         );

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { OWN_DATA_ROUTES, piiFindings } from './pii-scan';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../e2e/artifacts');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -87,6 +88,9 @@ export const apiCall = async <T = any>(method: string, p: string, token?: string
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
+  const route = `${method} ${new URL(p, 'http://x').pathname}`;
+  const found = OWN_DATA_ROUTES.has(route) ? [] : piiFindings(text);
+  if (found.length > 0) throw new Error(`PII in the response of ${route}: ${found.map((f) => `${f.kind} ${f.text}`).join(', ')}`);
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T };
 };
 

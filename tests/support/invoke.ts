@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDef } from '../../functions/src/http/route';
+import { OWN_DATA_ROUTES, piiFindings } from './pii-scan';
 
 type Handler = (e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -85,6 +86,14 @@ export const invoke = async <T = any>(
   };
   const raw = await area.handler(event);
   const text = raw.isBase64Encoded ? '' : (raw.body ?? '');
+  // Every response of the whole run is scanned for personal information (issue 10).
+  const routeKey = match ? `${method} ${match.route.path}` : `${method} ${url.pathname}`;
+  if (!OWN_DATA_ROUTES.has(routeKey)) {
+    const found = piiFindings(text);
+    if (found.length > 0) {
+      throw new Error(`PII in the response of ${routeKey} (${raw.statusCode}): ${found.map((f) => `${f.kind} ${f.text}`).join(', ')}`);
+    }
+  }
   const contentType = String(raw.headers?.['content-type'] ?? '');
   return {
     status: raw.statusCode ?? 200,

@@ -44,6 +44,13 @@ export interface RouteDef<
   body?: B;
   query?: Q;
   params?: P;
+  /**
+   * The body's contract when the route validates it in the handler (`body: z.unknown()`, to word its
+   * messages itself): the route fuzz test draws bodies from it.
+   */
+  bodyContract?: z.ZodMiniType;
+  /** The shape of a successful JSON answer (shared contract): the route fuzz test holds every answer to it. */
+  response?: z.ZodMiniType;
   handle(ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<RouteResult>;
 }
 

@@ -1,5 +1,10 @@
 import { DomainError, idSchema, lineageOf } from '@union/shared';
-import { catalogDraftRequest, catalogVersionParams, PLAN_DRAFT_MAX_SERVICES } from '@union/shared/contracts/catalog-publish.contract';
+import {
+  catalogDraftRequest,
+  catalogVersionParams,
+  PLAN_DRAFT_MAX_SERVICES,
+  publishCatalogRequest,
+} from '@union/shared/contracts/catalog-publish.contract';
 import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import { importPlan } from '@union/shared/domain/plan-import/index';
 import * as z from 'zod/mini';
@@ -74,6 +79,7 @@ export const catalogRoutes = [
     // Validated in the handler with parsePublishRequest (the shared contract), whose messages
     // name the entry and field ("第 3 项服务的类别：不能为空") rather than the generic labels.
     body: z.unknown(),
+    bodyContract: publishCatalogRequest,
     async handle({ params, body, session, requireRoleOver, now }) {
       await requireRoleOver('officer', params.orgId);
       const request = parsePublishRequest(body);

@@ -1,0 +1,363 @@
+/**
+ * The route × role × org matrix (issue 10), the org cells: for every officer route, an officer of a
+ * SIBLING org and of a CHILD org are refused (403/404) on a resource owned by the district, while an
+ * officer of the PARENT (the city) gets through (2xx, or a domain refusal about the resource's state:
+ * never 400, 401, 403 or 404). Missing and tampered tokens and the roles a route does not admit are
+ * in tests/integration/foundation/routes-access.test.ts. A route added without a row here fails the
+ * first test.
+ */
+import { fc } from '@fast-check/vitest';
+import { PLACE_KINDS } from '@union/shared/domain/card/places';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AREAS } from '../../../functions/src/http/areas';
+import { type RouteDef, routeKey } from '../../../functions/src/http/route';
+import { createOrg } from '../../../functions/src/store/org.repository';
+import { invoke } from '../../support/invoke';
+import { arbitraryFor } from '../../support/schema-arbitrary';
+import { tokenFor, userWithToken } from '../../support/sessions';
+
+const allRoutes = Object.values(AREAS).flatMap((area) => area.routes.map((route) => ({ area, route })));
+const officerRoutes = allRoutes.filter(
+  ({ route }) => Array.isArray(route.access) && (route.access as readonly string[]).includes('officer'),
+);
+
+/** Routes an officer calls about no org's resource. */
+const NOT_ORG_SCOPED = new Set<string>([]);
+
+const ids: Record<string, string> = {};
+const tok: Record<'parent' | 'owner' | 'sibling' | 'child' | 'siblingGrassroots' | 'cousin', string> = {
+  parent: '',
+  owner: '',
+  sibling: '',
+  child: '',
+  siblingGrassroots: '',
+  cousin: '',
+};
+let memberToken = '';
+
+/** A valid body for a route's contract, drawn once (the strict arbitrary), with the cell's overrides. */
+const validBody = (route: RouteDef, overrides: Record<string, unknown> = {}): unknown => {
+  const schema = route.bodyContract ?? route.body;
+  const base = schema ? fc.sample(arbitraryFor(schema, 0, 0, true), { numRuns: 1, seed: 7 })[0] : {};
+  return base && typeof base === 'object' && !Array.isArray(base) ? { ...(base as object), ...overrides } : base;
+};
+
+interface Cell {
+  /**
+   * Whose resource it is: the district (sibling, child and parent cells as named), or a grassroots
+   * union (which has no child: its sibling and a cousin are refused, the district above it gets through).
+   */
+  owner?: 'district' | 'enterprise';
+  path: () => string;
+  body?: (route: RouteDef) => unknown;
+  query?: () => Record<string, string>;
+}
+
+const ROWS: Record<string, Cell> = {
+  'POST /orgs/{orgId}/catalog-drafts': {
+    path: () => '/orgs/district/catalog-drafts',
+    body: () => ({ text: '组织1000名职工参加免费体检。' }),
+  },
+  'POST /orgs/{orgId}/catalogs': {
+    path: () => '/orgs/district/catalogs',
+    body: () => ({
+      document: { issuer: '区总工会', year: 2026, number: null, title: '实事' },
+      services: [
+        {
+          name: '困难帮扶',
+          category: '帮扶救助',
+          tier: '普惠',
+          groups: [],
+          eligibility: { member: 'status', op: 'eq', value: 'active' },
+          benefit: { amountYuan: 500 },
+        },
+      ],
+    }),
+  },
+  'POST /congress/sessions': {
+    path: () => '/congress/sessions',
+    body: () => ({ orgId: 'district', sessionName: '第二届职代会', startDate: '2026-03-01', endDate: '2026-03-02' }),
+  },
+  'GET /congress/sessions': { path: () => '/congress/sessions', query: () => ({ orgId: 'district' }) },
+  'GET /congress/sessions/{sessionId}/roster': { path: () => `/congress/sessions/${ids.sessionId}/roster` },
+  'POST /congress/sessions/{sessionId}/roster': {
+    path: () => `/congress/sessions/${ids.sessionId}/roster`,
+    body: () => ({ delegates: [{ memberNumber: ids.memberNumber2 }] }),
+  },
+  'POST /congress/sessions/{sessionId}/roster/import': {
+    path: () => `/congress/sessions/${ids.sessionId}/roster/import`,
+    body: () => ({ csv: `${ids.memberNumber3}\n` }),
+  },
+  'GET /congress/sessions/{sessionId}': { path: () => `/congress/sessions/${ids.sessionId}` },
+  'GET /congress/sessions/{sessionId}/proposals': { path: () => `/congress/sessions/${ids.sessionId}/proposals` },
+  'GET /congress/proposals/{proposalId}': { path: () => `/congress/proposals/${ids.proposalId}` },
+  'POST /congress/proposals/{proposalId}/decision': {
+    path: () => `/congress/proposals/${ids.proposalId}/decision`,
+    body: () => ({ decision: 'convert', reason: '转为意见建议' }),
+  },
+  'POST /congress/proposals/{proposalId}/reply': {
+    path: () => `/congress/proposals/${ids.proposalId}/reply`,
+    body: () => ({ reply: '已研究并答复如下。' }),
+  },
+  'POST /congress/proposals/{proposalId}/progress': {
+    path: () => `/congress/proposals/${ids.proposalId}/progress`,
+    body: () => ({ note: '正在落实' }),
+  },
+  'POST /congress/sessions/{sessionId}/motions': {
+    path: () => `/congress/sessions/${ids.sessionId}/motions`,
+    body: () => ({ kind: 'vote', title: '表决事项' }),
+  },
+  'GET /congress/sessions/{sessionId}/motions': { path: () => `/congress/sessions/${ids.sessionId}/motions` },
+  'GET /congress/motions/{motionId}': { path: () => `/congress/motions/${ids.motionId}` },
+  'POST /congress/motions/{motionId}/open': { path: () => `/congress/motions/${ids.motionId}/open` },
+  'POST /congress/motions/{motionId}/close': { path: () => `/congress/motions/${ids.motionId}/close` },
+  'POST /congress/motions/{motionId}/revote': { path: () => `/congress/motions/${ids.motionId}/revote` },
+  'GET /congress/motions/{motionId}/results': { path: () => `/congress/motions/${ids.motionId}/results` },
+  'GET /congress/motions/{motionId}/results/csv': { path: () => `/congress/motions/${ids.motionId}/results/csv` },
+  'POST /orgs/{orgId}/invites': {
+    path: () => '/orgs/district/invites',
+    body: () => ({ mode: 'review', expiresAt: new Date(Date.now() + 86_400_000).toISOString(), maxUses: 5 }),
+  },
+  'GET /orgs/{orgId}/invites': { path: () => '/orgs/district/invites' },
+  'POST /invites/{inviteId}/revoke': { path: () => `/invites/${ids.inviteId2}/revoke` },
+  'GET /invites/{inviteId}/poster': { path: () => `/invites/${ids.inviteId}/poster` },
+  'GET /orgs/{orgId}/applications': { path: () => '/orgs/district/applications' },
+  'POST /applications/{applicationId}/approve': { path: () => `/applications/${ids.applicationId}/approve` },
+  'POST /applications/{applicationId}/reject': {
+    path: () => `/applications/${ids.applicationId}/reject`,
+    body: () => ({ reason: '信息不全' }),
+  },
+  'GET /orgs/{orgId}/transfers': { path: () => '/orgs/district/transfers' },
+  'POST /transfers/{transferId}/approve': { owner: 'enterprise', path: () => `/transfers/${ids.transferId}/approve` },
+  'POST /transfers/{transferId}/reject': {
+    owner: 'enterprise',
+    path: () => `/transfers/${ids.transferId}/reject`,
+    body: () => ({ reason: '不符合条件' }),
+  },
+  'POST /orgs': {
+    path: () => '/orgs',
+    body: () => ({ name: '临江某某公司工会', kind: 'grassroots', parentId: 'district', area: '临江区' }),
+  },
+  'GET /orgs/{orgId}/members/{userId}/facts': { path: () => `/orgs/district/members/${ids.memberUserId}/facts` },
+  'PUT /orgs/{orgId}/members/{userId}/facts': {
+    path: () => `/orgs/district/members/${ids.memberUserId}/facts`,
+    body: (r) => validBody(r, { hardship: true }),
+  },
+  'GET /orgs/{orgId}/member-facts': { path: () => '/orgs/district/member-facts' },
+  'POST /orgs/{orgId}/places': {
+    path: () => '/orgs/district/places',
+    body: () => ({ kind: PLACE_KIND, name: '职工书屋', address: '临江区中山路1号', lat: 30.1, lng: 120.1, openingHours: '9:00-17:00' }),
+  },
+  'GET /orgs/{orgId}/claims': { path: () => '/orgs/district/claims' },
+  'POST /claims/{claimId}/approve': { path: () => `/claims/${ids.claimId}/approve` },
+  'POST /claims/{claimId}/reject': { path: () => `/claims/${ids.claimId}/reject`, body: () => ({ reason: '材料不全' }) },
+  'POST /orgs/{orgId}/benefits/{benefitId}/publicity': {
+    path: () => `/orgs/district/benefits/${ids.benefitId}/publicity`,
+    body: () => ({}),
+  },
+  // Read after the row above has published it (routes run in their declared order).
+  'GET /orgs/{orgId}/benefits/{benefitId}/publicity': { path: () => `/orgs/district/benefits/${ids.benefitId}/publicity` },
+  'GET /orgs/{orgId}/claim-delegations': { path: () => '/orgs/district/claim-delegations' },
+  'PUT /orgs/{orgId}/claim-delegations/{delegateOrgId}': { path: () => '/orgs/district/claim-delegations/enterprise' },
+  'DELETE /orgs/{orgId}/claim-delegations/{delegateOrgId}': { path: () => '/orgs/district/claim-delegations/enterprise' },
+  'DELETE /congress/sessions/{sessionId}/roster/{userId}': { path: () => `/congress/sessions/${ids.sessionId}/roster/mem-d4` },
+};
+
+const PLACE_KIND = PLACE_KINDS[0];
+
+const idNumber = (seq: number): string => {
+  const body = `32010219900101${String(seq).padStart(3, '0')}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((n, d, i) => n + Number(d) * (w[i] ?? 0), 0);
+  return body + '10X98765432'[sum % 11];
+};
+
+beforeAll(async () => {
+  await createOrg({ orgId: 'city', name: '澄江市总工会', kind: 'city', parentId: null, area: null });
+  await createOrg({ orgId: 'district', name: '澄江市临江区总工会', kind: 'district', parentId: 'city', area: '临江区' });
+  await createOrg({ orgId: 'district-b', name: '澄江市东湖区总工会', kind: 'district', parentId: 'city', area: '东湖区' });
+  await createOrg({ orgId: 'enterprise', name: '临江精工有限公司工会', kind: 'grassroots', parentId: 'district', area: '临江区' });
+  await createOrg({ orgId: 'b-enterprise', name: '东湖某公司工会', kind: 'grassroots', parentId: 'district-b', area: '东湖区' });
+  tok.parent = await userWithToken('o-city', [{ role: 'officer', orgId: 'city' }]);
+  tok.owner = await userWithToken('o-district', [{ role: 'officer', orgId: 'district' }]);
+  tok.sibling = await userWithToken('o-district-b', [{ role: 'officer', orgId: 'district-b' }]);
+  tok.child = await userWithToken('o-enterprise', [{ role: 'officer', orgId: 'enterprise' }]);
+  await createOrg({ orgId: 'enterprise-2', name: '临江另一公司工会', kind: 'grassroots', parentId: 'district', area: '临江区' });
+  tok.siblingGrassroots = await userWithToken('o-enterprise-2', [{ role: 'officer', orgId: 'enterprise-2' }]);
+  tok.cousin = await userWithToken('o-b-enterprise', [{ role: 'officer', orgId: 'b-enterprise' }]);
+
+  const ok = async (p: Promise<{ status: number; body: any }>, what: string) => {
+    const res = await p;
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  const owner = tok.owner;
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  const { PRIVACY_NOTICE_VERSION } = await import('@union/shared');
+  const form = (name: string, seq: number) => ({
+    name,
+    phone: `139123456${String(seq).padStart(2, '0')}`,
+    idNumber: idNumber(seq),
+    employer: '临江精工',
+    employmentType: 'fullTime',
+    group: 'none',
+    isMigrantWorker: false,
+    noticeAccepted: true,
+    noticeVersion: PRIVACY_NOTICE_VERSION,
+  });
+  // Members join as members do: an auto-approve invite of their union, and the real-name form.
+  const autoInvite: Record<string, string> = {};
+  for (const [orgId, token] of [
+    ['district', owner],
+    ['enterprise', tok.child],
+    ['b-enterprise', tok.cousin],
+  ] as const) {
+    autoInvite[orgId] = (
+      await ok(
+        invoke(AREAS.membership, 'POST', `/orgs/${orgId}/invites`, { token, body: { mode: 'auto', expiresAt, maxUses: 50 } }),
+        `invite ${orgId}`,
+      )
+    ).invite.inviteId;
+  }
+  let seq = 10;
+  const join = async (userId: string, orgId: string): Promise<{ token: string; memberNumber: string }> => {
+    const token = await userWithToken(userId, []);
+    const res = await ok(
+      invoke(AREAS.membership, 'POST', `/invites/${autoInvite[orgId]}/applications`, { token, body: form('王会员', seq++) }),
+      `join ${userId}`,
+    );
+    return { token: await tokenFor(userId, [{ role: 'member', orgId }]), memberNumber: res.membership.memberNumber };
+  };
+  // Members of the district's subtree (enterprise), of the sibling's (b-enterprise), and of the district itself.
+  const m1 = await join('mem-1', 'enterprise');
+  ids.memberUserId = 'mem-1';
+  memberToken = m1.token;
+  const mb = await join('mem-b', 'b-enterprise');
+  // The congress is the district's own: its delegates are members of the district union itself.
+  ids.delegateNumber = (await join('mem-d1', 'district')).memberNumber;
+  ids.memberNumber2 = (await join('mem-d2', 'district')).memberNumber;
+  ids.memberNumber3 = (await join('mem-d3', 'district')).memberNumber;
+  const removable = (await join('mem-d4', 'district')).memberNumber;
+  // Invites, an application to one of them, a transfer into the district.
+  ids.inviteId = (
+    await ok(
+      invoke(AREAS.membership, 'POST', '/orgs/district/invites', { token: owner, body: { mode: 'review', expiresAt, maxUses: 50 } }),
+      'invite',
+    )
+  ).invite.inviteId;
+  ids.inviteId2 = (
+    await ok(
+      invoke(AREAS.membership, 'POST', '/orgs/district/invites', { token: owner, body: { mode: 'review', expiresAt, maxUses: 5 } }),
+      'invite 2',
+    )
+  ).invite.inviteId;
+  const applicant = await userWithToken('applicant', []);
+  ids.applicationId = (
+    await ok(
+      invoke(AREAS.membership, 'POST', `/invites/${ids.inviteId}/applications`, {
+        token: applicant,
+        body: {
+          name: '赵申请',
+          phone: '13912345601',
+          idNumber: idNumber(101),
+          employer: '临江精工',
+          employmentType: 'fullTime',
+          group: 'none',
+          isMigrantWorker: false,
+          noticeAccepted: true,
+          noticeVersion: (await import('@union/shared')).PRIVACY_NOTICE_VERSION,
+        },
+      }),
+      'application',
+    )
+  ).application.applicationId;
+  ids.transferId = (
+    await ok(invoke(AREAS.membership, 'POST', '/me/transfers', { token: mb.token, body: { toOrgId: 'enterprise' } }), 'transfer')
+  ).transfer.transferId;
+
+  // A district catalog, a claim on it by an enterprise member, a congress session with a proposal and a motion.
+  const published = await ok(
+    invoke(AREAS.catalog, 'POST', '/orgs/district/catalogs', {
+      token: owner,
+      body: ROWS['POST /orgs/{orgId}/catalogs']!.body!(undefined as never),
+    }),
+    'catalog',
+  );
+  ids.benefitId = published.catalog.entries[0].benefitId;
+  ids.claimId = (
+    await ok(invoke(AREAS.card, 'POST', '/me/claims', { token: memberToken, body: { benefitId: ids.benefitId, facts: {} } }), 'claim')
+  ).claim.claimId;
+  ids.sessionId = (
+    await ok(
+      invoke(AREAS.congress, 'POST', '/congress/sessions', {
+        token: owner,
+        body: ROWS['POST /congress/sessions']!.body!(undefined as never),
+      }),
+      'session',
+    )
+  ).session.sessionId;
+  await ok(
+    invoke(AREAS.congress, 'POST', `/congress/sessions/${ids.sessionId}/roster`, {
+      token: owner,
+      body: { delegates: [{ memberNumber: ids.delegateNumber }, { memberNumber: removable }] },
+    }),
+    'roster',
+  );
+  const delegate = await tokenFor('mem-d1', [
+    { role: 'member', orgId: 'district' },
+    { role: 'delegate', orgId: 'district' },
+  ]);
+  ids.proposalId = (
+    await ok(
+      invoke(AREAS.congress, 'POST', `/congress/sessions/${ids.sessionId}/proposals`, {
+        token: delegate,
+        body: { title: '关于食堂的提案', cause: '职工反映食堂饭菜价格偏高。', suggestion: '建议引入竞争机制降低价格。' },
+      }),
+      'proposal',
+    )
+  ).proposal.proposalId;
+  ids.motionId = (
+    await ok(
+      invoke(AREAS.congress, 'POST', `/congress/sessions/${ids.sessionId}/motions`, {
+        token: owner,
+        body: { kind: 'vote', title: '表决事项一' },
+      }),
+      'motion',
+    )
+  ).motion.motionId;
+}, 60_000);
+
+describe('route × org matrix: officers of a sibling, a child and the parent org', () => {
+  it('has a row for every officer route', () => {
+    const missing = officerRoutes.map(({ route }) => routeKey(route)).filter((k) => !ROWS[k] && !NOT_ORG_SCOPED.has(k));
+    expect(missing).toEqual([]);
+  });
+
+  for (const { area, route } of officerRoutes) {
+    const key = routeKey(route);
+    const row = ROWS[key];
+    if (!row) continue;
+    const call = (token: string) =>
+      invoke(area, route.method, row.path(), {
+        token,
+        body: row.body ? row.body(route) : validBody(route),
+        ...(row.query ? { query: row.query() } : {}),
+      });
+
+    type Who = keyof typeof tok;
+    const grassroots = row.owner === 'enterprise';
+    const refused: Who[] = grassroots ? ['siblingGrassroots', 'cousin'] : ['sibling', 'child'];
+    const allowed: Who = grassroots ? 'owner' : 'parent';
+    it(`${key}: refused to the officers of ${refused.join(' and ')} orgs, open to the ${allowed === 'owner' ? 'district above' : 'parent'}`, async () => {
+      for (const cell of refused) {
+        const res = await call(tok[cell]);
+        expect([403, 404], `${cell} officer on ${key}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`).toContain(res.status);
+      }
+      const res = await call(tok[allowed]);
+      expect(
+        res.status < 300 || [409, 410, 413, 422].includes(res.status),
+        `parent officer on ${key}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+      ).toBe(true);
+    });
+  }
+});
