@@ -3,7 +3,7 @@ import '../domain/common/zod-locale';
 import { CLAIM_STATUSES } from '../domain/card/claim-state';
 import { PLACE_KINDS } from '../domain/card/places';
 import { FIELD_LABELS } from '../domain/common/field-labels';
-import { boundedRecord } from './common.contract';
+import { boundedNumber, boundedRecord } from './common.contract';
 import { pageQuery, pageResponse } from './page.contract';
 
 // The card's fields, named in Chinese in validation messages.
@@ -107,7 +107,7 @@ export const createClaimRequest = z.object({
     // Each fact's own range is the rule's to check (parseClaimFacts); this only keeps numbers sane.
     boundedRecord(
       z.string().check(z.maxLength(40)),
-      z.union([z.number().check(z.minimum(-1e9), z.maximum(1e9)), z.boolean(), z.string().check(z.maxLength(200))]),
+      z.union([boundedNumber(-1e9, 1e9), z.boolean(), z.string().check(z.maxLength(200))]),
       20,
     ),
     {},
@@ -191,7 +191,8 @@ const coordinate = (min: number, max: number) =>
         ctx.issues.push({ code: 'custom', message: `应在 ${min} 到 ${max} 之间`, input: v });
         return z.NEVER;
       }
-      return n;
+      // Six decimals of a degree are about 0.1 m; more is noise, and 5e-324 is not storable.
+      return Math.round(n * 1e6) / 1e6 || 0;
     }),
   );
 

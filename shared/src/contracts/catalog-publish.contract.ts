@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { benefitSchema, planDocumentSchema, ruleSchema, serviceDraftSchema, sourceSpanSchema, tierSchema } from './catalog.contract';
-import { idSchema } from './common.contract';
+import { boundedNumber, idSchema } from './common.contract';
 import '../domain/common/zod-locale';
 
 /**
@@ -38,7 +38,7 @@ export const publishServiceSchema = z.object({
   benefit: benefitSchema,
   department: optionalText(100),
   period: optionalText(100),
-  confidence: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+  confidence: z.optional(boundedNumber(0, 1)),
   notes: z.optional(z.array(z.string().check(z.maxLength(200, '过长'))).check(z.maxLength(20, '过多'))),
   // The importer's reasons and row are for the review only: a published version keeps neither.
   reasons: z.optional(z.array(z.string().check(z.maxLength(200, '过长'))).check(z.maxLength(40, '过多'))),

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { Rule } from '../domain/eligibility/rule';
 import { ruleBoundsProblem } from '../domain/eligibility/rule-bounds';
-import { boundedRecord, LIMITS } from './common.contract';
+import { boundedNumber, boundedRecord, LIMITS } from './common.contract';
 
 // zod/mini: this contract is bundled into the catalog and card functions (≈13 KB vs ≈90 KB for classic zod).
 
@@ -32,7 +32,7 @@ export const claimFactSchema = z.enum([
 ]);
 
 /** A compared value: ages, days and 元 amounts (claim facts go up to 1 亿) or a short code. */
-const ruleNumber = () => z.number().check(z.minimum(-100_000_000, '超出范围'), z.maximum(100_000_000, '超出范围'));
+const ruleNumber = () => boundedNumber(-100_000_000, 100_000_000);
 const ruleText = () => z.string().check(z.maxLength(40, '不超过 40 个字'));
 
 const memberRuleSchema = z.strictObject({
@@ -113,7 +113,7 @@ export const serviceDraftSchema = z.object({
   benefit: benefitSchema,
   department: z.optional(upTo(100)),
   period: z.optional(upTo(100)),
-  confidence: z.number().check(z.minimum(0), z.maximum(1)),
+  confidence: boundedNumber(0, 1),
   notes: z.optional(list(upTo(200), 20)),
   /** Why the importer kept the draft: the classifier's signals, shown to the reviewer. */
   reasons: z.optional(list(upTo(200), 40)),

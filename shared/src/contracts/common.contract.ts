@@ -48,6 +48,18 @@ export const datetimeSchema = z.iso
   .datetime({ offset: true, message: '应为日期时间（ISO 8601），且是真实存在的日期' })
   .check(z.refine((s) => !isCalendarDate(s) || yearInRange(s), YEAR_MESSAGE));
 
+/**
+ * A number in [min, max] that DynamoDB can store: it refuses magnitudes between 0 and 1e-130
+ * (5e-324 is a valid JSON number and a ValidationException in the store), and any non-zero value
+ * below 1e-6, which no union amount, count or measurement needs.
+ */
+export const boundedNumber = (min: number, max: number, message = '超出范围') =>
+  z.number().check(
+    z.minimum(min, message),
+    z.maximum(max, message),
+    z.refine((n) => n === 0 || Math.abs(n) >= 1e-6, '数值过小（最多 6 位小数）'),
+  );
+
 /** A record (map) of at most `max` entries: checked before its entries are parsed. */
 export const boundedRecord = <K extends z.core.$ZodRecordKey, V extends z.core.SomeType>(key: K, value: V, max: number) =>
   z.pipe(

@@ -1,5 +1,7 @@
 import { dateSchema, datetimeSchema, isCalendarDate, parseOrThrow } from '@union/shared';
+import { createClaimRequest, createPlaceRequest } from '@union/shared/contracts/card.contract';
 import { benefitSchema, ruleSchema } from '@union/shared/contracts/catalog.contract';
+import { PLACE_KINDS } from '@union/shared/domain/card/places';
 import { RULE_LIMITS, ruleBoundsProblem } from '@union/shared/domain/eligibility/rule-bounds';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
@@ -81,6 +83,30 @@ describe('number bounds', () => {
     expect(messageOf(benefitSchema, { thresholdYuan: -1 })).toBe('不能为负数');
     expect(messageOf(benefitSchema, { quota: { count: 0.5, unit: '人' } })).toBe('应为整数');
     expect(messageOf(benefitSchema, { quota: { count: 0, unit: '人' } })).toBe('必须大于 0');
+  });
+
+  // Found by the route fuzzer: 5e-324 is valid JSON and a ValidationException in DynamoDB (a 500).
+  it('refuses numbers too small to store, and rounds coordinates to six decimals', () => {
+    const rule = (value: number) => ({ member: 'age', op: 'gte', value });
+    expect(ruleSchema.safeParse(rule(0)).success).toBe(true);
+    expect(ruleSchema.safeParse(rule(0.000001)).success).toBe(true);
+    expect(ruleSchema.safeParse(rule(5e-324)).success).toBe(false);
+    expect(ruleSchema.safeParse(rule(-1e-131)).success).toBe(false);
+    const fact = (v: number) => createClaimRequest.safeParse({ benefitId: 'b1', facts: { selfPaidMedical: v } });
+    expect(fact(12000.5).success).toBe(true);
+    expect(fact(5e-324).error?.issues[0]?.message).toBe('数值过小（最多 6 位小数）');
+    const place = (lat: unknown) =>
+      createPlaceRequest.parse({
+        kind: PLACE_KINDS[0],
+        name: '职工书屋',
+        address: '中山路1号',
+        lat,
+        lng: 120.1234567891,
+        openingHours: '9:00',
+      });
+    expect(place(5e-324).lat).toBe(0);
+    expect(place('30.12345678').lat).toBe(30.123457);
+    expect(place(30.1).lng).toBe(120.123457);
   });
 });
 
