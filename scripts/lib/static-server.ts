@@ -43,7 +43,9 @@ export const startStaticServer = (
             if (onApiResponse && String(up.headers['content-type'] ?? '').startsWith('application/json')) {
               const chunks: Buffer[] = [];
               up.on('data', (c: Buffer) => chunks.push(c));
-              up.on('end', () => onApiResponse(`${req.method} ${url.pathname.slice(4)}`, up.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')));
+              up.on('end', () =>
+                onApiResponse(`${req.method} ${url.pathname.slice(4)}`, up.statusCode ?? 0, Buffer.concat(chunks).toString('utf8')),
+              );
             }
             up.pipe(res);
           },

@@ -51,7 +51,10 @@ beforeAll(async () => {
     for (const item of page.Items ?? []) {
       for (const n of names) {
         const v = item[n];
-        if (typeof v === 'string' || typeof v === 'number') (ids[n] ??= []).includes(String(v)) || ids[n]!.push(String(v));
+        if (typeof v !== 'string' && typeof v !== 'number') continue;
+        const known = ids[n] ?? [];
+        if (!known.includes(String(v))) known.push(String(v));
+        ids[n] = known;
       }
     }
     start = page.LastEvaluatedKey;
@@ -143,9 +146,13 @@ describe(`every route, fuzzed (${RUNS} cases each)`, () => {
         }),
       );
       if (process.env.FUZZ_DEBUG) {
-        const tally = ((globalThis as { __fuzzTally?: Record<string, Record<string, number>> }).__fuzzTally ??= {});
+        const g = globalThis as { __fuzzTally?: Record<string, Record<string, number>> };
+        const tally = g.__fuzzTally ?? {};
+        g.__fuzzTally = tally;
         const k = `${res.status} ${res.body?.error?.code ?? ''}`;
-        (tally[key] ??= {})[k] = ((tally[key] ??= {})[k] ?? 0) + 1;
+        const row = tally[key] ?? {};
+        row[k] = (row[k] ?? 0) + 1;
+        tally[key] = row;
       }
       expect(res.status, `${key} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`).toBeLessThan(500);
       if (res.status >= 400) {

@@ -26,7 +26,7 @@ import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../sto
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
 import { getActiveMembershipByUser, getActiveMembershipRecord, orgMembersQueue } from '../../store/membership.repository';
-import { getLineage, getOrg, requireOrg } from '../../store/org.repository';
+import { getLineage, requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';

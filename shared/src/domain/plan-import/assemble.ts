@@ -41,7 +41,7 @@ function enumItemText(text: string, index: number): string {
 
 function departmentOf(block: Block, original: string): string | undefined {
   const cell = block.row?.cells.department;
-  if (cell && cell.text) return originalText(original, cell);
+  if (cell?.text) return originalText(original, cell);
   const own = findDepartment(block.body.text) ?? (block.departmentNote ? findDepartment(block.departmentNote.text) : undefined);
   if (own) return own;
   // A department named on the section heading covers the items under it.
