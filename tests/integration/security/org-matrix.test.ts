@@ -3,8 +3,9 @@
  * SIBLING org and of a CHILD org are refused (403/404) on a resource owned by the district, while an
  * officer of the PARENT (the city) gets through (2xx, or a domain refusal about the resource's state:
  * never 400, 401, 403 or 404). Missing and tampered tokens and the roles a route does not admit are
- * in tests/integration/foundation/routes-access.test.ts. A route added without a row here fails the
- * first test.
+ * in tests/integration/foundation/routes-access.test.ts. For every delegate route about a session,
+ * proposal or motion, a delegate of the sibling district's congress is refused too. A route added
+ * without a row here fails the first test of its block.
  */
 import { fc } from '@fast-check/vitest';
 import { PLACE_KINDS } from '@union/shared/domain/card/places';
@@ -34,6 +35,8 @@ const tok: Record<'parent' | 'owner' | 'sibling' | 'child' | 'siblingGrassroots'
   cousin: '',
 };
 let memberToken = '';
+let siblingDelegate = '';
+let ownDelegate = '';
 
 /** A valid body for a route's contract, drawn once (the strict arbitrary), with the cell's overrides. */
 const validBody = (route: RouteDef, overrides: Record<string, unknown> = {}): unknown => {
@@ -325,6 +328,43 @@ beforeAll(async () => {
       'motion',
     )
   ).motion.motionId;
+
+  // The sibling district's own congress, with one delegate: the delegate cells' outsider.
+  const bInvite = (
+    await ok(
+      invoke(AREAS.membership, 'POST', '/orgs/district-b/invites', { token: tok.sibling, body: { mode: 'auto', expiresAt, maxUses: 5 } }),
+      'invite b',
+    )
+  ).invite.inviteId;
+  await userWithToken('mem-bd', []);
+  const bJoined = await ok(
+    invoke(AREAS.membership, 'POST', `/invites/${bInvite}/applications`, {
+      token: await tokenFor('mem-bd', []),
+      body: form('钱代表', seq++),
+    }),
+    'join b',
+  );
+  const bSession = (
+    await ok(
+      invoke(AREAS.congress, 'POST', '/congress/sessions', {
+        token: tok.sibling,
+        body: { orgId: 'district-b', sessionName: '东湖区职代会', startDate: '2026-03-01', endDate: '2026-03-02' },
+      }),
+      'session b',
+    )
+  ).session.sessionId;
+  await ok(
+    invoke(AREAS.congress, 'POST', `/congress/sessions/${bSession}/roster`, {
+      token: tok.sibling,
+      body: { delegates: [{ memberNumber: bJoined.membership.memberNumber }] },
+    }),
+    'roster b',
+  );
+  siblingDelegate = await tokenFor('mem-bd', [
+    { role: 'member', orgId: 'district-b' },
+    { role: 'delegate', orgId: 'district-b' },
+  ]);
+  ownDelegate = delegate;
 }, 60_000);
 
 describe('route × org matrix: officers of a sibling, a child and the parent org', () => {
@@ -357,6 +397,66 @@ describe('route × org matrix: officers of a sibling, a child and the parent org
       expect(
         res.status < 300 || [409, 410, 413, 422].includes(res.status),
         `parent officer on ${key}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+      ).toBe(true);
+    });
+  }
+});
+
+/**
+ * The delegate cells: a delegate of the sibling district's congress reaches none of the district's
+ * session, proposals or motions (403/404), while the district's own delegate, on the same request,
+ * gets past the org checks (a 2xx or a refusal about the resource's state, never 400/401/403/404).
+ */
+const DELEGATE_ROWS: Record<string, Cell> = {
+  'GET /congress/sessions/{sessionId}': { path: () => `/congress/sessions/${ids.sessionId}` },
+  'POST /congress/sessions/{sessionId}/sign-in': { path: () => `/congress/sessions/${ids.sessionId}/sign-in` },
+  'POST /congress/sessions/{sessionId}/proposals': {
+    path: () => `/congress/sessions/${ids.sessionId}/proposals`,
+    body: () => ({ title: '关于班车的提案', cause: '职工反映班车班次太少。', suggestion: '建议在早晚高峰各增加两个班次。' }),
+  },
+  'GET /congress/sessions/{sessionId}/proposals': { path: () => `/congress/sessions/${ids.sessionId}/proposals` },
+  'GET /congress/proposals/{proposalId}': { path: () => `/congress/proposals/${ids.proposalId}` },
+  'POST /congress/proposals/{proposalId}/cosign': { path: () => `/congress/proposals/${ids.proposalId}/cosign` },
+  'POST /congress/proposals/{proposalId}/rating': {
+    path: () => `/congress/proposals/${ids.proposalId}/rating`,
+    body: () => ({ rating: '满意' }),
+  },
+  'GET /congress/sessions/{sessionId}/motions': { path: () => `/congress/sessions/${ids.sessionId}/motions` },
+  'GET /congress/motions/{motionId}': { path: () => `/congress/motions/${ids.motionId}` },
+  'POST /congress/motions/{motionId}/ballots': {
+    path: () => `/congress/motions/${ids.motionId}/ballots`,
+    body: () => ({ kind: 'vote', option: 'yes' }),
+  },
+  'GET /congress/motions/{motionId}/results': { path: () => `/congress/motions/${ids.motionId}/results` },
+  'GET /congress/motions/{motionId}/results/csv': { path: () => `/congress/motions/${ids.motionId}/results/csv` },
+};
+
+const delegateRoutes = allRoutes.filter(
+  ({ route }) =>
+    Array.isArray(route.access) &&
+    (route.access as readonly string[]).includes('delegate') &&
+    /\{(sessionId|proposalId|motionId)\}/.test(route.path),
+);
+
+describe('route × org matrix: a delegate of a sibling org', () => {
+  it('has a row for every delegate route about a session, proposal or motion', () => {
+    expect(delegateRoutes.map(({ route }) => routeKey(route)).filter((k) => !DELEGATE_ROWS[k])).toEqual([]);
+  });
+
+  for (const { area, route } of delegateRoutes) {
+    const key = routeKey(route);
+    const row = DELEGATE_ROWS[key];
+    if (!row) continue;
+    it(`${key}: refused to the sibling's delegate, open to the district's own`, async () => {
+      const call = (token: string) => invoke(area, route.method, row.path(), { token, body: row.body ? row.body(route) : {} });
+      const refused = await call(siblingDelegate);
+      expect([403, 404], `sibling delegate on ${key}: ${refused.status} ${JSON.stringify(refused.body).slice(0, 200)}`).toContain(
+        refused.status,
+      );
+      const own = await call(ownDelegate);
+      expect(
+        own.status < 300 || [409, 410, 422].includes(own.status),
+        `own delegate on ${key}: ${own.status} ${JSON.stringify(own.body).slice(0, 200)}`,
       ).toBe(true);
     });
   }
