@@ -26,7 +26,8 @@ export interface InvokeResult<T = any> {
   raw: APIGatewayProxyStructuredResultV2;
 }
 
-const templateOf = (routes: readonly RouteDef[], method: string, path: string) => {
+/** The route of `routes` that answers `method path` (a path without its query), with its decoded path values. */
+export const templateOf = (routes: readonly RouteDef[], method: string, path: string) => {
   for (const r of routes) {
     if (r.method !== method) continue;
     const names: string[] = [];

@@ -51,6 +51,11 @@ export interface RouteDef<
   bodyContract?: z.ZodMiniType;
   /** The shape of a successful JSON answer (shared contract): the route fuzz test holds every answer to it. */
   response?: z.ZodMiniType;
+  /**
+   * A route that answers a file (`binary` or `text`) instead of JSON declares its media types
+   * (content-type without parameters, e.g. 'image/png') here in place of `response`.
+   */
+  responseMediaTypes?: readonly string[];
   handle(ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<RouteResult>;
 }
 

@@ -1,4 +1,4 @@
-import { ANONYMISED_NAME } from '@union/shared';
+import { ANONYMISED_NAME, type ProposalStatus } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { type ApplicationRecord, listUserApplications } from './application.repository';
@@ -43,7 +43,14 @@ const users = UserEntity.build(EntityRepository);
 
 export interface CongressFootprint {
   delegateOf: Array<DelegateRecord & { sessionName: string }>;
-  proposals: Array<{ proposalId: string; sessionId: string; title: string; status: string; createdAt: string; proposerName: string }>;
+  proposals: Array<{
+    proposalId: string;
+    sessionId: string;
+    title: string;
+    status: ProposalStatus;
+    createdAt: string;
+    proposerName: string;
+  }>;
   cosigned: Array<{ proposalId: string; title: string; at: string; displayName: string }>;
   votedIn: Array<{ motionId: string; title: string }>;
 }

@@ -38,7 +38,8 @@ export const cardResponse = z.object({
     orgId: z.string(),
     orgName: z.string(),
     joinedOn: z.string(),
-    status: z.string(),
+    /** Only an active membership has a card. */
+    status: z.literal('active'),
     statusText: z.string(),
   }),
   token: z.string(),
@@ -68,7 +69,8 @@ export type PublishPublicityRequest = z.infer<typeof publishPublicityRequest>;
 export const verifyResponse = z.object({
   result: z.enum(['有效', '已过期', '无效']),
   reason: z.string(),
-  memberStatus: z.nullable(z.string()),
+  /** 'inactive': a genuine card whose membership ended or moved (null when the QR itself is not valid). */
+  memberStatus: z.nullable(z.enum(['active', 'inactive'])),
   memberStatusText: z.nullable(z.string()),
   orgName: z.nullable(z.string()),
   memberNumberMasked: z.nullable(z.string()),

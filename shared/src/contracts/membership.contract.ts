@@ -3,6 +3,7 @@ import { APPLICATION_STATUSES, TRANSFER_STATUSES } from '../domain/membership/ap
 import { ID_NUMBER_MESSAGES, idNumberProblem, isMainlandMobile, normalizeIdNumber } from '../domain/membership/id-number';
 import { INVITE_MODES } from '../domain/membership/invite';
 import { EMPLOYMENT_TYPES, MEMBER_GROUPS, MEMBERSHIP_STATUSES, PRIVACY_NOTICE_VERSION } from '../domain/membership/member';
+import { ORG_KINDS } from '../domain/org/org';
 import { datetimeSchema, idSchema } from './common.contract';
 
 /** 身份证号: normalised (spaces out, x → X), then checked as GB 11643 on the day of parsing. */
@@ -81,8 +82,9 @@ export type InviteView = z.infer<typeof inviteSchema>;
 /** GET /invites/{inviteId} — what a worker sees before filling the form. */
 export const publicInviteResponse = z.object({
   invite: z.object({ inviteId: z.string(), mode: z.enum(INVITE_MODES), expiresAt: z.string() }),
-  org: z.object({ orgId: z.string(), name: z.string(), kind: z.string(), lineageNames: z.array(z.string()) }),
+  org: z.object({ orgId: z.string(), name: z.string(), kind: z.enum(ORG_KINDS), lineageNames: z.array(z.string()) }),
 });
+export type PublicInviteResponse = z.infer<typeof publicInviteResponse>;
 
 /** GET /invites/{inviteId}/poster?format=png|svg&payload=url|scene */
 export const posterQuery = z.object({
@@ -104,7 +106,7 @@ export const applicationSchema = z.object({
   name: z.string(),
   phoneMasked: z.string(),
   idNumberMasked: z.string(),
-  age: z.number(),
+  age: z.int(),
   employer: z.string(),
   employmentType: z.enum(EMPLOYMENT_TYPES),
   group: z.enum(MEMBER_GROUPS),

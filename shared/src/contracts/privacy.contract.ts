@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { phoneCodeSchema, phoneSchema, type TransferView } from './membership.contract';
+import { phoneCodeSchema, phoneSchema } from './membership.contract';
 
 /**
  * The person's rights under PIPL (查阅、更正、退会). Not re-exported from the package index: only the
@@ -22,76 +22,5 @@ export type PhoneCorrectionRequest = z.input<typeof phoneCorrectionRequest>;
 /** POST /me/membership/leave — 退会, confirmed by the member. */
 export const leaveRequest = z.object({ confirm: z.literal(true, '请确认退会') });
 
-/** One membership or application as `GET /me/data` shows it to the person alone: 身份证号 and phone in full. */
-export interface MyDataProfile {
-  name: string;
-  /** null once the retention period after 退会 is over and the data was deleted. */
-  idNumber: string | null;
-  phone: string | null;
-  birthDate: string | null;
-  gender: 'male' | 'female' | null;
-  employer: string | null;
-  employmentType: string;
-  group: string;
-  isMigrantWorker: boolean;
-  noticeVersion: string;
-}
-
-/** GET /me/data — everything stored about the caller (PIPL 查阅权), ballots excepted: they are anonymous. */
-export interface MyData {
-  generatedAt: string;
-  retentionDays: number;
-  user: { userId: string; displayName: string; roles: Array<{ role: string; orgId: string }> };
-  memberships: Array<
-    MyDataProfile & {
-      membershipId: string;
-      orgId: string;
-      orgName: string;
-      memberNumber: string;
-      status: string;
-      joinedAt: string;
-      endedAt: string | null;
-      anonymisedAt: string | null;
-      memberNumberHistory: Array<{ orgName: string; memberNumber: string; from: string; to: string }>;
-    }
-  >;
-  applications: Array<
-    MyDataProfile & {
-      applicationId: string;
-      orgName: string;
-      status: string;
-      submittedAt: string;
-      decidedAt: string | null;
-      rejectReason: string | null;
-      memberNumber: string | null;
-    }
-  >;
-  transfers: TransferView[];
-  claims: Array<{
-    claimId: string;
-    benefitName: string;
-    orgName: string;
-    period: string;
-    status: string;
-    facts: Record<string, number | boolean | string>;
-    createdAt: string;
-    decidedAt: string | null;
-    rejectionReason: string | null;
-  }>;
-  officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
-  congress: {
-    delegateOf: Array<{
-      sessionId: string;
-      sessionName: string;
-      delegation: string | null;
-      memberNumber: string | null;
-      signedInAt: string | null;
-    }>;
-    proposals: Array<{ proposalId: string; sessionId: string; title: string; status: string; createdAt: string }>;
-    cosigned: Array<{ proposalId: string; title: string; at: string }>;
-    /** That the person voted, never how: ballots are stored without any link to the voter. */
-    votedIn: Array<{ motionId: string; title: string }>;
-  };
-  /** 退会 records whose personal data awaits deletion, and when. */
-  retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
-}
+// The responses of these routes (GET /me/data's `MyData`, …) are in membership-responses.contract.ts:
+// the `member` subpackage imports this file at run time, and takes those only as types.

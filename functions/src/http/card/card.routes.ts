@@ -4,6 +4,7 @@ import {
   benefitKeyOf,
   benefitView,
   CLAIM_STATUS_LABELS,
+  cardResponse,
   chinaDateOf,
   claimPeriodOf,
   DomainError,
@@ -13,13 +14,16 @@ import {
   maskMemberNumber,
   maskName,
   memberFactsQuery,
+  memberFactsResponse,
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
   officerFactsRequest,
   refuseOwnFacts,
   type VerifyResponse,
   verifyRequest,
+  verifyResponse,
 } from '@union/shared';
+import { benefitsResponse, type MemberBenefit, memberFactsOfResponse } from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
@@ -50,6 +54,7 @@ export const cardRoutes = [
     method: 'GET',
     path: '/me/card',
     access: ['member'],
+    response: cardResponse,
     async handle({ session, runtime, now }) {
       const { membership, org } = await loadMemberContext(session.userId, now);
       // Sealed: the QR shows a scanner nothing of the member (POST /verify opens it).
@@ -82,6 +87,7 @@ export const cardRoutes = [
     path: '/verify',
     access: ['verifier'],
     body: verifyRequest,
+    response: verifyResponse,
     async handle({ body, runtime, now }) {
       const checkedAt = now.toISOString();
       const blank = { memberStatus: null, memberStatusText: null, orgName: null, memberNumberMasked: null, checkedAt };
@@ -108,7 +114,8 @@ export const cardRoutes = [
           answer = {
             result: '有效',
             reason: '会员卡真实有效',
-            memberStatus: membership.status,
+            // getActiveMembershipRecord answers active memberships only.
+            memberStatus: 'active',
             memberStatusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,
             orgName: membership.orgName,
             memberNumberMasked: maskMemberNumber(memberNumber),
@@ -123,6 +130,7 @@ export const cardRoutes = [
     method: 'GET',
     path: '/me/benefits',
     access: ['member'],
+    response: benefitsResponse,
     async handle({ session, now }) {
       const { lineage, facts } = await loadMemberContext(session.userId, now);
       const period = claimPeriodOf(now);
@@ -130,7 +138,7 @@ export const cardRoutes = [
       const entries = catalogs.flatMap((c) => c.entries);
       const [quota, myClaims] = await Promise.all([getQuotaUse(entries.map(benefitKeyOf), period), listClaimsOfUser(session.userId)]);
       const orgNames = new Map(lineage.map((o) => [o.orgId, o.name]));
-      const views = entries.map((b) => {
+      const views = entries.map((b): MemberBenefit => {
         const key = benefitKeyOf(b);
         const mine = myClaims.find((c) => c.benefitKey === key && c.period === period && c.status !== 'rejected') ?? null;
         const view: BenefitView = benefitView(
@@ -164,6 +172,7 @@ export const cardRoutes = [
     path: '/orgs/{orgId}/members/{userId}/facts',
     access: ['officer'],
     params: memberFactsParams,
+    response: memberFactsOfResponse,
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const membership = await memberWithin(params.userId, params.orgId);
@@ -179,6 +188,7 @@ export const cardRoutes = [
     access: ['officer'],
     params: memberFactsParams,
     body: officerFactsRequest,
+    response: memberFactsOfResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       refuseOwnFacts(session, params.userId);
@@ -220,6 +230,7 @@ export const cardRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: memberFactsQuery,
+    response: memberFactsResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, orgMembersQueue);

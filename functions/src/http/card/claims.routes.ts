@@ -7,6 +7,7 @@ import {
   type ClaimView,
   chinaDateOf,
   claimDelegationsQuery,
+  claimDelegationsResponse,
   claimPeriodOf,
   claimStatusQuery,
   createClaimRequest,
@@ -18,8 +19,10 @@ import {
   lineageOf,
   mayDecideClaim,
   myClaimsQuery,
+  myClaimsResponse,
   nextClaimStatus,
   type OfficerClaimView,
+  officerClaimsResponse,
   parseClaimFacts,
   publicityEntries,
   publicityPeriodOf,
@@ -30,6 +33,14 @@ import {
   requireBenefitPower,
   type SessionClaims,
 } from '@union/shared';
+import {
+  claimDelegationResponse,
+  claimDelegationRevokedResponse,
+  claimResponse,
+  officerClaimResponse,
+  type PublicityView,
+  publicityResponse,
+} from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { getBenefit, getLatestCatalog, type PublishedBenefit } from '../../store/catalog.repository';
@@ -43,6 +54,7 @@ import {
   listClaimsOfOrgs,
   listClaimsOfUserPage,
   listDelegationsPage,
+  type PublicityRecord,
   putDelegation,
   putPublicity,
   rejectClaim,
@@ -93,6 +105,18 @@ const toOfficerView = (c: ClaimRecord, decidable: boolean): OfficerClaimView => 
   memberNumber: c.memberNumber,
   orgName: c.orgName,
   decidable,
+});
+
+/** A 公示 as members and officers read it: the masked list and its period (not who published it). */
+const toPublicityView = (p: PublicityRecord): PublicityView => ({
+  benefitId: p.benefitId,
+  orgId: p.orgId,
+  benefitName: p.benefitName,
+  period: p.period,
+  entries: p.entries.map((e) => ({ maskedName: e.maskedName, orgName: e.orgName, decidedAt: e.decidedAt })),
+  publishedAt: p.publishedAt,
+  startsOn: p.startsOn,
+  endsOn: p.endsOn,
 });
 
 /**
@@ -163,6 +187,7 @@ export const claimRoutes = [
     path: '/me/claims',
     access: ['member'],
     body: createClaimRequest,
+    response: claimResponse,
     async handle({ body, session, now }) {
       const { membership, lineage, org, facts } = await loadMemberContext(session.userId, now);
       const benefit = await requireBenefit(body.benefitId);
@@ -211,6 +236,7 @@ export const claimRoutes = [
     path: '/me/claims',
     access: ['member'],
     query: myClaimsQuery,
+    response: myClaimsResponse,
     async handle({ session, query }) {
       const page = await listClaimsOfUserPage(session.userId, query);
       return { body: { claims: page.items.map(toView), nextCursor: page.nextCursor } };
@@ -222,6 +248,7 @@ export const claimRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: claimStatusQuery,
+    response: officerClaimsResponse,
     async handle({ params, query, session, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, claimQueue(query.status ?? 'pending'));
@@ -237,6 +264,7 @@ export const claimRoutes = [
     path: '/claims/{claimId}/approve',
     access: ['officer'],
     params: claimParams,
+    response: officerClaimResponse,
     async handle({ params, session, now, requireRoleOver }) {
       const claim = await requireClaim(params.claimId);
       await requireDecisionPower(claim, session, requireRoleOver);
@@ -252,6 +280,7 @@ export const claimRoutes = [
     access: ['officer'],
     params: claimParams,
     body: rejectClaimRequest,
+    response: officerClaimResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const claim = await requireClaim(params.claimId);
       await requireDecisionPower(claim, session, requireRoleOver);
@@ -266,6 +295,7 @@ export const claimRoutes = [
     access: ['officer'],
     params: publicityParams,
     body: publishPublicityRequest,
+    response: publicityResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const shownFor = publicityPeriodOf(body, chinaDateOf(now.toISOString()));
@@ -275,7 +305,7 @@ export const claimRoutes = [
       const approved = (await listClaimsOfOrgs(await subtreeOf(params.orgId), 'approved')).filter(
         (c) => c.benefitKey === key && c.period === period,
       );
-      const record = {
+      const record: PublicityRecord = {
         benefitId: benefit.benefitId,
         orgId: params.orgId,
         benefitName: benefit.name,
@@ -286,7 +316,7 @@ export const claimRoutes = [
         ...shownFor,
       };
       await putPublicity(record);
-      return { status: 201, body: { publicity: record } };
+      return { status: 201, body: { publicity: toPublicityView(record) } };
     },
   }),
   defineRoute({
@@ -295,12 +325,13 @@ export const claimRoutes = [
     // A 公示 of 大病 benefits is health information: only the publishing org's own people see it.
     access: ['member', 'officer'],
     params: publicityParams,
+    response: publicityResponse,
     async handle({ params, session, now }) {
       await requirePublicityAudience(session, params.orgId);
       const record = await getPublicity(params.benefitId, params.orgId);
       if (!record) throw new DomainError('PUBLICITY_NOT_FOUND', '该项福利尚未公示', { field: 'benefitId' });
       assertPublicityOpen(record, chinaDateOf(now.toISOString()));
-      return { body: { publicity: record } };
+      return { body: { publicity: toPublicityView(record) } };
     },
   }),
 ];
@@ -315,6 +346,7 @@ export const delegationRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: claimDelegationsQuery,
+    response: claimDelegationsResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await listDelegationsPage(params.orgId, query);
@@ -326,6 +358,7 @@ export const delegationRoutes = [
     path: '/orgs/{orgId}/claim-delegations/{delegateOrgId}',
     access: ['officer'],
     params: delegationParams,
+    response: claimDelegationResponse,
     async handle({ params, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const delegate = await requireOrg(params.delegateOrgId, 'delegateOrgId');
@@ -345,6 +378,7 @@ export const delegationRoutes = [
     path: '/orgs/{orgId}/claim-delegations/{delegateOrgId}',
     access: ['officer'],
     params: delegationParams,
+    response: claimDelegationRevokedResponse,
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       await deleteDelegation(params.orgId, params.delegateOrgId);

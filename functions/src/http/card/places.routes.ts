@@ -1,4 +1,5 @@
 import { createPlaceRequest, idSchema, PLACE_KINDS, placesQuery, sortByDistance } from '@union/shared';
+import { placeResponse, placesResponse } from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { createPlace, listPlaces } from '../../store/place.repository';
@@ -13,6 +14,7 @@ export const placeRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     body: createPlaceRequest,
+    response: placeResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const place = await createPlace({
@@ -30,6 +32,7 @@ export const placeRoutes = [
     path: '/places',
     access: 'signedIn',
     query: z.object({ ...z.partial(placesQuery).shape, kind: z.optional(z.enum(PLACE_KINDS)) }),
+    response: placesResponse,
     async handle({ query }) {
       const all = (await listPlaces()).filter((p) => !query.kind || p.kind === query.kind);
       if (query.lat === undefined || query.lng === undefined) {

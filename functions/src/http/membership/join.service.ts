@@ -174,7 +174,7 @@ export const approveApplication = async (args: {
   org: Org;
   by: string;
   now: Date;
-}): Promise<JoinResult> => {
+}): Promise<JoinResult & { membership: MembershipRecord }> => {
   const { application: a, org, by, now } = args;
   nextApplicationStatus(a.status, 'approve');
   const membershipId = `m${randomId(15)}`;

@@ -7,9 +7,27 @@ import {
   joinUrl,
   pageQuery,
   posterQuery,
+  publicInviteResponse,
   rejectRequest,
   transferRequest,
 } from '@union/shared';
+import {
+  applicationResponse,
+  applicationsResponse,
+  approveApplicationResponse,
+  approveTransferResponse,
+  inviteResponse,
+  invitesResponse,
+  leaveResponse,
+  myApplicationResponse,
+  myDataResponse,
+  myMembershipResponse,
+  POSTER_MEDIA_TYPES,
+  phoneCorrectionResponse,
+  submitApplicationResponse,
+  transferResponse,
+  transfersResponse,
+} from '@union/shared/contracts/membership-responses.contract';
 import { leaveRequest, phoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
@@ -26,7 +44,7 @@ import { approveApplication, rejectApplication, resubmitApplication, submitAppli
 import { correctPhone, leaveUnion, myDataView } from './personal-data.service';
 import { posterPng, posterSvg } from './poster';
 import { approveTransfer, rejectTransfer, requestTransfer } from './transfer.service';
-import { applicationView, inviteView, membershipView, transferView } from './views';
+import { applicationView, inviteView, memberNumberHistoryView, membershipView, transferView } from './views';
 
 registerStatuses({
   ALREADY_MEMBER: 409,
@@ -62,6 +80,7 @@ export const inviteRoutes = [
     access: ['officer'],
     params: orgParams,
     body: createInviteRequest,
+    response: inviteResponse,
     async handle({ params, body, session, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const org = await requireOrg(params.orgId);
@@ -88,6 +107,7 @@ export const inviteRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
+    response: invitesResponse,
     async handle({ params, query, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await listInvitesPage(params.orgId, query);
@@ -99,6 +119,7 @@ export const inviteRoutes = [
     path: '/invites/{inviteId}/revoke',
     access: ['officer'],
     params: inviteParams,
+    response: inviteResponse,
     async handle({ params, runtime, now, requireRoleOver }) {
       const invite = await requireInvite(params.inviteId);
       await requireRoleOver('officer', invite.orgId);
@@ -111,6 +132,7 @@ export const inviteRoutes = [
     access: ['officer'],
     params: inviteParams,
     query: posterQuery,
+    responseMediaTypes: POSTER_MEDIA_TYPES,
     async handle({ params, query, runtime, requireRoleOver }) {
       const invite = await requireInvite(params.inviteId);
       await requireRoleOver('officer', invite.orgId);
@@ -134,6 +156,7 @@ export const inviteRoutes = [
     path: '/invites/{inviteId}',
     access: 'public',
     params: inviteParams,
+    response: publicInviteResponse,
     async handle({ params, now }) {
       const invite = await requireInvite(params.inviteId);
       assertInviteUsable(invite, now);
@@ -156,6 +179,7 @@ export const applicationRoutes = [
     access: 'signedIn',
     params: inviteParams,
     body: joinApplicationRequest,
+    response: submitApplicationResponse,
     async handle({ params, body, session, runtime, now }) {
       const invite = await requireInvite(params.inviteId);
       assertInviteUsable(invite, now);
@@ -176,6 +200,7 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/me/application',
     access: 'signedIn',
+    response: myApplicationResponse,
     async handle({ session, runtime, now }) {
       const a = await getCurrentApplication(session.userId);
       return { body: { application: a ? applicationView(a, runtime, now) : null } };
@@ -187,6 +212,7 @@ export const applicationRoutes = [
     access: 'signedIn',
     params: applicationParams,
     body: joinApplicationRequest,
+    response: applicationResponse,
     async handle({ params, body, session, runtime, now }) {
       const application = await requireApplication(params.applicationId);
       const updated = await resubmitApplication({ runtime, application, userId: session.userId, form: body, now });
@@ -199,6 +225,7 @@ export const applicationRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
+    response: applicationsResponse,
     async handle({ params, query, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingApplicationsQueue);
@@ -210,16 +237,14 @@ export const applicationRoutes = [
     path: '/applications/{applicationId}/approve',
     access: ['officer'],
     params: applicationParams,
+    response: approveApplicationResponse,
     async handle({ params, session, runtime, now, requireRoleOver }) {
       const application = await requireApplication(params.applicationId);
       await requireRoleOver('officer', application.orgId);
       const org = await requireOrg(application.orgId);
       const result = await approveApplication({ application, org, by: session.userId, now });
       return {
-        body: {
-          application: applicationView(result.application, runtime, now),
-          membership: result.membership ? membershipView(result.membership, runtime) : null,
-        },
+        body: { application: applicationView(result.application, runtime, now), membership: membershipView(result.membership, runtime) },
       };
     },
   }),
@@ -229,6 +254,7 @@ export const applicationRoutes = [
     access: ['officer'],
     params: applicationParams,
     body: rejectRequest,
+    response: applicationResponse,
     async handle({ params, body, session, runtime, now, requireRoleOver }) {
       const application = await requireApplication(params.applicationId);
       await requireRoleOver('officer', application.orgId);
@@ -243,6 +269,7 @@ export const membershipRoutes = [
     method: 'GET',
     path: '/me/membership',
     access: 'signedIn',
+    response: myMembershipResponse,
     async handle({ session, runtime }) {
       const [active, history, transfers] = await Promise.all([
         getActiveMembershipRecord(session.userId),
@@ -252,7 +279,7 @@ export const membershipRoutes = [
       return {
         body: {
           membership: active ? membershipView(active, runtime) : null,
-          memberNumberHistory: active?.memberNumberHistory ?? [],
+          memberNumberHistory: (active?.memberNumberHistory ?? []).map(memberNumberHistoryView),
           history: history.map((m) => membershipView(m, runtime)),
           transfers: transfers.map(transferView),
         },
@@ -264,6 +291,7 @@ export const membershipRoutes = [
     path: '/me/transfers',
     access: ['member'],
     body: transferRequest,
+    response: transferResponse,
     async handle({ body, session, now }) {
       const to = await requireOrg(body.toOrgId, 'toOrgId');
       const transfer = await requestTransfer({ userId: session.userId, to, note: body.note ?? null, now });
@@ -276,6 +304,7 @@ export const membershipRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
+    response: transfersResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingTransfersQueue);
@@ -287,6 +316,7 @@ export const membershipRoutes = [
     path: '/transfers/{transferId}/approve',
     access: ['officer'],
     params: transferParams,
+    response: approveTransferResponse,
     async handle({ params, session, runtime, now, requireRoleOver }) {
       const transfer = await requireTransfer(params.transferId);
       await requireRoleOver('officer', transfer.toOrgId);
@@ -301,6 +331,7 @@ export const membershipRoutes = [
     access: ['officer'],
     params: transferParams,
     body: rejectRequest,
+    response: transferResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const transfer = await requireTransfer(params.transferId);
       await requireRoleOver('officer', transfer.toOrgId);
@@ -317,6 +348,7 @@ export const personalDataRoutes = [
     path: '/me/data',
     access: 'signedIn',
     // No parameters: it is always the caller's own data, decrypted for them alone.
+    response: myDataResponse,
     async handle({ session, runtime, now }) {
       const records = await collectPersonalData(session.userId);
       return { body: myDataView(records, runtime, now, session.userId) };
@@ -327,6 +359,7 @@ export const personalDataRoutes = [
     path: '/me/phone',
     access: ['member'],
     body: phoneCorrectionRequest,
+    response: phoneCorrectionResponse,
     async handle({ body, session, runtime, now }) {
       const result = await correctPhone({ runtime, userId: session.userId, body, now });
       return { body: { membership: membershipView(result.membership, runtime), verified: result.verified } };
@@ -337,6 +370,7 @@ export const personalDataRoutes = [
     path: '/me/membership/leave',
     access: ['member'],
     body: leaveRequest,
+    response: leaveResponse,
     async handle({ session, runtime, now }) {
       const { membership, purgeAfter } = await leaveUnion({ userId: session.userId, now });
       return {

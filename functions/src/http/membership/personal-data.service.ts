@@ -7,7 +7,8 @@ import {
   purgeDueAt,
   RATE_LIMITS,
 } from '@union/shared';
-import type { MyData, MyDataProfile, PhoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
+import type { MyData, MyDataProfile } from '@union/shared/contracts/membership-responses.contract';
+import type { PhoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
 import { phoneNumberFromCode } from '../../platform/wechat';
 import {
   changeMemberPhone,
@@ -24,7 +25,7 @@ import { TransactionRefused } from '../../store/transactions';
 import { decideTransferTxs, listUserTransfers } from '../../store/transfer.repository';
 import { removeGrants } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
-import { transferView } from './views';
+import { memberNumberHistoryView, transferView } from './views';
 
 const notAMember = () => new DomainError('NOT_A_MEMBER', '您还不是会员，请先扫码入会');
 
@@ -127,7 +128,7 @@ export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, 
     joinedAt: m.joinedAt,
     endedAt: m.endedAt,
     anonymisedAt: m.anonymisedAt,
-    memberNumberHistory: m.memberNumberHistory.map((h) => ({ orgName: h.orgName, memberNumber: h.memberNumber, from: h.from, to: h.to })),
+    memberNumberHistory: m.memberNumberHistory.map(memberNumberHistoryView),
   })),
   applications: d.applications.map((a) => ({
     ...profileView(runtime, a),

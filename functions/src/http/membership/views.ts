@@ -11,7 +11,7 @@ import {
 } from '@union/shared';
 import type { ApplicationRecord } from '../../store/application.repository';
 import type { InviteRecord } from '../../store/invite.repository';
-import { type MembershipRecord, memberPii } from '../../store/membership.repository';
+import { type MemberNumberHistoryEntry, type MembershipRecord, memberPii } from '../../store/membership.repository';
 import type { TransferRecord } from '../../store/transfer.repository';
 import type { Runtime } from '../runtime';
 
@@ -72,6 +72,14 @@ export const membershipView = (m: MembershipRecord, runtime: Runtime): Membershi
   ...masked(runtime, m),
   group: m.group,
   isMigrantWorker: m.isMigrantWorker,
+});
+
+/** A member number held before a transfer (the stored entry also names the org's id: not shown). */
+export const memberNumberHistoryView = (h: MemberNumberHistoryEntry) => ({
+  orgName: h.orgName,
+  memberNumber: h.memberNumber,
+  from: h.from,
+  to: h.to,
 });
 
 export const transferView = (t: TransferRecord): TransferView => ({

@@ -1,4 +1,5 @@
-import { createOrgRequest, idSchema, inviteStatus, pageQuery } from '@union/shared';
+import { createOrgRequest, idSchema, inviteStatus, orgLineageResponse, pageQuery } from '@union/shared';
+import { createOrgResponse, jointUnionsResponse, orgChildrenResponse } from '@union/shared/contracts/org-responses.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { listInvites } from '../../store/invite.repository';
@@ -16,6 +17,7 @@ export const orgRoutes = [
     path: '/orgs/{orgId}',
     access: 'public',
     params: orgParams,
+    response: orgLineageResponse,
     async handle({ params }) {
       const lineage = await getLineage(params.orgId);
       return { body: { org: lineage.at(-1), lineage } };
@@ -27,6 +29,7 @@ export const orgRoutes = [
     access: 'signedIn',
     params: orgParams,
     query: pageQuery,
+    response: orgChildrenResponse,
     async handle({ params, query }) {
       const page = await listChildrenPage(params.orgId, query);
       return { body: { orgs: page.items, nextCursor: page.nextCursor } };
@@ -37,6 +40,7 @@ export const orgRoutes = [
     path: '/joint-unions',
     access: 'public',
     query: z.extend(pageQuery, { area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
+    response: jointUnionsResponse,
     async handle({ query, now }) {
       // A 联合工会 exists for workers whose employer has no union: its open invite (auto-approve
       // first) is public, so a worker can join from here without a poster.
@@ -57,6 +61,7 @@ export const orgRoutes = [
     path: '/orgs',
     access: ['officer'],
     body: createOrgRequest,
+    response: createOrgResponse,
     async handle({ body, requireRoleOver }) {
       await requireRoleOver('officer', body.parentId);
       const org = await createOrg({

@@ -1,70 +1,67 @@
 import type {
-  BenefitView,
   CardResponse,
-  ClaimDelegationView,
   ClaimView,
+  claimDelegationsResponse,
   MemberFactsRow,
-  OfficerClaimView,
+  memberFactsResponse,
+  myClaimsResponse,
+  officerClaimsResponse,
   PlaceView,
   VerifyResponse,
 } from '@union/shared';
+import type {
+  BenefitsResponse,
+  claimDelegationResponse,
+  claimDelegationRevokedResponse,
+  claimResponse,
+  MemberBenefit,
+  MemberFactsOfResponse,
+  officerClaimResponse,
+  PlacesResponse,
+  PublicityView,
+  placeResponse,
+  publicityResponse,
+} from '@union/shared/contracts/card-responses.contract';
+import type { z } from 'zod/mini';
 import { ApiError, api, withPage } from '../../lib/api';
 
-export interface MemberBenefit extends BenefitView {
-  orgName: string;
-  myClaim: { claimId: string; status: ClaimView['status']; statusText: string } | null;
-}
-
-export interface BenefitsResponse {
-  period: string;
-  catalogs: Array<{ orgId: string; orgName: string; version: number }>;
-  tiers: Array<{ tier: '普惠' | '特惠' | '商惠'; benefits: MemberBenefit[] }>;
-}
+// Response types are inferred from the shared response schemas (type-only: no schema reaches the bundle).
+export type { BenefitsResponse, MemberBenefit };
 
 /** A member with the officer-set facts and the version an edit sends back. */
 export type OfficerFactsRow = MemberFactsRow;
 
-export interface Publicity {
-  benefitId: string;
-  orgId: string;
-  benefitName: string;
-  period: string;
-  entries: Array<{ maskedName: string; orgName: string; decidedAt: string }>;
-  publishedAt: string;
-  /** 公示期 (China dates, both included): shown to the org's members only then. */
-  startsOn: string;
-  endsOn: string;
-}
+/** A published 公示; shown to the org's members only within its 公示期 (China dates, both included). */
+export type Publicity = PublicityView;
 
 export const cardApi = {
   card: () => api.get<CardResponse>('/me/card'),
   verify: (token: string) => api.post<VerifyResponse>('/verify', { token }),
   benefits: () => api.get<BenefitsResponse>('/me/benefits'),
   claim: (benefitId: string, facts: Record<string, number | boolean | string>) =>
-    api.post<{ claim: ClaimView }>('/me/claims', { benefitId, facts }),
-  myClaims: (cursor: string | null = null) => api.get<{ claims: ClaimView[]; nextCursor: string | null }>(withPage('/me/claims', cursor)),
-  places: (at: { lat: number; lng: number } | null) =>
-    api.get<{ places: PlaceView[] }>(at ? `/places?lat=${at.lat}&lng=${at.lng}` : '/places'),
+    api.post<z.infer<typeof claimResponse>>('/me/claims', { benefitId, facts }),
+  myClaims: (cursor: string | null = null) => api.get<z.infer<typeof myClaimsResponse>>(withPage('/me/claims', cursor)),
+  places: (at: { lat: number; lng: number } | null) => api.get<PlacesResponse>(at ? `/places?lat=${at.lat}&lng=${at.lng}` : '/places'),
   // officer
   orgClaims: (orgId: string, status: ClaimView['status'], cursor: string | null = null) =>
-    api.get<{ claims: OfficerClaimView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/claims?status=${status}`, cursor)),
-  approve: (claimId: string) => api.post<{ claim: OfficerClaimView }>(`/claims/${claimId}/approve`),
-  reject: (claimId: string, reason: string) => api.post<{ claim: OfficerClaimView }>(`/claims/${claimId}/reject`, { reason }),
+    api.get<z.infer<typeof officerClaimsResponse>>(withPage(`/orgs/${orgId}/claims?status=${status}`, cursor)),
+  approve: (claimId: string) => api.post<z.infer<typeof officerClaimResponse>>(`/claims/${claimId}/approve`),
+  reject: (claimId: string, reason: string) => api.post<z.infer<typeof officerClaimResponse>>(`/claims/${claimId}/reject`, { reason }),
   publishPublicity: (orgId: string, benefitId: string) =>
-    api.post<{ publicity: Publicity }>(`/orgs/${orgId}/benefits/${encodeURIComponent(benefitId)}/publicity`),
+    api.post<z.infer<typeof publicityResponse>>(`/orgs/${orgId}/benefits/${encodeURIComponent(benefitId)}/publicity`),
   memberFacts: (orgId: string, cursor: string | null = null) =>
-    api.get<{ members: OfficerFactsRow[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/member-facts`, cursor)),
-  memberFactsOf: (orgId: string, userId: string) =>
-    api.get<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`),
+    api.get<z.infer<typeof memberFactsResponse>>(withPage(`/orgs/${orgId}/member-facts`, cursor)),
+  memberFactsOf: (orgId: string, userId: string) => api.get<MemberFactsOfResponse>(`/orgs/${orgId}/members/${userId}/facts`),
   setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>, version: number) =>
-    api.put<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`, { ...facts, version }),
+    api.put<MemberFactsOfResponse>(`/orgs/${orgId}/members/${userId}/facts`, { ...facts, version }),
   delegations: (orgId: string, cursor: string | null = null) =>
-    api.get<{ delegations: ClaimDelegationView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/claim-delegations`, cursor)),
+    api.get<z.infer<typeof claimDelegationsResponse>>(withPage(`/orgs/${orgId}/claim-delegations`, cursor)),
   delegate: (orgId: string, delegateOrgId: string) =>
-    api.put<{ delegation: ClaimDelegationView }>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
-  revokeDelegation: (orgId: string, delegateOrgId: string) => api.delete<unknown>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
+    api.put<z.infer<typeof claimDelegationResponse>>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
+  revokeDelegation: (orgId: string, delegateOrgId: string) =>
+    api.delete<z.infer<typeof claimDelegationRevokedResponse>>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
   addPlace: (orgId: string, place: Omit<PlaceView, 'placeId' | 'orgId' | 'distanceMeters'>) =>
-    api.post<{ place: PlaceView }>(`/orgs/${orgId}/places`, place),
+    api.post<z.infer<typeof placeResponse>>(`/orgs/${orgId}/places`, place),
 };
 
 const MESSAGES: Record<string, string> = {

@@ -15,7 +15,7 @@ import {
   type RoleName,
   TRANSFER_STATUS_LABELS,
 } from '@union/shared';
-import type { MyData, MyDataProfile } from '@union/shared/contracts/privacy.contract';
+import type { MyData, MyDataProfile } from '@union/shared/contracts/membership-responses.contract';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { refreshSession } from '../../lib/api';

@@ -1,35 +1,31 @@
-import type { ApplicationView, InviteMode, JoinApplicationRequest, MembershipView, TransferView } from '@union/shared';
+import type { JoinApplicationRequest, publicInviteResponse } from '@union/shared';
+import type {
+  applicationResponse,
+  myApplicationResponse,
+  myMembershipResponse,
+  submitApplicationResponse,
+  transferResponse,
+} from '@union/shared/contracts/membership-responses.contract';
+import type { jointUnionsResponse } from '@union/shared/contracts/org-responses.contract';
+import type { z } from 'zod/mini';
 import { ApiError, api, withPage } from '../../lib/api';
 
-export interface PublicInvite {
-  invite: { inviteId: string; mode: InviteMode; expiresAt: string };
-  org: { orgId: string; name: string; kind: string; lineageNames: string[] };
-}
-
-export interface MyMembership {
-  membership: MembershipView | null;
-  memberNumberHistory: Array<{ orgName: string; memberNumber: string; from: string; to: string }>;
-  history: MembershipView[];
-  transfers: TransferView[];
-}
+// Response types are inferred from the shared response schemas (type-only: no schema reaches the bundle).
+export type PublicInvite = z.infer<typeof publicInviteResponse>;
+export type MyMembership = z.infer<typeof myMembershipResponse>;
 
 export const membershipApi = {
   invite: (inviteId: string) => api.get<PublicInvite>(`/invites/${encodeURIComponent(inviteId)}`),
   apply: (inviteId: string, form: JoinApplicationRequest) =>
-    api.post<{ application: ApplicationView; membership: MembershipView | null; refreshSession: boolean }>(
-      `/invites/${encodeURIComponent(inviteId)}/applications`,
-      form,
-    ),
-  myApplication: () => api.get<{ application: ApplicationView | null }>('/me/application'),
+    api.post<z.infer<typeof submitApplicationResponse>>(`/invites/${encodeURIComponent(inviteId)}/applications`, form),
+  myApplication: () => api.get<z.infer<typeof myApplicationResponse>>('/me/application'),
   resubmit: (applicationId: string, form: JoinApplicationRequest) =>
-    api.post<{ application: ApplicationView }>(`/applications/${applicationId}/resubmit`, form),
+    api.post<z.infer<typeof applicationResponse>>(`/applications/${applicationId}/resubmit`, form),
   myMembership: () => api.get<MyMembership>('/me/membership'),
   requestTransfer: (toOrgId: string, note?: string) =>
-    api.post<{ transfer: TransferView }>('/me/transfers', { toOrgId, ...(note ? { note } : {}) }),
+    api.post<z.infer<typeof transferResponse>>('/me/transfers', { toOrgId, ...(note ? { note } : {}) }),
   jointUnions: (area: string, cursor: string | null = null) =>
-    api.get<{ orgs: Array<{ orgId: string; name: string; openInviteId: string | null }>; nextCursor: string | null }>(
-      withPage(`/joint-unions?area=${encodeURIComponent(area)}`, cursor),
-    ),
+    api.get<z.infer<typeof jointUnionsResponse>>(withPage(`/joint-unions?area=${encodeURIComponent(area)}`, cursor)),
 };
 
 const MESSAGES: Record<string, string> = {

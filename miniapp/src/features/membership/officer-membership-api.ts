@@ -1,23 +1,38 @@
-import type { ApplicationView, InviteMode, InviteView, TransferView } from '@union/shared';
+import type { InviteMode } from '@union/shared';
+import type {
+  applicationResponse,
+  applicationsResponse,
+  approveApplicationResponse,
+  approveTransferResponse,
+  inviteResponse,
+  invitesResponse,
+  transferResponse,
+  transfersResponse,
+} from '@union/shared/contracts/membership-responses.contract';
+import type { orgChildrenResponse } from '@union/shared/contracts/org-responses.contract';
+import type { z } from 'zod/mini';
 import { api, withPage } from '../../lib/api';
 
-/** The officer's 入会 calls, apart from the member's: only the officer subpackage loads them. Lists are paged. */
+/**
+ * The officer's 入会 calls, apart from the member's: only the officer subpackage loads them. Lists are paged.
+ * Response types are inferred from the shared response schemas (type-only: no schema reaches the bundle).
+ */
 export const officerMembershipApi = {
   invites: (orgId: string, cursor: string | null = null) =>
-    api.get<{ invites: InviteView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/invites`, cursor)),
+    api.get<z.infer<typeof invitesResponse>>(withPage(`/orgs/${orgId}/invites`, cursor)),
   createInvite: (orgId: string, body: { mode: InviteMode; maxUses: number; expiresAt: string }) =>
-    api.post<{ invite: InviteView }>(`/orgs/${orgId}/invites`, body),
-  revokeInvite: (inviteId: string) => api.post<{ invite: InviteView }>(`/invites/${inviteId}/revoke`),
+    api.post<z.infer<typeof inviteResponse>>(`/orgs/${orgId}/invites`, body),
+  revokeInvite: (inviteId: string) => api.post<z.infer<typeof inviteResponse>>(`/invites/${inviteId}/revoke`),
   queue: (orgId: string, cursor: string | null = null) =>
-    api.get<{ applications: ApplicationView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/applications`, cursor)),
-  approve: (applicationId: string) => api.post<{ application: ApplicationView }>(`/applications/${applicationId}/approve`),
+    api.get<z.infer<typeof applicationsResponse>>(withPage(`/orgs/${orgId}/applications`, cursor)),
+  approve: (applicationId: string) => api.post<z.infer<typeof approveApplicationResponse>>(`/applications/${applicationId}/approve`),
   reject: (applicationId: string, reason: string) =>
-    api.post<{ application: ApplicationView }>(`/applications/${applicationId}/reject`, { reason }),
+    api.post<z.infer<typeof applicationResponse>>(`/applications/${applicationId}/reject`, { reason }),
   transfers: (orgId: string, cursor: string | null = null) =>
-    api.get<{ transfers: TransferView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/transfers`, cursor)),
+    api.get<z.infer<typeof transfersResponse>>(withPage(`/orgs/${orgId}/transfers`, cursor)),
   children: (orgId: string, cursor: string | null = null) =>
-    api.get<{ orgs: Array<{ orgId: string; name: string }>; nextCursor: string | null }>(withPage(`/orgs/${orgId}/children`, cursor)),
-  approveTransfer: (transferId: string) => api.post<{ transfer: TransferView }>(`/transfers/${transferId}/approve`),
+    api.get<z.infer<typeof orgChildrenResponse>>(withPage(`/orgs/${orgId}/children`, cursor)),
+  approveTransfer: (transferId: string) => api.post<z.infer<typeof approveTransferResponse>>(`/transfers/${transferId}/approve`),
   rejectTransfer: (transferId: string, reason: string) =>
-    api.post<{ transfer: TransferView }>(`/transfers/${transferId}/reject`, { reason }),
+    api.post<z.infer<typeof transferResponse>>(`/transfers/${transferId}/reject`, { reason }),
 };

@@ -1,0 +1,135 @@
+/**
+ * Every route declares its contracts (docs/ARCHITECTURE.md "Response schemas"): the shape of a
+ * successful answer (`response`, or `responseMediaTypes` for a file), a `params` schema naming
+ * exactly the path's parameters, a `body` on every write that takes one, and a page-shaped answer
+ * on every route that takes a cursor. The route fuzz test and response-schemas.test.ts hold the
+ * real answers to these declarations; this test makes sure there is one to hold them to.
+ */
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { BenefitView } from '@union/shared';
+import type { benefitViewSchema } from '@union/shared/contracts/card-responses.contract';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod/mini';
+import { AREAS } from '../../../functions/src/http/areas';
+import { type RouteDef, routeKey } from '../../../functions/src/http/route';
+
+/**
+ * Areas whose response schemas are being written on another branch (issue 10). Empty this set
+ * when that branch merges: from then on every route of every area must declare its response.
+ */
+const AREAS_AWAITING_RESPONSE_SCHEMAS = new Set<string>(['congress', 'catalog']);
+
+/** Writes that act on the resource their path names and take no body (the router ignores one). */
+const WRITES_WITHOUT_BODY = new Set([
+  'POST /auth/refresh',
+  'POST /invites/{inviteId}/revoke',
+  'POST /applications/{applicationId}/approve',
+  'POST /transfers/{transferId}/approve',
+  'POST /claims/{claimId}/approve',
+  'PUT /orgs/{orgId}/claim-delegations/{delegateOrgId}',
+  'POST /congress/sessions/{sessionId}/sign-in',
+  'POST /congress/proposals/{proposalId}/cosign',
+  'POST /congress/motions/{motionId}/open',
+  'POST /congress/motions/{motionId}/close',
+  'POST /congress/motions/{motionId}/revote',
+]);
+
+const areas = Object.entries(AREAS) as Array<[string, { routes: readonly RouteDef[] }]>;
+const everyRoute = areas.flatMap(([area, m]) => m.routes.map((route) => ({ area, route, key: routeKey(route) })));
+const declaring = everyRoute.filter((r) => !AREAS_AWAITING_RESPONSE_SCHEMAS.has(r.area));
+
+/** The keys of a zod/mini object schema (also through z.extend); null for anything else. */
+const shapeKeys = (schema: z.ZodMiniType | undefined): string[] | null => {
+  const shape = (schema as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : null;
+};
+
+const pathParams = (route: RouteDef): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+
+describe('route contracts', () => {
+  it('only names areas that exist as awaiting response schemas', () => {
+    for (const area of AREAS_AWAITING_RESPONSE_SCHEMAS) expect(Object.keys(AREAS)).toContain(area);
+  });
+
+  it('every route declares the shape of its answer: a response schema, or the media types of the file it sends', () => {
+    const missing = declaring.filter(({ route }) => !route.response && !route.responseMediaTypes).map((r) => r.key);
+    const both = declaring.filter(({ route }) => route.response && route.responseMediaTypes).map((r) => r.key);
+    expect(missing).toEqual([]);
+    expect(both).toEqual([]);
+    for (const { route, key } of declaring) {
+      if (route.response) expect(typeof route.response.safeParse, key).toBe('function');
+      for (const type of route.responseMediaTypes ?? []) expect(type, key).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
+      if (route.responseMediaTypes) expect(route.responseMediaTypes.length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('an area awaiting its response schemas is removed from the waiting list once it has them all', () => {
+    for (const area of AREAS_AWAITING_RESPONSE_SCHEMAS) {
+      const routes = everyRoute.filter((r) => r.area === area);
+      const complete = routes.every(({ route }) => route.response || route.responseMediaTypes);
+      expect(complete, `${area}: every route declares its response — remove it from AREAS_AWAITING_RESPONSE_SCHEMAS`).toBe(false);
+    }
+  });
+
+  it('every route with path parameters validates exactly those', () => {
+    for (const { route, key } of everyRoute) {
+      const names = pathParams(route);
+      if (names.length === 0) {
+        expect(route.params, `${key} has no path parameters`).toBeUndefined();
+        continue;
+      }
+      expect(shapeKeys(route.params)?.sort(), key).toEqual([...names].sort());
+    }
+  });
+
+  it('every write takes a declared body, unless it is a listed action on its path; reads take none', () => {
+    const declares = (route: RouteDef) => route.body !== undefined || route.bodyContract !== undefined;
+    const reads = everyRoute.filter(({ route }) => route.method === 'GET' || route.method === 'DELETE');
+    const writes = everyRoute.filter(({ route }) => route.method !== 'GET' && route.method !== 'DELETE');
+    expect(reads.filter(({ route }) => declares(route)).map((r) => r.key)).toEqual([]);
+    const bodiless = writes.filter(({ route }) => !declares(route)).map((r) => r.key);
+    expect(bodiless.sort()).toEqual([...WRITES_WITHOUT_BODY].sort());
+    for (const { route, key } of everyRoute) {
+      if (route.bodyContract) expect(route.body, `${key}: bodyContract goes with the body validated in the handler`).toBeDefined();
+    }
+  });
+
+  it('every route that takes a cursor answers a page: its items and nextCursor', () => {
+    for (const { route, key } of declaring) {
+      if (!shapeKeys(route.query)?.includes('cursor')) continue;
+      const keys = shapeKeys(route.response);
+      expect(keys, key).not.toBeNull();
+      expect(keys, key).toContain('nextCursor');
+      expect(keys, key).toHaveLength(2);
+    }
+  });
+
+  it('the response schemas describe the domain views the handlers build', () => {
+    expectTypeOf<z.infer<typeof benefitViewSchema>>().toEqualTypeOf<BenefitView>();
+  });
+});
+
+const root = path.resolve(__dirname, '../../..');
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const p = path.join(dir, name);
+    return statSync(p).isDirectory() ? filesUnder(p) : /\.tsx?$/.test(name) ? [p] : [];
+  });
+
+describe('response schemas stay out of the mini-program bundle', () => {
+  it('the *-responses contracts are not re-exported from the shared index', () => {
+    expect(readFileSync(path.join(root, 'shared/src/index.ts'), 'utf8')).not.toMatch(/-responses\.contract/);
+  });
+
+  it('the mini-program imports them only as types', () => {
+    const valueImports = filesUnder(path.join(root, 'miniapp/src')).flatMap((file) => {
+      const source = readFileSync(file, 'utf8');
+      return [...source.matchAll(/import\s+(type\s+)?[^;]*?from\s+'([^']*-responses\.contract)'/g)]
+        .filter((m) => !m[1])
+        .map((m) => `${path.relative(root, file)}: ${m[2]}`);
+    });
+    expect(valueImports).toEqual([]);
+  });
+});
