@@ -161,9 +161,11 @@ for (const type of ['weapp', 'h5'] as const) {
   let size = dirSize(dist);
   let note = 'whole output';
   if (type === 'weapp') {
-    // The main package excludes the officer subpackage (what WeChat limits to 2 MB).
-    size -= existsSync(path.join(dist, 'officer')) ? dirSize(path.join(dist, 'officer')) : 0;
-    note = 'main package (without the officer subpackage)';
+    // The main package excludes every subpackage (app.json's subPackages roots): WeChat limits it to 2 MB, we to 480 KB.
+    const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
+    const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
+    for (const root of roots) size -= existsSync(path.join(dist, root)) ? dirSize(path.join(dist, root)) : 0;
+    note = `main package (without the subpackages ${roots.join(', ')})`;
   }
   out(`| ${type} | ${((Date.now() - t0) / 1000).toFixed(1)} | ${kb(size)} (${note}) |`);
 }
