@@ -18,6 +18,7 @@ import {
   validateMotionSpec,
 } from '@union/shared';
 import { randomId } from '../../platform/ids';
+import { requireSession } from '../../store/congress.repository';
 import {
   castBallotInStore,
   closeMotionVoting,
@@ -30,9 +31,8 @@ import {
   type MotionRecord,
   openMotion,
   requireMotion,
-  requireSession,
   storeMotionResult,
-} from '../../store/congress.repository';
+} from '../../store/congress-motion.repository';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, viewerOf } from './access';
 import { ballotAnswerExpiry, ballotRequestHash, openAnswer, sealAnswer } from './ballot-answer';

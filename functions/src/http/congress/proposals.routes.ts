@@ -17,6 +17,7 @@ import {
 } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
+import { requireSession } from '../../store/congress.repository';
 import {
   changeProposal,
   cosignProposalInStore,
@@ -26,8 +27,7 @@ import {
   listSessionProposals,
   type ProposalRecord,
   requireProposal,
-  requireSession,
-} from '../../store/congress.repository';
+} from '../../store/congress-proposal.repository';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, viewerOf } from './access';
 

@@ -21,12 +21,12 @@ import {
   findActiveMemberByNumber,
   listOrgSessions,
   listRoster,
-  listSessionProposals,
   listSessionsOfDelegate,
   removeDelegate,
   requireSession,
   signIn,
 } from '../../store/congress.repository';
+import { listSessionProposals } from '../../store/congress-proposal.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { requireDelegate, viewerOf } from './access';
