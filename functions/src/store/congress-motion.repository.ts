@@ -22,7 +22,7 @@ import {
   CongressVotedEntity,
 } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
-import { ALL_PAGES } from './page';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { getDocumentClient, tableName } from './table';
 import { runTransaction, TransactionRefused } from './transactions';
 
@@ -104,9 +104,20 @@ export const requireMotion = async (motionId: string, consistent = false): Promi
   return m;
 };
 
+/** Every motion of a session (personal data). */
 export const listSessionMotions = async (sessionId: string): Promise<MotionRecord[]> => {
   const { Items = [] } = await motions.query({ index: 'gsi1', partition: `CONGRESSMOTIONS#${sessionId}` }, ALL_PAGES);
   return Items.map(toMotion);
+};
+
+/** A page of a session's motions, oldest first. */
+export const pageSessionMotions = async (sessionId: string, req: PageRequest): Promise<Page<MotionRecord>> => {
+  const partition = `CONGRESSMOTIONS#${sessionId}`;
+  const { Items = [], LastEvaluatedKey } = await motions.query(
+    { index: 'gsi1', partition },
+    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
+  );
+  return { items: Items.map(toMotion), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
 /**

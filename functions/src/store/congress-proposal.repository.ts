@@ -11,7 +11,7 @@ import {
   CongressProposalEntity,
   CongressProposalEventEntity,
 } from './entities/congress.entity';
-import { ALL_PAGES } from './page';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { type LabeledTx, runTransaction } from './transactions';
 
 const proposals = CongressProposalEntity.build(EntityRepository);
@@ -56,9 +56,40 @@ export const requireProposal = async (proposalId: string, consistent = false): P
   return p;
 };
 
+/** Every proposal of a session (counts over all of them, personal data). */
 export const listSessionProposals = async (sessionId: string): Promise<ProposalRecord[]> => {
   const { Items = [] } = await proposals.query({ index: 'gsi1', partition: `CONGRESSPROPOSALS#${sessionId}` }, ALL_PAGES);
   return Items.map(toProposal);
+};
+
+/** Reads of one filtered page before it is answered short (with its cursor). */
+const MAX_FILTERED_READS = 10;
+
+/**
+ * A page of a session's proposals, oldest first, keeping those `keep` accepts (an officer's
+ * overdue worklist). Each read asks DynamoDB for only as many items as the page still lacks, so
+ * the cursor (where the last read stopped) never skips one; after MAX_FILTERED_READS reads the
+ * page is answered short, with a cursor.
+ */
+export const pageSessionProposals = async (
+  sessionId: string,
+  req: PageRequest,
+  keep: (p: ProposalRecord) => boolean = () => true,
+): Promise<Page<ProposalRecord>> => {
+  const partition = `CONGRESSPROPOSALS#${sessionId}`;
+  const limit = limitOf(req);
+  const items: ProposalRecord[] = [];
+  let startKey: Record<string, unknown> | undefined = startKeyOf(req.cursor, 'gsi1', partition);
+  for (let read = 0; read < MAX_FILTERED_READS; read += 1) {
+    const { Items = [], LastEvaluatedKey } = await proposals.query(
+      { index: 'gsi1', partition },
+      { limit: limit - items.length, exclusiveStartKey: startKey },
+    );
+    items.push(...Items.map(toProposal).filter(keep));
+    startKey = LastEvaluatedKey;
+    if (!startKey || items.length >= limit) break;
+  }
+  return { items, nextCursor: nextCursorOf(startKey) };
 };
 
 export const listProposalCosigners = async (proposalId: string) => {

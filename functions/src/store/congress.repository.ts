@@ -7,7 +7,7 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
 import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
-import { ALL_PAGES } from './page';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
 
@@ -84,9 +84,14 @@ export const requireSession = async (sessionId: string, consistent = false): Pro
   return s;
 };
 
-export const listOrgSessions = async (orgId: string): Promise<CongressSessionRecord[]> => {
-  const { Items = [] } = await sessions.query({ index: 'gsi1', partition: `ORGCONGRESS#${orgId}` }, ALL_PAGES);
-  return Items.map(toSession).reverse();
+/** A page of an org's sessions, newest first. */
+export const pageOrgSessions = async (orgId: string, req: PageRequest): Promise<Page<CongressSessionRecord>> => {
+  const partition = `ORGCONGRESS#${orgId}`;
+  const { Items = [], LastEvaluatedKey } = await sessions.query(
+    { index: 'gsi1', partition },
+    { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
+  );
+  return { items: Items.map(toSession), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
 export interface DelegateRecord {
@@ -113,6 +118,7 @@ export const getDelegate = async (sessionId: string, userId: string): Promise<De
   return Item ? toDelegate(Item) : null;
 };
 
+/** The whole roster (every page): who is on it before adding people by hand. */
 export const listRoster = async (sessionId: string): Promise<DelegateRecord[]> => {
   const { Items = [] } = await delegates.query(
     { partition: `CONGRESS#${sessionId}`, range: { beginsWith: 'DELEGATE#' } },
@@ -121,11 +127,37 @@ export const listRoster = async (sessionId: string): Promise<DelegateRecord[]> =
   return Items.map(toDelegate);
 };
 
-/** Sessions where `userId` sits on the roster (the delegate's 投票 tab). */
-export const listSessionsOfDelegate = async (userId: string): Promise<Array<CongressSessionRecord & { me: DelegateRecord }>> => {
-  const { Items = [] } = await delegates.query({ index: 'gsi1', partition: `DELEGATEOF#${userId}` }, ALL_PAGES);
-  const found = await Promise.all(Items.map(async (d) => ({ session: await getSession(d.sessionId), me: toDelegate(d) })));
+/** A page of the roster, by user id (strongly consistent: the officer sees an entry just added). */
+export const pageRoster = async (sessionId: string, req: PageRequest): Promise<Page<DelegateRecord>> => {
+  const partition = `CONGRESS#${sessionId}`;
+  const { Items = [], LastEvaluatedKey } = await delegates.query(
+    { partition, range: { beginsWith: 'DELEGATE#' } },
+    { consistent: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'DELEGATE#') },
+  );
+  return { items: Items.map(toDelegate), nextCursor: nextCursorOf(LastEvaluatedKey) };
+};
+
+export type DelegateSession = CongressSessionRecord & { me: DelegateRecord };
+
+const withSessions = async (entries: DelegateItem[]): Promise<DelegateSession[]> => {
+  const found = await Promise.all(entries.map(async (d) => ({ session: await getSession(d.sessionId), me: toDelegate(d) })));
   return found.flatMap(({ session, me }) => (session ? [{ ...session, me }] : []));
+};
+
+/** Every session where `userId` sits on the roster (their personal data). */
+export const listSessionsOfDelegate = async (userId: string): Promise<DelegateSession[]> => {
+  const { Items = [] } = await delegates.query({ index: 'gsi1', partition: `DELEGATEOF#${userId}` }, ALL_PAGES);
+  return withSessions(Items);
+};
+
+/** A page of the sessions where `userId` sits on the roster (the delegate's 投票 tab). */
+export const pageSessionsOfDelegate = async (userId: string, req: PageRequest): Promise<Page<DelegateSession>> => {
+  const partition = `DELEGATEOF#${userId}`;
+  const { Items = [], LastEvaluatedKey } = await delegates.query(
+    { index: 'gsi1', partition },
+    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
+  );
+  return { items: await withSessions(Items), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
 export type RosterEntry = Omit<DelegateRecord, 'sessionId' | 'signedInAt'>;
@@ -388,7 +420,10 @@ export const findActiveMemberByNumber = async (
   orgId: string,
   memberNumber: string,
 ): Promise<{ userId: string; name: string; memberNumber: string } | null> => {
-  const { Items = [] } = await memberships.query({ index: 'gsi2', partition: `ORGMEMBERS#${orgId}`, range: { eq: memberNumber } });
+  const { Items = [] } = await memberships.query(
+    { index: 'gsi2', partition: `ORGMEMBERS#${orgId}`, range: { eq: memberNumber } },
+    ALL_PAGES,
+  );
   const m = Items.find((i) => i.status === 'active');
   return m ? { userId: m.userId, name: m.name, memberNumber: m.memberNumber } : null;
 };
