@@ -1,9 +1,6 @@
 import {
-  castBallotRequest,
-  createMotionRequest,
   DomainError,
   describeChoice,
-  idempotencyKeySchema,
   MOTION_KIND_LABELS,
   type MotionResult,
   type MotionSpec,
@@ -18,6 +15,7 @@ import {
   validateBallot,
   validateMotionSpec,
 } from '@union/shared';
+import { castBallotRequest, createMotionRequest, idempotencyKeySchema } from '@union/shared/contracts/congress-requests.contract';
 import {
   ballotResponse,
   motionDetailResponse,

@@ -5,16 +5,18 @@ import {
   decideProposal,
   isReplyOverdue,
   PROPOSAL_STATUS_LABELS,
-  proposalDecisionRequest,
   proposalParams,
-  proposalProgressRequest,
-  proposalRatingRequest,
-  proposalReplyRequest,
   rateProposalReply,
   recordProposalProgress,
   replyToProposal,
   sessionParams,
 } from '@union/shared';
+import {
+  proposalDecisionRequest,
+  proposalProgressRequest,
+  proposalRatingRequest,
+  proposalReplyRequest,
+} from '@union/shared/contracts/congress-requests.contract';
 import {
   proposalDetailResponse,
   sessionProposalsQuery,

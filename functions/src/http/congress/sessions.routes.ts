@@ -1,9 +1,6 @@
 import {
-  addDelegatesRequest,
-  createSessionRequest,
   DomainError,
   delegateParams,
-  importRosterRequest,
   isReplyOverdue,
   pageQuery,
   parseRosterCsv,
@@ -12,6 +9,7 @@ import {
   type RosterLineError,
   sessionParams,
 } from '@union/shared';
+import { addDelegatesRequest, createSessionRequest, importRosterRequest } from '@union/shared/contracts/congress-requests.contract';
 import {
   addDelegatesResponse,
   importRosterResponse,

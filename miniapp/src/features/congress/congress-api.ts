@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { CreateMotionRequest, CreateProposalRequest, ProposalDecisionRequest, RosterLineError } from '@union/shared';
+import type { CreateProposalRequest, RosterLineError } from '@union/shared';
+import type { CreateMotionRequest, ProposalDecisionRequest } from '@union/shared/contracts/congress-requests.contract';
 import type {
   addDelegatesResponse,
   ballotResponse,

@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { type CreateMotionRequest, MOTION_KIND_LABELS, MOTION_KINDS, type MotionKind, type RosterLineError } from '@union/shared';
+import { MOTION_KIND_LABELS, MOTION_KINDS, type MotionKind, type RosterLineError } from '@union/shared';
+import type { CreateMotionRequest } from '@union/shared/contracts/congress-requests.contract';
 import { useCallback, useState } from 'react';
 import { NoticeBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
