@@ -61,7 +61,11 @@ describe('catalog versions are paged with a cursor', () => {
   it('reads versions of 300 KB each past DynamoDB’s 1 MB page: pages come back short, with a cursor, and none is lost', async () => {
     const BIG = 6;
     // 20 entries quoting 4,900 characters each: ≈ 300 KB per version item (the item limit is 400 KB).
-    for (let v = 1; v <= BIG; v += 1) await publish('pg-big', Array.from({ length: 20 }, (_, i) => service(v * 100 + i, 4900)));
+    for (let v = 1; v <= BIG; v += 1)
+      await publish(
+        'pg-big',
+        Array.from({ length: 20 }, (_, i) => service(v * 100 + i, 4900)),
+      );
     const raw = await getDocumentClient().send(
       new QueryCommand({
         TableName: tableName(),
