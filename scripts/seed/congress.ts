@@ -1,19 +1,15 @@
 import { type BallotChoice, cosignProposal, tallyBallots, type VoteOption } from '@union/shared';
 import { randomId } from '../../functions/src/platform/ids';
+import { addDelegates, createSession, requireSession, signIn } from '../../functions/src/store/congress.repository';
 import {
-  addDelegates,
   castBallotInStore,
   closeMotionVoting,
-  cosignProposalInStore,
   createMotion,
-  createProposal,
-  createSession,
   listBallots,
   openMotion,
-  requireSession,
-  signIn,
   storeMotionResult,
-} from '../../functions/src/store/congress.repository';
+} from '../../functions/src/store/congress-motion.repository';
+import { cosignProposalInStore, createProposal } from '../../functions/src/store/congress-proposal.repository';
 import { getActiveMembershipByUser } from '../../functions/src/store/membership.repository';
 import { getUser } from '../../functions/src/store/user.repository';
 import { DELEGATE_COUNT } from './demo-data';

@@ -11,6 +11,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { CatalogCounterEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
 import { isConditionFailure } from './errors';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 
 export type { CatalogVersion, CatalogVersionSummary, PublishedBenefit };
 
@@ -137,13 +138,32 @@ export const getCatalogSource = async (orgId: string, version: number): Promise<
   return source?.text ?? '';
 };
 
-/** An org's versions, newest first, without their entries. */
+/** Every version of an org, newest first, without their entries (all pages). */
 export const listCatalogVersions = async (orgId: string): Promise<CatalogVersionSummary[]> => {
   const { Items = [] } = await versions.query(
     { partition: `CATALOG#${orgId}`, range: { beginsWith: 'v' } },
-    { reverse: true, attributes: [...SUMMARY_ATTRIBUTES], maxPages: Number.POSITIVE_INFINITY },
+    { reverse: true, attributes: [...SUMMARY_ATTRIBUTES], ...ALL_PAGES },
   );
   return Items.map(toSummary);
+};
+
+/**
+ * A page of an org's versions, newest first, without their entries. A version item can be
+ * close to 400 KB and DynamoDB stops a read at 1 MB (before the projection), so a page may come
+ * back shorter than `limit`, with a cursor.
+ */
+export const pageCatalogVersions = async (orgId: string, req: PageRequest): Promise<Page<CatalogVersionSummary>> => {
+  const partition = `CATALOG#${orgId}`;
+  const { Items = [], LastEvaluatedKey } = await versions.query(
+    { partition, range: { beginsWith: 'v' } },
+    {
+      reverse: true,
+      attributes: [...SUMMARY_ATTRIBUTES],
+      limit: limitOf(req),
+      exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'v'),
+    },
+  );
+  return { items: Items.map(toSummary), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
 /** The org's latest published version, or null before its first publish. */

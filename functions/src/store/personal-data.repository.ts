@@ -3,7 +3,9 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { type ApplicationRecord, listUserApplications } from './application.repository';
 import { type ClaimRecord, listClaimsOfUser } from './claim.repository';
-import { type DelegateRecord, listSessionMotions, listSessionProposals, listSessionsOfDelegate } from './congress.repository';
+import { type DelegateRecord, listSessionsOfDelegate } from './congress.repository';
+import { listSessionMotions } from './congress-motion.repository';
+import { listSessionProposals } from './congress-proposal.repository';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import {

@@ -12,6 +12,8 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Li
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
+  const shown = useRef(0);
+  shown.current = items.length;
 
   const reload = useCallback(async () => {
     setLoading(true);
@@ -36,7 +38,21 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Li
     }
   }, [nextCursor]);
 
-  return { items, setItems, hasMore: nextCursor !== null, loading, reload, loadMore };
+  /** Reads the list again from the first page, as far as it had been loaded (a poll, or after a change). */
+  const refresh = useCallback(async () => {
+    const want = shown.current;
+    const fresh: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: ListPage<T> = await fetchRef.current(cursor);
+      fresh.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null && fresh.length < want);
+    setItems(fresh);
+    setNextCursor(cursor);
+  }, []);
+
+  return { items, setItems, hasMore: nextCursor !== null, loading, reload, loadMore, refresh };
 }
 
 /** 加载更多 under a paged list, while there is more. */

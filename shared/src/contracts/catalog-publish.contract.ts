@@ -63,73 +63,13 @@ export const catalogDraftRequest = z.object({
   text: z.string().check(z.minLength(1, '请粘贴或上传计划文本')),
 });
 
-export const publishedSourceSchema = z.object({
-  document: planDocumentSchema,
-  /** Clause path in the outline, e.g. "二、（三）8". Empty for an entry added by hand. */
-  clause: z.string(),
-  /** The quoted sentence; empty for an entry added by hand (no source in the plan). */
-  quote: z.string(),
-  /** [start, end) character offsets into the version's plan text. */
-  start: z.number(),
-  end: z.number(),
-});
-export type PublishedSource = z.infer<typeof publishedSourceSchema>;
-
-/** A catalog entry as members read it: immutable, addressed by `benefitId`. */
-export const publishedBenefitSchema = z.object({
-  /** `${orgId}.v${version}.${n}` — stable forever, since versions are never overwritten. */
-  benefitId: z.string(),
-  orgId: z.string(),
-  version: z.number(),
-  name: z.string(),
-  category: z.string(),
-  tier: tierSchema,
-  groups: z.array(z.string()),
-  eligibility: ruleSchema,
-  benefit: benefitSchema,
-  department: z.optional(z.string()),
-  period: z.optional(z.string()),
-  claimMode: claimModeSchema,
-  source: publishedSourceSchema,
-});
-export type PublishedBenefit = z.infer<typeof publishedBenefitSchema>;
-
-const publishedBySchema = z.object({ userId: z.string(), displayName: z.string() });
-
-export const catalogVersionSummarySchema = z.object({
-  orgId: z.string(),
-  version: z.number(),
-  publishedAt: z.string(),
-  publishedBy: publishedBySchema,
-  document: planDocumentSchema,
-  entryCount: z.number(),
-  /** Characters of plan text kept with the version (0: published without text). */
-  sourceChars: z.number(),
-});
-export type CatalogVersionSummary = z.infer<typeof catalogVersionSummarySchema>;
-
-export const catalogVersionSchema = z.object({
-  ...catalogVersionSummarySchema.shape,
-  entries: z.array(publishedBenefitSchema),
-});
-export type CatalogVersion = z.infer<typeof catalogVersionSchema>;
-
-/** POST /orgs/{orgId}/catalogs → 201, GET /orgs/{orgId}/catalogs/{version} */
-export const catalogVersionResponse = z.object({ catalog: catalogVersionSchema });
-/** GET /orgs/{orgId}/catalogs (newest first) */
-export const catalogVersionListResponse = z.object({ versions: z.array(catalogVersionSummarySchema) });
-/** GET /orgs/{orgId}/catalogs/{version}/source */
-export const catalogSourceResponse = z.object({ orgId: z.string(), version: z.number(), text: z.string() });
-
-const lineageOrgSchema = z.object({ orgId: z.string(), name: z.string(), kind: z.string() });
-
-/** GET /orgs/{orgId}/effective-catalogs and GET /me/catalogs: the latest version of the org and each ancestor, root first. */
-export const effectiveCatalogsResponse = z.object({
-  orgId: z.string(),
-  lineage: z.array(lineageOrgSchema),
-  catalogs: z.array(z.extend(catalogVersionSchema, { orgName: z.string() })),
-});
-export type EffectiveCatalogsResponse = z.infer<typeof effectiveCatalogsResponse>;
+export type {
+  CatalogVersion,
+  CatalogVersionSummary,
+  EffectiveCatalogsResponse,
+  PublishedBenefit,
+  PublishedSource,
+} from './catalog-response.contract';
 
 export const catalogVersionParams = z.object({
   orgId: idSchema,

@@ -1,8 +1,6 @@
 import * as z from 'zod/mini';
 import { FIELD_LABELS } from '../domain/common/field-labels';
-import { DEFAULT_RATING_SCALE } from '../domain/congress/motion';
-import { PROPOSAL_DECISIONS, REPLY_RATINGS } from '../domain/congress/proposal';
-import { boundedRecord, dateSchema, idSchema } from './common.contract';
+import { idSchema } from './common.contract';
 
 // Chinese names of the congress fields, so validation errors say which field is wrong.
 const CONGRESS_FIELD_LABELS: Record<string, string> = {
@@ -36,7 +34,8 @@ const CONGRESS_FIELD_LABELS: Record<string, string> = {
 };
 for (const [k, v] of Object.entries(CONGRESS_FIELD_LABELS)) FIELD_LABELS[k] ??= v;
 
-const text = (min: number, max: number) =>
+/** Trimmed text of `min`–`max` characters, with the congress forms' messages. */
+export const congressText = (min: number, max: number) =>
   z.string().check(z.trim(), z.minLength(min, min <= 1 ? '不能为空' : `至少 ${min} 个字`), z.maxLength(max, `不超过 ${max} 个字`));
 
 export const sessionParams = z.object({ sessionId: idSchema });
@@ -45,80 +44,10 @@ export const motionParams = z.object({ motionId: idSchema });
 /** DELETE /congress/sessions/{sessionId}/roster/{userId} */
 export const delegateParams = z.object({ sessionId: idSchema, userId: idSchema });
 
-/** POST /congress/sessions */
-export const createSessionRequest = z
-  .object({ orgId: idSchema, sessionName: text(4, 60), startDate: dateSchema, endDate: dateSchema })
-  .check(z.refine((v) => v.endDate >= v.startDate, { message: '结束日期：不能早于开始日期', path: ['endDate'] }));
-export type CreateSessionRequest = z.infer<typeof createSessionRequest>;
-
-const delegation = z.optional(z.string().check(z.trim(), z.maxLength(30, '不超过 30 个字')));
-const memberNumber = z.string().check(z.trim(), z.regex(/^[A-Za-z0-9_-]{4,80}$/, '格式不正确'));
-
-/** POST /congress/sessions/{sessionId}/roster — officers add delegates by member number. */
-export const addDelegatesRequest = z.object({
-  delegates: z.array(z.object({ memberNumber, delegation })).check(z.minLength(1, '至少添加一名代表'), z.maxLength(500, '一次最多 500 名')),
-});
-export type AddDelegatesRequest = z.infer<typeof addDelegatesRequest>;
-
-/** POST /congress/sessions/{sessionId}/roster/import — CSV text: 会员编号[,代表团] per line. */
-export const importRosterRequest = z.object({ csv: z.string().check(z.minLength(1, '不能为空'), z.maxLength(100_000, '文件过大')) });
-
 /** POST /congress/sessions/{sessionId}/proposals */
-export const createProposalRequest = z.object({ title: text(4, 60), cause: text(10, 2000), suggestion: text(10, 2000) });
-export type CreateProposalRequest = z.infer<typeof createProposalRequest>;
-
-/** POST /congress/proposals/{proposalId}/decision — 立案 | 转为意见建议 | 不予立案, always with a reason. */
-export const proposalDecisionRequest = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('accept'), reason: text(2, 500), department: text(2, 40), replyDeadline: dateSchema }),
-  z.object({ decision: z.literal('convert'), reason: text(2, 500) }),
-  z.object({ decision: z.literal('reject'), reason: text(2, 500) }),
-]);
-export type ProposalDecisionRequest = z.infer<typeof proposalDecisionRequest>;
-export const PROPOSAL_DECISION_VALUES = PROPOSAL_DECISIONS;
-
-export const proposalReplyRequest = z.object({ reply: text(5, 4000) });
-export const proposalRatingRequest = z.object({
-  rating: z.enum(REPLY_RATINGS),
-  comment: z.optional(z.string().check(z.trim(), z.maxLength(500, '不超过 500 个字'))),
+export const createProposalRequest = z.object({
+  title: congressText(4, 60),
+  cause: congressText(10, 2000),
+  suggestion: congressText(10, 2000),
 });
-export const proposalProgressRequest = z.object({ note: text(2, 2000), done: z.optional(z.boolean()) });
-
-const namedItem = z.object({ name: text(1, 30), note: z.optional(z.string().check(z.trim(), z.maxLength(30, '不超过 30 个字'))) });
-const motionBase = { title: text(2, 80), description: z.optional(z.string().check(z.trim(), z.maxLength(1000, '不超过 1000 个字'))) };
-
-/** POST /congress/sessions/{sessionId}/motions — 表决, 测评 (scale defaults to 满意/基本满意/不满意) or 选举 (K of M). */
-export const createMotionRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('vote'), ...motionBase }),
-  z.object({
-    kind: z.literal('rating'),
-    ...motionBase,
-    subjects: z.array(namedItem).check(z.minLength(1, '至少一名'), z.maxLength(50, '最多 50 名')),
-    scale: z._default(z.array(text(1, 10)).check(z.minLength(2, '至少两个等次'), z.maxLength(7, '最多 7 个等次')), [
-      ...DEFAULT_RATING_SCALE,
-    ]),
-  }),
-  z.object({
-    kind: z.literal('election'),
-    ...motionBase,
-    candidates: z.array(namedItem).check(z.minLength(1, '至少一名'), z.maxLength(100, '最多 100 名')),
-    maxChoices: z.number().check(z.int('须为整数'), z.minimum(1, '至少 1 人'), z.maximum(100, '最多 100 人')),
-  }),
-]);
-export type CreateMotionRequest = z.infer<typeof createMotionRequest>;
-
-/** POST /congress/motions/{motionId}/ballots — one anonymous ballot; send an Idempotency-Key header to retry safely. */
-export const castBallotRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('vote'), option: z.enum(['yes', 'no', 'abstain'], '请选择赞成、反对或弃权') }),
-  z.object({
-    kind: z.literal('election'),
-    candidateIds: z.array(z.string().check(z.maxLength(16, '过长'))).check(z.maxLength(100, '过多')),
-  }),
-  z.object({
-    kind: z.literal('rating'),
-    ratings: boundedRecord(z.string().check(z.maxLength(16, '过长')), z.string().check(z.maxLength(10, '过长')), 50),
-  }),
-]);
-export type CastBallotRequest = z.infer<typeof castBallotRequest>;
-
-/** Idempotency-Key: the client's random key (a UUID), long enough that nobody can guess it. */
-export const idempotencyKeySchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, 'Idempotency-Key 须为 16–64 位字母数字'));
+export type CreateProposalRequest = z.infer<typeof createProposalRequest>;

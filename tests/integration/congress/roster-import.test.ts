@@ -6,6 +6,7 @@ import { CongressDelegateEntity, CongressSessionEntity } from '../../../function
 import { getDocumentClient } from '../../../functions/src/store/table';
 import { getUser } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
+import { readPages } from '../../support/read-pages';
 import { congress, makeMembers, mapLimit, type Person, setupOrgs, signInAll } from './fixtures';
 
 let officer: string;
@@ -35,14 +36,21 @@ const importCsv = (sessionId: string, csv: string) =>
 
 /** The roster as the officer sees it, N, and which entries lack the delegate grant. */
 const rosterState = async (sessionId: string) => {
-  const res = await invoke(congress, 'GET', `/congress/sessions/${sessionId}/roster`, { token: officer });
-  const ids: string[] = res.body.delegates.map((d: { userId: string }) => d.userId);
+  let rosterCount = 0;
+  const delegates = await readPages<{ userId: string }>(congress, `/congress/sessions/${sessionId}/roster`, 'delegates', {
+    token: officer,
+    limit: 100,
+    onPage: (body) => {
+      rosterCount = body.session.rosterCount;
+    },
+  });
+  const ids = delegates.map((d) => d.userId);
   const withoutGrant = (
     await mapLimit(ids, 20, async (id) =>
       (await getUser(id))?.grants.some((g) => g.role === 'delegate' && g.orgId === 'c-ent') ? null : id,
     )
   ).filter((id) => id !== null);
-  return { ids: new Set(ids), rosterCount: res.body.session.rosterCount as number, withoutGrant };
+  return { ids: new Set(ids), rosterCount, withoutGrant };
 };
 
 /** The 2N/3 quorum can be reached: that many delegates sign in and a motion opens. */

@@ -10,7 +10,7 @@ describe('demo seed: 职代会', () => {
   it('seeds the session, 36 delegates, a proposal in review and a closed 表决 with results', async () => {
     expect(await seedDemo()).toBe('seeded');
     const officer = await tokenFor('officer-enterprise', [{ role: 'officer', orgId: 'enterprise' }]);
-    const s = await invoke(congress, 'GET', `/congress/sessions/${DEMO_CONGRESS_SESSION_ID}/roster`, { token: officer });
+    const s = await invoke(congress, 'GET', `/congress/sessions/${DEMO_CONGRESS_SESSION_ID}/roster?limit=100`, { token: officer });
     expect(s.body.session).toMatchObject({
       sessionName: '第三届第二次职工代表大会',
       rosterCount: 36,
@@ -19,6 +19,7 @@ describe('demo seed: 职代会', () => {
       passThreshold: 19,
     });
     expect(s.body.delegates.filter((d: { memberNumber: string | null }) => d.memberNumber).length).toBe(36);
+    expect(s.body.nextCursor).toBeNull();
     expect((await getUser('delegate-01'))?.grants).toContainEqual({ role: 'delegate', orgId: 'enterprise' });
     const proposals = await invoke(congress, 'GET', `/congress/sessions/${DEMO_CONGRESS_SESSION_ID}/proposals`, { token: officer });
     expect(proposals.body.proposals).toEqual([expect.objectContaining({ status: 'review', cosignCount: 2 })]);

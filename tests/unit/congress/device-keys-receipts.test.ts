@@ -1,4 +1,4 @@
-import { idempotencyKeySchema } from '@union/shared';
+import { idempotencyKeySchema } from '@union/shared/contracts/congress-requests.contract';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   forgetReceipts,

@@ -1,10 +1,17 @@
-import { DomainError, idSchema, lineageOf } from '@union/shared';
+import { DomainError, idSchema, lineageOf, pageQuery } from '@union/shared';
 import {
   catalogDraftRequest,
   catalogVersionParams,
   PLAN_DRAFT_MAX_SERVICES,
   publishCatalogRequest,
 } from '@union/shared/contracts/catalog-publish.contract';
+import {
+  catalogDraftResponse,
+  catalogSourceResponse,
+  catalogVersionListResponse,
+  catalogVersionResponse,
+  effectiveCatalogsResponse,
+} from '@union/shared/contracts/catalog-response.contract';
 import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import { importPlan } from '@union/shared/domain/plan-import/index';
 import * as z from 'zod/mini';
@@ -12,7 +19,7 @@ import { logger } from '../../platform/logger';
 import {
   getCatalogSource,
   getEffectiveCatalogs,
-  listCatalogVersions,
+  pageCatalogVersions,
   publishCatalog,
   requireCatalogVersion,
 } from '../../store/catalog.repository';
@@ -27,6 +34,7 @@ registerStatuses({
   PLAN_IMPORT_FAILED: 422,
   CATALOG_PUBLISH_BUSY: 503,
   MEMBER_ORG_NOT_FOUND: 404,
+  CURSOR_INVALID: 400,
 });
 
 const orgParams = z.object({ orgId: idSchema });
@@ -50,6 +58,7 @@ export const catalogRoutes = [
     access: ['officer'],
     params: orgParams,
     body: catalogDraftRequest,
+    response: catalogDraftResponse,
     async handle({ params, body, requireRoleOver, requestId }) {
       await requireRoleOver('officer', params.orgId);
       assertSourceTextSize(body.text, 'text');
@@ -80,6 +89,7 @@ export const catalogRoutes = [
     // name the entry and field ("第 3 项服务的类别：不能为空") rather than the generic labels.
     body: z.unknown(),
     bodyContract: publishCatalogRequest,
+    response: catalogVersionResponse,
     async handle({ params, body, session, requireRoleOver, now }) {
       await requireRoleOver('officer', params.orgId);
       const request = parsePublishRequest(body);
@@ -97,9 +107,12 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs',
     access: 'signedIn',
     params: orgParams,
-    async handle({ params }) {
+    query: pageQuery,
+    response: catalogVersionListResponse,
+    async handle({ params, query }) {
       await requireOrg(params.orgId);
-      return { body: { versions: await listCatalogVersions(params.orgId) } };
+      const page = await pageCatalogVersions(params.orgId, query);
+      return { body: { versions: page.items, nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -107,6 +120,7 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs/{version}',
     access: 'signedIn',
     params: catalogVersionParams,
+    response: catalogVersionResponse,
     async handle({ params }) {
       return { body: { catalog: await requireCatalogVersion(params.orgId, params.version) } };
     },
@@ -116,6 +130,7 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs/{version}/source',
     access: 'signedIn',
     params: catalogVersionParams,
+    response: catalogSourceResponse,
     async handle({ params }) {
       const text = await getCatalogSource(params.orgId, params.version);
       if (text === null) {
@@ -129,6 +144,7 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/effective-catalogs',
     access: 'signedIn',
     params: orgParams,
+    response: effectiveCatalogsResponse,
     async handle({ params }) {
       return { body: await effectiveFor(params.orgId) };
     },
@@ -137,6 +153,7 @@ export const catalogRoutes = [
     method: 'GET',
     path: '/me/catalogs',
     access: 'signedIn',
+    response: effectiveCatalogsResponse,
     async handle({ session }) {
       // A member reads the catalogs of the org they belong to; anyone else those of their first grant's org.
       const grant = session.roles.find((r) => r.role === 'member') ?? session.roles[0];

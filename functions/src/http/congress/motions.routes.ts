@@ -1,13 +1,11 @@
 import {
-  castBallotRequest,
-  createMotionRequest,
   DomainError,
   describeChoice,
-  idempotencyKeySchema,
   MOTION_KIND_LABELS,
   type MotionResult,
   type MotionSpec,
   motionParams,
+  pageQuery,
   parseOrThrow,
   quorumOf,
   resultsToCsv,
@@ -17,7 +15,17 @@ import {
   validateBallot,
   validateMotionSpec,
 } from '@union/shared';
+import { castBallotRequest, createMotionRequest, idempotencyKeySchema } from '@union/shared/contracts/congress-requests.contract';
+import {
+  ballotResponse,
+  motionDetailResponse,
+  motionResponse,
+  motionResultsCsvResponse,
+  motionResultsResponse,
+  sessionMotionsResponse,
+} from '@union/shared/contracts/congress-response.contract';
 import { randomId } from '../../platform/ids';
+import { requireSession } from '../../store/congress.repository';
 import {
   castBallotInStore,
   closeMotionVoting,
@@ -26,13 +34,12 @@ import {
   getBallotAnswer,
   hasVoted,
   listBallots,
-  listSessionMotions,
   type MotionRecord,
   openMotion,
+  pageSessionMotions,
   requireMotion,
-  requireSession,
   storeMotionResult,
-} from '../../store/congress.repository';
+} from '../../store/congress-motion.repository';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, viewerOf } from './access';
 import { ballotAnswerExpiry, ballotRequestHash, openAnswer, sealAnswer } from './ballot-answer';
@@ -98,6 +105,7 @@ export const motionRoutes = [
     access: ['officer'],
     params: sessionParams,
     body: createMotionRequest,
+    response: motionResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -120,11 +128,15 @@ export const motionRoutes = [
     path: '/congress/sessions/{sessionId}/motions',
     access: ['delegate', 'officer'],
     params: sessionParams,
+    query: pageQuery,
+    response: sessionMotionsResponse,
     async handle(ctx) {
       const s = await requireSession(ctx.params.sessionId);
       await viewerOf(ctx, s);
-      const list = await listSessionMotions(s.sessionId);
-      return { body: { motions: await Promise.all(list.map((m) => motionView(m, ctx.session.userId))) } };
+      const page = await pageSessionMotions(s.sessionId, ctx.query);
+      return {
+        body: { motions: await Promise.all(page.items.map((m) => motionView(m, ctx.session.userId))), nextCursor: page.nextCursor },
+      };
     },
   }),
   defineRoute({
@@ -132,6 +144,7 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}',
     access: ['delegate', 'officer'],
     params: motionParams,
+    response: motionDetailResponse,
     async handle(ctx) {
       const m = await requireMotion(ctx.params.motionId, true);
       const s = await requireSession(m.sessionId, true);
@@ -156,6 +169,7 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/open',
     access: ['officer'],
     params: motionParams,
+    response: motionResponse,
     async handle(ctx) {
       await officerOfMotion(ctx, ctx.params.motionId);
       const m = await openMotion(ctx.params.motionId, ctx.now);
@@ -167,6 +181,7 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/close',
     access: ['officer'],
     params: motionParams,
+    response: motionResponse,
     async handle(ctx) {
       const m0 = await officerOfMotion(ctx, ctx.params.motionId);
       const s = await requireSession(m0.sessionId, true);
@@ -181,6 +196,7 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/revote',
     access: ['officer'],
     params: motionParams,
+    response: motionResponse,
     async handle(ctx) {
       const old = await officerOfMotion(ctx, ctx.params.motionId);
       if (old.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '原事项结束后才能重新表决', { field: 'motionId' });
@@ -205,6 +221,7 @@ export const motionRoutes = [
     access: ['delegate'],
     params: motionParams,
     body: castBallotRequest,
+    response: ballotResponse,
     async handle({ params, body, session, headers, runtime, now }) {
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
@@ -255,6 +272,7 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/results',
     access: ['delegate', 'officer'],
     params: motionParams,
+    response: motionResultsResponse,
     async handle(ctx) {
       const m = await requireMotion(ctx.params.motionId, true);
       const s = await requireSession(m.sessionId);
@@ -280,6 +298,8 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/results/csv',
     access: ['delegate', 'officer'],
     params: motionParams,
+    // A text answer: the router sends `text` as the body, and the schema holds that string.
+    response: motionResultsCsvResponse,
     async handle(ctx) {
       const m = await requireMotion(ctx.params.motionId, true);
       await viewerOf(ctx, await requireSession(m.sessionId));

@@ -5,29 +5,35 @@ import {
   decideProposal,
   isReplyOverdue,
   PROPOSAL_STATUS_LABELS,
-  proposalDecisionRequest,
   proposalParams,
-  proposalProgressRequest,
-  proposalRatingRequest,
-  proposalReplyRequest,
   rateProposalReply,
   recordProposalProgress,
   replyToProposal,
   sessionParams,
 } from '@union/shared';
-import * as z from 'zod/mini';
+import {
+  proposalDecisionRequest,
+  proposalProgressRequest,
+  proposalRatingRequest,
+  proposalReplyRequest,
+} from '@union/shared/contracts/congress-requests.contract';
+import {
+  proposalDetailResponse,
+  sessionProposalsQuery,
+  sessionProposalsResponse,
+} from '@union/shared/contracts/congress-response.contract';
 import { randomId } from '../../platform/ids';
+import { requireSession } from '../../store/congress.repository';
 import {
   changeProposal,
   cosignProposalInStore,
   createProposal,
   listProposalCosigners,
   listProposalTimeline,
-  listSessionProposals,
   type ProposalRecord,
+  pageSessionProposals,
   requireProposal,
-  requireSession,
-} from '../../store/congress.repository';
+} from '../../store/congress-proposal.repository';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, viewerOf } from './access';
 
@@ -45,9 +51,27 @@ const summary = (p: ProposalRecord, now: Date, me: string) => ({
   createdAt: p.createdAt,
 });
 
+/** What is set only once the proposal gets there (审查, 答复, 评价). */
+const later = (p: ProposalRecord) => ({
+  ...(p.decisionReason !== undefined ? { decisionReason: p.decisionReason } : {}),
+  ...(p.reply !== undefined ? { reply: p.reply } : {}),
+  ...(p.repliedAt !== undefined ? { repliedAt: p.repliedAt } : {}),
+  ...(p.rating !== undefined ? { rating: p.rating } : {}),
+});
+
 /** The proposal with its 附议 and the whole timeline (件件有回音). */
 const detail = async (p: ProposalRecord, now: Date, me: string) => ({
-  proposal: { ...summary(p, now, me), ...p, overdue: isReplyOverdue(p, now) },
+  proposal: {
+    ...summary(p, now, me),
+    sessionId: p.sessionId,
+    orgId: p.orgId,
+    proposerId: p.proposerId,
+    cause: p.cause,
+    suggestion: p.suggestion,
+    version: p.version,
+    updatedAt: p.updatedAt,
+    ...later(p),
+  },
   cosigners: await listProposalCosigners(p.proposalId),
   timeline: await listProposalTimeline(p.proposalId),
 });
@@ -66,6 +90,7 @@ export const proposalRoutes = [
     access: ['delegate'],
     params: sessionParams,
     body: createProposalRequest,
+    response: proposalDetailResponse,
     async handle({ params, body, session, now }) {
       const s = await requireSession(params.sessionId);
       const me = await requireDelegate(session, s.sessionId);
@@ -91,14 +116,17 @@ export const proposalRoutes = [
     path: '/congress/sessions/{sessionId}/proposals',
     access: ['delegate', 'officer'],
     params: sessionParams,
-    query: z.object({ overdue: z.optional(z.enum(['true', 'false'])) }),
+    query: sessionProposalsQuery,
+    response: sessionProposalsResponse,
     async handle(ctx) {
       const s = await requireSession(ctx.params.sessionId);
       const viewer = await viewerOf(ctx, s);
-      let list = (await listSessionProposals(s.sessionId)).map((p) => summary(p, ctx.now, ctx.session.userId));
-      // Overdue replies are an officer's worklist.
-      if (ctx.query.overdue === 'true' && viewer.officer) list = list.filter((p) => p.overdue);
-      return { body: { proposals: list, overdueCount: viewer.officer ? list.filter((p) => p.overdue).length : 0 } };
+      // Overdue replies are an officer's worklist (their number: GET /congress/sessions/{sessionId}).
+      const overdueOnly = ctx.query.overdue === 'true' && viewer.officer;
+      const page = await pageSessionProposals(s.sessionId, ctx.query, overdueOnly ? (p) => isReplyOverdue(p, ctx.now) : undefined);
+      return {
+        body: { proposals: page.items.map((p) => summary(p, ctx.now, ctx.session.userId)), nextCursor: page.nextCursor },
+      };
     },
   }),
   defineRoute({
@@ -106,6 +134,7 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}',
     access: ['delegate', 'officer'],
     params: proposalParams,
+    response: proposalDetailResponse,
     async handle(ctx) {
       const p = await requireProposal(ctx.params.proposalId, true);
       await viewerOf(ctx, p);
@@ -117,6 +146,7 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/cosign',
     access: ['delegate'],
     params: proposalParams,
+    response: proposalDetailResponse,
     async handle({ params, session, now }) {
       const p0 = await requireProposal(params.proposalId);
       const me = await requireDelegate(session, p0.sessionId);
@@ -129,6 +159,7 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/decision',
     access: ['officer'],
     params: proposalParams,
+    response: proposalDetailResponse,
     body: proposalDecisionRequest,
     async handle(ctx) {
       await officerOfProposal(ctx, ctx.params.proposalId);
@@ -141,6 +172,7 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/reply',
     access: ['officer'],
     params: proposalParams,
+    response: proposalDetailResponse,
     body: proposalReplyRequest,
     async handle(ctx) {
       const p0 = await officerOfProposal(ctx, ctx.params.proposalId);
@@ -154,6 +186,7 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/rating',
     access: ['delegate'],
     params: proposalParams,
+    response: proposalDetailResponse,
     body: proposalRatingRequest,
     async handle({ params, body, session, now }) {
       const p0 = await requireProposal(params.proposalId);
@@ -172,6 +205,7 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/progress',
     access: ['officer'],
     params: proposalParams,
+    response: proposalDetailResponse,
     body: proposalProgressRequest,
     async handle(ctx) {
       await officerOfProposal(ctx, ctx.params.proposalId);

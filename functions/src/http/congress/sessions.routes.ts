@@ -1,32 +1,42 @@
 import {
-  addDelegatesRequest,
-  createSessionRequest,
   DomainError,
   delegateParams,
-  idSchema,
-  importRosterRequest,
   isReplyOverdue,
+  pageQuery,
   parseRosterCsv,
   passThresholdOf,
   quorumOf,
   type RosterLineError,
   sessionParams,
 } from '@union/shared';
-import * as z from 'zod/mini';
+import { addDelegatesRequest, createSessionRequest, importRosterRequest } from '@union/shared/contracts/congress-requests.contract';
+import {
+  addDelegatesResponse,
+  importRosterResponse,
+  mySessionsResponse,
+  orgSessionsQuery,
+  orgSessionsResponse,
+  removeDelegateResponse,
+  rosterResponse,
+  sessionDetailResponse,
+  sessionResponse,
+  signInResponse,
+} from '@union/shared/contracts/congress-response.contract';
 import { randomId } from '../../platform/ids';
 import {
   addDelegates,
   type CongressSessionRecord,
   createSession,
   findActiveMemberByNumber,
-  listOrgSessions,
   listRoster,
-  listSessionProposals,
-  listSessionsOfDelegate,
+  pageOrgSessions,
+  pageRoster,
+  pageSessionsOfDelegate,
   removeDelegate,
   requireSession,
   signIn,
 } from '../../store/congress.repository';
+import { listSessionProposals } from '../../store/congress-proposal.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { requireDelegate, viewerOf } from './access';
@@ -39,6 +49,7 @@ registerStatuses({
   IDEMPOTENCY_KEY_INVALID: 400,
   RECEIPT_COLLISION: 503,
   DELEGATE_NOT_MEMBER: 403,
+  CURSOR_INVALID: 400,
 });
 
 /** Quorum and passing line shown beside every session (第二十条). */
@@ -116,6 +127,7 @@ export const sessionRoutes = [
     path: '/congress/sessions',
     access: ['officer'],
     body: createSessionRequest,
+    response: sessionResponse,
     async handle({ body, now, requireRoleOver }) {
       await requireRoleOver('officer', body.orgId);
       const session = await createSession({
@@ -133,21 +145,29 @@ export const sessionRoutes = [
     method: 'GET',
     path: '/congress/sessions',
     access: ['officer'],
-    query: z.object({ orgId: idSchema }),
+    query: orgSessionsQuery,
+    response: orgSessionsResponse,
     async handle({ query, requireRoleOver }) {
       await requireRoleOver('officer', query.orgId);
-      return { body: { sessions: (await listOrgSessions(query.orgId)).map(withRules) } };
+      const page = await pageOrgSessions(query.orgId, query);
+      return { body: { sessions: page.items.map(withRules), nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
     method: 'GET',
     path: '/congress/my-sessions',
     access: ['delegate'],
-    async handle({ session }) {
-      const mine = await listSessionsOfDelegate(session.userId);
+    query: pageQuery,
+    response: mySessionsResponse,
+    async handle({ session, query }) {
+      const page = await pageSessionsOfDelegate(session.userId, query);
       return {
         body: {
-          sessions: mine.map(({ me, ...s }) => ({ ...withRules(s), me: { signedIn: me.signedInAt !== null, delegation: me.delegation } })),
+          sessions: page.items.map(({ me, ...s }) => ({
+            ...withRules(s),
+            me: { signedIn: me.signedInAt !== null, delegation: me.delegation },
+          })),
+          nextCursor: page.nextCursor,
         },
       };
     },
@@ -157,9 +177,11 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}',
     access: ['delegate', 'officer'],
     params: sessionParams,
+    response: sessionDetailResponse,
     async handle(ctx) {
       const s = await requireSession(ctx.params.sessionId, true);
       const viewer = await viewerOf(ctx, s);
+      // Counted over every proposal (all pages): the officer's reminder of overdue replies.
       const overdueProposals = viewer.officer
         ? (await listSessionProposals(s.sessionId)).filter((p) => isReplyOverdue(p, ctx.now)).length
         : undefined;
@@ -182,10 +204,13 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}/roster',
     access: ['officer'],
     params: sessionParams,
-    async handle({ params, requireRoleOver }) {
+    query: pageQuery,
+    response: rosterResponse,
+    async handle({ params, query, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
-      return { body: { session: withRules(s), delegates: await listRoster(s.sessionId) } };
+      const page = await pageRoster(s.sessionId, query);
+      return { body: { session: withRules(s), delegates: page.items, nextCursor: page.nextCursor } };
     },
   }),
   defineRoute({
@@ -194,6 +219,7 @@ export const sessionRoutes = [
     access: ['officer'],
     params: sessionParams,
     body: addDelegatesRequest,
+    response: addDelegatesResponse,
     async handle({ params, body, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -217,6 +243,7 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}/roster/{userId}',
     access: ['officer'],
     params: delegateParams,
+    response: removeDelegateResponse,
     async handle({ params, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -232,6 +259,7 @@ export const sessionRoutes = [
     access: ['officer'],
     params: sessionParams,
     body: importRosterRequest,
+    response: importRosterResponse,
     async handle({ params, body, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -255,6 +283,7 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}/sign-in',
     access: ['delegate'],
     params: sessionParams,
+    response: signInResponse,
     async handle({ params, session, now }) {
       const s = await requireSession(params.sessionId);
       await requireDelegate(session, s.sessionId);

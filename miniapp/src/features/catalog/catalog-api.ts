@@ -1,19 +1,23 @@
 import type { OrgKind } from '@union/shared';
+import type { PublishCatalogRequest } from '@union/shared/contracts/catalog-publish.contract';
 import type {
   CatalogVersion,
-  CatalogVersionSummary,
+  catalogDraftResponse,
+  catalogSourceResponse,
+  catalogVersionListResponse,
   EffectiveCatalogsResponse,
-  PublishCatalogRequest,
-} from '@union/shared/contracts/catalog-publish.contract';
-import type { PlanDraft } from '@union/shared/domain/plan-import/types';
+} from '@union/shared/contracts/catalog-response.contract';
+import type * as z from 'zod/mini';
 import { ApiError, api, withPage } from '../../lib/api';
 
 export const catalogApi = {
-  draft: (orgId: string, text: string) => api.post<{ draft: PlanDraft }>(`/orgs/${orgId}/catalog-drafts`, { text }),
+  draft: (orgId: string, text: string) => api.post<z.infer<typeof catalogDraftResponse>>(`/orgs/${orgId}/catalog-drafts`, { text }),
   publish: (orgId: string, request: PublishCatalogRequest) => api.post<{ catalog: CatalogVersion }>(`/orgs/${orgId}/catalogs`, request),
-  versions: (orgId: string) => api.get<{ versions: CatalogVersionSummary[] }>(`/orgs/${orgId}/catalogs`),
+  /** A page of the org's versions, newest first. */
+  versions: (orgId: string, cursor: string | null = null) =>
+    api.get<z.infer<typeof catalogVersionListResponse>>(withPage(`/orgs/${orgId}/catalogs`, cursor)),
   version: (orgId: string, version: number) => api.get<{ catalog: CatalogVersion }>(`/orgs/${orgId}/catalogs/${version}`),
-  source: (orgId: string, version: number) => api.get<{ text: string }>(`/orgs/${orgId}/catalogs/${version}/source`),
+  source: (orgId: string, version: number) => api.get<z.infer<typeof catalogSourceResponse>>(`/orgs/${orgId}/catalogs/${version}/source`),
   mine: () => api.get<EffectiveCatalogsResponse>('/me/catalogs'),
   org: (orgId: string) => api.get<{ org: { orgId: string; name: string; kind: OrgKind } }>(`/orgs/${orgId}`),
   children: (orgId: string, cursor: string | null = null) =>
@@ -27,6 +31,7 @@ const MESSAGES: Record<string, string> = {
   FORBIDDEN_ROLE: '只有工会干部可以导入和发布服务目录',
   MEMBER_ORG_NOT_FOUND: '您尚未加入工会，暂无可享受的服务目录',
   CATALOG_PUBLISH_BUSY: '同时发布的目录太多，请稍后再试',
+  CURSOR_INVALID: '列表已变化，请刷新后重新加载',
   NETWORK: '网络连接失败，请检查网络后重试',
 };
 

@@ -1,97 +1,42 @@
 import Taro from '@tarojs/taro';
+import type { CreateProposalRequest, RosterLineError } from '@union/shared';
+import type { CreateMotionRequest, ProposalDecisionRequest } from '@union/shared/contracts/congress-requests.contract';
 import type {
-  CreateMotionRequest,
-  CreateProposalRequest,
-  MotionKind,
-  MotionResult,
-  MotionSpec,
-  MotionStatus,
-  ProposalDecisionRequest,
-  ProposalEventType,
-  ProposalStatus,
-  RosterLineError,
-} from '@union/shared';
-import { ApiError, api, apiBase } from '../../lib/api';
+  addDelegatesResponse,
+  ballotResponse,
+  importRosterResponse,
+  motionDetailResponse,
+  motionResponse,
+  mySessionsResponse,
+  orgSessionsResponse,
+  ProposalDetail,
+  ResultsView,
+  removeDelegateResponse,
+  rosterResponse,
+  SessionDetail,
+  sessionMotionsResponse,
+  sessionProposalsResponse,
+  sessionResponse,
+  signInResponse,
+} from '@union/shared/contracts/congress-response.contract';
+import type * as z from 'zod/mini';
+import { ApiError, api, apiBase, withPage } from '../../lib/api';
 import { readReceipt, writeReceipt } from '../../lib/device-store';
 import { platform } from '../../lib/platform';
 import { randomKey, SecureRandomUnavailable } from '../../lib/secure-random';
 import { getSession } from '../../lib/session';
 
-export interface SessionView {
-  sessionId: string;
-  orgId: string;
-  sessionName: string;
-  startDate: string;
-  endDate: string;
-  rosterCount: number;
-  signedInCount: number;
-  rosterLocked: boolean;
-  quorum: number;
-  passThreshold: number;
-  quorumMet: boolean;
-}
-export interface SessionDetail {
-  session: SessionView;
-  me: { officer: boolean; delegate: boolean; signedIn: boolean; delegation: string | null };
-  overdueProposals?: number;
-}
-export interface MotionView {
-  motionId: string;
-  sessionId: string;
-  kind: MotionKind;
-  kindLabel: string;
-  title: string;
-  description: string | null;
-  spec: MotionSpec;
-  status: MotionStatus;
-  delegateCount: number | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  revoteOf: string | null;
-  turnout: number;
-  hasVoted: boolean;
-  result: MotionResult | null;
-  verdict: string | null;
-}
-export interface ProposalSummary {
-  proposalId: string;
-  title: string;
-  proposerName: string;
-  status: ProposalStatus;
-  statusLabel: string;
-  cosignCount: number;
-  department: string | null;
-  replyDeadline: string | null;
-  overdue: boolean;
-  mine: boolean;
-  createdAt: string;
-}
-export interface ProposalDetail {
-  proposal: ProposalSummary & {
-    cause: string;
-    suggestion: string;
-    decisionReason?: string;
-    reply?: string;
-    rating?: string;
-    sessionId: string;
-  };
-  cosigners: Array<{ userId: string; displayName: string; at: string }>;
-  timeline: Array<{ type: ProposalEventType; note: string; actorName: string; at: string }>;
-}
-export interface DelegateView {
-  userId: string;
-  displayName: string;
-  memberNumber: string | null;
-  delegation: string | null;
-  signedInAt: string | null;
-}
-export interface ResultsView {
-  motion: MotionView;
-  session: { sessionId: string; sessionName: string; orgId: string };
-  result: MotionResult;
-  verdict: string;
-  receipts: Array<{ receiptCode: string; choice: string }>;
-}
+// The answers' types come from the routes' response schemas (types only: no schema is bundled).
+export type {
+  DelegateView,
+  MotionView,
+  MySession,
+  ProposalDetail,
+  ProposalSummary,
+  ResultsView,
+  SessionDetail,
+  SessionView,
+} from '@union/shared/contracts/congress-response.contract';
 
 const enc = encodeURIComponent;
 
@@ -102,18 +47,18 @@ const enc = encodeURIComponent;
 export const newRequestKey = (): Promise<string> => randomKey(platform.randomSource());
 
 export const congressApi = {
-  mySessions: () =>
-    api.get<{ sessions: Array<SessionView & { me: { signedIn: boolean; delegation: string | null } }> }>('/congress/my-sessions'),
+  mySessions: (cursor: string | null = null) => api.get<z.infer<typeof mySessionsResponse>>(withPage('/congress/my-sessions', cursor)),
   session: (id: string) => api.get<SessionDetail>(`/congress/sessions/${enc(id)}`),
-  signIn: (id: string) => api.post<{ session: SessionView }>(`/congress/sessions/${enc(id)}/sign-in`),
-  motions: (id: string) => api.get<{ motions: MotionView[] }>(`/congress/sessions/${enc(id)}/motions`),
-  motion: (id: string) => api.get<{ motion: MotionView }>(`/congress/motions/${enc(id)}`),
+  signIn: (id: string) => api.post<z.infer<typeof signInResponse>>(`/congress/sessions/${enc(id)}/sign-in`),
+  motions: (id: string, cursor: string | null = null) =>
+    api.get<z.infer<typeof sessionMotionsResponse>>(withPage(`/congress/sessions/${enc(id)}/motions`, cursor)),
+  motion: (id: string) => api.get<z.infer<typeof motionDetailResponse>>(`/congress/motions/${enc(id)}`),
   vote: (motionId: string, ballot: unknown, key: string) =>
-    api.post<{ motionId: string; receiptCode: string }>(`/congress/motions/${enc(motionId)}/ballots`, ballot, { 'idempotency-key': key }),
+    api.post<z.infer<typeof ballotResponse>>(`/congress/motions/${enc(motionId)}/ballots`, ballot, { 'idempotency-key': key }),
   results: (motionId: string) => api.get<ResultsView>(`/congress/motions/${enc(motionId)}/results`),
-  proposals: (id: string, overdue = false) =>
-    api.get<{ proposals: ProposalSummary[]; overdueCount: number }>(
-      `/congress/sessions/${enc(id)}/proposals${overdue ? '?overdue=true' : ''}`,
+  proposals: (id: string, cursor: string | null = null, overdue = false) =>
+    api.get<z.infer<typeof sessionProposalsResponse>>(
+      withPage(`/congress/sessions/${enc(id)}/proposals${overdue ? '?overdue=true' : ''}`, cursor),
     ),
   submitProposal: (id: string, body: CreateProposalRequest) => api.post<ProposalDetail>(`/congress/sessions/${enc(id)}/proposals`, body),
   proposal: (id: string) => api.get<ProposalDetail>(`/congress/proposals/${enc(id)}`),
@@ -121,20 +66,23 @@ export const congressApi = {
   rate: (id: string, rating: string, comment: string) =>
     api.post<ProposalDetail>(`/congress/proposals/${enc(id)}/rating`, { rating, comment }),
   // officer
-  orgSessions: (orgId: string) => api.get<{ sessions: SessionView[] }>(`/congress/sessions?orgId=${enc(orgId)}`),
+  orgSessions: (orgId: string, cursor: string | null = null) =>
+    api.get<z.infer<typeof orgSessionsResponse>>(withPage(`/congress/sessions?orgId=${enc(orgId)}`, cursor)),
   createSession: (body: { orgId: string; sessionName: string; startDate: string; endDate: string }) =>
-    api.post<{ session: SessionView }>('/congress/sessions', body),
-  roster: (id: string) => api.get<{ session: SessionView; delegates: DelegateView[] }>(`/congress/sessions/${enc(id)}/roster`),
+    api.post<z.infer<typeof sessionResponse>>('/congress/sessions', body),
+  roster: (id: string, cursor: string | null = null) =>
+    api.get<z.infer<typeof rosterResponse>>(withPage(`/congress/sessions/${enc(id)}/roster`, cursor)),
   addDelegates: (id: string, delegates: Array<{ memberNumber: string; delegation?: string }>) =>
-    api.post<{ added: number }>(`/congress/sessions/${enc(id)}/roster`, { delegates }),
+    api.post<z.infer<typeof addDelegatesResponse>>(`/congress/sessions/${enc(id)}/roster`, { delegates }),
   importRoster: (id: string, csv: string) =>
-    api.post<{ added: number; alreadyOnRoster: number }>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
+    api.post<z.infer<typeof importRosterResponse>>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
   removeDelegate: (id: string, userId: string) =>
-    api.delete<{ session: SessionView }>(`/congress/sessions/${enc(id)}/roster/${enc(userId)}`),
-  createMotion: (id: string, body: CreateMotionRequest) => api.post<{ motion: MotionView }>(`/congress/sessions/${enc(id)}/motions`, body),
-  openMotion: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/open`),
-  closeMotion: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/close`),
-  revote: (id: string) => api.post<{ motion: MotionView }>(`/congress/motions/${enc(id)}/revote`),
+    api.delete<z.infer<typeof removeDelegateResponse>>(`/congress/sessions/${enc(id)}/roster/${enc(userId)}`),
+  createMotion: (id: string, body: CreateMotionRequest) =>
+    api.post<z.infer<typeof motionResponse>>(`/congress/sessions/${enc(id)}/motions`, body),
+  openMotion: (id: string) => api.post<z.infer<typeof motionResponse>>(`/congress/motions/${enc(id)}/open`),
+  closeMotion: (id: string) => api.post<z.infer<typeof motionResponse>>(`/congress/motions/${enc(id)}/close`),
+  revote: (id: string) => api.post<z.infer<typeof motionResponse>>(`/congress/motions/${enc(id)}/revote`),
   decide: (id: string, body: ProposalDecisionRequest) => api.post<ProposalDetail>(`/congress/proposals/${enc(id)}/decision`, body),
   reply: (id: string, reply: string) => api.post<ProposalDetail>(`/congress/proposals/${enc(id)}/reply`, { reply }),
   progress: (id: string, note: string, done: boolean) =>
@@ -179,6 +127,7 @@ const MESSAGES: Record<string, string> = {
   ALREADY_COSIGNED: '您已附议过该提案',
   COSIGN_OWN_PROPOSAL: '不能附议自己的提案',
   ROSTER_LOCKED: '已有表决开始，代表名单不能再修改',
+  CURSOR_INVALID: '列表已变化，请刷新后重新加载',
   NETWORK: '网络连接失败，请检查网络后重试',
 };
 

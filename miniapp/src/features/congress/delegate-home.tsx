@@ -1,16 +1,17 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { createProposalRequest, fieldIssues } from '@union/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { LoadMore, usePagedList } from '../../components/paged-list';
 import { refreshSession } from '../../lib/api';
 import { BallotForm } from './ballot-form';
 import {
   congressApi,
   congressErrorText,
   type MotionView,
+  type MySession,
   type ProposalSummary,
   type SessionDetail,
-  type SessionView,
   savedReceipt,
 } from './congress-api';
 import './congress.scss';
@@ -19,27 +20,34 @@ import { usePolling } from '../../components/use-polling';
 
 /** The 投票 tab: my congress sessions, 签到, open motions and ballots, receipts, and 提案. */
 export function DelegateHome() {
-  const [sessions, setSessions] = useState<SessionView[] | null>(null);
+  const list = usePagedList<MySession>(async (cursor) => {
+    const page = await congressApi.mySessions(cursor);
+    return { items: page.sessions, nextCursor: page.nextCursor };
+  });
+  const { reload } = list;
+  const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const load = async () => {
+    const load = async (): Promise<void> => {
       try {
-        setSessions((await congressApi.mySessions()).sessions);
+        await reload();
+        setLoaded(true);
       } catch (e) {
         // Added to a roster after signing in: the delegate role arrives with a refreshed session.
         if ((e as { code?: string }).code === 'FORBIDDEN_ROLE') {
           const s = await refreshSession().catch(() => null);
           if (s?.user.roles.some((r) => r.role === 'delegate')) return load();
-          setSessions([]);
+          setLoaded(true);
           return;
         }
         setError(congressErrorText(e));
       }
     };
     void load();
-  }, []);
+  }, [reload]);
+  const sessions = list.items;
   if (error) return <Text className="error-banner">{error}</Text>;
-  if (!sessions) return <Text className="muted">加载中…</Text>;
+  if (!loaded) return <Text className="muted">加载中…</Text>;
   if (sessions.length === 0) {
     return (
       <View className="card">
@@ -53,32 +61,43 @@ export function DelegateHome() {
       {sessions.map((s) => (
         <SessionPanel key={s.sessionId} sessionId={s.sessionId} />
       ))}
+      <LoadMore
+        hasMore={list.hasMore}
+        loading={list.loading}
+        testId="more-sessions"
+        onLoad={() => list.loadMore().catch((e) => setError(congressErrorText(e)))}
+      />
     </View>
   );
 }
 
 function SessionPanel({ sessionId }: { sessionId: string }) {
   const [detail, setDetail] = useState<SessionDetail | null>(null);
-  const [motions, setMotions] = useState<MotionView[]>([]);
-  const [proposals, setProposals] = useState<ProposalSummary[]>([]);
+  const motionList = usePagedList<MotionView>(async (cursor) => {
+    const page = await congressApi.motions(sessionId, cursor);
+    return { items: page.motions, nextCursor: page.nextCursor };
+  });
+  const proposalList = usePagedList<ProposalSummary>(async (cursor) => {
+    const page = await congressApi.proposals(sessionId, cursor);
+    return { items: page.proposals, nextCursor: page.nextCursor };
+  });
+  const motions = motionList.items;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [receipts, setReceipts] = useState<Record<string, string>>({});
 
+  // The session, and the motions and proposals as far as they were loaded (加载更多 keeps its pages).
+  const refreshMotions = motionList.refresh;
+  const refreshProposals = proposalList.refresh;
   const load = useCallback(async () => {
     try {
-      const [d, m, p] = await Promise.all([
-        congressApi.session(sessionId),
-        congressApi.motions(sessionId),
-        congressApi.proposals(sessionId),
-      ]);
+      const [d] = await Promise.all([congressApi.session(sessionId), refreshMotions(), refreshProposals()]);
       setDetail(d);
-      setMotions(m.motions);
-      setProposals(p.proposals);
     } catch (e) {
       setError(congressErrorText(e));
     }
-  }, [sessionId]);
+  }, [sessionId, refreshMotions, refreshProposals]);
+  const more = (fn: () => Promise<void>) => () => fn().catch((e) => setError(congressErrorText(e)));
   // Live turnout while a motion is open.
   usePolling(
     load,
@@ -177,9 +196,23 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
             </View>
           );
         })}
+        <LoadMore hasMore={motionList.hasMore} loading={motionList.loading} testId="more-motions" onLoad={more(motionList.loadMore)} />
       </View>
 
-      <ProposalsCard sessionId={sessionId} proposals={proposals} onChanged={load} act={act} />
+      <ProposalsCard
+        sessionId={sessionId}
+        proposals={proposalList.items}
+        onChanged={load}
+        act={act}
+        footer={
+          <LoadMore
+            hasMore={proposalList.hasMore}
+            loading={proposalList.loading}
+            testId="more-proposals"
+            onLoad={more(proposalList.loadMore)}
+          />
+        }
+      />
     </View>
   );
 }
@@ -189,11 +222,14 @@ function ProposalsCard({
   proposals,
   onChanged,
   act,
+  footer,
 }: {
   sessionId: string;
   proposals: ProposalSummary[];
   onChanged: () => Promise<void>;
   act: (fn: () => Promise<unknown>, done: string) => Promise<void>;
+  /** 加载更多, under the list. */
+  footer: ReactNode;
 }) {
   const [form, setForm] = useState({ title: '', cause: '', suggestion: '' });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -283,6 +319,7 @@ function ProposalsCard({
           </View>
         </View>
       ))}
+      {footer}
     </View>
   );
 }

@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { CatalogVersionSummary } from '@union/shared/contracts/catalog-publish.contract';
-import { useState } from 'react';
+import type { CatalogVersionSummary } from '@union/shared/contracts/catalog-response.contract';
+import { useRef, useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
+import { LoadMore, usePagedList } from '../../../components/paged-list';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { catalogApi, catalogErrorText } from '../../../features/catalog/catalog-api';
 import { dateText, documentText } from '../../../features/catalog/format';
@@ -14,14 +15,25 @@ export default function CatalogHomePage() {
   const session = useSignedIn();
   const [orgs, setOrgs] = useState<OrgChoice[]>([]);
   const [orgId, setOrgId] = useState<string | null>(null);
-  const [versions, setVersions] = useState<CatalogVersionSummary[] | null>(null);
+  // The versions of the chosen org, newest first, a page at a time (加载更多).
+  const chosen = useRef<string | null>(null);
+  const list = usePagedList<CatalogVersionSummary>(async (cursor) => {
+    const id = chosen.current;
+    if (!id) return { items: [], nextCursor: null };
+    const page = await catalogApi.versions(id, cursor);
+    return { items: page.versions, nextCursor: page.nextCursor };
+  });
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  const versions = orgId !== null && loadedFor === orgId ? list.items : null;
   const [error, setError] = useState<string | null>(null);
 
   const loadVersions = async (id: string) => {
+    chosen.current = id;
     setOrgId(id);
-    setVersions(null);
+    setLoadedFor(null);
     try {
-      setVersions((await catalogApi.versions(id)).versions);
+      await list.reload();
+      setLoadedFor(id);
     } catch (e) {
       setError(catalogErrorText(e));
     }
@@ -101,6 +113,14 @@ export default function CatalogHomePage() {
               </Text>
             </View>
           ))}
+          {versions ? (
+            <LoadMore
+              hasMore={list.hasMore}
+              loading={list.loading}
+              testId="more-versions"
+              onLoad={() => list.loadMore().catch((e) => setError(catalogErrorText(e)))}
+            />
+          ) : null}
         </View>
       ) : null}
     </View>

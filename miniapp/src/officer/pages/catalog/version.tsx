@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { CatalogVersion, CatalogVersionSummary } from '@union/shared/contracts/catalog-publish.contract';
+import type { CatalogVersion, CatalogVersionSummary } from '@union/shared/contracts/catalog-response.contract';
 import { useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { catalogApi, catalogErrorText } from '../../../features/catalog/catalog-api';
 import { CatalogView } from '../../../features/catalog/catalog-view';
+import { allPages } from '../../../lib/api';
 import '../../../features/catalog/catalog.scss';
 
 /** One published version (earlier ones stay readable), with links to the org's other versions. */
@@ -19,9 +20,10 @@ export default function CatalogVersionPage() {
     setPublished(params.published === '1');
     try {
       const orgId = params.orgId ?? '';
-      const [{ catalog: c }, { versions }] = await Promise.all([
+      // Every version, for the picker below (all pages).
+      const [{ catalog: c }, versions] = await Promise.all([
         catalogApi.version(orgId, Number(params.version)),
-        catalogApi.versions(orgId),
+        allPages((cursor) => catalogApi.versions(orgId, cursor).then((page) => ({ items: page.versions, nextCursor: page.nextCursor }))),
       ]);
       setCatalog(c);
       setOthers(versions);

@@ -1,0 +1,223 @@
+import { DomainError, type ProposalChange, type ProposalEventType, type ProposalStatus } from '@union/shared';
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
+import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { randomId } from '../platform/ids';
+import { memberOfOrgCheck, notMember, refusal } from './congress.repository';
+import {
+  CongressCosignEntity,
+  CongressDelegateEntity,
+  CongressProposalEntity,
+  CongressProposalEventEntity,
+} from './entities/congress.entity';
+import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
+import { type LabeledTx, runTransaction } from './transactions';
+
+const proposals = CongressProposalEntity.build(EntityRepository);
+const cosigns = CongressCosignEntity.build(EntityRepository);
+const proposalEvents = CongressProposalEventEntity.build(EntityRepository);
+
+// ——— proposals ———
+
+export interface ProposalRecord {
+  proposalId: string;
+  sessionId: string;
+  orgId: string;
+  title: string;
+  cause: string;
+  suggestion: string;
+  proposerId: string;
+  proposerName: string;
+  status: ProposalStatus;
+  cosignCount: number;
+  version: number;
+  department?: string | undefined;
+  replyDeadline?: string | undefined;
+  decisionReason?: string | undefined;
+  reply?: string | undefined;
+  repliedAt?: string | undefined;
+  rating?: string | undefined;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type ProposalItem = NonNullable<Awaited<ReturnType<typeof proposals.get>>['Item']>;
+const toProposal = ({ gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest }: ProposalItem): ProposalRecord => rest;
+
+export const getProposal = async (proposalId: string, consistent = false): Promise<ProposalRecord | null> => {
+  const { Item } = await proposals.get({ proposalId }, { consistent });
+  return Item ? toProposal(Item) : null;
+};
+
+export const requireProposal = async (proposalId: string, consistent = false): Promise<ProposalRecord> => {
+  const p = await getProposal(proposalId, consistent);
+  if (!p) throw new DomainError('PROPOSAL_NOT_FOUND', '提案不存在', { field: 'proposalId' });
+  return p;
+};
+
+/** Every proposal of a session (counts over all of them, personal data). */
+export const listSessionProposals = async (sessionId: string): Promise<ProposalRecord[]> => {
+  const { Items = [] } = await proposals.query({ index: 'gsi1', partition: `CONGRESSPROPOSALS#${sessionId}` }, ALL_PAGES);
+  return Items.map(toProposal);
+};
+
+/** Reads of one filtered page before it is answered short (with its cursor). */
+const MAX_FILTERED_READS = 10;
+
+/**
+ * A page of a session's proposals, oldest first, keeping those `keep` accepts (an officer's
+ * overdue worklist). Each read asks DynamoDB for only as many items as the page still lacks, so
+ * the cursor (where the last read stopped) never skips one; after MAX_FILTERED_READS reads the
+ * page is answered short, with a cursor.
+ */
+export const pageSessionProposals = async (
+  sessionId: string,
+  req: PageRequest,
+  keep: (p: ProposalRecord) => boolean = () => true,
+): Promise<Page<ProposalRecord>> => {
+  const partition = `CONGRESSPROPOSALS#${sessionId}`;
+  const limit = limitOf(req);
+  const items: ProposalRecord[] = [];
+  let startKey: Record<string, unknown> | undefined = startKeyOf(req.cursor, 'gsi1', partition);
+  for (let read = 0; read < MAX_FILTERED_READS; read += 1) {
+    const { Items = [], LastEvaluatedKey } = await proposals.query(
+      { index: 'gsi1', partition },
+      { limit: limit - items.length, exclusiveStartKey: startKey },
+    );
+    items.push(...Items.map(toProposal).filter(keep));
+    startKey = LastEvaluatedKey;
+    if (!startKey || items.length >= limit) break;
+  }
+  return { items, nextCursor: nextCursorOf(startKey) };
+};
+
+export const listProposalCosigners = async (proposalId: string) => {
+  const { Items = [] } = await cosigns.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'COSIGN#' } }, ALL_PAGES);
+  return Items.map((c) => ({ userId: c.userId, displayName: c.displayName, at: c.at })).sort((a, b) => a.at.localeCompare(b.at));
+};
+
+export const listProposalTimeline = async (proposalId: string) => {
+  const { Items = [] } = await proposalEvents.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL_PAGES);
+  return Items.map((e) => ({ type: e.type as ProposalEventType, note: e.note, actorName: e.actorName, at: e.at }));
+};
+
+const eventTxs = (proposalId: string, change: Pick<ProposalChange, 'events'>, actorName: string, now: Date): LabeledTx[] =>
+  change.events.map((ev, i) => ({
+    label: `event:${i}`,
+    tx: CongressProposalEventEntity.build(PutTransaction).item({
+      proposalId,
+      // Time first so the timeline sorts; the index and a random tail keep same-millisecond steps apart.
+      eventKey: `${now.toISOString()}#${i}#${randomId(6)}`,
+      type: ev.type,
+      note: ev.note,
+      actorName,
+      at: now.toISOString(),
+    }),
+  }));
+
+/** A proposal by a roster delegate, with its first timeline step, in one transaction. */
+export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignCount' | 'version' | 'updatedAt'>, now: Date) => {
+  const record: ProposalRecord = { ...p, status: 'collecting', cosignCount: 0, version: 1, updatedAt: p.createdAt };
+  try {
+    await runTransaction(async () => [
+      {
+        label: 'delegate',
+        tx: CongressDelegateEntity.build(ConditionCheck)
+          .key({ sessionId: p.sessionId, userId: p.proposerId })
+          .condition({ attr: 'userId', exists: true }),
+      },
+      memberOfOrgCheck(p.proposerId, p.orgId, 'member'),
+      {
+        label: 'proposal',
+        tx: CongressProposalEntity.build(PutTransaction)
+          .item({
+            ...record,
+            gsi1pk: `CONGRESSPROPOSALS#${p.sessionId}`,
+            gsi1sk: `${p.createdAt}#${p.proposalId}`,
+            gsi2pk: `PROPOSER#${p.proposerId}`,
+            gsi2sk: `${p.createdAt}#${p.proposalId}`,
+          })
+          .options({ condition: { attr: 'proposalId', exists: false } }),
+      },
+      ...eventTxs(p.proposalId, { events: [{ type: 'submitted', note: p.title }] }, p.proposerName, now),
+    ]);
+  } catch (e) {
+    throw refusal(e, {
+      delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以提交提案', { field: 'sessionId' }),
+      member: () => notMember('提交提案'),
+    });
+  }
+  return record;
+};
+
+const proposalUpdateTx = (p: ProposalRecord, change: ProposalChange, now: Date, extraCondition: object[] = []): LabeledTx => ({
+  label: 'proposal',
+  tx: CongressProposalEntity.build(UpdateTransaction)
+    .item({ ...(change.set as object), proposalId: p.proposalId, version: p.version + 1, updatedAt: now.toISOString() } as never)
+    .options({ condition: { and: [{ attr: 'version', eq: p.version }, ...extraCondition] } as never }),
+});
+
+/**
+ * Applies a proposal transition computed by the domain from the freshest state. The update is
+ * conditioned on the version it was computed from; a concurrent change makes it recompute.
+ */
+export const changeProposal = async (
+  proposalId: string,
+  compute: (p: ProposalRecord) => ProposalChange,
+  actorName: string,
+  now: Date,
+): Promise<ProposalRecord> => {
+  let latest: ProposalRecord | undefined;
+  await runTransaction(async () => {
+    const p = await requireProposal(proposalId, true);
+    const change = compute(p);
+    latest = { ...p, ...(change.set as Partial<ProposalRecord>), version: p.version + 1, updatedAt: now.toISOString() };
+    return [proposalUpdateTx(p, change, now), ...eventTxs(proposalId, change, actorName, now)];
+  }, ['proposal']);
+  return latest as ProposalRecord;
+};
+
+/**
+ * 附议: the co-sign item is put with "absent" (nobody co-signs twice), the co-signer must be on the
+ * roster, and the proposal update is conditioned on "proposer is not the co-signer".
+ */
+export const cosignProposalInStore = async (
+  proposalId: string,
+  actor: { userId: string; displayName: string },
+  compute: (p: ProposalRecord) => ProposalChange,
+  now: Date,
+): Promise<ProposalRecord> => {
+  let latest: ProposalRecord | undefined;
+  try {
+    await runTransaction(async () => {
+      const p = await requireProposal(proposalId, true);
+      const change = compute(p);
+      latest = { ...p, ...(change.set as Partial<ProposalRecord>), version: p.version + 1, updatedAt: now.toISOString() };
+      return [
+        {
+          label: 'cosign',
+          tx: CongressCosignEntity.build(PutTransaction)
+            .item({ proposalId, userId: actor.userId, displayName: actor.displayName, at: now.toISOString() })
+            .options({ condition: { attr: 'userId', exists: false } }),
+        },
+        {
+          label: 'delegate',
+          tx: CongressDelegateEntity.build(ConditionCheck)
+            .key({ sessionId: p.sessionId, userId: actor.userId })
+            .condition({ attr: 'userId', exists: true }),
+        },
+        memberOfOrgCheck(actor.userId, p.orgId, 'member'),
+        proposalUpdateTx(p, change, now, [{ attr: 'proposerId', ne: actor.userId }]),
+        ...eventTxs(proposalId, change, actor.displayName, now),
+      ];
+    }, ['proposal']);
+  } catch (e) {
+    throw refusal(e, {
+      cosign: () => new DomainError('ALREADY_COSIGNED', '您已附议过该提案', { field: 'proposalId' }),
+      delegate: () => new DomainError('NOT_A_DELEGATE', '只有本次会议的代表可以附议', { field: 'proposalId' }),
+      member: () => notMember('附议'),
+    });
+  }
+  return latest as ProposalRecord;
+};
