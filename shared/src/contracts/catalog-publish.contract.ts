@@ -69,7 +69,7 @@ export type {
   EffectiveCatalogsResponse,
   PublishedBenefit,
   PublishedSource,
-} from './catalog-response.contract';
+} from './catalog-responses.contract';
 
 export const catalogVersionParams = z.object({
   orgId: idSchema,

@@ -1,5 +1,5 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { motionResultsResponse } from '@union/shared/contracts/congress-response.contract';
+import { motionResultsResponse } from '@union/shared/contracts/congress-responses.contract';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CongressBallotEntity, CongressProposalEntity } from '../../../functions/src/store/entities/congress.entity';

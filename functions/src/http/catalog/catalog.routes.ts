@@ -11,7 +11,7 @@ import {
   catalogVersionListResponse,
   catalogVersionResponse,
   effectiveCatalogsResponse,
-} from '@union/shared/contracts/catalog-response.contract';
+} from '@union/shared/contracts/catalog-responses.contract';
 import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import { importPlan } from '@union/shared/domain/plan-import/index';
 import * as z from 'zod/mini';

@@ -23,7 +23,7 @@ import {
   motionResultsCsvResponse,
   motionResultsResponse,
   sessionMotionsResponse,
-} from '@union/shared/contracts/congress-response.contract';
+} from '@union/shared/contracts/congress-responses.contract';
 import { randomId } from '../../platform/ids';
 import { requireSession } from '../../store/congress.repository';
 import {

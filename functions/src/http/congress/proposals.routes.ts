@@ -21,7 +21,7 @@ import {
   proposalDetailResponse,
   sessionProposalsQuery,
   sessionProposalsResponse,
-} from '@union/shared/contracts/congress-response.contract';
+} from '@union/shared/contracts/congress-responses.contract';
 import { randomId } from '../../platform/ids';
 import { requireSession } from '../../store/congress.repository';
 import {

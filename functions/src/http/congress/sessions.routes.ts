@@ -21,7 +21,7 @@ import {
   sessionDetailResponse,
   sessionResponse,
   signInResponse,
-} from '@union/shared/contracts/congress-response.contract';
+} from '@union/shared/contracts/congress-responses.contract';
 import { randomId } from '../../platform/ids';
 import {
   addDelegates,

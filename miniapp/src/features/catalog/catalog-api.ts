@@ -6,7 +6,7 @@ import type {
   catalogSourceResponse,
   catalogVersionListResponse,
   EffectiveCatalogsResponse,
-} from '@union/shared/contracts/catalog-response.contract';
+} from '@union/shared/contracts/catalog-responses.contract';
 import type * as z from 'zod/mini';
 import { ApiError, api, withPage } from '../../lib/api';
 

@@ -18,7 +18,7 @@ import type {
   sessionProposalsResponse,
   sessionResponse,
   signInResponse,
-} from '@union/shared/contracts/congress-response.contract';
+} from '@union/shared/contracts/congress-responses.contract';
 import type * as z from 'zod/mini';
 import { ApiError, api, apiBase, withPage } from '../../lib/api';
 import { readReceipt, writeReceipt } from '../../lib/device-store';
@@ -36,7 +36,7 @@ export type {
   ResultsView,
   SessionDetail,
   SessionView,
-} from '@union/shared/contracts/congress-response.contract';
+} from '@union/shared/contracts/congress-responses.contract';
 
 const enc = encodeURIComponent;
 

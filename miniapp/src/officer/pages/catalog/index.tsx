@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { CatalogVersionSummary } from '@union/shared/contracts/catalog-response.contract';
+import type { CatalogVersionSummary } from '@union/shared/contracts/catalog-responses.contract';
 import { useRef, useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { LoadMore, usePagedList } from '../../../components/paged-list';

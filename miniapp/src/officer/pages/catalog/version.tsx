@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
-import type { CatalogVersion, CatalogVersionSummary } from '@union/shared/contracts/catalog-response.contract';
+import type { CatalogVersion, CatalogVersionSummary } from '@union/shared/contracts/catalog-responses.contract';
 import { useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { useSignedIn } from '../../../components/use-signed-in';
