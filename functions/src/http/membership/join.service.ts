@@ -7,6 +7,7 @@ import {
   nextApplicationStatus,
   type Org,
   RATE_LIMITS,
+  refuseOwnCase,
 } from '@union/shared';
 import { randomId } from '../../platform/ids';
 import {
@@ -168,7 +169,7 @@ export const submitApplication = async (args: {
   }
 };
 
-/** 批准: activation and the decision in one transaction; the applicant gets the member grant. */
+/** 批准 (never by the applicant): activation and the decision in one transaction; the applicant gets the member grant. */
 export const approveApplication = async (args: {
   application: ApplicationRecord;
   org: Org;
@@ -176,6 +177,7 @@ export const approveApplication = async (args: {
   now: Date;
 }): Promise<JoinResult> => {
   const { application: a, org, by, now } = args;
+  refuseOwnCase({ userId: by }, a.userId, 'application');
   nextApplicationStatus(a.status, 'approve');
   const membershipId = `m${randomId(15)}`;
   let memberNumber = '';
@@ -215,6 +217,7 @@ export const approveApplication = async (args: {
   }
 };
 
+/** 驳回 with a reason (never by the applicant). */
 export const rejectApplication = async (args: {
   application: ApplicationRecord;
   by: string;
@@ -222,6 +225,7 @@ export const rejectApplication = async (args: {
   now: Date;
 }): Promise<ApplicationRecord> => {
   const { application: a, by, reason, now } = args;
+  refuseOwnCase({ userId: by }, a.userId, 'application');
   const status = nextApplicationStatus(a.status, 'reject');
   try {
     await runTransaction(async () => rejectApplicationTxs(a, by, reason, now));

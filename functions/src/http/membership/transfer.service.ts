@@ -1,4 +1,4 @@
-import { DomainError, lineageOf, type Org } from '@union/shared';
+import { DomainError, lineageOf, type Org, refuseOwnCase } from '@union/shared';
 import { randomId } from '../../platform/ids';
 import { orgPathOf } from '../../store/application.repository';
 import { getActiveMembershipRecord, getMembership, type MembershipRecord, moveMembership } from '../../store/membership.repository';
@@ -49,9 +49,10 @@ export const requestTransfer = async (args: { userId: string; to: Org; note: str
   return transfer;
 };
 
-/** 接收方批准: the membership moves in one transaction with the delegate grant of the old org; member grants follow. */
+/** 接收方批准 (never by the member who asked): the membership moves in one transaction with the delegate grant of the old org; member grants follow. */
 export const approveTransfer = async (args: { transfer: TransferRecord; to: Org; by: string; now: Date }) => {
   const { transfer: t, to, by, now } = args;
+  refuseOwnCase({ userId: by }, t.userId, 'transfer');
   if (t.status !== 'pending') throw decided();
   const from: MembershipRecord | null = await getMembership(t.fromMembershipId);
   if (from?.status !== 'active') throw stale();
@@ -91,6 +92,7 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
   return { transfer, membership };
 };
 
+/** 接收方驳回 with a reason (never by the member who asked). */
 export const rejectTransfer = async (args: {
   transfer: TransferRecord;
   by: string;
@@ -98,6 +100,7 @@ export const rejectTransfer = async (args: {
   now: Date;
 }): Promise<TransferRecord> => {
   const { transfer: t, by, reason, now } = args;
+  refuseOwnCase({ userId: by }, t.userId, 'transfer');
   if (t.status !== 'pending') throw decided();
   try {
     await runTransaction(async () => decideTransferTxs(t, { status: 'rejected', reason }, by, now));
