@@ -296,7 +296,7 @@ export interface ActivationInput {
   profile: MemberProfile;
   now: Date;
   applicationId: string;
-  /** Writes that must succeed with the activation (the application's decision, the invite's use). */
+  /** Writes that must succeed with the activation (the application's decision, the invite's use, the member grant). */
   extra: (memberNumber: string) => LabeledTx[];
 }
 
@@ -372,7 +372,10 @@ export interface MoveInput {
   newMembershipId: string;
   transferId: string;
   now: Date;
-  extra: (memberNumber: string) => LabeledTx[];
+  /** Writes that go with the move (the transfer's decision, the grants); built again on every attempt. */
+  extra: (memberNumber: string) => Promise<LabeledTx[]>;
+  /** Labels of `extra` whose failed condition means "read again and retry" (GRANTS_LABEL). */
+  retryOn?: readonly string[];
 }
 
 /**
@@ -429,9 +432,9 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
           .item({ userId: from.userId, membershipId: input.newMembershipId, orgId: to.orgId })
           .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
       },
-      ...input.extra(memberNumber),
+      ...(await input.extra(memberNumber)),
     ];
-  }, ['seq']);
+  }, ['seq', ...(input.retryOn ?? [])]);
   if (!record) throw new Error('transfer produced no record');
   return record;
 };
@@ -449,56 +452,67 @@ export const listRetentions = async (userId: string): Promise<Array<{ membership
  * 退会 in one transaction: the membership ends (status left, endedAt, off the org's member list)
  * only if still active; the person's and the account's "active membership" items and the phone go,
  * each only if still this membership's — so ID and phone are free to join again — and a retention
- * item says when the personal data left behind is to be purged. `extra`: writes that must go with it.
- * Refusals: TransactionRefused (label 'membership' when it is no longer active).
+ * item says when the personal data left behind is to be purged. `extra`: writes that must go with it
+ * (closing a pending transfer, the grants), built again on every attempt; `retryOn`: its labels whose
+ * failed condition means "read again and retry". Refusals: TransactionRefused (label 'membership'
+ * when it is no longer active).
  */
-export const leaveMembership = async (m: MembershipRecord, now: Date, purgeAfter: Date, extra: LabeledTx[] = []): Promise<void> => {
+export const leaveMembership = async (
+  m: MembershipRecord,
+  now: Date,
+  purgeAfter: Date,
+  extra: () => Promise<LabeledTx[]> = async () => [],
+  retryOn: readonly string[] = [],
+): Promise<void> => {
   const leftAt = now.toISOString();
-  await runTransaction(async () => [
-    {
-      label: 'membership',
-      tx: MembershipEntity.build(UpdateTransaction)
-        .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
-        .options({ condition: { attr: 'status', eq: 'active' } }),
-    },
-    {
-      label: 'person',
-      tx: ActivePersonEntity.build(DeleteTransaction)
-        .key({ idHash: m.idHash })
-        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
-    },
-    {
-      label: 'account',
-      tx: UserMembershipEntity.build(DeleteTransaction)
-        .key({ userId: m.userId })
-        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
-    },
-    {
-      label: 'phone',
-      tx: MemberPhoneEntity.build(DeleteTransaction)
-        .key({ phoneHash: m.phoneHash })
-        .options({
-          condition: {
-            or: [
-              { attr: 'idHash', exists: false },
-              { attr: 'idHash', eq: m.idHash },
-            ],
-          },
+  await runTransaction(
+    async () => [
+      {
+        label: 'membership',
+        tx: MembershipEntity.build(UpdateTransaction)
+          .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
+          .options({ condition: { attr: 'status', eq: 'active' } }),
+      },
+      {
+        label: 'person',
+        tx: ActivePersonEntity.build(DeleteTransaction)
+          .key({ idHash: m.idHash })
+          .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+      },
+      {
+        label: 'account',
+        tx: UserMembershipEntity.build(DeleteTransaction)
+          .key({ userId: m.userId })
+          .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+      },
+      {
+        label: 'phone',
+        tx: MemberPhoneEntity.build(DeleteTransaction)
+          .key({ phoneHash: m.phoneHash })
+          .options({
+            condition: {
+              or: [
+                { attr: 'idHash', exists: false },
+                { attr: 'idHash', eq: m.idHash },
+              ],
+            },
+          }),
+      },
+      {
+        label: 'retention',
+        tx: PersonalDataRetentionEntity.build(PutTransaction).item({
+          userId: m.userId,
+          membershipId: m.membershipId,
+          leftAt,
+          purgeAfter: purgeAfter.toISOString(),
+          gsi1pk: 'RETENTIONDUE',
+          gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
         }),
-    },
-    {
-      label: 'retention',
-      tx: PersonalDataRetentionEntity.build(PutTransaction).item({
-        userId: m.userId,
-        membershipId: m.membershipId,
-        leftAt,
-        purgeAfter: purgeAfter.toISOString(),
-        gsi1pk: 'RETENTIONDUE',
-        gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
-      }),
-    },
-    ...extra,
-  ]);
+      },
+      ...(await extra()),
+    ],
+    retryOn,
+  );
 };
 
 /** The phone another person holds: the phone change was refused. */

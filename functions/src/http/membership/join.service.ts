@@ -31,7 +31,7 @@ import {
 } from '../../store/membership.repository';
 import { consumeAttempts } from '../../store/rate-limit.repository';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
-import { addGrant } from '../../store/user.repository';
+import { grantTx } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
 import { refusalFor } from './identity-proof';
 
@@ -107,7 +107,8 @@ export interface JoinResult {
 
 /**
  * 提交入会申请 through an invite: counts one use of the invite atomically; an auto-approve
- * invite activates the membership in the same transaction, a review invite queues the application.
+ * invite activates the membership in the same transaction (with the member grant), a review invite
+ * queues the application.
  */
 export const submitApplication = async (args: {
   runtime: Runtime;
@@ -156,10 +157,14 @@ export const submitApplication = async (args: {
       applicationId: base.applicationId,
       extra: (memberNumber) => {
         application = { ...base, status: 'approved', decidedAt: now.toISOString(), decidedBy: 'auto', membershipId, memberNumber };
-        return [inviteUse, applicationPutTx(application), userApplicationTx(userId, base.applicationId, 'approved')];
+        return [
+          inviteUse,
+          applicationPutTx(application),
+          userApplicationTx(userId, base.applicationId, 'approved'),
+          grantTx(userId, { role: 'member', orgId: org.orgId }),
+        ];
       },
     });
-    await addGrant(userId, { role: 'member', orgId: org.orgId });
     return { application, membership };
   } catch (e) {
     if (e instanceof JoinBlocked) {
@@ -169,7 +174,7 @@ export const submitApplication = async (args: {
   }
 };
 
-/** 批准 (never by the applicant): activation and the decision in one transaction; the applicant gets the member grant. */
+/** 批准 (never by the applicant): activation, the decision and the applicant's member grant in one transaction. */
 export const approveApplication = async (args: {
   application: ApplicationRecord;
   org: Org;
@@ -194,10 +199,10 @@ export const approveApplication = async (args: {
         return [
           approveApplicationTx(a.applicationId, by, now, membershipId, n),
           userApplicationTx(a.userId, a.applicationId, 'approved', a.applicationId),
+          grantTx(a.userId, { role: 'member', orgId: org.orgId }),
         ];
       },
     });
-    await addGrant(a.userId, { role: 'member', orgId: org.orgId });
     return {
       application: {
         ...a,
