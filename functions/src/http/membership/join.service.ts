@@ -155,6 +155,8 @@ export const submitApplication = async (args: {
       profile,
       now,
       applicationId: base.applicationId,
+      // Nobody looked at the form: what it declares (八大群体, 农民工) waits for an officer's confirmation.
+      declaredFactsConfirmedBy: null,
       extra: (memberNumber) => {
         application = { ...base, status: 'approved', decidedAt: now.toISOString(), decidedBy: 'auto', membershipId, memberNumber };
         return [
@@ -194,6 +196,8 @@ export const approveApplication = async (args: {
       profile: a,
       now,
       applicationId: a.applicationId,
+      // The officer reviewed the application, declarations included (the queue shows them).
+      declaredFactsConfirmedBy: by,
       extra: (n) => {
         memberNumber = n;
         return [
