@@ -3,6 +3,7 @@ import type {
   CardResponse,
   ClaimDelegationView,
   ClaimView,
+  MemberFactsDetail,
   MemberFactsRow,
   OfficerClaimView,
   PlaceView,
@@ -21,7 +22,7 @@ export interface BenefitsResponse {
   tiers: Array<{ tier: '普惠' | '特惠' | '商惠'; benefits: MemberBenefit[] }>;
 }
 
-/** A member with the officer-set facts and the version an edit sends back. */
+/** A member with the officer-set facts, the 入会 declarations, and the version an edit sends back. */
 export type OfficerFactsRow = MemberFactsRow;
 
 export interface Publicity {
@@ -54,10 +55,10 @@ export const cardApi = {
     api.post<{ publicity: Publicity }>(`/orgs/${orgId}/benefits/${encodeURIComponent(benefitId)}/publicity`),
   memberFacts: (orgId: string, cursor: string | null = null) =>
     api.get<{ members: OfficerFactsRow[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/member-facts`, cursor)),
-  memberFactsOf: (orgId: string, userId: string) =>
-    api.get<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`),
-  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>, version: number) =>
-    api.put<{ facts: OfficerFactsRow['facts']; version: number }>(`/orgs/${orgId}/members/${userId}/facts`, { ...facts, version }),
+  memberFactsOf: (orgId: string, userId: string) => api.get<MemberFactsDetail>(`/orgs/${orgId}/members/${userId}/facts`),
+  /** Officer-set facts to change and/or `confirmDeclared: true` (the member's 入会 declarations). */
+  setFacts: (orgId: string, userId: string, change: Partial<OfficerFactsRow['facts']> & { confirmDeclared?: true }, version: number) =>
+    api.put<MemberFactsDetail>(`/orgs/${orgId}/members/${userId}/facts`, { ...change, version }),
   delegations: (orgId: string, cursor: string | null = null) =>
     api.get<{ delegations: ClaimDelegationView[]; nextCursor: string | null }>(withPage(`/orgs/${orgId}/claim-delegations`, cursor)),
   delegate: (orgId: string, delegateOrgId: string) =>
