@@ -89,6 +89,9 @@ export const membershipStep: SeedStep = {
         profile,
         now,
         applicationId: `seed-${m.userId}`,
+        // The demo members joined by review: an officer of their union (or over it) confirmed what
+        // they declared (八大群体, 农民工), so 免申即享 rests on it. Joining through the auto invite does not.
+        declaredFactsConfirmedBy: m.orgId === 'enterprise' ? 'officer-enterprise' : 'officer-district',
         extra: () => [],
       });
       await addGrant(m.userId, { role: 'member', orgId: m.orgId });

@@ -5,6 +5,7 @@ export * from './contracts/congress.contract';
 export * from './contracts/membership.contract';
 export * from './contracts/org.contract';
 export * from './contracts/page.contract';
+export * from './domain/auth/duties';
 export * from './domain/auth/roles';
 export * from './domain/card/index';
 export * from './domain/common/csv';

@@ -1,7 +1,13 @@
+import { makeIdNumber, PRIVACY_NOTICE_VERSION } from '@union/shared';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, demoToken, openAs, screenshot, useBrowser } from '../support/e2e';
+import { sealProfile } from '../../functions/src/http/membership/join.service';
+import { getRuntime } from '../../functions/src/http/runtime';
+import { activateMembership } from '../../functions/src/store/membership.repository';
+import { requireOrg } from '../../functions/src/store/org.repository';
+import { addGrant, putUser } from '../../functions/src/store/user.repository';
+import { apiCall, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
 
 /** Reads the card's QR image back into text, as a verifier's camera would. */
 const readQr = async (page: Page): Promise<string | null> => {
@@ -178,5 +184,89 @@ describe('服务卡: card, benefits with reasons, a claim approved by an officer
       version: after.body.version,
     });
     expect(reset.status).toBe(200);
+  });
+
+  it('免申即享 on an unconfirmed 八大群体 declaration waits for review, and says why; an officer confirms it in 会员认定', async () => {
+    // A courier who joined through the auto invite: nobody has looked at what the form declares.
+    useE2eStore();
+    await putUser({
+      userId: 'e2e-auto-courier',
+      displayName: '钱多多',
+      grants: [],
+      demoDescription: 'e2e：扫码自动入会的快递员',
+      demoOrder: 902,
+    });
+    const profile = sealProfile(await getRuntime(), 'e2e-auto-courier', {
+      name: '钱多多',
+      idNumber: makeIdNumber('320102', '1995-08-16', '451'),
+      phone: '17000008802',
+      employer: '顺达快递临江营业部',
+      employmentType: 'platform',
+      group: 'courier',
+      isMigrantWorker: false,
+      noticeAccepted: true,
+      noticeVersion: PRIVACY_NOTICE_VERSION,
+    });
+    await activateMembership({
+      membershipId: 'me2eautocourier1',
+      userId: 'e2e-auto-courier',
+      org: await requireOrg('logistics'),
+      profile,
+      now: new Date(),
+      applicationId: 'seed-e2e-auto-courier',
+      declaredFactsConfirmedBy: null,
+      extra: () => [],
+    });
+    await addGrant('e2e-auto-courier', { role: 'member', orgId: 'logistics' });
+
+    const memberToken = await demoToken('e2e-auto-courier');
+    const benefits = await apiCall('GET', '/me/benefits', memberToken);
+    const insurance = benefits.body.tiers
+      .flatMap((t: { benefits: Array<{ name: string }> }) => t.benefits)
+      .find((b: { name: string }) => b.name === '意外伤害互助保险');
+    expect(insurance.howToClaim).toBe('免申即享：八大群体身份待工会确认，申领后由工会审核');
+
+    const member = await openAs(browser(), 'e2e-auto-courier', { redirect: '/pages/card/index' });
+    const accident = benefit(member, '意外伤害互助保险');
+    await accident.waitFor({ timeout: 30_000 });
+    expect(await accident.textContent()).toContain('八大群体身份待工会确认');
+    await accident.locator('[data-testid="claim-button"]').click();
+    await member.waitForSelector('[data-testid="submit-claim"]');
+    await member.locator('[data-testid="submit-claim"]').click();
+    await member.waitForSelector('[data-testid="claim-done"]');
+    expect(await member.textContent('[data-testid="claim-done"]')).toContain('待审核');
+    expect(await member.textContent('[data-testid="claim-review-reason"]')).toBe('八大群体身份待工会确认，已转人工审核');
+    await screenshot(member, 'card-claim-declared-unconfirmed');
+    await member.context().close();
+
+    // The district officer confirms the declaration in 会员认定.
+    const page = await openAs(browser(), 'officer-district', { desktop: true, redirect: '/officer/pages/facts/index' });
+    await page.waitForSelector('[data-testid="officer-facts"]');
+    const row = page.locator('[data-testid="facts-e2e-auto-courier"]');
+    await expect
+      .poll(
+        async () => {
+          if (await row.count()) return true;
+          const more = page.locator('[data-testid="facts-more"]');
+          if (await more.count()) await more.click();
+          return false;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    expect(await row.locator('[data-testid="declared"]').textContent()).toContain('快递员');
+    expect(await row.locator('[data-testid="declared"]').textContent()).toContain('待确认');
+    await row.locator('[data-testid="confirm-declared"]').click();
+    await page.getByText('已确认钱多多入会时申报的信息').waitFor();
+    await expect.poll(() => row.locator('[data-testid="declared"]').textContent()).toContain('已确认');
+    expect(await row.locator('[data-testid="confirm-declared"]').count()).toBe(0);
+    await screenshot(page, 'card-officer-confirm-declared');
+    await page.context().close();
+
+    const after = await apiCall('GET', '/me/benefits', memberToken);
+    const confirmed = after.body.tiers
+      .flatMap((t: { benefits: Array<{ name: string }> }) => t.benefits)
+      .find((b: { name: string }) => b.name === '意外伤害互助保险');
+    expect(confirmed.howToClaim).toBe('免申即享：提交即通过');
   });
 });

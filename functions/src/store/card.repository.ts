@@ -1,7 +1,9 @@
 import { DomainError, NO_OFFICER_FACTS, type OfficerFacts } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { MemberFactsEntity } from './entities/member-facts.entity';
 import { isConditionFailure } from './errors';
+import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 const memberFacts = MemberFactsEntity.build(EntityRepository);
 
@@ -35,20 +37,35 @@ export const getVersionedOfficerFacts = async (
 export const factsStale = (): DomainError =>
   new DomainError('FACTS_STALE', '该会员的认定信息已被其他干部修改，请刷新后重新编辑', { field: 'version' });
 
+const membershipChanged = (): DomainError =>
+  new DomainError('MEMBERSHIP_CHANGED', '该会员的会籍已发生变化，请刷新后重试', { field: 'userId' });
+
 /**
- * Writes the member's facts as version `expected + 1`, only while the stored version is still
- * `expected` (absent counts as 0). Refusal: FACTS_STALE — and nothing is written.
+ * 会员认定 as one write: the officer-set facts as version `expected + 1`, only while the stored
+ * version is still `expected` (absent counts as 0), and `extra` (the confirmation of the member's
+ * 入会 declarations, on their membership) in the same transaction. `record` null: only `extra`.
+ * Refusals: FACTS_STALE, MEMBERSHIP_CHANGED (the membership ended meanwhile) — and nothing is written.
  */
-export const putOfficerFacts = async (r: Omit<OfficerFactsRecord, 'version'>, expected: number): Promise<OfficerFactsRecord> => {
-  const record = { ...r, version: expected + 1 };
+export const putOfficerFacts = async (
+  r: Omit<OfficerFactsRecord, 'version'> | null,
+  expected: number,
+  extra: LabeledTx[] = [],
+): Promise<{ version: number }> => {
+  const items: LabeledTx[] = [...extra];
+  if (r) {
+    items.unshift({
+      label: 'facts',
+      tx: MemberFactsEntity.build(PutTransaction)
+        .item({ ...r, version: expected + 1, gsi1pk: `FACTSORG#${r.orgId}`, gsi1sk: r.userId })
+        .options({ condition: expected === 0 ? { attr: 'version', exists: false } : { attr: 'version', eq: expected } }),
+    });
+  }
   try {
-    await memberFacts.put(
-      { ...record, gsi1pk: `FACTSORG#${r.orgId}`, gsi1sk: r.userId },
-      { condition: expected === 0 ? { attr: 'version', exists: false } : { attr: 'version', eq: expected } },
-    );
+    await runTransaction(async () => items);
   } catch (e) {
+    if (e instanceof TransactionRefused) throw e.failed.includes('facts') ? factsStale() : membershipChanged();
     if (isConditionFailure(e)) throw factsStale();
     throw e;
   }
-  return record;
+  return { version: r ? expected + 1 : expected };
 };

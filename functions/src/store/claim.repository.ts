@@ -41,6 +41,8 @@ export interface ClaimRecord {
   facts: Record<string, ClaimFactValue>;
   reasons: EligibilityReason[];
   rejectionReason: string | null;
+  /** Why a 免申即享 claim went to review instead of approving at once; null otherwise. */
+  reviewReason: string | null;
   createdAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
@@ -66,6 +68,7 @@ const toRecord = (i: ClaimItem): ClaimRecord => ({
   facts: (i.facts ?? {}) as Record<string, ClaimFactValue>,
   reasons: i.reasons.map((r) => ({ met: (r.met ?? null) as boolean | null, text: r.text })),
   rejectionReason: i.rejectionReason ?? null,
+  reviewReason: i.reviewReason ?? null,
   createdAt: i.createdAt,
   decidedAt: i.decidedAt ?? null,
   decidedBy: i.decidedBy ?? null,
@@ -117,7 +120,7 @@ const refusal = (e: unknown): never => {
  * Refusals: CLAIM_DUPLICATE, QUOTA_EXHAUSTED — and then nothing is written.
  */
 export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null): Promise<ClaimRecord> => {
-  const { facts, reasons, rejectionReason: _r, decidedAt, decidedBy, ...rest } = claim;
+  const { facts, reasons, rejectionReason: _r, reviewReason, decidedAt, decidedBy, ...rest } = claim;
   if (claim.status === 'approved') await refuseIfQuotaFull(claim.benefitKey, claim.period, quotaTotal);
   try {
     await runTransaction(
@@ -131,6 +134,7 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
               reasons,
               ...(decidedAt ? { decidedAt } : {}),
               ...(decidedBy ? { decidedBy } : {}),
+              ...(reviewReason ? { reviewReason } : {}),
               gsi1pk: queueKey(claim.orgId, claim.status),
               gsi1sk: `${claim.createdAt}#${claim.claimId}`,
               gsi2pk: `CLAIMUSER#${claim.userId}`,

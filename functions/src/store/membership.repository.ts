@@ -101,10 +101,17 @@ export interface MembershipRecord extends MemberProfile {
   memberNumberHistory: MemberNumberHistoryEntry[];
   /** Set by the purge after 退会 + retention: 身份证号, phone, birth date and employer are gone (''). */
   anonymisedAt: string | null;
+  /**
+   * The officer who confirmed what the member declared at 入会 (群体, 农民工, 用工形式), or null:
+   * unconfirmed (an auto invite; items from before the field count so too).
+   */
+  declaredFactsConfirmedBy: string | null;
+  declaredFactsConfirmedAt: string | null;
 }
 
 /** What the service card needs about a member (plain name; no 身份证号 or phone). */
 export interface ActiveMembership {
+  membershipId: string;
   userId: string;
   orgId: string;
   memberNumber: string;
@@ -115,6 +122,10 @@ export interface ActiveMembership {
   isMigrantWorker: boolean;
   gender: Gender;
   birthDate: string;
+  employmentType: EmploymentType;
+  /** null: what the member declared at 入会 waits for an officer's confirmation. */
+  declaredFactsConfirmedBy: string | null;
+  declaredFactsConfirmedAt: string | null;
 }
 
 type MembershipItem = NonNullable<Awaited<ReturnType<typeof memberships.get>>['Item']>;
@@ -141,6 +152,9 @@ const toRecord = (i: MembershipItem): MembershipRecord => ({
   transferId: i.transferId ?? null,
   memberNumberHistory: i.memberNumberHistory,
   anonymisedAt: i.anonymisedAt ?? null,
+  // Absent on items written before the field existed: unconfirmed.
+  declaredFactsConfirmedBy: i.declaredFactsConfirmedBy ?? null,
+  declaredFactsConfirmedAt: i.declaredFactsConfirmedAt ?? null,
 });
 
 export const getMembership = async (membershipId: string): Promise<MembershipRecord | null> => {
@@ -161,6 +175,7 @@ export const getActiveMembershipByUser = async (userId: string): Promise<ActiveM
   const m = await getActiveMembershipRecord(userId);
   if (!m) return null;
   return {
+    membershipId: m.membershipId,
     userId: m.userId,
     orgId: m.orgId,
     memberNumber: m.memberNumber,
@@ -171,6 +186,9 @@ export const getActiveMembershipByUser = async (userId: string): Promise<ActiveM
     isMigrantWorker: m.isMigrantWorker,
     gender: m.gender,
     birthDate: m.birthDate,
+    employmentType: m.employmentType,
+    declaredFactsConfirmedBy: m.declaredFactsConfirmedBy,
+    declaredFactsConfirmedAt: m.declaredFactsConfirmedAt,
   };
 };
 
@@ -281,6 +299,8 @@ const membershipPutTx = (m: MembershipRecord): LabeledTx => ({
       anonymisedAt: undefined,
       applicationId: m.applicationId ?? undefined,
       transferId: m.transferId ?? undefined,
+      declaredFactsConfirmedBy: m.declaredFactsConfirmedBy ?? undefined,
+      declaredFactsConfirmedAt: m.declaredFactsConfirmedAt ?? undefined,
       gsi1pk: `USERMEMBERSHIPS#${m.userId}`,
       gsi1sk: `${m.joinedAt}#${m.membershipId}`,
       gsi2pk: `ORGMEMBERS#${m.orgId}`,
@@ -296,7 +316,12 @@ export interface ActivationInput {
   profile: MemberProfile;
   now: Date;
   applicationId: string;
-  /** Writes that must succeed with the activation (the application's decision, the invite's use). */
+  /**
+   * The officer whose review confirms what the applicant declared (the approving officer), or
+   * null/absent when nobody looked (an auto invite): 免申即享 on those facts then waits for review.
+   */
+  declaredFactsConfirmedBy?: string | null;
+  /** Writes that must succeed with the activation (the application's decision, the invite's use, the member grant). */
   extra: (memberNumber: string) => LabeledTx[];
 }
 
@@ -327,6 +352,8 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
         transferId: null,
         memberNumberHistory: [],
         anonymisedAt: null,
+        declaredFactsConfirmedBy: input.declaredFactsConfirmedBy ?? null,
+        declaredFactsConfirmedAt: input.declaredFactsConfirmedBy ? input.now.toISOString() : null,
       };
       return [
         next.tx,
@@ -372,14 +399,19 @@ export interface MoveInput {
   newMembershipId: string;
   transferId: string;
   now: Date;
-  extra: (memberNumber: string) => LabeledTx[];
+  /** Writes that go with the move (the transfer's decision, the grants); built again on every attempt. */
+  extra: (memberNumber: string) => Promise<LabeledTx[]>;
+  /** Labels of `extra` whose failed condition means "read again and retry" (GRANTS_LABEL). */
+  retryOn?: readonly string[];
 }
 
 /**
  * 会籍转移 in one transaction: the old membership becomes "transferred" (only if still active),
  * a new one opens in the receiving org with its next number and the number history, and the
  * person's and account's active pointers move only if they still point at the old one — so
- * the person is never active in two orgs.
+ * the person is never active in two orgs. The new membership is a copy of the old one's profile,
+ * so a confirmation of the 入会 declarations (declaredFactsConfirmedBy) goes with it, and an
+ * unconfirmed one stays unconfirmed: the receiving officer approves the move, not the declarations.
  */
 export const moveMembership = async (input: MoveInput): Promise<MembershipRecord> => {
   const { from, to, now } = input;
@@ -429,12 +461,23 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
           .item({ userId: from.userId, membershipId: input.newMembershipId, orgId: to.orgId })
           .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
       },
-      ...input.extra(memberNumber),
+      ...(await input.extra(memberNumber)),
     ];
-  }, ['seq']);
+  }, ['seq', ...(input.retryOn ?? [])]);
   if (!record) throw new Error('transfer produced no record');
   return record;
 };
+
+/**
+ * 会员认定: an officer confirms what the member declared at 入会, on the membership the officer read
+ * (only while it is still active) — as a transaction item, beside an edit of the officer-set facts.
+ */
+export const confirmDeclaredFactsTx = (membershipId: string, by: string, now: Date): LabeledTx => ({
+  label: 'declaredFacts',
+  tx: MembershipEntity.build(UpdateTransaction)
+    .item({ membershipId, declaredFactsConfirmedBy: by, declaredFactsConfirmedAt: now.toISOString() })
+    .options({ condition: { attr: 'status', eq: 'active' } }),
+});
 
 /** The user's 退会 records whose personal data awaits the purge. */
 export const listRetentions = async (userId: string): Promise<Array<{ membershipId: string; leftAt: string; purgeAfter: string }>> => {
@@ -449,56 +492,67 @@ export const listRetentions = async (userId: string): Promise<Array<{ membership
  * 退会 in one transaction: the membership ends (status left, endedAt, off the org's member list)
  * only if still active; the person's and the account's "active membership" items and the phone go,
  * each only if still this membership's — so ID and phone are free to join again — and a retention
- * item says when the personal data left behind is to be purged. `extra`: writes that must go with it.
- * Refusals: TransactionRefused (label 'membership' when it is no longer active).
+ * item says when the personal data left behind is to be purged. `extra`: writes that must go with it
+ * (closing a pending transfer, the grants), built again on every attempt; `retryOn`: its labels whose
+ * failed condition means "read again and retry". Refusals: TransactionRefused (label 'membership'
+ * when it is no longer active).
  */
-export const leaveMembership = async (m: MembershipRecord, now: Date, purgeAfter: Date, extra: LabeledTx[] = []): Promise<void> => {
+export const leaveMembership = async (
+  m: MembershipRecord,
+  now: Date,
+  purgeAfter: Date,
+  extra: () => Promise<LabeledTx[]> = async () => [],
+  retryOn: readonly string[] = [],
+): Promise<void> => {
   const leftAt = now.toISOString();
-  await runTransaction(async () => [
-    {
-      label: 'membership',
-      tx: MembershipEntity.build(UpdateTransaction)
-        .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
-        .options({ condition: { attr: 'status', eq: 'active' } }),
-    },
-    {
-      label: 'person',
-      tx: ActivePersonEntity.build(DeleteTransaction)
-        .key({ idHash: m.idHash })
-        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
-    },
-    {
-      label: 'account',
-      tx: UserMembershipEntity.build(DeleteTransaction)
-        .key({ userId: m.userId })
-        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
-    },
-    {
-      label: 'phone',
-      tx: MemberPhoneEntity.build(DeleteTransaction)
-        .key({ phoneHash: m.phoneHash })
-        .options({
-          condition: {
-            or: [
-              { attr: 'idHash', exists: false },
-              { attr: 'idHash', eq: m.idHash },
-            ],
-          },
+  await runTransaction(
+    async () => [
+      {
+        label: 'membership',
+        tx: MembershipEntity.build(UpdateTransaction)
+          .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
+          .options({ condition: { attr: 'status', eq: 'active' } }),
+      },
+      {
+        label: 'person',
+        tx: ActivePersonEntity.build(DeleteTransaction)
+          .key({ idHash: m.idHash })
+          .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+      },
+      {
+        label: 'account',
+        tx: UserMembershipEntity.build(DeleteTransaction)
+          .key({ userId: m.userId })
+          .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+      },
+      {
+        label: 'phone',
+        tx: MemberPhoneEntity.build(DeleteTransaction)
+          .key({ phoneHash: m.phoneHash })
+          .options({
+            condition: {
+              or: [
+                { attr: 'idHash', exists: false },
+                { attr: 'idHash', eq: m.idHash },
+              ],
+            },
+          }),
+      },
+      {
+        label: 'retention',
+        tx: PersonalDataRetentionEntity.build(PutTransaction).item({
+          userId: m.userId,
+          membershipId: m.membershipId,
+          leftAt,
+          purgeAfter: purgeAfter.toISOString(),
+          gsi1pk: 'RETENTIONDUE',
+          gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
         }),
-    },
-    {
-      label: 'retention',
-      tx: PersonalDataRetentionEntity.build(PutTransaction).item({
-        userId: m.userId,
-        membershipId: m.membershipId,
-        leftAt,
-        purgeAfter: purgeAfter.toISOString(),
-        gsi1pk: 'RETENTIONDUE',
-        gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
-      }),
-    },
-    ...extra,
-  ]);
+      },
+      ...(await extra()),
+    ],
+    retryOn,
+  );
 };
 
 /** The phone another person holds: the phone change was refused. */

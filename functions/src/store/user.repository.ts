@@ -1,7 +1,7 @@
 import { DomainError, ROLE_NAMES, type RoleGrant, type RoleName, type SessionClaims } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { $add, $delete } from 'dynamodb-toolbox/entity/actions/update';
+import { $add, $delete, $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 import type { LabeledTx } from './transactions';
@@ -78,6 +78,50 @@ export const revokeGrantTx = (userId: string, grant: RoleGrant, label = `revoke:
     .item({ userId, grantKeys: $delete(new Set([grantKey(grant)])) })
     .options({ condition: { attr: 'userId', exists: true } }),
 });
+
+/** The label of changeGrantsTx's item: pass it in the caller's runTransaction `retryOn`. */
+export const GRANTS_LABEL = 'grants';
+
+/**
+ * A change of one user's grants inside a caller's transaction that adds some and removes others
+ * (DynamoDB refuses ADD and DELETE on one attribute in one update, and a transaction may touch the
+ * user item once): the set is read, and the new set written only while the stored one is still the
+ * set read. A grant added or removed meanwhile fails that condition (label GRANTS_LABEL), and the
+ * caller's runTransaction, given GRANTS_LABEL in `retryOn`, builds again from a fresh read.
+ * null when nothing changes (or there is no such user).
+ */
+export const changeGrantsTx = async (
+  userId: string,
+  change: { add?: readonly RoleGrant[]; remove?: (g: RoleGrant) => boolean },
+): Promise<LabeledTx | null> => {
+  const { Item } = await users.get({ userId }, { consistent: true });
+  if (!Item) return null;
+  const current = Item.grantKeys ?? new Set<string>();
+  const next = new Set(
+    [...current].filter((key) => {
+      const g = parseGrant(key);
+      return !(g && change.remove?.(g));
+    }),
+  );
+  for (const g of change.add ?? []) next.add(grantKey(g));
+  if (next.size === current.size && [...next].every((k) => current.has(k))) return null;
+  return {
+    label: GRANTS_LABEL,
+    tx: UserEntity.build(UpdateTransaction)
+      .item({ userId, grantKeys: next.size > 0 ? next : $remove() })
+      .options({
+        condition: {
+          and: [
+            { attr: 'userId', exists: true },
+            // Set equality (order-free), which DynamoDB conditions support but the toolbox's types omit.
+            current.size > 0
+              ? ({ attr: 'grantKeys', eq: current } as unknown as { attr: 'grantKeys'; exists: true })
+              : { attr: 'grantKeys', exists: false },
+          ],
+        },
+      }),
+  };
+};
 
 /** Whether the user holds `grant` now (strongly consistent). */
 export const holdsGrant = async (userId: string, grant: RoleGrant): Promise<boolean> => {

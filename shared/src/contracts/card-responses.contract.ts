@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CLAIM_STATUSES } from '../domain/card/claim-state';
 import type { FactInputType } from '../domain/eligibility/facts';
-import { claimDelegationSchema, claimSchema, officerClaimSchema, placeSchema } from './card.contract';
+import { claimDelegationSchema, claimSchema, declaredFactsSchema, officerClaimSchema, placeSchema } from './card.contract';
 import { claimFactSchema, planDocumentSchema, ruleSchema, tierSchema } from './catalog.contract';
 import { claimModeSchema } from './catalog-publish.contract';
 
@@ -78,6 +78,8 @@ export const memberFactsOfResponse = z.object({
   memberNumber: z.string(),
   facts: officerFactsSchema,
   version: z.int(),
+  /** What the member declared at 入会 and whether an officer confirmed it. */
+  declared: declaredFactsSchema,
 });
 export type MemberFactsOfResponse = z.infer<typeof memberFactsOfResponse>;
 

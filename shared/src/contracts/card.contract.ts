@@ -13,6 +13,7 @@ Object.assign(FIELD_LABELS, {
   hardship: '困难职工建档',
   modelWorker: '劳动模范',
   frontlineMedical: '一线医务人员',
+  confirmDeclared: '确认入会申报信息',
   userId: '会员',
   version: '版本',
   delegateOrgId: '受委托组织',
@@ -80,22 +81,39 @@ export type VerifyResponse = z.infer<typeof verifyResponse>;
 
 /**
  * PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value.
- * `version` is the one the editor read (GET answers it; 0 before any fact was set): an edit
- * made from an older version is refused (409 FACTS_STALE), never merged over a newer one.
+ * `confirmDeclared: true` confirms what the member declared at 入会 (八大群体, 农民工, 用工形式), so
+ * 免申即享 may rest on it. `version` is the one the editor read (GET answers it; 0 before any fact
+ * was set): an edit made from an older version is refused (409 FACTS_STALE), never merged over a
+ * newer one.
  */
 export const officerFactsRequest = z
   .object({
     hardship: z.optional(z.boolean()),
     modelWorker: z.optional(z.boolean()),
     frontlineMedical: z.optional(z.boolean()),
+    confirmDeclared: z.optional(z.literal(true, '只能确认（true）')),
     version: z.int({ error: '请提供读取时的版本号（整数）' }).check(z.gte(0, '版本号不能小于 0')),
   })
   .check(
-    z.refine((v) => v.hardship !== undefined || v.modelWorker !== undefined || v.frontlineMedical !== undefined, {
-      message: '请至少设置一项',
-      path: ['facts'],
-    }),
+    z.refine(
+      (v) => v.hardship !== undefined || v.modelWorker !== undefined || v.frontlineMedical !== undefined || v.confirmDeclared === true,
+      { message: '请至少设置一项', path: ['facts'] },
+    ),
   );
+export type OfficerFactsRequest = z.infer<typeof officerFactsRequest>;
+
+/** What a member declared at 入会 and whether an officer confirmed it (会员认定 shows it beside the facts). */
+export const declaredFactsSchema = z.object({
+  group: z.string(),
+  /** 快递员 … / 不属于八大群体 */
+  groupText: z.string(),
+  isEightGroups: z.boolean(),
+  isMigrantWorker: z.boolean(),
+  employmentTypeText: z.string(),
+  confirmed: z.boolean(),
+  confirmedAt: z.nullable(z.string()),
+});
+export type DeclaredFactsView = z.infer<typeof declaredFactsSchema>;
 
 /** Published benefit ids read `${orgId}.v${version}.${n}`. */
 export const benefitIdSchema = z
@@ -131,6 +149,8 @@ export const claimSchema = z.object({
   facts: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
   reasons: z.array(z.object({ met: z.nullable(z.boolean()), text: z.string() })),
   rejectionReason: z.nullable(z.string()),
+  /** Why a 免申即享 claim went to an officer instead of approving at once ("八大群体身份待工会确认，已转人工审核"). */
+  reviewReason: z.nullable(z.string()),
   createdAt: z.string(),
   decidedAt: z.nullable(z.string()),
 });
@@ -157,7 +177,7 @@ export const myClaimsResponse = pageResponse('claims', claimSchema);
 export const claimStatusQuery = z.extend(pageQuery, { status: z.optional(z.enum(CLAIM_STATUSES)) });
 export const officerClaimsResponse = pageResponse('claims', officerClaimSchema);
 
-/** GET /orgs/{orgId}/member-facts?cursor=&limit= — active members of the subtree with their officer-set facts. */
+/** GET /orgs/{orgId}/member-facts?cursor=&limit= — active members of the subtree with their officer-set facts and 入会 declarations. */
 export const memberFactsRowSchema = z.object({
   userId: z.string(),
   name: z.string(),
@@ -167,6 +187,7 @@ export const memberFactsRowSchema = z.object({
   facts: z.object({ hardship: z.boolean(), modelWorker: z.boolean(), frontlineMedical: z.boolean() }),
   updatedAt: z.nullable(z.string()),
   version: z.number(),
+  declared: declaredFactsSchema,
 });
 export type MemberFactsRow = z.infer<typeof memberFactsRowSchema>;
 export const memberFactsQuery = pageQuery;

@@ -88,6 +88,7 @@ describe('auto-approve invite', () => {
     expect(mine.body.membership.joinedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     expect(await getActiveMembershipByUser('courier-1')).toEqual({
+      membershipId: mine.body.membership.membershipId,
       userId: 'courier-1',
       orgId: 'logistics',
       memberNumber: 'LOGISTICS-000001',
@@ -98,6 +99,10 @@ describe('auto-approve invite', () => {
       isMigrantWorker: true,
       gender: 'male',
       birthDate: '1991-06-15',
+      employmentType: 'platform',
+      // Nobody reviewed the form: its declarations (八大群体, 农民工) wait for an officer's confirmation.
+      declaredFactsConfirmedBy: null,
+      declaredFactsConfirmedAt: null,
     });
   });
 

@@ -138,6 +138,7 @@ const claimFor = (userId: string, memberNumber: string, name: string) =>
       facts: { selfPaidMedical: 12000 },
       reasons: [{ met: true, text: '符合：本年度大病住院自付医药费达到 1 万元' }],
       rejectionReason: null,
+      reviewReason: null,
       createdAt: new Date().toISOString(),
       decidedAt: null,
       decidedBy: null,

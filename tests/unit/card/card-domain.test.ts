@@ -8,7 +8,7 @@ import {
   describeQuota,
   distanceMeters,
   formatDistance,
-  initialClaimStatus,
+  initialClaimState,
   judgeClaim,
   maskMemberNumber,
   memberFactsOf,
@@ -61,15 +61,17 @@ describe('claim state machine', () => {
     );
     expect(() => nextClaimStatus('rejected', 'approve')).toThrow(DomainError);
   });
+  const statusOf = (mode: 'automatic' | 'review', claimFacts: Record<string, unknown>) =>
+    initialClaimState({ mode, rule: illness, claimFacts, declaredFactsConfirmed: true }).status;
   it('approves 免申即享 at once and queues the rest', () => {
-    expect(initialClaimStatus('automatic', {})).toBe('approved');
-    expect(initialClaimStatus('review', {})).toBe('pending');
+    expect(statusOf('automatic', {})).toBe('approved');
+    expect(statusOf('review', {})).toBe('pending');
   });
 
   it('sends a 免申即享 claim to review when it rests on anything the member declares', () => {
-    expect(initialClaimStatus('automatic', { selfPaidMedical: 12000 })).toBe('pending');
-    expect(initialClaimStatus('automatic', { hospitalized: true })).toBe('pending');
-    expect(initialClaimStatus('review', { selfPaidMedical: 12000 })).toBe('pending');
+    expect(statusOf('automatic', { selfPaidMedical: 12000 })).toBe('pending');
+    expect(statusOf('automatic', { hospitalized: true })).toBe('pending');
+    expect(statusOf('review', { selfPaidMedical: 12000 })).toBe('pending');
   });
 });
 
@@ -172,7 +174,7 @@ describe('member facts and claims', () => {
         quote: '发放一次性慰问金500元。',
       },
     };
-    const v = benefitView(b, courierFacts, { total: 1000, used: 3 }, 2025);
+    const v = benefitView(b, courierFacts, { total: 1000, used: 3 }, 2025, { declaredFactsConfirmed: true });
     expect(v.whatYouGet).toBe('每人 500 元');
     expect(v.whoQualifies).toBe('适用于：在会会员，且本年度大病住院自付医药费达到 1 万元（含）以上。');
     expect(v.decision.label).toBe('待核对');

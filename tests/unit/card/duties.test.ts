@@ -3,6 +3,7 @@ import {
   holdsBenefitPower,
   mayDecideClaim,
   refuseDelegationTarget,
+  refuseOwnCase,
   refuseOwnClaim,
   refuseOwnFacts,
   requireBenefitPower,
@@ -31,6 +32,17 @@ describe('separation of duties', () => {
     expect(() => refuseOwnFacts({ userId: 'u1' }, 'u2')).not.toThrow();
     expect(() => refuseOwnClaim({ userId: 'u1' }, 'u1')).toThrow(expect.objectContaining({ code: 'CLAIM_SELF_FORBIDDEN' }));
     expect(mayDecideClaim(officer('u1', 'city'), 'u1', cityBenefit())).toBe(false);
+  });
+
+  it('refuses deciding one’s own 入会 application or 会籍转移, each with its own code and field', () => {
+    expect(() => refuseOwnCase({ userId: 'u1' }, 'u1', 'application')).toThrow(
+      expect.objectContaining({ code: 'APPLICATION_SELF_FORBIDDEN', field: 'applicationId' }),
+    );
+    expect(() => refuseOwnCase({ userId: 'u1' }, 'u1', 'transfer')).toThrow(
+      expect.objectContaining({ code: 'TRANSFER_SELF_FORBIDDEN', field: 'transferId' }),
+    );
+    expect(() => refuseOwnCase({ userId: 'u1' }, 'u2', 'application')).not.toThrow();
+    expect(() => refuseOwnCase({ userId: 'u1' }, 'u2', 'transfer')).not.toThrow();
   });
 
   it('needs power over the publisher, not only over the member', () => {

@@ -8,6 +8,7 @@ import {
   chinaDateOf,
   claimPeriodOf,
   DomainError,
+  declaredFactsView,
   idSchema,
   MEMBER_STATUS_TEXT,
   type MemberFactsRow,
@@ -29,7 +30,12 @@ import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
-import { getActiveMembershipByUser, getActiveMembershipRecord, orgMembersQueue } from '../../store/membership.repository';
+import {
+  confirmDeclaredFactsTx,
+  getActiveMembershipByUser,
+  getActiveMembershipRecord,
+  orgMembersQueue,
+} from '../../store/membership.repository';
 import { getLineage, requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
@@ -132,7 +138,7 @@ export const cardRoutes = [
     access: ['member'],
     response: benefitsResponse,
     async handle({ session, now }) {
-      const { lineage, facts } = await loadMemberContext(session.userId, now);
+      const { membership, lineage, facts } = await loadMemberContext(session.userId, now);
       const period = claimPeriodOf(now);
       const catalogs = await getEffectiveCatalogs(lineage.map((o) => o.orgId));
       const entries = catalogs.flatMap((c) => c.entries);
@@ -146,6 +152,7 @@ export const cardRoutes = [
           facts,
           quota.get(key) ?? (b.benefit.quota ? { total: b.benefit.quota.count, used: 0 } : null),
           Number(period),
+          { declaredFactsConfirmed: membership.declaredFactsConfirmedBy !== null },
         );
         return {
           ...view,
@@ -178,7 +185,14 @@ export const cardRoutes = [
       const membership = await memberWithin(params.userId, params.orgId);
       const { facts, version } = await getVersionedOfficerFacts(params.userId);
       return {
-        body: { userId: params.userId, maskedName: maskName(membership.name), memberNumber: membership.memberNumber, facts, version },
+        body: {
+          userId: params.userId,
+          maskedName: maskName(membership.name),
+          memberNumber: membership.memberNumber,
+          facts,
+          version,
+          declared: declaredFactsView(membership),
+        },
       };
     },
   }),
@@ -202,16 +216,22 @@ export const cardRoutes = [
         const value = body[key];
         if (value !== undefined) facts[key] = value;
       }
+      const editsFacts = OFFICER_FACT_KEYS.some((key) => body[key] !== undefined);
+      // Confirming the 入会 declarations (八大群体, 农民工 …) lets 免申即享 rest on them; one write with the facts.
+      const confirmed = body.confirmDeclared ? { by: session.userId, at: now.toISOString() } : null;
       const saved = await putOfficerFacts(
-        {
-          userId: params.userId,
-          orgId: membership.orgId,
-          memberName: membership.name,
-          ...facts,
-          updatedAt: now.toISOString(),
-          updatedBy: session.userId,
-        },
+        editsFacts
+          ? {
+              userId: params.userId,
+              orgId: membership.orgId,
+              memberName: membership.name,
+              ...facts,
+              updatedAt: now.toISOString(),
+              updatedBy: session.userId,
+            }
+          : null,
         body.version,
+        confirmed ? [confirmDeclaredFactsTx(membership.membershipId, confirmed.by, now)] : [],
       );
       return {
         body: {
@@ -220,6 +240,9 @@ export const cardRoutes = [
           memberNumber: membership.memberNumber,
           facts,
           version: saved.version,
+          declared: declaredFactsView(
+            confirmed ? { ...membership, declaredFactsConfirmedBy: confirmed.by, declaredFactsConfirmedAt: confirmed.at } : membership,
+          ),
         },
       };
     },
@@ -246,6 +269,7 @@ export const cardRoutes = [
         facts: facts[i]?.facts ?? { ...NO_OFFICER_FACTS },
         updatedAt: facts[i]?.updatedAt ?? null,
         version: facts[i]?.version ?? 0,
+        declared: declaredFactsView(m),
       }));
       return { body: { members: rows, nextCursor: page.nextCursor } };
     },

@@ -14,7 +14,7 @@ import {
   DomainError,
   holdsRoleOver,
   idSchema,
-  initialClaimStatus,
+  initialClaimState,
   judgeClaim,
   lineageOf,
   mayDecideClaim,
@@ -94,6 +94,7 @@ const toView = (c: ClaimRecord): ClaimView => ({
   facts: c.facts,
   reasons: c.reasons,
   rejectionReason: c.rejectionReason,
+  reviewReason: c.reviewReason,
   createdAt: c.createdAt,
   decidedAt: c.decidedAt,
 });
@@ -202,8 +203,14 @@ export const claimRoutes = [
       const period = claimPeriodOf(now);
       const claimFacts = parseClaimFacts(benefit.eligibility, body.facts);
       const decision = judgeClaim(benefit.eligibility, facts, claimFacts, Number(period));
-      // 免申即享 approves at once only on facts the union holds; declared facts go to review.
-      const status = initialClaimStatus(benefit.claimMode, claimFacts);
+      // 免申即享 approves at once only on facts the union holds: facts declared with the claim, or 入会
+      // declarations no officer confirmed that the rule reads, send it to review (and say so).
+      const { status, reviewReason } = initialClaimState({
+        mode: benefit.claimMode,
+        rule: benefit.eligibility,
+        claimFacts,
+        declaredFactsConfirmed: membership.declaredFactsConfirmedBy !== null,
+      });
       const createdAt = now.toISOString();
       const claim: ClaimRecord = {
         claimId: `c${randomId(15)}`,
@@ -222,6 +229,7 @@ export const claimRoutes = [
         facts: claimFacts as Record<string, number | boolean | string>,
         reasons: decision.reasons,
         rejectionReason: null,
+        reviewReason,
         createdAt,
         decidedAt: status === 'approved' ? createdAt : null,
         decidedBy: status === 'approved' ? 'automatic' : null,

@@ -7,6 +7,7 @@ import {
   nextApplicationStatus,
   type Org,
   RATE_LIMITS,
+  refuseOwnCase,
 } from '@union/shared';
 import { randomId } from '../../platform/ids';
 import {
@@ -30,7 +31,7 @@ import {
 } from '../../store/membership.repository';
 import { consumeAttempts } from '../../store/rate-limit.repository';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
-import { addGrant } from '../../store/user.repository';
+import { grantTx } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
 import { refusalFor } from './identity-proof';
 
@@ -106,7 +107,8 @@ export interface JoinResult {
 
 /**
  * 提交入会申请 through an invite: counts one use of the invite atomically; an auto-approve
- * invite activates the membership in the same transaction, a review invite queues the application.
+ * invite activates the membership in the same transaction (with the member grant), a review invite
+ * queues the application.
  */
 export const submitApplication = async (args: {
   runtime: Runtime;
@@ -153,12 +155,18 @@ export const submitApplication = async (args: {
       profile,
       now,
       applicationId: base.applicationId,
+      // Nobody looked at the form: what it declares (八大群体, 农民工) waits for an officer's confirmation.
+      declaredFactsConfirmedBy: null,
       extra: (memberNumber) => {
         application = { ...base, status: 'approved', decidedAt: now.toISOString(), decidedBy: 'auto', membershipId, memberNumber };
-        return [inviteUse, applicationPutTx(application), userApplicationTx(userId, base.applicationId, 'approved')];
+        return [
+          inviteUse,
+          applicationPutTx(application),
+          userApplicationTx(userId, base.applicationId, 'approved'),
+          grantTx(userId, { role: 'member', orgId: org.orgId }),
+        ];
       },
     });
-    await addGrant(userId, { role: 'member', orgId: org.orgId });
     return { application, membership };
   } catch (e) {
     if (e instanceof JoinBlocked) {
@@ -168,7 +176,7 @@ export const submitApplication = async (args: {
   }
 };
 
-/** 批准: activation and the decision in one transaction; the applicant gets the member grant. */
+/** 批准 (never by the applicant): activation, the decision and the applicant's member grant in one transaction. */
 export const approveApplication = async (args: {
   application: ApplicationRecord;
   org: Org;
@@ -176,6 +184,7 @@ export const approveApplication = async (args: {
   now: Date;
 }): Promise<JoinResult & { membership: MembershipRecord }> => {
   const { application: a, org, by, now } = args;
+  refuseOwnCase({ userId: by }, a.userId, 'application');
   nextApplicationStatus(a.status, 'approve');
   const membershipId = `m${randomId(15)}`;
   let memberNumber = '';
@@ -187,15 +196,17 @@ export const approveApplication = async (args: {
       profile: a,
       now,
       applicationId: a.applicationId,
+      // The officer reviewed the application, declarations included (the queue shows them).
+      declaredFactsConfirmedBy: by,
       extra: (n) => {
         memberNumber = n;
         return [
           approveApplicationTx(a.applicationId, by, now, membershipId, n),
           userApplicationTx(a.userId, a.applicationId, 'approved', a.applicationId),
+          grantTx(a.userId, { role: 'member', orgId: org.orgId }),
         ];
       },
     });
-    await addGrant(a.userId, { role: 'member', orgId: org.orgId });
     return {
       application: {
         ...a,
@@ -215,6 +226,7 @@ export const approveApplication = async (args: {
   }
 };
 
+/** 驳回 with a reason (never by the applicant). */
 export const rejectApplication = async (args: {
   application: ApplicationRecord;
   by: string;
@@ -222,6 +234,7 @@ export const rejectApplication = async (args: {
   now: Date;
 }): Promise<ApplicationRecord> => {
   const { application: a, by, reason, now } = args;
+  refuseOwnCase({ userId: by }, a.userId, 'application');
   const status = nextApplicationStatus(a.status, 'reject');
   try {
     await runTransaction(async () => rejectApplicationTxs(a, by, reason, now));

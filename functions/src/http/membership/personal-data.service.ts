@@ -6,6 +6,7 @@ import {
   phoneUnavailableError,
   purgeDueAt,
   RATE_LIMITS,
+  type RoleGrant,
 } from '@union/shared';
 import type { MyData, MyDataProfile } from '@union/shared/contracts/membership-responses.contract';
 import type { PhoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
@@ -23,7 +24,7 @@ import type { PersonalDataRecords } from '../../store/personal-data.repository';
 import { consumeAttempts } from '../../store/rate-limit.repository';
 import { TransactionRefused } from '../../store/transactions';
 import { decideTransferTxs, listUserTransfers } from '../../store/transfer.repository';
-import { removeGrants } from '../../store/user.repository';
+import { changeGrantsTx, GRANTS_LABEL } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
 import { memberNumberHistoryView, transferView } from './views';
 
@@ -32,8 +33,8 @@ const notAMember = () => new DomainError('NOT_A_MEMBER', '您还不是会员，�
 /**
  * 退会: the membership ends (status left, with the date) in one transaction that also frees the
  * 身份证号 and phone (the person may join again later), rejects a pending transfer, and schedules
- * the personal data left behind for deletion after PERSONAL_DATA_RETENTION_DAYS. Then the grants
- * go: member and delegate anywhere (both need a membership), verifier of that org.
+ * the personal data left behind for deletion after PERSONAL_DATA_RETENTION_DAYS, and takes the
+ * grants away: member and delegate anywhere (both need a membership), verifier of that org.
  */
 export const leaveUnion = async (args: { userId: string; now: Date }): Promise<{ membership: MembershipRecord; purgeAfter: Date }> => {
   const { userId, now } = args;
@@ -47,13 +48,23 @@ export const leaveUnion = async (args: { userId: string; now: Date }): Promise<{
       label: `${tx.label}:${t.transferId}`,
     })),
   );
+  // Member and delegate anywhere (both need a membership), verifier of that org.
+  const dropsGrant = (g: RoleGrant) => g.role === 'member' || g.role === 'delegate' || (g.role === 'verifier' && g.orgId === m.orgId);
   try {
-    await leaveMembership(m, now, purgeAfter, closeTransfers);
+    await leaveMembership(
+      m,
+      now,
+      purgeAfter,
+      async () => {
+        const grants = await changeGrantsTx(userId, { remove: dropsGrant });
+        return [...closeTransfers, ...(grants ? [grants] : [])];
+      },
+      [GRANTS_LABEL],
+    );
   } catch (e) {
     if (e instanceof TransactionRefused) throw new DomainError('MEMBERSHIP_CHANGED', '会籍状态已发生变化，请刷新后重试');
     throw e;
   }
-  await removeGrants(userId, (g) => g.role === 'member' || g.role === 'delegate' || (g.role === 'verifier' && g.orgId === m.orgId));
   return { membership: { ...m, status: 'left', endedAt: now.toISOString() }, purgeAfter };
 };
 

@@ -1,10 +1,10 @@
-import { DomainError, lineageOf, type Org } from '@union/shared';
+import { DomainError, lineageOf, type Org, refuseOwnCase } from '@union/shared';
 import { randomId } from '../../platform/ids';
 import { orgPathOf } from '../../store/application.repository';
 import { getActiveMembershipRecord, getMembership, type MembershipRecord, moveMembership } from '../../store/membership.repository';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
 import { decideTransferTxs, requestTransferTxs, type TransferRecord } from '../../store/transfer.repository';
-import { addGrant, removeGrants, revokeGrantTx } from '../../store/user.repository';
+import { changeGrantsTx, GRANTS_LABEL } from '../../store/user.repository';
 
 const stale = () => new DomainError('TRANSFER_STALE', '该会员的会籍已发生变化，此转移申请不再有效');
 const decided = () => new DomainError('TRANSFER_STATE_CONFLICT', '该转移申请已处理过了');
@@ -49,9 +49,10 @@ export const requestTransfer = async (args: { userId: string; to: Org; note: str
   return transfer;
 };
 
-/** 接收方批准: the membership moves in one transaction with the delegate grant of the old org; member grants follow. */
+/** 接收方批准 (never by the member who asked): the membership and its grants move in one transaction. */
 export const approveTransfer = async (args: { transfer: TransferRecord; to: Org; by: string; now: Date }) => {
   const { transfer: t, to, by, now } = args;
+  refuseOwnCase({ userId: by }, t.userId, 'transfer');
   if (t.status !== 'pending') throw decided();
   const from: MembershipRecord | null = await getMembership(t.fromMembershipId);
   if (from?.status !== 'active') throw stale();
@@ -64,12 +65,17 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
       newMembershipId,
       transferId: t.transferId,
       now,
-      extra: (n) => [
-        ...decideTransferTxs(t, { status: 'approved', newMembershipId, newMemberNumber: n }, by, now),
-        // A delegate of the old org stops being one with the move (their roster entries stay for
-        // the record, but sign-in and voting check the membership in their own transactions).
-        revokeGrantTx(t.userId, { role: 'delegate', orgId: from.orgId }),
-      ],
+      extra: async (n) => {
+        // The member grant moves with the membership, and a delegate of the old org stops being one
+        // (their roster entries stay for the record; sign-in and voting check the membership in
+        // their own transactions) — in the same transaction, so a failure leaves neither half.
+        const grants = await changeGrantsTx(t.userId, {
+          add: [{ role: 'member', orgId: to.orgId }],
+          remove: (g) => (g.role === 'member' || g.role === 'delegate') && g.orgId === from.orgId,
+        });
+        return [...decideTransferTxs(t, { status: 'approved', newMembershipId, newMemberNumber: n }, by, now), ...(grants ? [grants] : [])];
+      },
+      retryOn: [GRANTS_LABEL],
     });
   } catch (e) {
     if (e instanceof TransactionRefused) {
@@ -78,8 +84,6 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
     }
     throw e;
   }
-  await removeGrants(t.userId, (g) => g.role === 'member' && g.orgId === from.orgId);
-  await addGrant(t.userId, { role: 'member', orgId: to.orgId });
   const transfer: TransferRecord = {
     ...t,
     status: 'approved',
@@ -91,6 +95,7 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
   return { transfer, membership };
 };
 
+/** 接收方驳回 with a reason (never by the member who asked). */
 export const rejectTransfer = async (args: {
   transfer: TransferRecord;
   by: string;
@@ -98,6 +103,7 @@ export const rejectTransfer = async (args: {
   now: Date;
 }): Promise<TransferRecord> => {
   const { transfer: t, by, reason, now } = args;
+  refuseOwnCase({ userId: by }, t.userId, 'transfer');
   if (t.status !== 'pending') throw decided();
   try {
     await runTransaction(async () => decideTransferTxs(t, { status: 'rejected', reason }, by, now));

@@ -37,6 +37,8 @@ export const ClaimEntity = new Entity({
     facts: any(),
     reasons: list(map({ met: any(), text: string() })),
     rejectionReason: string().optional(),
+    /** Why a 免申即享 claim waits for review (an unconfirmed 入会 declaration, facts declared with it). */
+    reviewReason: string().optional(),
     createdAt: string(),
     decidedAt: string().optional(),
     decidedBy: string().optional(),

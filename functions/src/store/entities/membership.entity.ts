@@ -40,6 +40,14 @@ export const MembershipEntity = new Entity({
     anonymisedAt: string().optional(),
     applicationId: string().optional(),
     transferId: string().optional(),
+    /**
+     * Who confirmed what the member declared at 入会 (职业群体/八大群体, 农民工, 用工形式), and when:
+     * the officer who approved the application, or one who confirmed it later in 会员认定; copied
+     * by a transfer. Absent — an auto invite, and every item written before it existed — means
+     * unconfirmed: 免申即享 on those facts then goes to review.
+     */
+    declaredFactsConfirmedBy: string().optional(),
+    declaredFactsConfirmedAt: string().optional(),
     /** Numbers this person held before, oldest first (kept across transfers). */
     memberNumberHistory: list(map({ orgId: string(), orgName: string(), memberNumber: string(), from: string(), to: string() })),
     gsi1pk: string().optional(),

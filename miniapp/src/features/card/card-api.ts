@@ -28,7 +28,7 @@ import { ApiError, api, withPage } from '../../lib/api';
 // Response types are inferred from the shared response schemas (type-only: no schema reaches the bundle).
 export type { BenefitsResponse, MemberBenefit };
 
-/** A member with the officer-set facts and the version an edit sends back. */
+/** A member with the officer-set facts, the 入会 declarations, and the version an edit sends back. */
 export type OfficerFactsRow = MemberFactsRow;
 
 /** A published 公示; shown to the org's members only within its 公示期 (China dates, both included). */
@@ -52,8 +52,9 @@ export const cardApi = {
   memberFacts: (orgId: string, cursor: string | null = null) =>
     api.get<z.infer<typeof memberFactsResponse>>(withPage(`/orgs/${orgId}/member-facts`, cursor)),
   memberFactsOf: (orgId: string, userId: string) => api.get<MemberFactsOfResponse>(`/orgs/${orgId}/members/${userId}/facts`),
-  setFacts: (orgId: string, userId: string, facts: Partial<OfficerFactsRow['facts']>, version: number) =>
-    api.put<MemberFactsOfResponse>(`/orgs/${orgId}/members/${userId}/facts`, { ...facts, version }),
+  /** Officer-set facts to change and/or `confirmDeclared: true` (the member's 入会 declarations). */
+  setFacts: (orgId: string, userId: string, change: Partial<OfficerFactsRow['facts']> & { confirmDeclared?: true }, version: number) =>
+    api.put<MemberFactsOfResponse>(`/orgs/${orgId}/members/${userId}/facts`, { ...change, version }),
   delegations: (orgId: string, cursor: string | null = null) =>
     api.get<z.infer<typeof claimDelegationsResponse>>(withPage(`/orgs/${orgId}/claim-delegations`, cursor)),
   delegate: (orgId: string, delegateOrgId: string) =>

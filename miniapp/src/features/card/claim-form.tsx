@@ -18,7 +18,7 @@ export function ClaimForm() {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ statusText: string } | null>(null);
+  const [done, setDone] = useState<{ statusText: string; reviewReason: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
 
   useLoad(async (params: Record<string, string | undefined>) => {
@@ -52,7 +52,7 @@ export function ClaimForm() {
     setBusy(true);
     try {
       const { claim } = await cardApi.claim(benefit.benefitId, facts);
-      setDone({ statusText: claim.statusText });
+      setDone({ statusText: claim.statusText, reviewReason: claim.reviewReason });
     } catch (e) {
       if (e instanceof ApiError && e.field?.startsWith('facts.')) setFieldError({ field: e.field, message: e.message });
       else setError(cardErrorText(e));
@@ -75,6 +75,11 @@ export function ClaimForm() {
       {done ? (
         <View className="ok-banner" data-testid="claim-done">
           <Text className="cp-text">申领已提交，当前状态：{done.statusText}</Text>
+          {done.reviewReason ? (
+            <Text className="cp-small" data-testid="claim-review-reason">
+              {done.reviewReason}
+            </Text>
+          ) : null}
           <Button className="btn-primary cp-btn" onClick={() => Taro.switchTab({ url: '/pages/card/index' })}>
             返回会员卡
           </Button>

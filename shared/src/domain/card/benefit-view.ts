@@ -2,7 +2,7 @@ import { DomainError } from '../common/errors';
 import { formatYuan } from '../eligibility/describe';
 import { type ClaimFactNeeded, claimFactsNeeded, describeRule, type EligibilityReason, evaluateEligibility } from '../eligibility/evaluate';
 import type { ClaimFacts, MemberFacts, Rule } from '../eligibility/rule';
-import type { CardClaimMode } from './claim-state';
+import { automaticApprovalBlocker, type CardClaimMode } from './claim-state';
 import { type QuotaState, quotaLeft } from './quota';
 
 export type BenefitTier = '普惠' | '特惠' | '商惠';
@@ -87,8 +87,25 @@ export interface BenefitView {
   quote: string;
 }
 
-/** Everything the card shows about one benefit for one member. */
-export const benefitView = (b: CardBenefitSource, facts: MemberFacts, quota: QuotaState | null, claimYear: number): BenefitView => ({
+/** How this member's claim goes: review, or 免申即享 at once, or 免申即享 after the union checks what they said. */
+const howToClaim = (b: CardBenefitSource, declaredFactsConfirmed: boolean): string => {
+  if (b.claimMode !== 'automatic') return '在线申领，工会审核';
+  if (claimFactsNeeded(b.eligibility).length > 0) return '免申即享：填报的信息经工会核对后通过';
+  const blocker = automaticApprovalBlocker(b.eligibility, {}, declaredFactsConfirmed);
+  return blocker === null ? '免申即享：提交即通过' : `免申即享：${blocker}，申领后由工会审核`;
+};
+
+/**
+ * Everything the card shows about one benefit for one member. `declaredFactsConfirmed`: whether an
+ * officer confirmed what the member declared at 入会 (the membership's declaredFactsConfirmedBy).
+ */
+export const benefitView = (
+  b: CardBenefitSource,
+  facts: MemberFacts,
+  quota: QuotaState | null,
+  claimYear: number,
+  member: { declaredFactsConfirmed: boolean },
+): BenefitView => ({
   benefitId: b.benefitId,
   orgId: b.orgId,
   version: b.version,
@@ -101,12 +118,7 @@ export const benefitView = (b: CardBenefitSource, facts: MemberFacts, quota: Quo
   decision: decideBenefit(b.eligibility, facts, claimYear),
   claimFacts: claimFactsNeeded(b.eligibility),
   claimMode: b.claimMode,
-  howToClaim:
-    b.claimMode !== 'automatic'
-      ? '在线申领，工会审核'
-      : claimFactsNeeded(b.eligibility).length > 0
-        ? '免申即享：填报的信息经工会核对后通过'
-        : '免申即享：提交即通过',
+  howToClaim: howToClaim(b, member.declaredFactsConfirmed),
   quota:
     b.benefit.quota && quota
       ? { total: quota.total, used: quota.used, left: quotaLeft(quota), unit: b.benefit.quota.unit }

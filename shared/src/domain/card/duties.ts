@@ -1,27 +1,21 @@
+import { refuseOwnCase } from '../auth/duties';
 import { holdsRoleOver, type SessionClaims } from '../auth/roles';
 import { DomainError } from '../common/errors';
 
 /**
- * 职责分离 (separation of duties). Nobody acts on their own facts or claims, and a decision
+ * 职责分离 (separation of duties) for the card. Nobody acts on their own facts or claims
+ * (refuseOwnCase, domain/auth/duties.ts, the rule every area uses), and a decision
  * that spends a benefit's quota needs power over the member AND over the org that published
  * the benefit — or an explicit delegation from that org (PRODUCT.md "Security and privacy").
  */
 
-/** Refuses an officer setting their own officer-set facts (困难职工建档, 劳模 …). */
-export const refuseOwnFacts = (session: Pick<SessionClaims, 'userId'>, memberUserId: string): void => {
-  if (session.userId === memberUserId) {
-    throw new DomainError('FACTS_SELF_FORBIDDEN', '不能为本人设置认定信息（困难职工建档、劳动模范等），请由其他工会干部认定', {
-      field: 'userId',
-    });
-  }
-};
+/** Refuses an officer setting or confirming their own facts (困难职工建档, 劳模, 申报的群体身份 …). */
+export const refuseOwnFacts = (session: Pick<SessionClaims, 'userId'>, memberUserId: string): void =>
+  refuseOwnCase(session, memberUserId, 'facts');
 
 /** Refuses an officer deciding (approving or rejecting) their own claim. */
-export const refuseOwnClaim = (session: Pick<SessionClaims, 'userId'>, claimantUserId: string): void => {
-  if (session.userId === claimantUserId) {
-    throw new DomainError('CLAIM_SELF_FORBIDDEN', '不能审核本人的申领，请由其他工会干部审核', { field: 'claimId' });
-  }
-};
+export const refuseOwnClaim = (session: Pick<SessionClaims, 'userId'>, claimantUserId: string): void =>
+  refuseOwnCase(session, claimantUserId, 'claim');
 
 export interface ClaimDecisionScope {
   /** The claimant's org lineage, root first, the claimant's org last. */

@@ -1,4 +1,6 @@
+import type { DeclaredFactsView } from '../../contracts/card.contract';
 import type { MemberFacts, MemberGroup, MemberStatus } from '../eligibility/rule';
+import { EMPLOYMENT_TYPE_LABELS, MEMBER_GROUP_LABELS } from '../membership/member';
 
 /** What the membership record says about a member (入会 owns it). */
 export interface MembershipFactsSource {
@@ -62,3 +64,23 @@ export const memberFactsOf = (m: MembershipFactsSource, officer: OfficerFacts, n
     ...(Number.isFinite(joined) ? { membershipDays: Math.max(0, Math.floor((now.getTime() - joined) / DAY_MS)) } : {}),
   };
 };
+
+/** A membership's 入会 declarations and who confirmed them (null: nobody yet). */
+export interface DeclaredFactsSource {
+  group: string;
+  isMigrantWorker: boolean;
+  employmentType: string;
+  declaredFactsConfirmedBy: string | null;
+  declaredFactsConfirmedAt: string | null;
+}
+
+/** The declarations as 会员认定 shows them, and whether they are confirmed. */
+export const declaredFactsView = (m: DeclaredFactsSource): DeclaredFactsView => ({
+  group: m.group,
+  groupText: (MEMBER_GROUP_LABELS as Record<string, string>)[m.group] ?? m.group,
+  isEightGroups: m.group !== 'none',
+  isMigrantWorker: m.isMigrantWorker,
+  employmentTypeText: (EMPLOYMENT_TYPE_LABELS as Record<string, string>)[m.employmentType] ?? m.employmentType,
+  confirmed: m.declaredFactsConfirmedBy !== null,
+  confirmedAt: m.declaredFactsConfirmedAt,
+});

@@ -8,7 +8,10 @@ export interface MemberFactSpec {
   label: string;
   type: FactInputType;
   unit?: string;
-  /** Officer-set facts cannot be self-declared by the member (困难职工建档, 劳模). */
+  /**
+   * Officer-set facts cannot be self-declared by the member (困难职工建档, 劳模). Which facts rest on
+   * the member's word until an officer confirms them: MEMBER_DECLARED_FACTS (facts-read.ts).
+   */
   setBy: 'member' | 'officer' | 'derived' | 'system';
   options?: Record<string, string>;
 }
@@ -54,8 +57,9 @@ export const MEMBER_FACTS: Record<MemberFact, MemberFactSpec> = {
   hardship: { key: 'hardship', label: '建档困难职工', type: 'boolean', setBy: 'officer' },
   modelWorker: { key: 'modelWorker', label: '劳动模范', type: 'boolean', setBy: 'officer' },
   frontlineMedical: { key: 'frontlineMedical', label: '一线医务人员', type: 'boolean', setBy: 'officer' },
-  gender: { key: 'gender', label: '性别', type: 'enum', setBy: 'member', options: { male: '男', female: '女' } },
-  age: { key: 'age', label: '年龄', type: 'number', unit: '岁', setBy: 'member' },
+  // Gender and age are derived from the 身份证号 (facts-read.ts: not a declaration an officer confirms).
+  gender: { key: 'gender', label: '性别', type: 'enum', setBy: 'derived', options: { male: '男', female: '女' } },
+  age: { key: 'age', label: '年龄', type: 'number', unit: '岁', setBy: 'derived' },
   membershipDays: { key: 'membershipDays', label: '入会天数', type: 'number', unit: '天', setBy: 'system' },
   employmentType: { key: 'employmentType', label: '用工形式', type: 'text', setBy: 'member' },
 };
