@@ -1,4 +1,5 @@
 import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
+import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -529,14 +530,7 @@ export const leaveMembership = async (
         label: 'phone',
         tx: MemberPhoneEntity.build(DeleteTransaction)
           .key({ phoneHash: m.phoneHash })
-          .options({
-            condition: {
-              or: [
-                { attr: 'idHash', exists: false },
-                { attr: 'idHash', eq: m.idHash },
-              ],
-            },
-          }),
+          .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
       {
         label: 'retention',
@@ -554,6 +548,14 @@ export const leaveMembership = async (
     retryOn,
   );
 };
+
+/** A phone uniqueness item that is absent or already this person's (by 身份证号 HMAC). */
+const phoneFreeOrHeldBy = (idHash: string): Condition<typeof MemberPhoneEntity> => ({
+  or: [
+    { attr: 'idHash', exists: false },
+    { attr: 'idHash', eq: idHash },
+  ],
+});
 
 /** The phone another person holds: the phone change was refused. */
 export class PhoneTaken extends Error {
@@ -588,27 +590,13 @@ export const changeMemberPhone = async (m: MembershipRecord, next: { phoneEnc: s
         label: 'phone',
         tx: MemberPhoneEntity.build(PutTransaction)
           .item({ phoneHash: next.phoneHash, idHash: m.idHash, userId: m.userId })
-          .options({
-            condition: {
-              or: [
-                { attr: 'idHash', exists: false },
-                { attr: 'idHash', eq: m.idHash },
-              ],
-            },
-          }),
+          .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
       {
         label: 'oldPhone',
         tx: MemberPhoneEntity.build(DeleteTransaction)
           .key({ phoneHash: m.phoneHash })
-          .options({
-            condition: {
-              or: [
-                { attr: 'idHash', exists: false },
-                { attr: 'idHash', eq: m.idHash },
-              ],
-            },
-          }),
+          .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
     ]);
   } catch (e) {
