@@ -7,8 +7,10 @@
  * context (empty HTTP cache; the signed-in session is put in its localStorage beforehand). First
  * render = the time from navigation start (performance.timeOrigin) until the page's main element is
  * in the DOM with a layout box: the welcome card on the home page, the member's name on the card page
- * (which waits for GET /me/card), the bare page's only <View>. Rounds alternate app and bare pages;
- * medians. The JavaScript bytes are those of the scripts the page had loaded by its first render.
+ * (which waits for GET /me/card), the bare page's only <View>. Rounds alternate the pages (home,
+ * bare, card; then card, bare, home), so each app page loads next to the bare one, and its ratio is
+ * the median of each round's app ÷ bare: the browser is CPU-bound, and the load on the machine
+ * changes over seconds. The JavaScript bytes are those of the scripts the page had loaded by its first render.
  */
 import type { Server } from 'node:http';
 import { type Browser, chromium } from 'playwright-core';
@@ -16,7 +18,7 @@ import { freePort } from '../lib/dynamo-local';
 import { startStaticServer } from '../lib/static-server';
 import { startApiServer } from './api-server';
 import { BARE_SELECTOR } from './bare-taro';
-import { alternate, median, progress } from './lib';
+import { alternate, median, pairedRatio, progress } from './lib';
 
 export interface RenderRow {
   page: string;
@@ -25,7 +27,7 @@ export interface RenderRow {
   medianMs: number;
   jsBytes: number;
   jsFiles: number;
-  /** median ÷ the bare page's median; 1 for the bare row. */
+  /** The median of each round's first render ÷ the bare page's of the same round; 1 for the bare row. */
   ratio: number;
   runs: number;
 }
@@ -140,7 +142,7 @@ export const measureH5Render = async (opts: { rounds: number; appDist: string; b
       ),
       { warmup: 1 },
     );
-    const bare = median(samples[BARE_PAGE] ?? []);
+    const bare = samples[BARE_PAGE] ?? [];
     return pages.map((p) => {
       const m = median(samples[p.page] ?? []);
       return {
@@ -150,7 +152,7 @@ export const measureH5Render = async (opts: { rounds: number; appDist: string; b
         medianMs: m,
         jsBytes: bytes.get(p.page)?.jsBytes ?? 0,
         jsFiles: bytes.get(p.page)?.jsFiles ?? 0,
-        ratio: m / bare,
+        ratio: pairedRatio(samples[p.page] ?? [], bare),
         runs: samples[p.page]?.length ?? 0,
       };
     });

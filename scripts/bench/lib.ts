@@ -6,7 +6,7 @@
  */
 
 import { readdirSync, statSync } from 'node:fs';
-import { cpus, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release } from 'node:os';
 import path from 'node:path';
 
 /** The p-th percentile (nearest rank) of `xs`. */
@@ -29,15 +29,16 @@ export const median = (xs: readonly number[]): number => {
  * Runs each subject once per round and returns every subject's samples. The order is reversed on
  * every other round (A B C, C B A, …), so neither side of a pair always runs first, and a machine
  * that slows down or speeds up during the run weighs on both sides alike. Each subject returns the
- * figure it measured (milliseconds, usually), so it can time exactly what it means to.
+ * figure it measured (milliseconds, usually), so it can time exactly what it means to. Samples keep
+ * the round order, so `pairedRatio` can divide each round's figure by the floor's of the same round.
  */
-export const alternate = async <K extends string>(
+export const alternate = async <K extends string, T = number>(
   rounds: number,
-  subjects: Record<K, () => Promise<number>>,
+  subjects: Record<K, () => Promise<T>>,
   opts: { warmup?: number } = {},
-): Promise<Record<K, number[]>> => {
+): Promise<Record<K, T[]>> => {
   const names = Object.keys(subjects) as K[];
-  const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
+  const samples = Object.fromEntries(names.map((n) => [n, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < (opts.warmup ?? 0) + rounds; round += 1) {
     const order = round % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
@@ -47,6 +48,13 @@ export const alternate = async <K extends string>(
   }
   return samples;
 };
+
+/**
+ * The median of the per-round ratios `xs[i] / floor[i]`: each figure is divided by its floor measured
+ * moments before or after it, so a load that changes over seconds cancels out of every ratio.
+ */
+export const pairedRatio = (xs: readonly number[], floor: readonly number[]): number =>
+  median(xs.slice(0, floor.length).map((x, i) => x / (floor[i] as number)));
 
 /** Times one call in milliseconds. */
 export const timed = async (fn: () => Promise<unknown>): Promise<number> => {
@@ -68,11 +76,17 @@ export const dirSize = (dir: string): number =>
     return sum + (e.isDirectory() ? dirSize(p) : statSync(p).size);
   }, 0);
 
+/** The 1-minute load average: how busy the machine was (other work shares its cores). */
+export const load = (): number => loadavg()[0] ?? Number.NaN;
+
 /** The machine a run measured: results are only comparable on the same line. */
-export const machineLine = (): string => {
+export const machineLine = (loadAtStart: number): string => {
   const cpu = cpus();
   const model = (cpu[0]?.model ?? 'unknown CPU').trim();
-  return `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${model} × ${cpu.length}, ${platform()} ${release()} (${process.arch})`;
+  return (
+    `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${model} × ${cpu.length}, ${platform()} ${release()} (${process.arch}); ` +
+    `load average ${loadAtStart.toFixed(1)} at the start, ${load().toFixed(1)} at the end`
+  );
 };
 
 /** A markdown table: a title, optional lines of explanation, a header and rows. */

@@ -62,7 +62,7 @@ export const prepare = async (opts: { delegates: number; applicants: number }): 
   // Concurrent activations of one org contend for its member-number sequence (and retry): a few at a time.
   const delegates = await mapLimit(
     Array.from({ length: opts.delegates }, (_, i) => i),
-    4,
+    8,
     async (i) => {
       const userId = `bench-d${String(i).padStart(4, '0')}`;
       const name = `代表${i}`;
