@@ -303,12 +303,13 @@ try {
         ]);
       }
       buildSections.unshift({
-        title: `h5 first render (Chromium, cold cache, ${render[0]?.runs ?? 0} alternating rounds, medians)`,
+        title: `h5 first render (Chromium, cold cache, ${render[0]?.runs ?? 0} alternating rounds)`,
         intro: [
           'A new browser context per run (empty cache; the demo member 张德福 signed in through localStorage). Both builds are served by',
           "`npm start`'s static server; its /api goes to the functions' handlers in the bench process (DynamoDB Local, demo data) rather",
           'than serverless-offline. First render = from navigation start until the main element is in the DOM with a layout box.',
-          'JavaScript = the scripts loaded by then.',
+          "Each round loads home, bare, card (then card, bare, home); ÷ bare is the median of each round's page ÷ the bare page loaded",
+          'next to it. JavaScript = the scripts loaded by the first render.',
         ],
         header: ['page', 'URL', 'main element', 'first render ms', '÷ bare', `≤ ${TARGETS.h5RenderRatio}×`, 'JavaScript loaded'],
         rows: render.map((r) => [
@@ -334,8 +335,9 @@ const lines = [
   '',
   `Measured by \`npm run bench\` in ${total.toFixed(0)} s on ${machineLine(loadAtStart)}.`,
   '',
-  'Each cost is measured against its floor in the same run, the two alternating (A B, B A, …), and reported as a ratio of',
-  'medians: on a shared machine the absolute times move with the load, the ratios much less. Targets from issue 14.',
+  'Each cost is measured against its floor in the same run, the two alternating (A B, B A, …), and reported as a ratio',
+  '(of medians, or of p50 and p95; each section says which): on a shared machine the absolute times move with the load,',
+  'the ratios much less. The targets are those of issue 14. Absolute times below are of this run and this load only.',
   '',
   ...renderSection({ title: 'Against the targets', header: ['measure', 'figure', 'target', 'met'], rows: summary }),
   ...sections.flatMap(renderSection),
