@@ -85,7 +85,7 @@ describe('我的数据, 更正手机号 and 退会 in Chromium (h5 build)', () =
     expect(await page.textContent('[data-testid="my-data-memberships"]')).toContain('已退会');
     await shot(page, 'member-data-3-left');
 
-    await page.goto(`${appUrl()}/#/pages/membership/index`);
+    await page.goto(`${appUrl()}/#/member/pages/membership/index`);
     await page.getByText('您还不是会员').waitFor();
     await page.context().close();
     console.log(`screenshots:\n${shots.join('\n')}`);
