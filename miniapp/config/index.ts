@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
 
 // The API base URL is baked in at build time: `npm start` and the e2e harness pass
 // TARO_APP_API (their local serverless-offline URL); a release build passes the deployed one.
@@ -7,6 +9,46 @@ const apiBase = process.env.TARO_APP_API ?? 'http://127.0.0.1:3000';
 // The shared workspace is TypeScript source: Taro must compile it like src/.
 const sharedSrc = path.resolve(__dirname, '../../shared/src');
 const outputRoot = process.env.TARO_OUTPUT ?? `dist/${process.env.TARO_ENV ?? 'weapp'}`;
+
+// `TARO_STATS=/tmp/weapp-stats.json npx taro build --type weapp` writes which modules each chunk holds
+// and their sizes (webpack's stats), to see what the main package or a page chunk carries.
+const statsFile = process.env.TARO_STATS;
+
+// The shared workspace has no package build, so webpack cannot know its modules are free of side effects
+// and would keep every module the shared index re-exports. Only zod-locale has one (zod's Chinese messages).
+const sharedIsPure = (chain: Chain) => {
+  chain.module
+    .rule('shared-side-effect-free')
+    .include.add(sharedSrc)
+    .end()
+    .exclude.add(path.join(sharedSrc, 'domain/common/zod-locale.ts'))
+    .end()
+    .set('sideEffects', false);
+};
+
+const addStats = (chain: Chain) => {
+  if (!statsFile) return;
+  const file: string = statsFile;
+  class WriteStats {
+    apply(compiler: { hooks: { done: { tap(name: string, fn: (stats: { toJson(o: object): unknown }) => void): void } } }) {
+      compiler.hooks.done.tap('WriteStats', (stats) => {
+        const json = stats.toJson({
+          all: false,
+          assets: true,
+          chunks: true,
+          chunkModules: true,
+          nestedModules: true,
+          dependentModules: true,
+          chunkModulesSpace: Number.POSITIVE_INFINITY,
+          nestedModulesSpace: Number.POSITIVE_INFINITY,
+          ids: true,
+        });
+        writeFileSync(file, JSON.stringify(json));
+      });
+    }
+  }
+  chain.plugin('write-stats').use(WriteStats);
+};
 
 export default defineConfig<'webpack5'>(async () => {
   const config: UserConfigExport<'webpack5'> = {
@@ -30,6 +72,10 @@ export default defineConfig<'webpack5'>(async () => {
     logger: { quiet: true, stats: false },
     mini: {
       compile: { include: [sharedSrc] },
+      webpackChain: (chain: Chain) => {
+        sharedIsPure(chain);
+        addStats(chain);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
@@ -37,6 +83,10 @@ export default defineConfig<'webpack5'>(async () => {
     },
     h5: {
       compile: { include: [sharedSrc] },
+      webpackChain: (chain: Chain) => {
+        sharedIsPure(chain);
+        addStats(chain);
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
