@@ -26,6 +26,31 @@ const sharedIsPure = (chain: Chain) => {
     .set('sideEffects', false);
 };
 
+// h5: Taro splits only the initial chunks (`chunks: 'initial'`), and the pages are lazy chunks, so every
+// page chunk carried its own copy of the components, the h5 APIs, React glue, lib/ and shared/ (50 chunks of
+// ~190 KB). Split the lazy chunks too: the framework in one chunk loaded with the app, code used by two or more
+// pages in common chunks, each page chunk only its page.
+const h5Chunks = (chain: Chain) => {
+  chain.optimization.splitChunks({
+    chunks: 'all',
+    hidePathInfo: true,
+    minSize: 0,
+    cacheGroups: {
+      default: false,
+      defaultVendors: false,
+      framework: {
+        name: 'framework',
+        test: /[\\/]node_modules[\\/](@tarojs|@stencil|react|react-dom|scheduler)[\\/]/,
+        chunks: 'all',
+        priority: 100,
+        enforce: true,
+      },
+      vendors: { test: /[\\/]node_modules[\\/]/, minChunks: 2, priority: 10, reuseExistingChunk: true },
+      common: { minChunks: 2, priority: 1, reuseExistingChunk: true },
+    },
+  });
+};
+
 const addStats = (chain: Chain) => {
   if (!statsFile) return;
   const file: string = statsFile;
@@ -85,6 +110,7 @@ export default defineConfig<'webpack5'>(async () => {
       compile: { include: [sharedSrc] },
       webpackChain: (chain: Chain) => {
         sharedIsPure(chain);
+        h5Chunks(chain);
         addStats(chain);
       },
       publicPath: '/',
