@@ -4,11 +4,14 @@
  * loads alternating, medians over the rounds. Self-contained: it builds what it needs, serves both
  * builds on loopback, and prints a Markdown table.
  *
- *   npx tsx scripts/bench/h5-render-probe.ts [--runs 7] [--app <h5 dist dir>] [--rebuild-bare] [--profile loopback|mobile|both] [--files]
+ *   npx tsx scripts/bench/h5-render-probe.ts [--runs 7] [--app <h5 dist dir>] [--before <h5 dist dir>]
+ *     [--rebuild-bare] [--profile loopback|mobile|both] [--files]
  *
  * Without --app it builds the mini-program's h5 app into a temporary folder (as the e2e stack does,
  * API at /api). The bare app is a temporary Taro project on this repo's node_modules (the same Taro
- * packages, babel preset and browserslist), built once and kept under the OS temp folder.
+ * packages, babel preset and browserslist), built once and kept under the OS temp folder. `--before`
+ * adds the same two pages from another build (say, of the previous commit) to the same alternating runs,
+ * for a before → after on one machine state.
  *
  * "visible" is the first animation frame in which the page's main element has a box (the home's
  * welcome card, the card page's root, the bare page's <View>): the frame that paints it. The member
@@ -268,10 +271,16 @@ const main = async () => {
   const appDir = appOut.dir;
   const bare = await serve(bareDir);
   const app = await serve(appDir);
+  const beforeDir = arg('before');
+  const before = beforeDir ? await serve(path.resolve(beforeDir)) : null;
+  const pagesOf = (url: string, suffix: string): Target[] => [
+    { label: `member home${suffix}`, url: `${url}/#/pages/index/index`, selector: '[data-testid="welcome"]', session: true },
+    { label: `card page${suffix}`, url: `${url}/#/pages/card/index`, selector: '[data-testid="card-page"]', session: true },
+  ];
   const targets: Target[] = [
     { label: 'bare Taro page', url: `${bare.url}/#/pages/index/index`, selector: '[data-testid="bare"]', session: false },
-    { label: 'member home', url: `${app.url}/#/pages/index/index`, selector: '[data-testid="welcome"]', session: true },
-    { label: 'card page', url: `${app.url}/#/pages/card/index`, selector: '[data-testid="card-page"]', session: true },
+    ...pagesOf(app.url, ''),
+    ...(before ? pagesOf(before.url, ' (before)') : []),
   ];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -306,6 +315,7 @@ const main = async () => {
     await browser.close();
     bare.server.close();
     app.server.close();
+    before?.server.close();
   }
   console.log(`h5 first render, Chromium, cold cache, median of ${RUNS} alternating runs (Taro ${taroVersion})`);
   for (const { profile, samples } of results) {
