@@ -33,9 +33,9 @@ const sharedIsPure = (chain: Chain) => {
 // - `lib` (the request client, session, platform, banners, lists: what nearly every page uses) is one chunk;
 // - code two or more pages share goes into common chunks, within a budget of three requests per page
 //   (`maxAsyncRequests`): past it webpack keeps a shared module in the page chunk. Without the budget, no
-//   module is ever copied (0.68 MB in all) but a page waits on up to ten small chunks, and the first render
-//   measured slower (scripts/bench/h5-render-probe.ts: member home 1.44× a bare Taro page, card 1.53×,
-//   against 1.11× and 1.15× with the budget).
+//   module is ever copied (0.68 MB in all, against 0.86 MB) but a page waits on up to ten small chunks, and
+//   its first render measured slower: in one alternating run of scripts/bench/h5-render-probe.ts, member home
+//   1.44× a bare Taro page and card 1.53× without it, 1.11× and 1.15× with lib and a budget of four.
 const h5Chunks = (chain: Chain) => {
   chain.optimization.splitChunks({
     chunks: 'all',
