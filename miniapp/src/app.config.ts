@@ -5,13 +5,8 @@ export default defineAppConfig({
     'pages/vote/index',
     'pages/me/index',
     'pages/login/index',
-    'pages/claim/index',
-    'pages/verify/index',
-    'pages/catalog/index',
+    // Kept in the main package: the invite QR codes and links (shared joinUrl) open it.
     'pages/join/index',
-    'pages/membership/index',
-    'pages/congress/proposal',
-    'pages/congress/results',
   ],
   subPackages: [
     {
@@ -31,10 +26,21 @@ export default defineAppConfig({
       ],
     },
     {
-      // The member's own, less frequent pages, loaded on demand: 我的数据 (with 退会), 更正手机号,
-      // 加入联合工会 — kept out of the main package (its size limit).
+      // Every member page that is not a tab (nor 登录, nor 扫码入会, which invite links open), loaded on
+      // demand: 我的数据 (with 退会), 更正手机号, 加入联合工会, 申领, 核验, 服务目录, 我的会籍, 提案详情,
+      // 表决结果 — kept out of the main package (its size limit, docs/ARCHITECTURE.md).
       root: 'member',
-      pages: ['pages/data/index', 'pages/phone/index', 'pages/join-joint/index'],
+      pages: [
+        'pages/data/index',
+        'pages/phone/index',
+        'pages/join-joint/index',
+        'pages/claim/index',
+        'pages/verify/index',
+        'pages/catalog/index',
+        'pages/membership/index',
+        'pages/congress/proposal',
+        'pages/congress/results',
+      ],
     },
   ],
   window: {

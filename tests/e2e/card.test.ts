@@ -140,7 +140,7 @@ describe('服务卡: card, benefits with reasons, a claim approved by an officer
     const memberToken = await demoToken('member-migrant');
     const card = await apiCall('GET', '/me/card', memberToken);
     expect(card.status).toBe(200);
-    const page = await openAs(browser(), 'verifier', { redirect: '/pages/verify/index' });
+    const page = await openAs(browser(), 'verifier', { redirect: '/member/pages/verify/index' });
     await page.waitForSelector('[data-testid="verify-input"]');
     await page.locator('[data-testid="verify-input"] textarea').fill(card.body.token);
     await page.locator('[data-testid="verify-submit"]').click();

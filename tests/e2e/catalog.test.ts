@@ -63,7 +63,7 @@ describe('plan-derived catalogs (h5 in Chromium)', () => {
       demoOrder: 900,
     });
     const member = await openAs(browser(), 'e2e-catalog-member');
-    await member.goto(`${appUrl()}/#/pages/catalog/index`);
+    await member.goto(`${appUrl()}/#/member/pages/catalog/index`);
     await member.waitForSelector(`[data-testid="catalog-district-v${version}"]`, { timeout: 60_000 });
     const district = member.locator(`[data-testid="catalog-district-v${version}"]`);
     expect(await district.textContent()).toContain(EDITED);
@@ -131,7 +131,7 @@ describe('plan-derived catalogs (h5 in Chromium)', () => {
       demoOrder: 901,
     });
     const member = await openAs(browser(), 'e2e-table-member');
-    await member.goto(`${appUrl()}/#/pages/catalog/index`);
+    await member.goto(`${appUrl()}/#/member/pages/catalog/index`);
     await member.waitForSelector(`[data-testid="catalog-district-v${version}"]`, { timeout: 60_000 });
     const district = member.locator(`[data-testid="catalog-district-v${version}"]`);
     const text = (await district.textContent()) ?? '';

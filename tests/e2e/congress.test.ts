@@ -63,7 +63,7 @@ describe('职代会 in Chromium (h5 build)', () => {
     await shot(officer, 'congress-3-officer-accepted-replied');
 
     // The proposer sees the whole timeline and rates the reply.
-    await goto(d1, `/pages/congress/proposal?id=${proposalId}`);
+    await goto(d1, `/member/pages/congress/proposal?id=${proposalId}`);
     await d1.waitForSelector('[data-testid="proposal-reply"]');
     await d1.click('[data-testid="rate-满意"]');
     await d1.click('[data-testid="submit-rating"]');

@@ -77,7 +77,7 @@ describe('入会 in Chromium (h5 build)', () => {
     await page.click('[data-testid="join-submit"]');
     await page.waitForSelector('[data-testid="application-status"]');
     expect(await page.textContent('[data-testid="application-status"]')).toContain('待审核');
-    await page.goto(`${appUrl()}/#/pages/membership/index`);
+    await page.goto(`${appUrl()}/#/member/pages/membership/index`);
     await page.waitForSelector('[data-testid="my-application"]');
     expect(await page.textContent('[data-testid="application-status"]')).toContain('待审核');
     await shot(page, 'join-3-pending');

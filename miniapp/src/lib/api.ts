@@ -1,6 +1,5 @@
-import Taro from '@tarojs/taro';
 import type { SessionResponse } from '@union/shared';
-import { platform } from './platform';
+import { type HttpRequest, platform } from './platform';
 import { clearSession, getSession, saveSession } from './session';
 
 /** A non-2xx answer, typed by the server's stable error code. */
@@ -19,24 +18,23 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Method = HttpRequest['method'];
 
 export const apiBase = (): string => API_BASE;
 
 const request = async <T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
   const session = getSession();
-  let res: Taro.request.SuccessCallbackResult<string | Record<string, unknown>>;
+  let res: { status: number; data: unknown };
   try {
-    res = await Taro.request({
+    res = await platform.request({
       url: `${API_BASE}${path}`,
       method,
-      data: body === undefined ? undefined : JSON.stringify(body),
-      header: {
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      headers: {
         'content-type': 'application/json',
         ...(session ? { authorization: `Bearer ${session.token}` } : {}),
         ...headers,
       },
-      dataType: 'json',
     });
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请检查网络后重试');
@@ -44,10 +42,10 @@ const request = async <T>(method: Method, path: string, body?: unknown, headers:
   const data = (typeof res.data === 'string' && res.data ? JSON.parse(res.data) : res.data) as
     | { error?: { code: string; message: string; field?: string; details?: Record<string, unknown> } }
     | undefined;
-  if (res.statusCode >= 200 && res.statusCode < 300) return data as T;
+  if (res.status >= 200 && res.status < 300) return data as T;
   const err = data?.error;
-  if (res.statusCode === 401) clearSession();
-  throw new ApiError(res.statusCode, err?.code ?? 'HTTP_ERROR', err?.message ?? `请求失败（${res.statusCode}）`, err?.field, err?.details);
+  if (res.status === 401) clearSession();
+  throw new ApiError(res.status, err?.code ?? 'HTTP_ERROR', err?.message ?? `请求失败（${res.status}）`, err?.field, err?.details);
 };
 
 /** The one request client: JSON in, JSON out, ApiError on any non-2xx. */

@@ -21,6 +21,21 @@ export interface Platform {
    */
   randomSource(): RandomSource | null;
   openLocation(place: { latitude: number; longitude: number; name: string; address: string }): Promise<void>;
+  /**
+   * One HTTP request: weapp `Taro.request`; h5 the browser's fetch, so the h5 build carries none of the
+   * polyfills behind Taro's h5 request (fetch, AbortController, JSONP). `data` is the body as text, or
+   * on weapp already parsed when it is JSON and `text` is not set. Rejects only when no answer came.
+   */
+  request(req: HttpRequest): Promise<{ status: number; data: unknown }>;
+}
+
+export interface HttpRequest {
+  url: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  headers: Record<string, string>;
+  body?: string;
+  /** Keep the answer as text (weapp parses JSON by default). */
+  text?: boolean;
 }
 
 export { platform } from './platform.h5';

@@ -37,4 +37,14 @@ export const platform: Platform = {
   async openLocation(place) {
     await Taro.openLocation({ latitude: place.latitude, longitude: place.longitude, name: place.name, address: place.address, scale: 16 });
   },
+  async request(req) {
+    const res = await Taro.request<unknown>({
+      url: req.url,
+      method: req.method,
+      header: req.headers,
+      ...(req.body === undefined ? {} : { data: req.body }),
+      ...(req.text ? { dataType: 'text', responseType: 'text' as const } : { dataType: 'json' }),
+    });
+    return { status: res.statusCode, data: res.data };
+  },
 };

@@ -51,7 +51,7 @@ function BenefitItem({ b }: { b: MemberBenefit }) {
         <Button
           className="btn-primary cp-btn"
           data-testid="claim-button"
-          onClick={() => Taro.navigateTo({ url: `/pages/claim/index?benefitId=${encodeURIComponent(b.benefitId)}` })}
+          onClick={() => Taro.navigateTo({ url: `/member/pages/claim/index?benefitId=${encodeURIComponent(b.benefitId)}` })}
         >
           {b.claimMode === 'automatic' ? '一键领取（免申即享）' : '申领'}
         </Button>

@@ -42,7 +42,7 @@ export function CardScreen() {
         <Switch checked={large} color="#c8161d" onChange={(e) => setLarge(e.detail.value)} data-testid="large-text-toggle" />
       </View>
       {isVerifier ? (
-        <Button className="btn-plain cp-btn" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+        <Button className="btn-plain cp-btn" onClick={() => Taro.navigateTo({ url: '/member/pages/verify/index' })}>
           核验会员卡
         </Button>
       ) : null}

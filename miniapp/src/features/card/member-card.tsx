@@ -4,7 +4,7 @@ import { CARD_REFRESH_SECONDS, type CardResponse } from '@union/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { platform } from '../../lib/platform';
 import { cardApi, cardErrorText, formatDateTime, isOffline } from './card-api';
-import { qrImageSource } from './qr';
+import { preloadQr, qrImageSource } from './qr';
 
 const LAST_CARD_KEY = 'union.card.last';
 
@@ -22,6 +22,7 @@ export function MemberCard() {
   const ticker = useRef<ReturnType<typeof setInterval> | null>(null);
 
   const refresh = useCallback(async () => {
+    preloadQr();
     try {
       const fresh = await cardApi.card();
       platform.setItem(LAST_CARD_KEY, fresh);

@@ -16,6 +16,9 @@ const toBase64 = (s: string): string => {
   return out;
 };
 
+/** The library is in the card page's own package on weapp: nothing to fetch ahead. */
+export const preloadQr = (): void => undefined;
+
 /** An SVG data URL built from the qrcode package's module matrix (no canvas needed on weapp). */
 export const qrImageSource = async (text: string): Promise<string> => {
   const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });

@@ -173,7 +173,7 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
                     size="mini"
                     className="btn-plain"
                     data-testid="view-results"
-                    onClick={() => Taro.navigateTo({ url: `/pages/congress/results?id=${m.motionId}` })}
+                    onClick={() => Taro.navigateTo({ url: `/member/pages/congress/results?id=${m.motionId}` })}
                   >
                     查看结果与核对回执
                   </Button>
@@ -278,7 +278,7 @@ function ProposalsCard({
       {proposals.length === 0 ? <Text className="muted">暂无提案</Text> : null}
       {proposals.map((p) => (
         <View key={p.proposalId} className="list-item" data-testid={`proposal-${p.proposalId}`}>
-          <Text className="subtitle" onClick={() => Taro.navigateTo({ url: `/pages/congress/proposal?id=${p.proposalId}` })}>
+          <Text className="subtitle" onClick={() => Taro.navigateTo({ url: `/member/pages/congress/proposal?id=${p.proposalId}` })}>
             {p.title}
           </Text>
           <Text className="muted" style={{ display: 'block' }}>
@@ -288,7 +288,7 @@ function ProposalsCard({
             <Button
               size="mini"
               className="btn-plain"
-              onClick={() => Taro.navigateTo({ url: `/pages/congress/proposal?id=${p.proposalId}` })}
+              onClick={() => Taro.navigateTo({ url: `/member/pages/congress/proposal?id=${p.proposalId}` })}
             >
               查看进展
             </Button>

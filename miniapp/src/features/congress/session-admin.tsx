@@ -139,7 +139,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
                   <Button
                     size="mini"
                     className="btn-plain"
-                    onClick={() => Taro.navigateTo({ url: `/pages/congress/results?id=${m.motionId}` })}
+                    onClick={() => Taro.navigateTo({ url: `/member/pages/congress/results?id=${m.motionId}` })}
                   >
                     结果
                   </Button>

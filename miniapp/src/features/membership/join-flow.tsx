@@ -61,7 +61,7 @@ export function JoinFlow(props: { inviteId: string | null; signedIn: boolean }) 
             状态：待审核
           </Text>
         )}
-        <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: '/pages/membership/index' })}>
+        <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: '/member/pages/membership/index' })}>
           查看我的会籍
         </Button>
       </View>

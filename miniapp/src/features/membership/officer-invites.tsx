@@ -1,10 +1,10 @@
 import { Button, Image, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { INVITE_MODE_LABELS, INVITE_MODES, type InviteMode, type InviteView } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { apiBase } from '../../lib/api';
+import { platform } from '../../lib/platform';
 import { getSession } from '../../lib/session';
 import { formatDate, membershipErrorText } from './membership-api';
 import { officerMembershipApi } from './officer-membership-api';
@@ -53,13 +53,13 @@ export function OfficerInvites() {
   };
 
   const showPoster = async (inviteId: string, payload: 'url' | 'scene') => {
-    const res = await Taro.request({
+    const res = await platform.request({
       url: `${apiBase()}/invites/${inviteId}/poster?format=svg&payload=${payload}`,
-      header: { authorization: `Bearer ${getSession()?.token ?? ''}` },
-      dataType: 'text',
-      responseType: 'text',
+      method: 'GET',
+      headers: { authorization: `Bearer ${getSession()?.token ?? ''}` },
+      text: true,
     });
-    if (res.statusCode !== 200) return setError('无法生成海报');
+    if (res.status !== 200) return setError('无法生成海报');
     setPoster({ inviteId, svg: String(res.data) });
   };
 

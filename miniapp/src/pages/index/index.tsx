@@ -61,14 +61,14 @@ export default function HomePage() {
       <View className="card">
         <Text className="subtitle">服务目录</Text>
         <Text className="muted">本会及上级工会今年承诺的服务，每一项都注明出自哪份文件的哪一句。</Text>
-        <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/pages/catalog/index' })}>
+        <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/member/pages/catalog/index' })}>
           查看服务目录
         </Button>
       </View>
       {isVerifier ? (
         <View className="card">
           <Text className="subtitle">核验会员卡</Text>
-          <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: '/pages/verify/index' })}>
+          <Button className="btn-primary" onClick={() => Taro.navigateTo({ url: '/member/pages/verify/index' })}>
             扫码核验
           </Button>
         </View>

@@ -19,7 +19,7 @@ export default function MePage() {
         ))}
       </View>
       <View className="card">
-        <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/pages/membership/index' })}>
+        <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/member/pages/membership/index' })}>
           我的会籍
         </Button>
         <Button className="btn-plain" data-testid="me-data" onClick={() => Taro.navigateTo({ url: '/member/pages/data/index' })}>

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useSignedIn } from '../../components/use-signed-in';
-import { ResultsView } from '../../features/congress/results-view';
+import { useSignedIn } from '../../../components/use-signed-in';
+import { ResultsView } from '../../../features/congress/results-view';
 
 /** 表决结果: bars, 通过/未通过, receipts to check; printable for the 会议纪要. */
 export default function ResultsPage() {

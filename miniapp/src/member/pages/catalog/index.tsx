@@ -2,11 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { EffectiveCatalogsResponse } from '@union/shared/contracts/catalog-publish.contract';
 import { useState } from 'react';
-import { ErrorBanner } from '../../components/error-banner';
-import { useSignedIn } from '../../components/use-signed-in';
-import { catalogApi, catalogErrorText } from '../../features/catalog/catalog-api';
-import { CatalogView } from '../../features/catalog/catalog-view';
-import '../../features/catalog/catalog.scss';
+import { ErrorBanner } from '../../../components/error-banner';
+import { useSignedIn } from '../../../components/use-signed-in';
+import { catalogApi, catalogErrorText } from '../../../features/catalog/catalog-api';
+import { CatalogView } from '../../../features/catalog/catalog-view';
+import '../../../features/catalog/catalog.scss';
 
 /** 本会服务目录: the latest catalog of the member's union and of every union above it, each entry with its source sentence. */
 export default function MemberCatalogPage() {

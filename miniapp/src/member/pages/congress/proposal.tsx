@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useSignedIn } from '../../components/use-signed-in';
-import { ProposalView } from '../../features/congress/proposal-view';
+import { useSignedIn } from '../../../components/use-signed-in';
+import { ProposalView } from '../../../features/congress/proposal-view';
 
 /** 提案详情与办理进程 (the proposer's timeline). */
 export default function ProposalPage() {

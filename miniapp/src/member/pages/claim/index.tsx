@@ -1,4 +1,4 @@
-import { ClaimForm } from '../../features/card/claim-form';
+import { ClaimForm } from '../../../features/card/claim-form';
 
 /** 申领 (thin: the form lives in features/card). */
 export default function ClaimPage() {
