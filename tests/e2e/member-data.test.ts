@@ -61,10 +61,10 @@ describe('我的数据, 更正手机号 and 退会 in Chromium (h5 build)', () =
     await page.click('[data-testid="phone-submit"]');
     await page.waitForSelector('[data-testid="error-phone"]');
     expect(await page.textContent('[data-testid="error-phone"]')).toContain('手机号');
-    await page.fill('[data-testid="field-phone"] input', '17000008802');
+    await page.fill('[data-testid="field-phone"] input', '17000008803');
     await page.click('[data-testid="phone-submit"]');
     await page.waitForSelector('[data-testid="phone-done"]');
-    expect(await page.textContent('[data-testid="current-phone"]')).toBe('170****8802');
+    expect(await page.textContent('[data-testid="current-phone"]')).toBe('170****8803');
     await shot(page, 'member-data-2-phone-corrected');
 
     await page.goto(`${appUrl()}/#/member/pages/data/index`);
