@@ -9,7 +9,8 @@
  * process, the function's and the bare one alternately, for `--rounds` rounds after one warm-up
  * round; the child times `require()` alone with performance.now, so node's own start is left out.
  * Prints bundle size, median import ms and the ratio of medians; beside them the main thread's CPU
- * time for the same `require()` (Linux), which a busy machine disturbs far less than the wall clock.
+ * time for the same `require()` (Linux), which a busy machine disturbs far less than the wall clock
+ * (the kernel's figure can lag a scheduler tick, a few ms, on one sample; the medians even it out).
  *
  * `--analyze` prints each bundle's bytes by package and esbuild's analyzeMetafile. `--evaluated` builds a second copy in
  * which every module of a few heavy packages announces itself when its body runs, and prints which
