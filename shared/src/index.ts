@@ -1,3 +1,6 @@
+// Chinese zod messages wherever a contract is used: the one module here with a side effect (package.json).
+import './domain/common/zod-locale';
+
 export * from './contracts/auth.contract';
 export * from './contracts/card.contract';
 export * from './contracts/common.contract';

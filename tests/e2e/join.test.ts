@@ -1,9 +1,11 @@
 import { makeIdNumber } from '@union/shared';
+import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { putUser } from '../../functions/src/store/user.repository';
 import { DEMO_INVITES, demoJoinLinks } from '../../scripts/seed/membership';
-import { appUrl, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
+import { apiUrl, appUrl, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
 
 const shots: string[] = [];
 const shot = async (page: Page, name: string) => shots.push(await screenshot(page, name));
@@ -98,5 +100,24 @@ describe('入会 in Chromium (h5 build)', () => {
     await shot(page, 'join-6-approved');
     await page.context().close();
     console.log(`screenshots:\n${shots.join('\n')}`);
+  });
+
+  it('the officer prints an invite poster: the poster function answers behind the same API', async () => {
+    const { inviteId } = DEMO_INVITES.enterpriseReview;
+    const officer = await openAs(browser(), 'officer-enterprise', { desktop: true });
+    await officer.goto(`${appUrl()}/#/officer/pages/invites/index`);
+    const item = officer.locator('.list-item', { hasText: `invite=${inviteId}` });
+    await item.waitFor({ timeout: 30_000 });
+    await item.getByText('海报（H5）').click();
+    await item.locator('img[src^="data:image/svg+xml"]').waitFor();
+    await shot(officer, 'join-7-officer-poster');
+    await officer.context().close();
+
+    const png = await fetch(`${apiUrl()}/invites/${inviteId}/poster?format=png`, {
+      headers: { authorization: `Bearer ${await demoToken('officer-enterprise')}` },
+    });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const image = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+    expect(jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data).toContain(`invite=${inviteId}`);
   });
 });

@@ -4,9 +4,11 @@ import * as catalog from './catalog/index';
 import * as congress from './congress/index';
 import * as membership from './membership/index';
 import * as orgs from './orgs/index';
+import * as poster from './poster/index';
 
 /**
- * Every Lambda (one per area) by its serverless.yml function name. Tests walk this to check
+ * Every HTTP Lambda by its serverless.yml function name: one per area, and `poster`, the invite
+ * poster route alone (its font and encoders stay out of the membership bundle). Tests walk this to check
  * each route's access rules and that serverless.yml declares exactly these routes.
  */
-export const AREAS = { auth, orgs, membership, catalog, congress, card } as const;
+export const AREAS = { auth, orgs, membership, poster, catalog, congress, card } as const;

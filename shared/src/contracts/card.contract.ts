@@ -2,31 +2,8 @@ import * as z from 'zod/mini';
 import '../domain/common/zod-locale';
 import { CLAIM_STATUSES } from '../domain/card/claim-state';
 import { PLACE_KINDS } from '../domain/card/places';
-import { FIELD_LABELS } from '../domain/common/field-labels';
 import { boundedNumber, boundedRecord } from './common.contract';
 import { pageQuery, pageResponse } from './page.contract';
-
-// The card's fields, named in Chinese in validation messages.
-Object.assign(FIELD_LABELS, {
-  benefitId: '福利项目',
-  facts: '申领信息',
-  hardship: '困难职工建档',
-  modelWorker: '劳动模范',
-  frontlineMedical: '一线医务人员',
-  confirmDeclared: '确认入会申报信息',
-  userId: '会员',
-  version: '版本',
-  delegateOrgId: '受委托组织',
-  claimId: '申领',
-  status: '状态',
-  kind: '阵地类型',
-  address: '地址',
-  lat: '纬度',
-  lng: '经度',
-  openingHours: '开放时间',
-  startsOn: '公示开始日期',
-  endsOn: '公示结束日期',
-});
 
 const text = (min: number, max: number) =>
   z.string().check(z.trim(), z.minLength(min, min <= 1 ? '请填写' : `至少 ${min} 个字`), z.maxLength(max, `不超过 ${max} 个字`));

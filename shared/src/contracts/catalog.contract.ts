@@ -74,16 +74,19 @@ export const ruleSchema: z.ZodMiniType<Rule> = z.pipe(
 
 export const tierSchema = z.enum(['普惠', '特惠', '商惠']);
 
+/**
+ * 1000000 → "1,000,000", as toLocaleString('en-US') writes it, without Intl: the first toLocaleString
+ * in a process loads ICU (20–40 ms), and these messages are built when the contract is imported, at
+ * every cold start of the card and catalog functions (issue 14).
+ */
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const nonEmpty = (max: number) => z.string().check(z.minLength(1, '不能为空'), z.maxLength(max, `不超过 ${max} 个字`));
 const upTo = (max: number) => z.string().check(z.maxLength(max, `不超过 ${max} 个字`));
 const list = <T extends z.core.SomeType>(item: T, max: number) => z.array(item).check(z.maxLength(max, `最多 ${max} 项`));
 const yuan = () =>
-  z
-    .number()
-    .check(z.nonnegative('不能为负数'), z.maximum(LIMITS.maxAmountYuan, `不超过 ${LIMITS.maxAmountYuan.toLocaleString('en-US')} 元`));
+  z.number().check(z.nonnegative('不能为负数'), z.maximum(LIMITS.maxAmountYuan, `不超过 ${grouped(LIMITS.maxAmountYuan)} 元`));
 /** A count of people, places or times: a whole number. */
-const count = (max: number) =>
-  z.number().check(z.int('应为整数'), z.positive('必须大于 0'), z.maximum(max, `不超过 ${max.toLocaleString('en-US')}`));
+const count = (max: number) => z.number().check(z.int('应为整数'), z.positive('必须大于 0'), z.maximum(max, `不超过 ${grouped(max)}`));
 /** Character offsets into a plan text (whose size is capped far below this). */
 const offset = () => z.int().check(z.nonnegative('不能为负数'), z.maximum(1_000_000, '超出计划原文长度'));
 

@@ -2,7 +2,8 @@ import { INVITE_ID_PATTERN, PRIVACY_NOTICE_VERSION } from '@union/shared';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pngTitle } from '../../../functions/src/http/membership/poster';
+import { AREAS } from '../../../functions/src/http/areas';
+import { pngTitle } from '../../../functions/src/http/poster/poster';
 import { createInvite as storeInvite } from '../../../functions/src/store/invite.repository';
 import { invoke } from '../../support/invoke';
 import { apply, area, createInvite, joinForm, newUser, officerToken, seedOrgs } from './fixtures';
@@ -119,7 +120,7 @@ describe('invites', () => {
 
   it('renders a PNG poster whose code leads back to the right org, and an SVG with the org name under the code', async () => {
     const id = await createInvite(districtOfficer, 'logistics');
-    const png = await invoke(area, 'GET', `/invites/${id}/poster?format=png`, { token: districtOfficer });
+    const png = await invoke(AREAS.poster, 'GET', `/invites/${id}/poster?format=png`, { token: districtOfficer });
     expect(png.status).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
     const buffer = Buffer.from(png.raw.body ?? '', 'base64');
@@ -135,11 +136,11 @@ describe('invites', () => {
     expect(landing.body.org).toMatchObject({ orgId: 'logistics', name: '临江区快递物流行业联合工会', kind: 'joint' });
     expect(landing.body.org.lineageNames).toEqual(['江澄市总工会', '临江区总工会', '临江区快递物流行业联合工会']);
 
-    const scene = await invoke(area, 'GET', `/invites/${id}/poster?format=png&payload=scene`, { token: districtOfficer });
+    const scene = await invoke(AREAS.poster, 'GET', `/invites/${id}/poster?format=png&payload=scene`, { token: districtOfficer });
     const sceneImage = PNG.sync.read(Buffer.from(scene.raw.body ?? '', 'base64'));
     expect(jsQR(new Uint8ClampedArray(sceneImage.data), sceneImage.width, sceneImage.height)?.data).toBe(id);
 
-    const svg = await invoke(area, 'GET', `/invites/${id}/poster?format=svg`, { token: districtOfficer });
+    const svg = await invoke(AREAS.poster, 'GET', `/invites/${id}/poster?format=svg`, { token: districtOfficer });
     expect(svg.status).toBe(200);
     expect(svg.headers['content-type']).toContain('image/svg+xml');
     const text = svg.body as string;
@@ -149,9 +150,9 @@ describe('invites', () => {
     expect(nameMatch).not.toBeNull();
     expect(Number(nameMatch![1])).toBeGreaterThan(qrY + 480);
 
-    const bad = await invoke(area, 'GET', `/invites/${id}/poster?format=gif`, { token: districtOfficer });
+    const bad = await invoke(AREAS.poster, 'GET', `/invites/${id}/poster?format=gif`, { token: districtOfficer });
     expect([bad.status, bad.body.error.field]).toEqual([400, 'format']);
-    const foreign = await invoke(area, 'GET', `/invites/${id}/poster`, { token: otherOfficer });
+    const foreign = await invoke(AREAS.poster, 'GET', `/invites/${id}/poster`, { token: otherOfficer });
     expect([foreign.status, foreign.body.error.code]).toEqual([403, 'FORBIDDEN_ORG']);
   });
 

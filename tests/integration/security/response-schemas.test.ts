@@ -2,7 +2,7 @@
  * The happy paths, held to the response schemas (issue 10). The route fuzzer mostly reaches 4xx
  * answers; here real flows — sign-in, orgs, invites and posters, 入会 by review and at once,
  * transfers, the card and its verification, benefits, facts, claims, 公示, delegations, places,
- * my data, phone correction, 退会 — reach every auth, orgs, membership and card route with a 2xx,
+ * my data, phone correction, 退会 — reach every auth, orgs, membership, poster and card route with a 2xx,
  * and each answer must be exactly what its route declares (tests/support/response-contract.ts).
  * The last test checks that every route of those areas was answered that way at least once.
  */
@@ -21,7 +21,7 @@ import { ACCIDENT_INSURANCE, MOVIE_DISCOUNT, publish, SERIOUS_ILLNESS } from '..
 import { joinForm, person, seedOrgs } from '../membership/fixtures';
 
 /** The areas whose every route this file answers (congress and catalog have their own flows). */
-const AREAS_WALKED = ['auth', 'orgs', 'membership', 'card'] as const;
+const AREAS_WALKED = ['auth', 'orgs', 'membership', 'poster', 'card'] as const;
 type AreaName = (typeof AREAS_WALKED)[number];
 
 /** Route keys answered with a 2xx that matched the route's declared response. */
@@ -136,9 +136,9 @@ describe('orgs and invites', () => {
     expect(listed.body.invites).toHaveLength(2);
     await ok('membership', 'GET', `/invites/${reviewInvite}`);
 
-    const png = await ok('membership', 'GET', `/invites/${reviewInvite}/poster`, { token: officer });
+    const png = await ok('poster', 'GET', `/invites/${reviewInvite}/poster`, { token: officer });
     expect(Buffer.from(png.raw.body ?? '', 'base64').subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    const svg = await ok('membership', 'GET', `/invites/${reviewInvite}/poster?format=svg&payload=scene`, { token: officer });
+    const svg = await ok('poster', 'GET', `/invites/${reviewInvite}/poster?format=svg&payload=scene`, { token: officer });
     expect(svg.body).toMatch(/^<svg|<\?xml/);
   });
 
@@ -309,7 +309,7 @@ describe('个人信息', () => {
 });
 
 describe('coverage', () => {
-  it('answered every auth, orgs, membership and card route with a 2xx its contract accepts', () => {
+  it('answered every auth, orgs, membership, poster and card route with a 2xx its contract accepts', () => {
     const routes = AREAS_WALKED.flatMap((area) => AREAS[area].routes.map(routeKey));
     expect(routes.filter((key) => !answered.has(key))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { layoutPoster, pngTitle, posterPng } from '../../../functions/src/http/membership/poster';
+import { layoutPoster, pngTitle, posterPng } from '../../../functions/src/http/poster/poster';
 import { advanceOf, hasGlyph, renderText, type TextBitmap } from '../../../functions/src/platform/bitmap-font';
 
 const ORG = '临江区快递物流行业联合工会';

@@ -4,9 +4,7 @@ import {
   DomainError,
   idSchema,
   joinApplicationRequest,
-  joinUrl,
   pageQuery,
-  posterQuery,
   publicInviteResponse,
   rejectRequest,
   transferRequest,
@@ -22,7 +20,6 @@ import {
   myApplicationResponse,
   myDataResponse,
   myMembershipResponse,
-  POSTER_MEDIA_TYPES,
   phoneCorrectionResponse,
   submitApplicationResponse,
   transferResponse,
@@ -42,7 +39,6 @@ import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { approveApplication, rejectApplication, resubmitApplication, submitApplication } from './join.service';
 import { correctPhone, leaveUnion, myDataView } from './personal-data.service';
-import { posterPng, posterSvg } from './poster';
 import { approveTransfer, rejectTransfer, requestTransfer } from './transfer.service';
 import { applicationView, inviteView, memberNumberHistoryView, membershipView, transferView } from './views';
 
@@ -124,31 +120,6 @@ export const inviteRoutes = [
       const invite = await requireInvite(params.inviteId);
       await requireRoleOver('officer', invite.orgId);
       return { body: { invite: inviteView(await revokeInvite(invite.inviteId, now), runtime, now) } };
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/invites/{inviteId}/poster',
-    access: ['officer'],
-    params: inviteParams,
-    query: posterQuery,
-    responseMediaTypes: POSTER_MEDIA_TYPES,
-    async handle({ params, query, runtime, requireRoleOver }) {
-      const invite = await requireInvite(params.inviteId);
-      await requireRoleOver('officer', invite.orgId);
-      // h5: the join URL; weapp: the bare id, passed as the mini-program code's `scene`.
-      const payload = query.payload === 'scene' ? invite.inviteId : joinUrl(runtime.config.publicAppUrl, invite.inviteId);
-      const filename = `attachment; filename*=UTF-8''${encodeURIComponent(`${invite.orgName}-入会二维码.${query.format ?? 'png'}`)}`;
-      if (query.format === 'svg') {
-        return {
-          text: { contentType: 'image/svg+xml; charset=utf-8', data: await posterSvg(payload, invite.orgName) },
-          headers: { 'content-disposition': filename },
-        };
-      }
-      return {
-        binary: { contentType: 'image/png', data: await posterPng(payload, invite.orgName) },
-        headers: { 'content-disposition': filename },
-      };
     },
   }),
   defineRoute({

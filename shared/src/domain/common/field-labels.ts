@@ -1,6 +1,8 @@
 /**
  * Chinese names of request fields, so a validation error can say which field is wrong
- * ("手机号：格式不正确") on both the client form and the server response.
+ * ("手机号：格式不正确") on both the client form and the server response. One table for every area:
+ * no contract adds to it when imported, so a bundle that leaves a contract out (shared/package.json
+ * `sideEffects`) still names every field.
  */
 export const FIELD_LABELS: Record<string, string> = {
   name: '姓名',
@@ -39,6 +41,52 @@ export const FIELD_LABELS: Record<string, string> = {
   path: '请求路径',
   phoneCode: '手机号验证凭证',
   confirm: '确认',
+  // The card's fields.
+  benefitId: '福利项目',
+  facts: '申领信息',
+  hardship: '困难职工建档',
+  modelWorker: '劳动模范',
+  frontlineMedical: '一线医务人员',
+  confirmDeclared: '确认入会申报信息',
+  userId: '会员',
+  version: '版本',
+  delegateOrgId: '受委托组织',
+  claimId: '申领',
+  status: '状态',
+  kind: '阵地类型',
+  address: '地址',
+  lat: '纬度',
+  lng: '经度',
+  openingHours: '开放时间',
+  startsOn: '公示开始日期',
+  endsOn: '公示结束日期',
+  // The congress fields. `note` and `kind` are congress fields too (落实情况, 类型); one name has one
+  // label, and these two keep the one they had when each contract added its own labels on import.
+  sessionName: '会议名称',
+  startDate: '开始日期',
+  endDate: '结束日期',
+  delegates: '代表名单',
+  memberNumber: '会员编号',
+  delegation: '代表团',
+  csv: '名单文件',
+  decision: '审查结论',
+  department: '承办部门',
+  replyDeadline: '答复期限',
+  reply: '答复内容',
+  rating: '评价',
+  comment: '评价意见',
+  done: '是否办结',
+  description: '说明',
+  candidates: '候选人',
+  maxChoices: '应选人数',
+  subjects: '测评对象',
+  scale: '测评等次',
+  option: '表决意见',
+  candidateIds: '所选候选人',
+  ratings: '测评意见',
+  motionId: '表决事项',
+  proposalId: '提案',
+  sessionId: '会议',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {

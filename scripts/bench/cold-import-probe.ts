@@ -1,0 +1,258 @@
+/**
+ * Cold import of every function's bundle ÷ a bare DocumentClient `GetCommand` handler (issue 14).
+ *
+ *   npx tsx scripts/bench/cold-import-probe.ts [--rounds 15] [--only card,membership] [--analyze] [--evaluated]
+ *
+ * Builds each function in serverless.yml with the esbuild options of `custom.esbuild` (what
+ * serverless-esbuild passes: its own keys dropped, `exclude` → `external`, `outputFileExtension`),
+ * and the bare handler with the same options. Each bundle is then `require()`d in a fresh `node`
+ * process, the function's and the bare one alternately, for `--rounds` rounds after one warm-up
+ * round; the child times `require()` alone with performance.now, so node's own start is left out.
+ * Prints bundle size, median import ms and the ratio of medians; beside them the main thread's CPU
+ * time for the same `require()` (Linux), which a busy machine disturbs far less than the wall clock
+ * (the kernel's figure can lag a scheduler tick, a few ms, on one sample; the medians even it out).
+ *
+ * `--analyze` prints each bundle's bytes by package and esbuild's analyzeMetafile. `--evaluated` builds a second copy in
+ * which every module of a few heavy packages announces itself when its body runs, and prints which
+ * of them ran during `require()` (an `await import()` in a CommonJS bundle is inlined, not split: the
+ * module is in the file but its body must not run until the import is reached).
+ *
+ * Self-contained on purpose; the full `npm run bench` measures more.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeMetafile, type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { parse } from 'yaml';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const rounds = Number(option('rounds') ?? 15);
+const only = option('only')?.split(',');
+
+interface Yml {
+  custom: { esbuild: Record<string, unknown> };
+  functions: Record<string, { handler: string }>;
+}
+const yml = parse(readFileSync(path.join(repoRoot, 'serverless.yml'), 'utf8'), { logLevel: 'error' }) as Yml;
+
+/** serverless-esbuild's own options, removed before it calls esbuild (serverless-esbuild/dist/bundle.js). */
+const PLUGIN_KEYS = [
+  'concurrency',
+  'zipConcurrency',
+  'exclude',
+  'nativeZip',
+  'packager',
+  'packagePath',
+  'watch',
+  'keepOutputDirectory',
+  'packagerOptions',
+  'installExtraArgs',
+  'outputFileExtension',
+  'outputBuildFolder',
+  'outputWorkFolder',
+  'nodeExternals',
+  'skipBuild',
+  'skipRebuild',
+  'skipBuildExcludeFns',
+  'stripEntryResolveExtensions',
+  'disposeContext',
+];
+const custom = yml.custom.esbuild;
+const exclude = (custom.exclude as string[] | undefined) ?? ['aws-sdk'];
+const esbuildOptions: BuildOptions = {
+  ...Object.fromEntries(Object.entries(custom).filter(([k]) => !PLUGIN_KEYS.includes(k))),
+  external: [...((custom.external as string[] | undefined) ?? []), ...(exclude.includes('*') ? [] : exclude)],
+  outExtension: { '.js': (custom.outputFileExtension as string | undefined) ?? '.js' },
+  logLevel: 'error',
+};
+
+const BARE = `
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+
+const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+
+export const handler = async (event) => {
+  const out = await client.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: event.pk, sk: event.sk } }));
+  return { statusCode: 200, body: JSON.stringify(out.Item ?? null) };
+};
+`;
+
+/** Packages whose module bodies `--evaluated` reports when they run. */
+const TRACKED: Array<[string, RegExp]> = [
+  ['@aws-sdk/client-ssm', /node_modules\/@aws-sdk\/client-ssm\//],
+  ['poster font (bitmap-font.ts)', /functions\/src\/platform\/bitmap-font\.ts$/],
+  ['qrcode', /node_modules\/qrcode\//],
+  ['pngjs', /node_modules\/pngjs\//],
+  ['jose', /node_modules\/jose\//],
+  ['dynamodb-toolbox', /node_modules\/dynamodb-toolbox\//],
+];
+const announce: Plugin = {
+  name: 'announce-evaluation',
+  setup(b) {
+    b.onLoad({ filter: /\.(c|m)?[jt]s$/ }, (a) => {
+      const hit = TRACKED.find(([, re]) => re.test(a.path));
+      if (!hit) return undefined;
+      const contents = readFileSync(a.path, 'utf8');
+      const mark = `(globalThis.__evaluated ??= new Set()).add(${JSON.stringify(hit[0])});\n`;
+      // A "use strict" after the mark is no longer a directive: this copy only answers what ran, it is never timed.
+      return { contents: mark + contents, loader: a.path.endsWith('.ts') ? 'ts' : 'js', resolveDir: path.dirname(a.path) };
+    });
+  },
+};
+
+const outDir = mkdtempSync(path.join(tmpdir(), 'cold-import-probe-'));
+process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+
+const entryOf = (handler: string) => `${handler.slice(0, handler.lastIndexOf('.'))}.ts`;
+
+const bundle = async (name: string, entry: string | { stdin: string }, extra: Partial<BuildOptions> = {}) => {
+  const dir = path.join(outDir, name);
+  mkdirSync(dir, { recursive: true });
+  const source: BuildOptions =
+    typeof entry === 'string'
+      ? { entryPoints: { [name]: path.join(repoRoot, entry) } }
+      : {
+          stdin: { contents: entry.stdin, resolveDir: path.join(repoRoot, 'functions'), sourcefile: 'bare.js', loader: 'js' },
+          outfile: path.join(dir, `${name}.cjs`),
+        };
+  const result = await build({
+    ...esbuildOptions,
+    ...source,
+    ...(typeof entry === 'string' ? { outdir: dir } : {}),
+    absWorkingDir: repoRoot,
+    metafile: true,
+    write: true,
+    ...extra,
+  });
+  const metafile = result.metafile!;
+  const file = path.resolve(repoRoot, Object.keys(metafile.outputs).find((f) => f.endsWith('.cjs') || f.endsWith('.js'))!);
+  return { file, bytes: statSync(file).size, metafile };
+};
+
+/** A bundle's bytes by package (node_modules/<name>) or source folder, largest first. */
+const byPackage = (metafile: Metafile) => {
+  const sizes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs))
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1] ?? input.split('/').slice(0, 4).join('/');
+      sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
+    }
+  return [...sizes].sort((a, b) => b[1] - a[1]);
+};
+
+/**
+ * One fresh node: require the bundle and print what `require()` took — wall ms (performance.now) and,
+ * on Linux, the main thread's own CPU ms (/proc/self/task/<pid>/schedstat: time on a CPU, so not the
+ * time spent waiting for one on a loaded machine) — and which tracked modules announced themselves.
+ */
+const CHILD = `
+const { readFileSync } = require('node:fs');
+const stat = '/proc/self/task/' + process.pid + '/schedstat';
+const cpu = () => { try { return Number(readFileSync(stat, 'utf8').split(' ')[0]) / 1e6; } catch { return NaN; } };
+const c0 = cpu();
+const t0 = performance.now();
+require(process.argv[1]);
+const ms = performance.now() - t0;
+const cpuMs = cpu() - c0;
+process.stdout.write(JSON.stringify({ ms, cpuMs, evaluated: [...(globalThis.__evaluated ?? [])] }));
+`;
+const childEnv = {
+  PATH: process.env.PATH,
+  // What the functions read at import on a deployed stage (serverless.yml provider.environment).
+  STAGE: 'prod',
+  TABLE_NAME: 'union-service-prod',
+  SSM_PREFIX: '/union-service/prod',
+  WECHAT_APP_ID: 'wx-probe',
+  PUBLIC_APP_URL: 'https://example.invalid',
+  AWS_REGION: 'cn-north-1',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+const load = (file: string): { ms: number; cpuMs: number; evaluated: string[] } =>
+  JSON.parse(execFileSync(process.execPath, ['-e', CHILD, file], { env: childEnv, encoding: 'utf8' }));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+
+const functions = Object.entries(yml.functions).filter(([name]) => !only || only.includes(name));
+const bare = await bundle('bare', { stdin: BARE });
+const built = [] as Array<{ name: string; file: string; bytes: number }>;
+for (const [name, fn] of functions) {
+  const b = await bundle(name, entryOf(fn.handler));
+  built.push({ name, ...b });
+  if (flag('analyze')) {
+    console.log(
+      `\n## ${name} (${kb(b.bytes)})\n\nBy package: ${byPackage(b.metafile)
+        .slice(0, 15)
+        .map(([p, n]) => `${p} ${kb(n)}`)
+        .join(', ')}`,
+    );
+    console.log(await analyzeMetafile(b.metafile));
+  }
+}
+if (flag('analyze')) {
+  console.log(
+    `\n## bare (${kb(bare.bytes)})\n\nBy package: ${byPackage(bare.metafile)
+      .slice(0, 15)
+      .map(([p, n]) => `${p} ${kb(n)}`)
+      .join(', ')}`,
+  );
+  console.log(await analyzeMetafile(bare.metafile));
+}
+
+if (flag('evaluated')) {
+  console.log('\nModule bodies run during require() (tracked: %s)', TRACKED.map(([n]) => n).join(', '));
+  for (const [name, fn] of functions) {
+    const b = await bundle(`${name}-announce`, entryOf(fn.handler), { plugins: [announce] });
+    const inBundle = TRACKED.filter(([, re]) => Object.keys(b.metafile.inputs).some((i) => re.test(path.resolve(repoRoot, i)))).map(
+      ([n]) => n,
+    );
+    const { evaluated } = load(b.file);
+    const deferred = inBundle.filter((n) => !evaluated.includes(n));
+    console.log(`  ${name}: ran ${evaluated.join(', ') || '—'}; in the bundle but not run: ${deferred.join(', ') || '—'}`);
+  }
+}
+
+// Alternate: bare, fn, bare, fn … so drift on a shared machine hits both alike. Round 0 warms the page cache.
+const times = new Map<string, { ms: number[]; cpu: number[] }>(
+  ['bare', ...built.map((b) => b.name)].map((name) => [name, { ms: [], cpu: [] }]),
+);
+for (let round = 0; round <= rounds; round += 1) {
+  for (const b of built) {
+    const pair = [
+      ['bare', bare.file],
+      [b.name, b.file],
+    ] as const;
+    for (const [name, file] of round % 2 ? [...pair].reverse() : pair) {
+      const { ms, cpuMs } = load(file);
+      if (round === 0) continue;
+      times.get(name)!.ms.push(ms);
+      times.get(name)!.cpu.push(cpuMs);
+    }
+  }
+}
+const stats = (name: string) => ({ ms: median(times.get(name)!.ms), cpu: median(times.get(name)!.cpu) });
+const floor = stats('bare');
+const cpuCell = (cpu: number, digits = 1) => (Number.isNaN(cpu) ? '—' : cpu.toFixed(digits));
+const row = (label: string, bytes: number, s: { ms: number; cpu: number }) =>
+  `| ${label} | ${kb(bytes)} | ${s.ms.toFixed(1)} | **${(s.ms / floor.ms).toFixed(2)}** | ${cpuCell(s.cpu)} | ${cpuCell(s.cpu / floor.cpu, 2)} |`;
+console.log(
+  `\nCold import: require() of each bundle in a fresh node, median of ${rounds} rounds alternating with the bare bundle (node ${process.version}, ${process.platform}/${process.arch})\n`,
+);
+console.log('| function | bundle | import ms | ÷ bare | main-thread CPU ms | ÷ bare |');
+console.log('|---|---|---|---|---|---|');
+console.log(row('bare DocumentClient GetCommand', bare.bytes, floor));
+for (const b of built) console.log(row(b.name, b.bytes, stats(b.name)));
