@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { RouteDef } from '../../functions/src/http/route';
+import { templateMatcher } from '../../functions/src/http/router';
 import { OWN_DATA_ROUTES, piiFindings } from './pii-scan';
 
 type Handler = (e: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -26,19 +27,12 @@ export interface InvokeResult<T = any> {
   raw: APIGatewayProxyStructuredResultV2;
 }
 
-/** The route of `routes` that answers `method path` (a path without its query), with its decoded path values. */
+/** The route of `routes` that answers `method path` (a path without its query), with its decoded path values: the router's own matcher. */
 export const templateOf = (routes: readonly RouteDef[], method: string, path: string) => {
   for (const r of routes) {
     if (r.method !== method) continue;
-    const names: string[] = [];
-    const re = new RegExp(
-      `^${r.path.replace(/\{(\w+)\}/g, (_m, n: string) => {
-        names.push(n);
-        return '([^/]+)';
-      })}$`,
-    );
-    const m = re.exec(path);
-    if (m) return { route: r, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')])) };
+    const params = templateMatcher(r.path)(path);
+    if (params) return { route: r, params };
   }
   return null;
 };

@@ -50,7 +50,7 @@ const decodePathParam = (name: string, raw: string): string => {
 };
 
 /** Path template → regex, so a route is found even where routeKey is not set. */
-const templateMatcher = (path: string) => {
+export const templateMatcher = (path: string) => {
   const names: string[] = [];
   const re = new RegExp(
     `^${path.replace(/\{(\w+)\+?\}/g, (_m, name: string) => {

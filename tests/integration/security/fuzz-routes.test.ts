@@ -16,7 +16,7 @@ import { routeKey } from '../../../functions/src/http/route';
 import { resetRuntime } from '../../../functions/src/http/runtime';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { seedDemo } from '../../../scripts/seed/index';
-import { invoke } from '../../support/invoke';
+import { invoke, templateOf } from '../../support/invoke';
 import { responseProblems } from '../../support/response-contract';
 import { anything, contractArb } from '../../support/schema-arbitrary';
 import { tokenFor } from '../../support/sessions';
@@ -95,7 +95,7 @@ const pathArb = (route: RouteDef): fc.Arbitrary<string> => {
       // Read at generation time: the ids are known only once the world is seeded (beforeAll).
       { weight: 3, arbitrary: fc.nat().map((i) => (ids[n]?.length ? ids[n]![i % ids[n]!.length]! : 'x1')) },
       { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }) },
-      { weight: 1, arbitrary: fc.constantFrom('..', '%2F', 'a'.repeat(300), '0', '-1', '1e200', '长') },
+      { weight: 1, arbitrary: fc.constantFrom('.', '..', '%2F', 'a'.repeat(300), '0', '-1', '1e200', '长') },
     );
   return fc.tuple(...names.map(value)).map((vals) => {
     let p = route.path;
@@ -162,8 +162,11 @@ describe(`every route, fuzzed (${RUNS} cases each)`, () => {
         const unexpected = writes.flatMap((w) => w.keys).filter((k) => !ALLOWED_REFUSED_WRITE.test(k));
         expect(unexpected, `${key} refused with ${res.body.error.code} but wrote ${unexpected.join(', ')}`).toEqual([]);
       } else {
-        // Exactly what the route's response schema (or its file media types) declares.
-        expect(responseProblems(route, res), key).toEqual([]);
+        // Exactly what the answering route's response schema (or its file media types) declares. That is
+        // the fuzzed route unless a path value was a dot segment ("." or ".."), which every HTTP client
+        // resolves before sending (WHATWG URL), so another route of the area answers, as it would in use.
+        const answering = templateOf(area.routes, route.method, new URL(c.path, 'https://api.example.com').pathname)?.route ?? route;
+        expect(responseProblems(answering, res), `${key} (answered by ${routeKey(answering)})`).toEqual([]);
       }
     });
   }
