@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMetafile, type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
-import { parse } from 'yaml';
+import { BARE_HANDLER, serverlessEsbuild } from './cold-import';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -38,54 +38,15 @@ const option = (name: string) => {
 const rounds = Number(option('rounds') ?? 15);
 const only = option('only')?.split(',');
 
-interface Yml {
-  custom: { esbuild: Record<string, unknown> };
-  functions: Record<string, { handler: string }>;
-}
-const yml = parse(readFileSync(path.join(repoRoot, 'serverless.yml'), 'utf8'), { logLevel: 'error' }) as Yml;
-
-/** serverless-esbuild's own options, removed before it calls esbuild (serverless-esbuild/dist/bundle.js). */
-const PLUGIN_KEYS = [
-  'concurrency',
-  'zipConcurrency',
-  'exclude',
-  'nativeZip',
-  'packager',
-  'packagePath',
-  'watch',
-  'keepOutputDirectory',
-  'packagerOptions',
-  'installExtraArgs',
-  'outputFileExtension',
-  'outputBuildFolder',
-  'outputWorkFolder',
-  'nodeExternals',
-  'skipBuild',
-  'skipRebuild',
-  'skipBuildExcludeFns',
-  'stripEntryResolveExtensions',
-  'disposeContext',
-];
-const custom = yml.custom.esbuild;
-const exclude = (custom.exclude as string[] | undefined) ?? ['aws-sdk'];
+// The same bundles as `npm run bench` (cold-import.ts): serverless.yml's functions, serverless-esbuild's options.
+const built0 = serverlessEsbuild();
+const yml = { functions: built0.functions };
 const esbuildOptions: BuildOptions = {
-  ...Object.fromEntries(Object.entries(custom).filter(([k]) => !PLUGIN_KEYS.includes(k))),
-  external: [...((custom.external as string[] | undefined) ?? []), ...(exclude.includes('*') ? [] : exclude)],
-  outExtension: { '.js': (custom.outputFileExtension as string | undefined) ?? '.js' },
+  ...built0.esbuildOptions,
+  outExtension: { '.js': built0.ext },
   logLevel: 'error',
 };
-
-const BARE = `
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-
-const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
-
-export const handler = async (event) => {
-  const out = await client.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk: event.pk, sk: event.sk } }));
-  return { statusCode: 200, body: JSON.stringify(out.Item ?? null) };
-};
-`;
+const BARE = BARE_HANDLER;
 
 /** Packages whose module bodies `--evaluated` reports when they run. */
 const TRACKED: Array<[string, RegExp]> = [
@@ -122,7 +83,7 @@ const bundle = async (name: string, entry: string | { stdin: string }, extra: Pa
     typeof entry === 'string'
       ? { entryPoints: { [name]: path.join(repoRoot, entry) } }
       : {
-          stdin: { contents: entry.stdin, resolveDir: path.join(repoRoot, 'functions'), sourcefile: 'bare.js', loader: 'js' },
+          stdin: { contents: entry.stdin, resolveDir: path.join(repoRoot, 'functions'), sourcefile: 'bare.ts', loader: 'ts' },
           outfile: path.join(dir, `${name}.cjs`),
         };
   const result = await build({

@@ -52,7 +52,7 @@ interface ImportTime {
 }
 
 /** The options serverless-esbuild strips before it calls esbuild (bundle.js, `esbuildOptions`). */
-const PLUGIN_ONLY_KEYS = [
+export const PLUGIN_ONLY_KEYS = [
   'concurrency',
   'zipConcurrency',
   'exclude',
@@ -79,7 +79,7 @@ interface ServerlessYml {
   functions: Record<string, { handler: string }>;
 }
 
-const BARE_HANDLER = `
+export const BARE_HANDLER = `
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 
@@ -111,18 +111,28 @@ const handlerFile = (handler: string): string => {
   return found;
 };
 
-export const measureColdImport = async (opts: { rounds: number }): Promise<ColdImportRow[]> => {
+/**
+ * serverless.yml's functions and the esbuild options serverless-esbuild builds them with: `custom.esbuild`
+ * without the plugin's own keys, `exclude` → `external`, and the output file extension.
+ */
+export const serverlessEsbuild = () => {
   const yml = parse(readFileSync(path.join(repoRoot, 'serverless.yml'), 'utf8'), { logLevel: 'error' }) as ServerlessYml;
   const custom = yml.custom.esbuild;
-  const esbuildOptions = Object.fromEntries(Object.entries(custom).filter(([k]) => !PLUGIN_ONLY_KEYS.includes(k))) as BuildOptions;
-  const ext = custom.outputFileExtension ?? '.js';
+  const esbuildOptions: BuildOptions = {
+    ...(Object.fromEntries(Object.entries(custom).filter(([k]) => !PLUGIN_ONLY_KEYS.includes(k))) as BuildOptions),
+    external: [...(custom.external ?? []), ...(custom.exclude ?? []).filter((e) => e !== '*')],
+  };
+  return { functions: yml.functions, esbuildOptions, ext: custom.outputFileExtension ?? '.js' };
+};
+
+export const measureColdImport = async (opts: { rounds: number }): Promise<ColdImportRow[]> => {
+  const { functions, esbuildOptions, ext } = serverlessEsbuild();
   const tmp = mkdtempSync(path.join(tmpdir(), 'bench-cold-'));
   try {
     const bundle = async (name: string, entry: string | { contents: string }): Promise<string> => {
       const outfile = path.join(tmp, `${name}${ext}`);
       await build({
         ...esbuildOptions,
-        external: [...(custom.external ?? []), ...(custom.exclude ?? []).filter((e) => e !== '*')],
         // The bare handler is resolved from functions/, as if it were one of them (same packages, same tsconfig).
         ...(typeof entry === 'string'
           ? { entryPoints: [entry] }
@@ -136,7 +146,7 @@ export const measureColdImport = async (opts: { rounds: number }): Promise<ColdI
     progress('cold import: bundling each function as serverless package does');
     const bundles: Record<string, string> = {};
     bundles[BARE_FUNCTION] = await bundle('bare', { contents: BARE_HANDLER });
-    for (const [fn, def] of Object.entries(yml.functions)) bundles[fn] = await bundle(fn, handlerFile(def.handler));
+    for (const [fn, def] of Object.entries(functions)) bundles[fn] = await bundle(fn, handlerFile(def.handler));
 
     const child = path.join(tmp, 'import-time.cjs');
     writeFileSync(child, CHILD);
