@@ -1,15 +1,7 @@
-/**
- * The world the route measurements run in: DynamoDB Local in memory, the table, the demo data
- * (`npm start`'s), and the functions' handlers called in process as API Gateway would call them.
- *
- * A handler is called with a prebuilt HTTP API (v2) event: the timed region is the handler alone,
- * not building the event or scanning the answer (tests/support/invoke.ts does both for the tests).
- */
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { AREAS } from '../../functions/src/http/areas';
 import { setLogSink } from '../../functions/src/platform/logger';
-import { type AreaModule, templateOf } from '../../tests/support/invoke';
+import { type AreaModule, httpApiEvent, templateOf } from '../../tests/support/invoke';
 import { ensureTable, startDynamoLocal } from '../lib/dynamo-local';
 import { seedDemo } from '../seed/index';
 
@@ -32,44 +24,16 @@ export interface Answer {
   body: any;
 }
 
-/** The event API Gateway (HTTP API, payload 2.0) sends for `req`, as tests/support/invoke.ts builds it. */
-export const eventOf = (req: Request): APIGatewayProxyEventV2 => {
-  const url = new URL(req.path, 'https://api.example.com');
-  const query = { ...Object.fromEntries(url.searchParams), ...req.query };
-  const match = templateOf(req.area.routes, req.method, url.pathname);
-  const body = req.rawBody ?? (req.body === undefined ? undefined : JSON.stringify(req.body));
-  const now = Date.now();
-  const routeKey = match ? `${req.method} ${match.route.path}` : '$default';
-  return {
-    version: '2.0',
-    routeKey,
-    rawPath: url.pathname,
-    rawQueryString: new URLSearchParams(query).toString(),
-    headers: {
-      'content-type': 'application/json',
-      host: 'api.example.com',
-      'user-agent': 'bench',
-      ...(req.token ? { authorization: `Bearer ${req.token}` } : {}),
-      ...req.headers,
-    },
-    ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
-    ...(match && Object.keys(match.params).length ? { pathParameters: match.params } : {}),
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'local',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method: req.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: randomUUID(),
-      routeKey,
-      stage: '$default',
-      time: new Date(now).toUTCString(),
-      timeEpoch: now,
-    },
-    ...(body !== undefined ? { body } : {}),
-    isBase64Encoded: false,
-  };
-};
+/** The event API Gateway (HTTP API, payload 2.0) sends for `req`, as the tests build it. */
+export const eventOf = (req: Request): APIGatewayProxyEventV2 =>
+  httpApiEvent(req.area, req.method, req.path, {
+    token: req.token,
+    body: req.body,
+    ...(req.rawBody !== undefined ? { rawBody: req.rawBody } : {}),
+    ...(req.query ? { query: req.query } : {}),
+    ...(req.headers ? { headers: req.headers } : {}),
+    userAgent: 'bench',
+  });
 
 /** The function (area) that answers `method path`, or null. */
 export const areaOf = (method: string, path: string): AreaModule | null => {

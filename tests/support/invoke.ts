@@ -37,28 +37,30 @@ export const templateOf = (routes: readonly RouteDef[], method: string, path: st
   return null;
 };
 
-/** Builds a real API Gateway HTTP API (v2) event, as AWS sends it, and invokes the area's handler. */
-export const invoke = async <T = any>(
+/** A real API Gateway HTTP API (payload 2.0) event for `method path`, as AWS sends it (the bench builds its requests with it too). */
+export const httpApiEvent = (
   area: AreaModule,
   method: string,
   pathWithQuery: string,
-  opts: InvokeOptions = {},
-): Promise<InvokeResult<T>> => {
+  opts: InvokeOptions & { userAgent?: string } = {},
+): APIGatewayProxyEventV2 => {
   const url = new URL(pathWithQuery, 'https://api.example.com');
   const query = { ...Object.fromEntries(url.searchParams), ...opts.query };
   const match = templateOf(area.routes, method, url.pathname);
   const body = opts.rawBody ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+  const userAgent = opts.userAgent ?? 'vitest';
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     host: 'api.example.com',
-    'user-agent': 'vitest',
+    'user-agent': userAgent,
     ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
     ...opts.headers,
   };
   const now = Date.now();
-  const event: APIGatewayProxyEventV2 = {
+  const routeKey = match ? `${method} ${match.route.path}` : '$default';
+  return {
     version: '2.0',
-    routeKey: match ? `${method} ${match.route.path}` : '$default',
+    routeKey,
     rawPath: url.pathname,
     rawQueryString: new URLSearchParams(query).toString(),
     headers,
@@ -69,9 +71,9 @@ export const invoke = async <T = any>(
       apiId: 'local',
       domainName: 'api.example.com',
       domainPrefix: 'api',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent },
       requestId: randomUUID(),
-      routeKey: match ? `${method} ${match.route.path}` : '$default',
+      routeKey,
       stage: '$default',
       time: new Date(now).toUTCString(),
       timeEpoch: now,
@@ -79,6 +81,18 @@ export const invoke = async <T = any>(
     ...(body !== undefined ? { body } : {}),
     isBase64Encoded: false,
   };
+};
+
+/** Builds a real API Gateway HTTP API (v2) event, as AWS sends it, and invokes the area's handler. */
+export const invoke = async <T = any>(
+  area: AreaModule,
+  method: string,
+  pathWithQuery: string,
+  opts: InvokeOptions = {},
+): Promise<InvokeResult<T>> => {
+  const event = httpApiEvent(area, method, pathWithQuery, opts);
+  const url = new URL(pathWithQuery, 'https://api.example.com');
+  const match = templateOf(area.routes, method, url.pathname);
   const raw = await area.handler(event);
   const text = raw.isBase64Encoded ? '' : (raw.body ?? '');
   // Every response of the whole run is scanned for personal information (issue 10).
