@@ -18,6 +18,7 @@ import {
   memberFactsResponse,
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
+  type Org,
   officerFactsRequest,
   refuseOwnFacts,
   type VerifyResponse,
@@ -40,7 +41,7 @@ import { getLineage, requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { loadMemberContext } from './member-context';
+import { loadMemberContext, requireActiveMember } from './member-context';
 
 registerStatuses({
   MEMBERSHIP_NOT_FOUND: 404,
@@ -62,7 +63,8 @@ export const cardRoutes = [
     access: ['member'],
     response: cardResponse,
     async handle({ session, runtime, now }) {
-      const { membership, org } = await loadMemberContext(session.userId, now);
+      // One read: the account's active-membership item carries the membership and its org.
+      const { membership, org } = await requireActiveMember(session.userId);
       // Sealed: the QR shows a scanner nothing of the member (POST /verify opens it).
       const { token, expiresAt } = await signCardToken(
         { userId: membership.userId, memberNumber: membership.memberNumber, orgId: membership.orgId },
@@ -231,7 +233,7 @@ export const cardRoutes = [
             }
           : null,
         body.version,
-        confirmed ? [confirmDeclaredFactsTx(membership.membershipId, confirmed.by, now)] : [],
+        confirmed ? confirmDeclaredFactsTx(membership, confirmed.by, now) : [],
       );
       return {
         body: {
