@@ -30,7 +30,7 @@ import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
-import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
+import { getQuotaUseOfOrgs, listClaimsOfUser } from '../../store/claim.repository';
 import {
   confirmDeclaredFactsTx,
   getActiveMembershipByUser,
@@ -140,11 +140,16 @@ export const cardRoutes = [
     access: ['member'],
     response: benefitsResponse,
     async handle({ session, now }) {
-      const { membership, lineage, facts } = await loadMemberContext(session.userId, now);
       const period = claimPeriodOf(now);
-      const catalogs = await getEffectiveCatalogs(lineage.map((o) => o.orgId));
+      // Two round trips: the member's own items (membership with its lineage, facts) and claims,
+      // then the lineage's latest catalogs (one BatchGetItem) and its quota counters of the period.
+      const [{ membership, lineage, facts }, myClaims] = await Promise.all([
+        loadMemberContext(session.userId, now),
+        listClaimsOfUser(session.userId),
+      ]);
+      const lineageIds = lineage.map((o) => o.orgId);
+      const [catalogs, quota] = await Promise.all([getEffectiveCatalogs(lineageIds), getQuotaUseOfOrgs(lineageIds, period)]);
       const entries = catalogs.flatMap((c) => c.entries);
-      const [quota, myClaims] = await Promise.all([getQuotaUse(entries.map(benefitKeyOf), period), listClaimsOfUser(session.userId)]);
       const orgNames = new Map(lineage.map((o) => [o.orgId, o.name]));
       const views = entries.map((b): MemberBenefit => {
         const key = benefitKeyOf(b);
