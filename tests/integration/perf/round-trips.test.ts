@@ -214,7 +214,6 @@ const READS: ReadRoute[] = [
 
 /** Routes whose reads are not yet within two round trips (flipped to passing one by one). */
 const NOT_YET = new Set<string>([
-  'GET /orgs/{orgId}/benefits/{benefitId}/publicity',
   'GET /me/data',
   'GET /congress/sessions/{sessionId}/proposals',
   'GET /congress/proposals/{proposalId}',
