@@ -1,6 +1,9 @@
 import type { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { type ExecuteBatchGetResponses, execute } from 'dynamodb-toolbox/table/actions/batchGet';
 
+/** Keys one BatchGetItem may ask for. */
+export const BATCH_GET_MAX = 100;
+
 /** Attempts at the keys DynamoDB leaves unprocessed (throttled, or past 16 MB) before giving up. */
 const MAX_ATTEMPTS = 5;
 

@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type BallotChoice,
   DomainError,
@@ -12,6 +11,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { memberOfOrgCheck, notMember, refusal, requireSession } from './congress.repository';
 import {
   CongressBallotAnswerEntity,
@@ -23,7 +23,7 @@ import {
 } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
-import { getDocumentClient, tableName } from './table';
+import { UnionTable } from './table';
 import { runTransaction, TransactionRefused } from './transactions';
 
 const motions = CongressMotionEntity.build(EntityRepository);
@@ -165,30 +165,48 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
   return requireMotion(motionId, true);
 };
 
-export const hasVoted = async (motionId: string, userId: string): Promise<boolean> => {
-  const { Item } = await voted.get({ motionId, userId }, { consistent: true });
-  return Item !== undefined;
+/** How a motion's vote stands for one delegate: how many have voted, and whether they have. */
+export interface Voting {
+  turnout: number;
+  hasVoted: boolean;
+}
+
+const votingOf = (voters: ReadonlyArray<{ userId: string }>, userId: string): Voting => ({
+  turnout: voters.length,
+  hasVoted: voters.some((v) => v.userId === userId),
+});
+
+/**
+ * Turnout and "has `userId` voted" from the motion's VOTED# markers (ids only, never a choice), in
+ * one strongly consistent query (every page).
+ */
+export const getVoting = async (motionId: string, userId: string): Promise<Voting> => {
+  const { Items = [] } = await voted.query(
+    { partition: `MOTION#${motionId}`, range: { beginsWith: 'VOTED#' } },
+    { consistent: true, attributes: ['userId'], ...ALL_PAGES },
+  );
+  return votingOf(Items, userId);
 };
 
-/** Turnout while open: the number of VOTED markers (counted, never read one by one). */
-export const countVoted = async (motionId: string): Promise<number> => {
-  let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await getDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': `MOTION#${motionId}`, ':sk': 'VOTED#' },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return count;
+/**
+ * A motion and how its vote stands for `userId`: the item collection MOTION#id — the motion (META)
+ * and its VOTED# markers — in one strongly consistent query. null when there is no such motion.
+ */
+export const getMotionWithVoting = async (motionId: string, userId: string): Promise<{ motion: MotionRecord; voting: Voting } | null> => {
+  const { Items = [] } = await UnionTable.build(QueryCommand)
+    .entities(CongressMotionEntity, CongressVotedEntity)
+    .query({ partition: `MOTION#${motionId}` })
+    .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
+    .send();
+  let motion: MotionRecord | null = null;
+  const voters: Array<{ userId: string }> = [];
+  for (const item of Items) {
+    if (item.entity === 'CongressMotion') {
+      const { entity: _entity, ...stored } = item;
+      motion = toMotion(stored);
+    } else voters.push(item);
+  }
+  return motion ? { motion, voting: votingOf(voters, userId) } : null;
 };
 
 /**

@@ -39,7 +39,7 @@ import {
 import { listSessionProposals } from '../../store/congress-proposal.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { requireDelegate, viewerOf } from './access';
+import { requireDelegate, sessionAndViewer } from './access';
 
 registerStatuses({
   ROSTER_INVALID: 400,
@@ -179,8 +179,7 @@ export const sessionRoutes = [
     params: sessionParams,
     response: sessionDetailResponse,
     async handle(ctx) {
-      const s = await requireSession(ctx.params.sessionId, true);
-      const viewer = await viewerOf(ctx, s);
+      const { session: s, viewer } = await sessionAndViewer(ctx, ctx.params.sessionId, true);
       // Counted over every proposal (all pages): the officer's reminder of overdue replies.
       const overdueProposals = viewer.officer
         ? (await listSessionProposals(s.sessionId)).filter((p) => isReplyOverdue(p, ctx.now)).length
