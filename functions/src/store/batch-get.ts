@@ -19,3 +19,12 @@ export const batchGet = async <COMMAND extends BatchGetCommand>(command: COMMAND
   }
   return out as ExecuteBatchGetResponses<[COMMAND]>;
 };
+
+/** `fetch` over `keys` (duplicates dropped) in chunks a BatchGetItem takes, all at once; results in order. */
+export const inBatches = async <K, T>(keys: readonly K[], fetch: (chunk: K[]) => Promise<T[]>): Promise<T[]> => {
+  const unique = [...new Set(keys)];
+  const chunks = Array.from({ length: Math.ceil(unique.length / BATCH_GET_MAX) }, (_, i) =>
+    unique.slice(i * BATCH_GET_MAX, (i + 1) * BATCH_GET_MAX),
+  );
+  return (await Promise.all(chunks.map(fetch))).flat();
+};

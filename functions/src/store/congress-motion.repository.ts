@@ -7,11 +7,14 @@ import {
   type MotionStatus,
   quorumOf,
 } from '@union/shared';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { batchGet, inBatches } from './batch-get';
 import { memberOfOrgCheck, notMember, refusal, requireSession } from './congress.repository';
 import {
   CongressBallotAnswerEntity,
@@ -102,6 +105,23 @@ export const requireMotion = async (motionId: string, consistent = false): Promi
   const m = await getMotion(motionId, consistent);
   if (!m) throw new DomainError('MOTION_NOT_FOUND', '表决事项不存在', { field: 'motionId' });
   return m;
+};
+
+/** Motions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
+export const getMotions = async (motionIds: readonly string[]): Promise<Map<string, MotionRecord>> => {
+  const found = await inBatches(motionIds, async (ids) => {
+    const { Responses } = await batchGet(
+      UnionTable.build(BatchGetCommand).requests(...ids.map((motionId) => CongressMotionEntity.build(BatchGetRequest).key({ motionId }))),
+    );
+    return Responses[0].filter((i): i is MotionItem => i !== undefined);
+  });
+  return new Map(found.map((i) => [i.motionId, toMotion(i)]));
+};
+
+/** The motions a person voted in, by id (their VOTED# markers, gsi1; every page). */
+export const listMotionIdsVotedBy = async (userId: string): Promise<string[]> => {
+  const { Items = [] } = await voted.query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
+  return Items.map((v) => v.motionId);
 };
 
 /** Every motion of a session (personal data). */
@@ -229,7 +249,7 @@ export const castBallotInStore = async (input: {
       {
         label: 'voted',
         tx: CongressVotedEntity.build(PutTransaction)
-          .item({ motionId: motion.motionId, userId })
+          .item({ motionId: motion.motionId, userId, gsi1pk: `VOTER#${userId}`, gsi1sk: motion.motionId })
           .options({ condition: { attr: 'userId', exists: false } }),
       },
       {

@@ -1,10 +1,13 @@
 import { DomainError, type ProposalChange, type ProposalEventType, type ProposalStatus } from '@union/shared';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { randomId } from '../platform/ids';
+import { batchGet, inBatches } from './batch-get';
 import { memberOfOrgCheck, notMember, refusal } from './congress.repository';
 import {
   CongressCosignEntity,
@@ -56,6 +59,25 @@ export const requireProposal = async (proposalId: string, consistent = false): P
   const p = await getProposal(proposalId, consistent);
   if (!p) throw new DomainError('PROPOSAL_NOT_FOUND', '提案不存在', { field: 'proposalId' });
   return p;
+};
+
+/** Proposals by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
+export const getProposals = async (proposalIds: readonly string[]): Promise<Map<string, ProposalRecord>> => {
+  const found = await inBatches(proposalIds, async (ids) => {
+    const { Responses } = await batchGet(
+      UnionTable.build(BatchGetCommand).requests(
+        ...ids.map((proposalId) => CongressProposalEntity.build(BatchGetRequest).key({ proposalId })),
+      ),
+    );
+    return Responses[0].filter((i): i is ProposalItem => i !== undefined);
+  });
+  return new Map(found.map((i) => [i.proposalId, toProposal(i)]));
+};
+
+/** What a person co-signed, oldest first (gsi1; every page). */
+export const listCosignsBy = async (userId: string): Promise<Array<{ proposalId: string; displayName: string; at: string }>> => {
+  const { Items = [] } = await cosigns.query({ index: 'gsi1', partition: `COSIGNER#${userId}` }, ALL_PAGES);
+  return Items.map((c) => ({ proposalId: c.proposalId, displayName: c.displayName, at: c.at }));
 };
 
 /** Every proposal of a session (counts over all of them, personal data). */
@@ -236,7 +258,14 @@ export const cosignProposalInStore = async (
         {
           label: 'cosign',
           tx: CongressCosignEntity.build(PutTransaction)
-            .item({ proposalId, userId: actor.userId, displayName: actor.displayName, at: now.toISOString() })
+            .item({
+              proposalId,
+              userId: actor.userId,
+              displayName: actor.displayName,
+              at: now.toISOString(),
+              gsi1pk: `COSIGNER#${actor.userId}`,
+              gsi1sk: `${now.toISOString()}#${proposalId}`,
+            })
             .options({ condition: { attr: 'userId', exists: false } }),
         },
         {

@@ -7,7 +7,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
-import { BATCH_GET_MAX, batchGet } from './batch-get';
+import { batchGet, inBatches } from './batch-get';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
 import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
@@ -145,19 +145,14 @@ export type DelegateSession = CongressSessionRecord & { me: DelegateRecord };
 
 /** Sessions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
 export const getSessions = async (sessionIds: readonly string[]): Promise<Map<string, CongressSessionRecord>> => {
-  const unique = [...new Set(sessionIds)];
-  const batches = await Promise.all(
-    Array.from({ length: Math.ceil(unique.length / BATCH_GET_MAX) }, (_, i) =>
-      batchGet(
-        UnionTable.build(BatchGetCommand).requests(
-          ...unique
-            .slice(i * BATCH_GET_MAX, (i + 1) * BATCH_GET_MAX)
-            .map((sessionId) => CongressSessionEntity.build(BatchGetRequest).key({ sessionId })),
-        ),
+  const found = await inBatches(sessionIds, async (ids) => {
+    const { Responses } = await batchGet(
+      UnionTable.build(BatchGetCommand).requests(
+        ...ids.map((sessionId) => CongressSessionEntity.build(BatchGetRequest).key({ sessionId })),
       ),
-    ),
-  );
-  const found = batches.flatMap((b) => b.Responses[0]).filter((i): i is SessionItem => i !== undefined);
+    );
+    return Responses[0].filter((i): i is SessionItem => i !== undefined);
+  });
   return new Map(found.map((i) => [i.sessionId, toSession(i)]));
 };
 

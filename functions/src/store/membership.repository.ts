@@ -17,7 +17,7 @@ import {
   UserMembershipEntity,
 } from './entities/membership.entity';
 import { type ActiveMember, type ActiveMembership, carriedMember, type PointerItem, pointerItem } from './membership-pointer';
-import { getLineage, type OrgSummary, summaryOf } from './org.repository';
+import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';

@@ -18,7 +18,6 @@ import {
   memberFactsResponse,
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
-  type Org,
   officerFactsRequest,
   refuseOwnFacts,
   type VerifyResponse,
