@@ -167,8 +167,8 @@ interface ReadRoute {
   /** The route as API Gateway names it (what the table shows). */
   route: string;
   path: () => string;
-  /** Signed in as the member (a delegate too), or nobody. */
-  as: 'member' | 'nobody';
+  /** Signed in as the member (a delegate too), the district's officer, or nobody. */
+  as: 'member' | 'officer' | 'nobody';
 }
 
 const read = (
@@ -215,12 +215,20 @@ const READS: ReadRoute[] = [
   read('auth', 'GET /auth/dev-identities', () => '/auth/dev-identities', 'nobody'),
 ];
 
+/** The congress reads delegates and officers share, as the officer over the session opens them. */
+const OFFICER_READS: ReadRoute[] = READS.filter((r) => r.area === 'congress' && r.route !== 'GET /congress/my-sessions').map((r) => ({
+  ...r,
+  route: `${r.route} (officer)`,
+  as: 'officer',
+}));
+
 const measured = new Map<string, DynamoCallSnapshot>();
 
 const measure = async (r: ReadRoute): Promise<DynamoCallSnapshot> => {
   const path = r.path();
   counter.reset();
-  const res = await invoke(AREAS[r.area], 'GET', path, { token: r.as === 'member' ? world.member.token : undefined });
+  const token = r.as === 'member' ? world.member.token : r.as === 'officer' ? world.officer : undefined;
+  const res = await invoke(AREAS[r.area], 'GET', path, { token });
   const calls = counter.snapshot();
   expect(res.status, `GET ${path}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(200);
   return calls;
@@ -240,8 +248,8 @@ describe('the counter', () => {
   });
 });
 
-describe('member-facing reads: at most two round trips, no write', () => {
-  for (const r of READS) {
+describe('member-facing reads (and the officer over the session on the congress reads they share): at most two round trips, no write', () => {
+  for (const r of [...READS, ...OFFICER_READS]) {
     const label = r.route;
     it(label, async () => {
       const calls = await measure(r);

@@ -159,11 +159,15 @@ export const motionRoutes = [
     query: pageQuery,
     response: sessionMotionsResponse,
     async handle(ctx) {
-      // The page does not depend on who reads it: read with the session and the roster entry.
-      const page = readAhead(pageSessionMotions(ctx.params.sessionId, ctx.query));
+      // The page and its motions' voting do not depend on who reads them: read beside the access check.
+      const listed = readAhead(
+        pageSessionMotions(ctx.params.sessionId, ctx.query).then(async ({ items, nextCursor }) => ({
+          motions: await Promise.all(items.map((m) => motionView(m, ctx.session.userId))),
+          nextCursor,
+        })),
+      );
       await sessionAndViewer(ctx, ctx.params.sessionId);
-      const { items, nextCursor } = await page;
-      return { body: { motions: await Promise.all(items.map((m) => motionView(m, ctx.session.userId))), nextCursor } };
+      return { body: await listed };
     },
   }),
   defineRoute({
