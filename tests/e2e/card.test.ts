@@ -1,6 +1,6 @@
 import { makeIdNumber, PRIVACY_NOTICE_VERSION } from '@union/shared';
 import jsQR from 'jsqr';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sealProfile } from '../../functions/src/http/membership/join.service';
 import { getRuntime } from '../../functions/src/http/runtime';
@@ -29,6 +29,25 @@ const readQr = async (page: Page): Promise<string | null> => {
 
 const benefit = (page: Page, name: string) =>
   page.locator('[data-testid^="benefit-"]').filter({ has: page.getByText(name, { exact: true }) });
+
+/** The district officer's 会员认定 page, paged on (加载更多) until the member's row is there. */
+const openFactsRow = async (browser: Browser, userId: string) => {
+  const page = await openAs(browser, 'officer-district', { desktop: true, redirect: '/officer/pages/facts/index' });
+  await page.waitForSelector('[data-testid="officer-facts"]');
+  const row = page.locator(`[data-testid="facts-${userId}"]`);
+  await expect
+    .poll(
+      async () => {
+        if (await row.count()) return true;
+        const more = page.locator('[data-testid="facts-more"]');
+        if (await more.count()) await more.click();
+        return false;
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(true);
+  return { page, row };
+};
 
 describe('服务卡: card, benefits with reasons, a claim approved by an officer', () => {
   const browser = useBrowser();
@@ -137,21 +156,7 @@ describe('服务卡: card, benefits with reasons, a claim approved by an officer
   it('an officer sets a member’s facts; an edit made meanwhile elsewhere is refused (409) and the row reloads', async () => {
     const token = await demoToken('officer-district');
     const path = '/orgs/district/members/member-courier/facts';
-    const page = await openAs(browser(), 'officer-district', { desktop: true, redirect: '/officer/pages/facts/index' });
-    await page.waitForSelector('[data-testid="officer-facts"]');
-    const row = page.locator('[data-testid="facts-member-courier"]');
-    // The list is paged: load more until the courier's row is there.
-    await expect
-      .poll(
-        async () => {
-          if (await row.count()) return true;
-          const more = page.locator('[data-testid="facts-more"]');
-          if (await more.count()) await more.click();
-          return false;
-        },
-        { timeout: 30_000, interval: 500 },
-      )
-      .toBe(true);
+    const { page, row } = await openFactsRow(browser(), 'member-courier');
     const fact = (i: number) => row.locator('.oc-fact').nth(i).locator('input.weui-switch');
 
     await fact(1).click();
@@ -240,20 +245,7 @@ describe('服务卡: card, benefits with reasons, a claim approved by an officer
     await member.context().close();
 
     // The district officer confirms the declaration in 会员认定.
-    const page = await openAs(browser(), 'officer-district', { desktop: true, redirect: '/officer/pages/facts/index' });
-    await page.waitForSelector('[data-testid="officer-facts"]');
-    const row = page.locator('[data-testid="facts-e2e-auto-courier"]');
-    await expect
-      .poll(
-        async () => {
-          if (await row.count()) return true;
-          const more = page.locator('[data-testid="facts-more"]');
-          if (await more.count()) await more.click();
-          return false;
-        },
-        { timeout: 30_000, interval: 500 },
-      )
-      .toBe(true);
+    const { page, row } = await openFactsRow(browser(), 'e2e-auto-courier');
     expect(await row.locator('[data-testid="declared"]').textContent()).toContain('快递员');
     expect(await row.locator('[data-testid="declared"]').textContent()).toContain('待确认');
     await row.locator('[data-testid="confirm-declared"]').click();

@@ -1,7 +1,5 @@
 import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
-
-export type { ActiveMember, ActiveMembership } from './membership-pointer';
-
+import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -21,6 +19,8 @@ import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+
+export type { ActiveMember, ActiveMembership } from './membership-pointer';
 
 const memberships = MembershipEntity.build(EntityRepository);
 const persons = ActivePersonEntity.build(EntityRepository);
@@ -546,14 +546,7 @@ export const leaveMembership = async (
         label: 'phone',
         tx: MemberPhoneEntity.build(DeleteTransaction)
           .key({ phoneHash: m.phoneHash })
-          .options({
-            condition: {
-              or: [
-                { attr: 'idHash', exists: false },
-                { attr: 'idHash', eq: m.idHash },
-              ],
-            },
-          }),
+          .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
       {
         label: 'retention',
@@ -571,6 +564,14 @@ export const leaveMembership = async (
     retryOn,
   );
 };
+
+/** A phone uniqueness item that is absent or already this person's (by 身份证号 HMAC). */
+const phoneFreeOrHeldBy = (idHash: string): Condition<typeof MemberPhoneEntity> => ({
+  or: [
+    { attr: 'idHash', exists: false },
+    { attr: 'idHash', eq: idHash },
+  ],
+});
 
 /** The phone another person holds: the phone change was refused. */
 export class PhoneTaken extends Error {
@@ -605,27 +606,13 @@ export const changeMemberPhone = async (m: MembershipRecord, next: { phoneEnc: s
         label: 'phone',
         tx: MemberPhoneEntity.build(PutTransaction)
           .item({ phoneHash: next.phoneHash, idHash: m.idHash, userId: m.userId })
-          .options({
-            condition: {
-              or: [
-                { attr: 'idHash', exists: false },
-                { attr: 'idHash', eq: m.idHash },
-              ],
-            },
-          }),
+          .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
       {
         label: 'oldPhone',
         tx: MemberPhoneEntity.build(DeleteTransaction)
           .key({ phoneHash: m.phoneHash })
-          .options({
-            condition: {
-              or: [
-                { attr: 'idHash', exists: false },
-                { attr: 'idHash', eq: m.idHash },
-              ],
-            },
-          }),
+          .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
     ]);
   } catch (e) {

@@ -198,8 +198,8 @@ export const motionResultsResponse = z.object({
   receipts: z.array(z.object({ receiptCode: z.string(), choice: z.string() })),
 });
 export type ResultsView = z.infer<typeof motionResultsResponse>;
-/** GET /congress/motions/{motionId}/results/csv: text/csv, UTF-8 with a BOM (csvDocument). */
-export const motionResultsCsvResponse = z.string().check(z.startsWith('\uFEFF'));
+/** GET /congress/motions/{motionId}/results/csv: a file, UTF-8 with a BOM (csvDocument). */
+export const MOTION_RESULTS_CSV_MEDIA_TYPES = ['text/csv'] as const;
 
 // The schemas say what the domain's types say: a type error here when one of them changes alone.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

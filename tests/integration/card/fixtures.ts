@@ -130,3 +130,15 @@ export const publish = async (orgId: string, services: PublishServiceInput[]): P
   });
   return catalog.entries.map((e) => e.benefitId);
 };
+
+/** A service open to every active member with a quota of `count` places. */
+export const quotaService = (count: number, name: string, claimMode: 'automatic' | 'review'): PublishServiceInput => ({
+  name,
+  category: '疗休养',
+  tier: '普惠',
+  groups: [],
+  eligibility: { member: 'status', op: 'eq', value: 'active' },
+  benefit: { quota: { count, unit: '名' } },
+  claimMode,
+  source: { clause: '二、1.', quote: `${name}名额${count}名。`, start: 0, end: 10 },
+});

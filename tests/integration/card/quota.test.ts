@@ -1,23 +1,11 @@
-import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { getQuotaUse, getQuotaUseOfOrgs, listClaimsOfOrgs } from '../../../functions/src/store/claim.repository';
 import { invoke } from '../../support/invoke';
-import { makeMember, officerToken, publish, seedOrgs, type TestMember } from './fixtures';
+import { makeMember, officerToken, publish, quotaService, seedOrgs, type TestMember } from './fixtures';
 
 const MEMBERS = 300;
 const QUOTA = 100;
-
-const quotaService = (name: string, claimMode: 'automatic' | 'review'): PublishServiceInput => ({
-  name,
-  category: '疗休养',
-  tier: '普惠',
-  groups: [],
-  eligibility: { member: 'status', op: 'eq', value: 'active' },
-  benefit: { quota: { count: QUOTA, unit: '名' } },
-  claimMode,
-  source: { clause: '二、1.', quote: `${name}名额${QUOTA}名。`, start: 0, end: 10 },
-});
 
 /** Runs all at once: every request is in flight before any is answered. */
 const together = <T>(n: number, f: (i: number) => Promise<T>): Promise<T[]> => Promise.all(Array.from({ length: n }, (_, i) => f(i)));
@@ -32,8 +20,8 @@ describe('quota under concurrency (DynamoDB Local, real transactions)', () => {
     await seedOrgs();
     for (let i = 0; i < MEMBERS; i += 1) members.push(await makeMember(`q${String(i).padStart(3, '0')}`, 'logistics'));
     [automaticId, reviewId] = (await publish('district', [
-      quotaService('职工疗休养', 'automatic'),
-      quotaService('健康体检', 'review'),
+      quotaService(QUOTA, '职工疗休养', 'automatic'),
+      quotaService(QUOTA, '健康体检', 'review'),
     ])) as [string, string];
     officer = await officerToken('officer-district', 'district');
   }, 300_000);

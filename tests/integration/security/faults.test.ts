@@ -8,7 +8,6 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { benefitKeyOf, claimPeriodOf, formatMemberNumber, type RoleGrant } from '@union/shared';
-import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
@@ -30,7 +29,7 @@ import { addGrant, getUser } from '../../../functions/src/store/user.repository'
 import { type FaultKind, type FaultPhase, injectFault } from '../../support/faults';
 import { type InvokeResult, invoke } from '../../support/invoke';
 import { tokenFor } from '../../support/sessions';
-import { makeMember, publish } from '../card/fixtures';
+import { makeMember, publish, quotaService } from '../card/fixtures';
 import { apply, createInvite, joinForm, newUser, officerToken, seedOrgs } from '../membership/fixtures';
 
 type Outcome = 'nothing' | 'everything';
@@ -250,16 +249,6 @@ describe('activation + member grant', () => {
 });
 
 const QUOTA = 1000;
-const quotaService = (name: string, claimMode: 'automatic' | 'review'): PublishServiceInput => ({
-  name,
-  category: '疗休养',
-  tier: '普惠',
-  groups: [],
-  eligibility: { member: 'status', op: 'eq', value: 'active' },
-  benefit: { quota: { count: QUOTA, unit: '名' } },
-  claimMode,
-  source: { clause: '二、1.', quote: `${name}名额${QUOTA}名。`, start: 0, end: 10 },
-});
 
 describe('claim approval + quota', () => {
   let reviewId: string;
@@ -273,8 +262,8 @@ describe('claim approval + quota', () => {
 
   beforeAll(async () => {
     [reviewId, automaticId] = (await publish('district', [
-      quotaService('健康体检', 'review'),
-      quotaService('职工疗休养', 'automatic'),
+      quotaService(QUOTA, '健康体检', 'review'),
+      quotaService(QUOTA, '职工疗休养', 'automatic'),
     ])) as [string, string];
   });
 

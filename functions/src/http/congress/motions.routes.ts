@@ -19,9 +19,9 @@ import {
 import { castBallotRequest, createMotionRequest, idempotencyKeySchema } from '@union/shared/contracts/congress-requests.contract';
 import {
   ballotResponse,
+  MOTION_RESULTS_CSV_MEDIA_TYPES,
   motionDetailResponse,
   motionResponse,
-  motionResultsCsvResponse,
   motionResultsResponse,
   sessionMotionsResponse,
 } from '@union/shared/contracts/congress-responses.contract';
@@ -331,8 +331,8 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/results/csv',
     access: ['delegate', 'officer'],
     params: motionParams,
-    // A text answer: the router sends `text` as the body, and the schema holds that string.
-    response: motionResultsCsvResponse,
+    // A file: the router sends `text` as the body with its content type.
+    responseMediaTypes: MOTION_RESULTS_CSV_MEDIA_TYPES,
     async handle(ctx) {
       // The motion and its ballots (at once), then its session and the caller's standing (at once).
       const ballots = readAhead(listBallots(ctx.params.motionId));

@@ -5,18 +5,11 @@ import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { refreshSession } from '../../lib/api';
 import { BallotForm } from './ballot-form';
-import {
-  congressApi,
-  congressErrorText,
-  type MotionView,
-  type MySession,
-  type ProposalSummary,
-  type SessionDetail,
-  savedReceipt,
-} from './congress-api';
+import { congressApi, congressErrorText, type MySession, type ProposalSummary, type SessionDetail, savedReceipt } from './congress-api';
 import './congress.scss';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { usePolling } from '../../components/use-polling';
+import { useSessionLists } from './use-session-lists';
 
 /** The 投票 tab: my congress sessions, 签到, open motions and ballots, receipts, and 提案. */
 export function DelegateHome() {
@@ -73,14 +66,7 @@ export function DelegateHome() {
 
 function SessionPanel({ sessionId }: { sessionId: string }) {
   const [detail, setDetail] = useState<SessionDetail | null>(null);
-  const motionList = usePagedList<MotionView>(async (cursor) => {
-    const page = await congressApi.motions(sessionId, cursor);
-    return { items: page.motions, nextCursor: page.nextCursor };
-  });
-  const proposalList = usePagedList<ProposalSummary>(async (cursor) => {
-    const page = await congressApi.proposals(sessionId, cursor);
-    return { items: page.proposals, nextCursor: page.nextCursor };
-  });
+  const { motionList, proposalList } = useSessionLists(sessionId);
   const motions = motionList.items;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);

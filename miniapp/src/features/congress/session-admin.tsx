@@ -6,16 +6,9 @@ import { useCallback, useState } from 'react';
 import { NoticeBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { usePolling } from '../../components/use-polling';
-import {
-  congressApi,
-  congressErrorText,
-  type DelegateView,
-  type MotionView,
-  type ProposalSummary,
-  rosterLineErrors,
-  type SessionView,
-} from './congress-api';
+import { congressApi, congressErrorText, type DelegateView, rosterLineErrors, type SessionView } from './congress-api';
 import './congress.scss';
+import { useSessionLists } from './use-session-lists';
 
 /** One session for its officers: attendance, motions (open / close / re-vote), 提案 to handle, and the roster. */
 export function SessionAdmin({ sessionId }: { sessionId: string }) {
@@ -26,14 +19,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
     setSession(page.session);
     return { items: page.delegates, nextCursor: page.nextCursor };
   });
-  const motionList = usePagedList<MotionView>(async (cursor) => {
-    const page = await congressApi.motions(sessionId, cursor);
-    return { items: page.motions, nextCursor: page.nextCursor };
-  });
-  const proposalList = usePagedList<ProposalSummary>(async (cursor) => {
-    const page = await congressApi.proposals(sessionId, cursor);
-    return { items: page.proposals, nextCursor: page.nextCursor };
-  });
+  const { motionList, proposalList } = useSessionLists(sessionId);
   const delegates = rosterList.items;
   const motions = motionList.items;
   const proposals = proposalList.items;

@@ -1,0 +1,109 @@
+/**
+ * The hot routes of issue 14 and the bare DynamoDB operation each one wraps: the card and the
+ * benefits (what a member opens, and refreshes every 50 s), casting a ballot, a claim, and 入会.
+ * Each supplies a fresh request per call: a write that can happen once per person takes the next
+ * prepared person.
+ */
+import type { MemberBenefit } from '@union/shared/contracts/card-responses.contract';
+import type { Prepared } from './prepare';
+import { AREAS, call, demoToken, expectOk, type Request } from './world';
+
+export type BareOperation = 'GetItem' | 'Query' | 'TransactWriteItems';
+
+export interface HotRoute {
+  label: string;
+  bare: BareOperation;
+  /** The next request; throws when the prepared people run out. */
+  next(): Request;
+  /** How many more requests it can supply. */
+  left(): number;
+}
+
+/** The demo member every read is made as: 张德福, enterprise union (city → district → enterprise), 困难职工. */
+export const READ_MEMBER = 'member-migrant';
+
+const pool = <T>(items: readonly T[], label: string) => {
+  let i = 0;
+  return {
+    take(): T {
+      const item = items[i];
+      if (item === undefined) throw new Error(`${label}: all ${items.length} prepared people used`);
+      i += 1;
+      return item;
+    },
+    left: () => items.length - i,
+  };
+};
+
+/** A benefit every bench delegate may claim now: no quota, no facts to declare, eligible. Found by claiming it once. */
+const findClaimableBenefit = async (prepared: Prepared, probe: { token: string }): Promise<string> => {
+  const res = expectOk('benefits', await call({ area: AREAS.card, method: 'GET', path: '/me/benefits', token: probe.token }));
+  const benefits = (res.body.tiers as Array<{ benefits: MemberBenefit[] }>).flatMap((t) => t.benefits);
+  const candidates = benefits.filter(
+    (b) => b.quota === null && b.claimFacts.length === 0 && b.decision.eligible === true && b.myClaim === null,
+  );
+  for (const b of candidates) {
+    const claimed = await call({
+      area: AREAS.card,
+      method: 'POST',
+      path: '/me/claims',
+      token: probe.token,
+      body: { benefitId: b.benefitId },
+    });
+    if (claimed.status === 201) return b.benefitId;
+  }
+  throw new Error(`no benefit of ${prepared.orgId} a plain member can claim (of ${benefits.length}, ${candidates.length} candidates)`);
+};
+
+export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
+  const member = await demoToken(READ_MEMBER);
+  const [probe, ...claimers] = prepared.delegates;
+  if (!probe) throw new Error('no delegates prepared');
+  const benefitId = await findClaimableBenefit(prepared, probe);
+  const claims = pool(claimers, 'claim');
+  const voters = pool(prepared.delegates, 'ballot');
+  const applicants = pool(prepared.applicants, 'apply');
+  const motionId = await prepared.openMotion('关于性能测量的表决');
+  const options = ['yes', 'no', 'abstain'] as const;
+  let votes = 0;
+  const read = (label: string, area: Request['area'], path: string): HotRoute => ({
+    label,
+    bare: 'GetItem',
+    next: () => ({ area, method: 'GET', path, token: member }),
+    left: () => Number.POSITIVE_INFINITY,
+  });
+  return [
+    read('GET /me/card', AREAS.card, '/me/card'),
+    read('GET /me/benefits', AREAS.card, '/me/benefits'),
+    {
+      label: 'POST /congress/motions/{motionId}/ballots',
+      bare: 'TransactWriteItems',
+      next: () => {
+        votes += 1;
+        return {
+          area: AREAS.congress,
+          method: 'POST',
+          path: `/congress/motions/${motionId}/ballots`,
+          token: voters.take().token,
+          body: { kind: 'vote', option: options[votes % 3] },
+        };
+      },
+      left: voters.left,
+    },
+    {
+      label: 'POST /me/claims',
+      bare: 'TransactWriteItems',
+      next: () => ({ area: AREAS.card, method: 'POST', path: '/me/claims', token: claims.take().token, body: { benefitId } }),
+      left: claims.left,
+    },
+    {
+      label: 'POST /invites/{inviteId}/applications (auto invite: 入会 at once)',
+      bare: 'TransactWriteItems',
+      next: () => {
+        const a = applicants.take();
+        return { area: AREAS.membership, method: 'POST', path: `/invites/${a.inviteId}/applications`, token: a.token, body: a.form };
+      },
+      left: applicants.left,
+    },
+  ];
+};

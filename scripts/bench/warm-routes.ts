@@ -1,0 +1,147 @@
+/**
+ * Warm route latency: each hot route's handler, in process, against DynamoDB Local, alternated with
+ * the bare DynamoDB operation it wraps, on the same client and table:
+ *
+ * - a read (the card, the benefits): the route's own first GetItem, replayed as it was sent (the same
+ *   key, the same consistency) — the one read no implementation of the route can avoid;
+ * - a write (ballot, claim, 入会): one TransactWriteItems of as many items as the route's transaction,
+ *   each a conditional Put (attribute_not_exists) of a fresh item of the size of the route's item.
+ *
+ * The request (event) is built before the clock starts; each write request takes a prepared person,
+ * made before the measurement. p50 and p95 of each side, and their ratios.
+ */
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { getDocumentClient, tableName } from '../../functions/src/store/table';
+import type { CountableClient } from '../../tests/support/call-count';
+import type { HotRoute } from './hot-routes';
+import { alternate, percentile, progress, timed } from './lib';
+import { eventOf, expectOk, send } from './world';
+
+export interface LatencyRow {
+  route: string;
+  bare: string;
+  rounds: number;
+  route50: number;
+  route95: number;
+  bare50: number;
+  bare95: number;
+  ratio50: number;
+  ratio95: number;
+}
+
+interface Recorded {
+  op: string;
+  input: any;
+}
+
+/** Records the input of every call on `client` while `fn` runs. */
+export const recordCalls = async (client: CountableClient, fn: () => Promise<unknown>): Promise<Recorded[]> => {
+  const name = `recordCalls-${Date.now()}-${Math.random()}`;
+  const seen: Recorded[] = [];
+  client.middlewareStack.add(
+    (next: (args: any) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: any }) => {
+      seen.push({ op: String(context.commandName ?? '').replace(/Command$/, ''), input: structuredClone(args.input) });
+      return next(args);
+    },
+    { step: 'initialize', name, priority: 'high' },
+  );
+  try {
+    await fn();
+  } finally {
+    client.middlewareStack.remove(name);
+  }
+  return seen;
+};
+
+const isLowLevel = (key: Record<string, unknown>) => Object.values(key).some((v) => typeof v === 'object' && v !== null && 'S' in v);
+
+/** The route's first read as a GetItem of the same key. */
+const bareRead = (calls: Recorded[], label: string): { describe: string; run: () => Promise<unknown> } => {
+  const get = calls.find((c) => c.op === 'GetItem');
+  const batchKey = calls.find((c) => c.op === 'BatchGetItem');
+  let input: any;
+  if (get) input = get.input;
+  else if (batchKey) {
+    const [table, request] = Object.entries(
+      batchKey.input.RequestItems as Record<string, { Keys: unknown[]; ConsistentRead?: boolean }>,
+    )[0]!;
+    input = { TableName: table, Key: request.Keys[0], ConsistentRead: request.ConsistentRead };
+  } else throw new Error(`${label}: the route read nothing a GetItem could stand for (${calls.map((c) => c.op).join(', ')})`);
+  const client = getDocumentClient();
+  const run = isLowLevel(input.Key) ? () => client.send(new GetItemCommand(input)) : () => client.send(new GetCommand(input));
+  return { describe: `GetItem (the route's first read${input.ConsistentRead ? ', consistent' : ''})`, run };
+};
+
+/** A TransactWriteItems of as many conditional Puts as the route's (largest) transaction has items, each of its item's size. */
+const bareWrite = (calls: Recorded[], label: string): { describe: string; run: () => Promise<unknown> } => {
+  const tx = calls
+    .filter((c) => c.op === 'TransactWriteItems')
+    .sort((a, b) => b.input.TransactItems.length - a.input.TransactItems.length)[0];
+  if (!tx) throw new Error(`${label}: the route made no transaction (${calls.map((c) => c.op).join(', ')})`);
+  const sizes: number[] = (tx.input.TransactItems as Array<Record<string, unknown>>).map(
+    (item) => JSON.stringify(Object.values(item)[0]).length,
+  );
+  let n = 0;
+  const client = getDocumentClient();
+  const run = () => {
+    n += 1;
+    return client.send(
+      new TransactWriteCommand({
+        TransactItems: sizes.map((size, k) => ({
+          Put: {
+            TableName: tableName(),
+            Item: { pk: `BENCHTX#${label}#${n}`, sk: `item#${k}`, data: 'x'.repeat(Math.max(0, size - 60)) },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        })),
+      }),
+    );
+  };
+  return { describe: `TransactWriteItems (${sizes.length} items)`, run };
+};
+
+export const measureWarmRoutes = async (routes: HotRoute[], opts: { rounds: number; warmup: number }): Promise<LatencyRow[]> => {
+  const rows: LatencyRow[] = [];
+  for (const route of routes) {
+    const probe = route.next();
+    const calls = await recordCalls(getDocumentClient(), async () => expectOk(route.label, await send(probe.area, eventOf(probe))));
+    const bare = route.bare === 'TransactWriteItems' ? bareWrite(calls, route.label) : bareRead(calls, route.label);
+    if (route.left() < opts.rounds + opts.warmup) {
+      throw new Error(`${route.label}: ${route.left()} prepared requests left for ${opts.rounds + opts.warmup}`);
+    }
+    progress(`warm routes: ${route.label} ÷ ${bare.describe}, ${opts.rounds} alternating rounds after ${opts.warmup}`);
+    const samples = await alternate(
+      opts.rounds,
+      {
+        route: async () => {
+          const req = route.next();
+          const event = eventOf(req);
+          const t0 = performance.now();
+          const answer = await send(req.area, event);
+          const elapsed = performance.now() - t0;
+          expectOk(route.label, answer);
+          return elapsed;
+        },
+        bare: () => timed(bare.run),
+      },
+      { warmup: opts.warmup },
+    );
+    const r50 = percentile(samples.route, 50);
+    const r95 = percentile(samples.route, 95);
+    const b50 = percentile(samples.bare, 50);
+    const b95 = percentile(samples.bare, 95);
+    rows.push({
+      route: route.label,
+      bare: bare.describe,
+      rounds: samples.route.length,
+      route50: r50,
+      route95: r95,
+      bare50: b50,
+      bare95: b95,
+      ratio50: r50 / b50,
+      ratio95: r95 / b95,
+    });
+  }
+  return rows;
+};
