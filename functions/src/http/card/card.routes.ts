@@ -30,13 +30,8 @@ import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
 import { getQuotaUseOfOrgs, listClaimsOfUser } from '../../store/claim.repository';
-import {
-  confirmDeclaredFactsTx,
-  getActiveMembershipByUser,
-  getActiveMembershipRecord,
-  orgMembersQueue,
-} from '../../store/membership.repository';
-import { getLineage, requireOrg } from '../../store/org.repository';
+import { confirmDeclaredFactsTx, getActiveMember, getActiveMembershipRecord, orgMembersQueue } from '../../store/membership.repository';
+import { requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
@@ -284,10 +279,10 @@ export const cardRoutes = [
 
 /** The member's active membership, refused unless it lies within the officer's org. */
 const memberWithin = async (userId: string, orgId: string) => {
-  const membership = await getActiveMembershipByUser(userId);
-  const lineage = membership ? await getLineage(membership.orgId) : [];
-  if (!membership || !lineage.some((o) => o.orgId === orgId)) {
+  // One read: the account's membership copy carries its org's lineage.
+  const member = await getActiveMember(userId);
+  if (!member?.lineage.some((o) => o.orgId === orgId)) {
     throw new DomainError('MEMBER_NOT_FOUND', '本组织及下级组织中没有该在会会员', { field: 'userId' });
   }
-  return membership;
+  return member.membership;
 };
