@@ -5,6 +5,7 @@ import { catalogsStep } from './catalogs';
 import { congressStep } from './congress';
 import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
 import { membershipStep } from './membership';
+import { migrateReadModel } from './migrate';
 
 export interface SeedStep {
   name: string;
@@ -32,10 +33,15 @@ export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalo
 
 /**
  * Seeds the demo world into the table named by TABLE_NAME (DYNAMODB_ENDPOINT set).
- * Skips when the demo city already exists, so a second `npm start` reuses its data.
+ * Skips when the demo city already exists, so a second `npm start` reuses its data — brought up to
+ * the current read model first (migrate.ts: items from an older checkout).
  */
 export const seedDemo = async (log: (line: string) => void = () => {}): Promise<'seeded' | 'existing'> => {
-  if (await getOrg('city')) return 'existing';
+  if (await getOrg('city')) {
+    const migrated = await migrateReadModel();
+    if (migrated > 0) log(`  brought ${migrated} items from an older version up to date`);
+    return 'existing';
+  }
   for (const step of SEED_STEPS) {
     const t0 = Date.now();
     await step.run();

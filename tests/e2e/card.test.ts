@@ -204,7 +204,7 @@ describe('服务卡: card, benefits with reasons, a claim approved by an officer
     const profile = sealProfile(await getRuntime(), 'e2e-auto-courier', {
       name: '钱多多',
       idNumber: makeIdNumber('320102', '1995-08-16', '451'),
-      phone: '17000008802',
+      phone: '17000008812',
       employer: '顺达快递临江营业部',
       employmentType: 'platform',
       group: 'courier',

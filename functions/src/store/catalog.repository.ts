@@ -6,16 +6,21 @@ import type {
   PublishedBenefit,
 } from '@union/shared/contracts/catalog-publish.contract';
 import { parseBenefitId, toPublishedEntries } from '@union/shared/domain/catalog-publish/publish';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
-import { CatalogCounterEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
+import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
+import { batchGet } from './batch-get';
+import { CatalogCounterEntity, CatalogLatestEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
 import { isConditionFailure } from './errors';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
+import { UnionTable } from './table';
 
 export type { CatalogVersion, CatalogVersionSummary, PublishedBenefit };
 
 const versions = CatalogVersionEntity.build(EntityRepository);
+const latestCopies = CatalogLatestEntity.build(EntityRepository);
 const sources = CatalogSourceEntity.build(EntityRepository);
 const counters = CatalogCounterEntity.build(EntityRepository);
 
@@ -24,8 +29,9 @@ const VERSION_ITEM_MAX_BYTES = 390_000;
 const MAX_ATTEMPTS = 40;
 
 type VersionItem = NonNullable<Awaited<ReturnType<typeof versions.get>>['Item']>;
+type LatestItem = NonNullable<Awaited<ReturnType<typeof latestCopies.get>>['Item']>;
 
-const toVersion = (i: VersionItem): CatalogVersion => ({
+const toVersion = (i: VersionItem | LatestItem): CatalogVersion => ({
   orgId: i.orgId,
   version: i.version,
   publishedAt: i.publishedAt,
@@ -57,8 +63,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Publishes a validated request as the org's next version. The number is allocated in the
- * write itself: counter (conditioned on the value read) + version + plan text go in one
- * transaction, each version put only if absent, so concurrent publishes never share a number,
+ * write itself: counter (conditioned on the value read) + version + the latest copy + plan text go
+ * in one transaction, each version put only if absent, so concurrent publishes never share a number,
  * never leave a gap and never overwrite; a lost race re-reads and tries the next number.
  */
 export const publishCatalog = async (input: {
@@ -99,6 +105,16 @@ export const publishCatalog = async (input: {
       CatalogVersionEntity.build(PutTransaction)
         .item({ ...meta, entries })
         .options({ condition: { attr: 'orgId', exists: false } }),
+      CatalogLatestEntity.build(PutTransaction)
+        .item({ ...meta, entries })
+        .options({
+          condition: {
+            or: [
+              { attr: 'version', exists: false },
+              { attr: 'version', lt: version },
+            ],
+          },
+        }),
       ...(text
         ? [
             CatalogSourceEntity.build(PutTransaction)
@@ -166,20 +182,22 @@ export const pageCatalogVersions = async (orgId: string, req: PageRequest): Prom
   return { items: Items.map(toSummary), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
-/** The org's latest published version, or null before its first publish. */
+/** The org's latest published version, or null before its first publish (its latest copy: one GetItem). */
 export const getLatestCatalog = async (orgId: string): Promise<CatalogVersion | null> => {
-  const { Items = [] } = await versions.query({ partition: `CATALOG#${orgId}`, range: { beginsWith: 'v' } }, { reverse: true, limit: 1 });
-  const latest = Items[0];
-  return latest ? toVersion(latest) : null;
+  const { Item } = await latestCopies.get({ orgId });
+  return Item ? toVersion(Item) : null;
 };
 
 /**
- * What a member reads: the latest version of each org in `lineage` (root-first org ids),
- * root first; orgs that never published are left out.
+ * What a member reads: the latest version of each org in `lineage` (root-first org ids), root
+ * first; orgs that never published are left out. One BatchGetItem of the orgs' latest copies.
  */
 export const getEffectiveCatalogs = async (lineage: string[]): Promise<CatalogVersion[]> => {
-  const latest = await Promise.all(lineage.map((orgId) => getLatestCatalog(orgId)));
-  return latest.filter((c): c is CatalogVersion => c !== null);
+  if (lineage.length === 0) return [];
+  const { Responses } = await batchGet(
+    UnionTable.build(BatchGetCommand).requests(...lineage.map((orgId) => CatalogLatestEntity.build(BatchGetRequest).key({ orgId }))),
+  );
+  return Responses[0].filter((c): c is LatestItem => c !== undefined).map(toVersion);
 };
 
 /** One published entry by its id (`${orgId}.v${n}.${i}`), or null. */

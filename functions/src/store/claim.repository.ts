@@ -12,7 +12,14 @@ import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelet
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
-import { ClaimDelegationEntity, ClaimEntity, ClaimLockEntity, PublicityEntity, QuotaEntity } from './entities/claim.entity';
+import {
+  ClaimDelegationEntity,
+  ClaimEntity,
+  ClaimLockEntity,
+  PublicityEntity,
+  QuotaEntity,
+  quotasOfOrgPartition,
+} from './entities/claim.entity';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
@@ -80,11 +87,21 @@ const queueKey = (orgId: string, status: ClaimStatus) => `CLAIMQ#${orgId}#${stat
 /** Retries on transaction conflicts are plentiful: 300 members may claim one benefit at once. */
 const MAX_ATTEMPTS = 400;
 
-/** One more approval of `benefitId` in `period`, only while `used < total` (the quota is never exceeded). */
-const consumeQuotaTx = (benefitKey: string, period: string, total: number): LabeledTx => ({
+/**
+ * One more approval of the claim's benefit in its period, only while `used < total` (the quota is
+ * never exceeded); the counter is filed under the benefit's publisher and the period (gsi1).
+ */
+const consumeQuotaTx = (claim: Pick<ClaimRecord, 'benefitKey' | 'benefitOrgId' | 'period'>, total: number): LabeledTx => ({
   label: 'quota',
   tx: QuotaEntity.build(UpdateTransaction)
-    .item({ benefitKey, period, total, used: $add(1) })
+    .item({
+      benefitKey: claim.benefitKey,
+      period: claim.period,
+      total,
+      used: $add(1),
+      gsi1pk: quotasOfOrgPartition(claim.benefitOrgId, claim.period),
+      gsi1sk: claim.benefitKey,
+    })
     .options({
       condition: {
         or: [
@@ -148,7 +165,7 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
             .item({ benefitKey: claim.benefitKey, period: claim.period, userId: claim.userId, claimId: claim.claimId })
             .options({ condition: { attr: 'claimId', exists: false } }),
         },
-        ...(claim.status === 'approved' && quotaTotal !== null ? [consumeQuotaTx(claim.benefitKey, claim.period, quotaTotal)] : []),
+        ...(claim.status === 'approved' && quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
       ],
       [],
       MAX_ATTEMPTS,
@@ -186,7 +203,7 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
             .item({ claimId: claim.claimId, status: 'approved', decidedAt, decidedBy: by, gsi1pk: queueKey(claim.orgId, 'approved') })
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
-        ...(quotaTotal !== null ? [consumeQuotaTx(claim.benefitKey, claim.period, quotaTotal)] : []),
+        ...(quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
       ],
       [],
       MAX_ATTEMPTS,
@@ -277,6 +294,17 @@ export const getQuotaUse = async (benefitKeys: readonly string[], period: string
   const unique = [...new Set(benefitKeys)];
   const found = await Promise.all(unique.map((benefitKey) => quotas.get({ benefitKey, period }, { consistent: true }).then((r) => r.Item)));
   return new Map(found.flatMap((q) => (q ? [[q.benefitKey, { total: q.total, used: q.used }] as const] : [])));
+};
+
+/**
+ * Quota use of every counted benefit the orgs published, in a period: one query per org (at once),
+ * each reading that org's counters (QuotaEntity's gsi1). A benefit without a counter has used none.
+ */
+export const getQuotaUseOfOrgs = async (orgIds: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
+  const pages = await Promise.all(
+    orgIds.map((orgId) => quotas.query({ index: 'gsi1', partition: quotasOfOrgPartition(orgId, period) }, ALL_PAGES)),
+  );
+  return new Map(pages.flatMap((p) => (p.Items ?? []).map((q) => [q.benefitKey, { total: q.total, used: q.used }] as const)));
 };
 
 export interface PublicityRecord extends PublicityPeriod {

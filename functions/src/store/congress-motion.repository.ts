@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type BallotChoice,
   DomainError,
@@ -8,10 +7,14 @@ import {
   type MotionStatus,
   quorumOf,
 } from '@union/shared';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
+import { batchGet, inBatches } from './batch-get';
 import { memberOfOrgCheck, notMember, refusal, requireSession } from './congress.repository';
 import {
   CongressBallotAnswerEntity,
@@ -23,7 +26,7 @@ import {
 } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
-import { getDocumentClient, tableName } from './table';
+import { UnionTable } from './table';
 import { runTransaction, TransactionRefused } from './transactions';
 
 const motions = CongressMotionEntity.build(EntityRepository);
@@ -104,6 +107,23 @@ export const requireMotion = async (motionId: string, consistent = false): Promi
   return m;
 };
 
+/** Motions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
+export const getMotions = async (motionIds: readonly string[]): Promise<Map<string, MotionRecord>> => {
+  const found = await inBatches(motionIds, async (ids) => {
+    const { Responses } = await batchGet(
+      UnionTable.build(BatchGetCommand).requests(...ids.map((motionId) => CongressMotionEntity.build(BatchGetRequest).key({ motionId }))),
+    );
+    return Responses[0].filter((i): i is MotionItem => i !== undefined);
+  });
+  return new Map(found.map((i) => [i.motionId, toMotion(i)]));
+};
+
+/** The motions a person voted in, by id (their VOTED# markers, gsi1; every page). */
+export const listMotionIdsVotedBy = async (userId: string): Promise<string[]> => {
+  const { Items = [] } = await voted.query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
+  return Items.map((v) => v.motionId);
+};
+
 /** Every motion of a session (personal data). */
 export const listSessionMotions = async (sessionId: string): Promise<MotionRecord[]> => {
   const { Items = [] } = await motions.query({ index: 'gsi1', partition: `CONGRESSMOTIONS#${sessionId}` }, ALL_PAGES);
@@ -165,30 +185,48 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
   return requireMotion(motionId, true);
 };
 
-export const hasVoted = async (motionId: string, userId: string): Promise<boolean> => {
-  const { Item } = await voted.get({ motionId, userId }, { consistent: true });
-  return Item !== undefined;
+/** How a motion's vote stands for one delegate: how many have voted, and whether they have. */
+export interface Voting {
+  turnout: number;
+  hasVoted: boolean;
+}
+
+const votingOf = (voters: ReadonlyArray<{ userId: string }>, userId: string): Voting => ({
+  turnout: voters.length,
+  hasVoted: voters.some((v) => v.userId === userId),
+});
+
+/**
+ * Turnout and "has `userId` voted" from the motion's VOTED# markers (ids only, never a choice), in
+ * one strongly consistent query (every page).
+ */
+export const getVoting = async (motionId: string, userId: string): Promise<Voting> => {
+  const { Items = [] } = await voted.query(
+    { partition: `MOTION#${motionId}`, range: { beginsWith: 'VOTED#' } },
+    { consistent: true, attributes: ['userId'], ...ALL_PAGES },
+  );
+  return votingOf(Items, userId);
 };
 
-/** Turnout while open: the number of VOTED markers (counted, never read one by one). */
-export const countVoted = async (motionId: string): Promise<number> => {
-  let count = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await getDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': `MOTION#${motionId}`, ':sk': 'VOTED#' },
-        Select: 'COUNT',
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return count;
+/**
+ * A motion and how its vote stands for `userId`: the item collection MOTION#id — the motion (META)
+ * and its VOTED# markers — in one strongly consistent query. null when there is no such motion.
+ */
+export const getMotionWithVoting = async (motionId: string, userId: string): Promise<{ motion: MotionRecord; voting: Voting } | null> => {
+  const { Items = [] } = await UnionTable.build(QueryCommand)
+    .entities(CongressMotionEntity, CongressVotedEntity)
+    .query({ partition: `MOTION#${motionId}` })
+    .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
+    .send();
+  let motion: MotionRecord | null = null;
+  const voters: Array<{ userId: string }> = [];
+  for (const item of Items) {
+    if (item.entity === 'CongressMotion') {
+      const { entity: _entity, ...stored } = item;
+      motion = toMotion(stored);
+    } else voters.push(item);
+  }
+  return motion ? { motion, voting: votingOf(voters, userId) } : null;
 };
 
 /**
@@ -211,7 +249,7 @@ export const castBallotInStore = async (input: {
       {
         label: 'voted',
         tx: CongressVotedEntity.build(PutTransaction)
-          .item({ motionId: motion.motionId, userId })
+          .item({ motionId: motion.motionId, userId, gsi1pk: `VOTER#${userId}`, gsi1sk: motion.motionId })
           .options({ condition: { attr: 'userId', exists: false } }),
       },
       {

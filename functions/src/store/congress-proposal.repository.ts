@@ -1,9 +1,13 @@
 import { DomainError, type ProposalChange, type ProposalEventType, type ProposalStatus } from '@union/shared';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
+import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
+import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { randomId } from '../platform/ids';
+import { batchGet, inBatches } from './batch-get';
 import { memberOfOrgCheck, notMember, refusal } from './congress.repository';
 import {
   CongressCosignEntity,
@@ -12,6 +16,7 @@ import {
   CongressProposalEventEntity,
 } from './entities/congress.entity';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
+import { UnionTable } from './table';
 import { type LabeledTx, runTransaction } from './transactions';
 
 const proposals = CongressProposalEntity.build(EntityRepository);
@@ -56,6 +61,25 @@ export const requireProposal = async (proposalId: string, consistent = false): P
   return p;
 };
 
+/** Proposals by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
+export const getProposals = async (proposalIds: readonly string[]): Promise<Map<string, ProposalRecord>> => {
+  const found = await inBatches(proposalIds, async (ids) => {
+    const { Responses } = await batchGet(
+      UnionTable.build(BatchGetCommand).requests(
+        ...ids.map((proposalId) => CongressProposalEntity.build(BatchGetRequest).key({ proposalId })),
+      ),
+    );
+    return Responses[0].filter((i): i is ProposalItem => i !== undefined);
+  });
+  return new Map(found.map((i) => [i.proposalId, toProposal(i)]));
+};
+
+/** What a person co-signed, oldest first (gsi1; every page). */
+export const listCosignsBy = async (userId: string): Promise<Array<{ proposalId: string; displayName: string; at: string }>> => {
+  const { Items = [] } = await cosigns.query({ index: 'gsi1', partition: `COSIGNER#${userId}` }, ALL_PAGES);
+  return Items.map((c) => ({ proposalId: c.proposalId, displayName: c.displayName, at: c.at }));
+};
+
 /** Every proposal of a session (counts over all of them, personal data). */
 export const listSessionProposals = async (sessionId: string): Promise<ProposalRecord[]> => {
   const { Items = [] } = await proposals.query({ index: 'gsi1', partition: `CONGRESSPROPOSALS#${sessionId}` }, ALL_PAGES);
@@ -92,14 +116,50 @@ export const pageSessionProposals = async (
   return { items, nextCursor: nextCursorOf(startKey) };
 };
 
-export const listProposalCosigners = async (proposalId: string) => {
+export type ProposalCosigner = { userId: string; displayName: string; at: string };
+export type ProposalEvent = { type: ProposalEventType; note: string; actorName: string; at: string };
+
+const byTime = (a: ProposalCosigner, b: ProposalCosigner) => a.at.localeCompare(b.at);
+
+export const listProposalCosigners = async (proposalId: string): Promise<ProposalCosigner[]> => {
   const { Items = [] } = await cosigns.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'COSIGN#' } }, ALL_PAGES);
-  return Items.map((c) => ({ userId: c.userId, displayName: c.displayName, at: c.at })).sort((a, b) => a.at.localeCompare(b.at));
+  return Items.map((c) => ({ userId: c.userId, displayName: c.displayName, at: c.at })).sort(byTime);
 };
 
-export const listProposalTimeline = async (proposalId: string) => {
+export const listProposalTimeline = async (proposalId: string): Promise<ProposalEvent[]> => {
   const { Items = [] } = await proposalEvents.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL_PAGES);
   return Items.map((e) => ({ type: e.type as ProposalEventType, note: e.note, actorName: e.actorName, at: e.at }));
+};
+
+export interface ProposalThread {
+  proposal: ProposalRecord;
+  /** 附议, in the order they were given. */
+  cosigners: ProposalCosigner[];
+  /** The timeline, in time order. */
+  timeline: ProposalEvent[];
+}
+
+/**
+ * A proposal with its 附议 and its timeline: the item collection PROPOSAL#id (sk META, COSIGN#…,
+ * EVENT#…) in one strongly consistent query. null when there is no such proposal.
+ */
+export const getProposalThread = async (proposalId: string): Promise<ProposalThread | null> => {
+  const { Items = [] } = await UnionTable.build(QueryCommand)
+    .entities(CongressProposalEntity, CongressCosignEntity, CongressProposalEventEntity)
+    .query({ partition: `PROPOSAL#${proposalId}` })
+    .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
+    .send();
+  let proposal: ProposalRecord | null = null;
+  const cosigners: ProposalCosigner[] = [];
+  const timeline: ProposalEvent[] = [];
+  for (const item of Items) {
+    if (item.entity === 'CongressProposal') {
+      const { entity: _entity, ...stored } = item;
+      proposal = toProposal(stored);
+    } else if (item.entity === 'CongressCosign') cosigners.push({ userId: item.userId, displayName: item.displayName, at: item.at });
+    else timeline.push({ type: item.type as ProposalEventType, note: item.note, actorName: item.actorName, at: item.at });
+  }
+  return proposal ? { proposal, cosigners: cosigners.sort(byTime), timeline } : null;
 };
 
 const eventTxs = (proposalId: string, change: Pick<ProposalChange, 'events'>, actorName: string, now: Date): LabeledTx[] =>
@@ -198,7 +258,14 @@ export const cosignProposalInStore = async (
         {
           label: 'cosign',
           tx: CongressCosignEntity.build(PutTransaction)
-            .item({ proposalId, userId: actor.userId, displayName: actor.displayName, at: now.toISOString() })
+            .item({
+              proposalId,
+              userId: actor.userId,
+              displayName: actor.displayName,
+              at: now.toISOString(),
+              gsi1pk: `COSIGNER#${actor.userId}`,
+              gsi1sk: `${now.toISOString()}#${proposalId}`,
+            })
             .options({ condition: { attr: 'userId', exists: false } }),
         },
         {

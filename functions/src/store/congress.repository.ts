@@ -1,13 +1,17 @@
 import { DomainError } from '@union/shared';
+import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
+import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
+import { batchGet, inBatches } from './batch-get';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
 import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
+import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
 
@@ -139,9 +143,26 @@ export const pageRoster = async (sessionId: string, req: PageRequest): Promise<P
 
 export type DelegateSession = CongressSessionRecord & { me: DelegateRecord };
 
+/** Sessions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
+export const getSessions = async (sessionIds: readonly string[]): Promise<Map<string, CongressSessionRecord>> => {
+  const found = await inBatches(sessionIds, async (ids) => {
+    const { Responses } = await batchGet(
+      UnionTable.build(BatchGetCommand).requests(
+        ...ids.map((sessionId) => CongressSessionEntity.build(BatchGetRequest).key({ sessionId })),
+      ),
+    );
+    return Responses[0].filter((i): i is SessionItem => i !== undefined);
+  });
+  return new Map(found.map((i) => [i.sessionId, toSession(i)]));
+};
+
 const withSessions = async (entries: DelegateItem[]): Promise<DelegateSession[]> => {
-  const found = await Promise.all(entries.map(async (d) => ({ session: await getSession(d.sessionId), me: toDelegate(d) })));
-  return found.flatMap(({ session, me }) => (session ? [{ ...session, me }] : []));
+  if (entries.length === 0) return [];
+  const found = await getSessions(entries.map((d) => d.sessionId));
+  return entries.flatMap((d) => {
+    const session = found.get(d.sessionId);
+    return session ? [{ ...session, me: toDelegate(d) }] : [];
+  });
 };
 
 /** Every session where `userId` sits on the roster (their personal data). */

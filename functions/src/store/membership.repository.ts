@@ -14,9 +14,13 @@ import {
   PersonalDataRetentionEntity,
   UserMembershipEntity,
 } from './entities/membership.entity';
+import { type ActiveMember, type ActiveMembership, carriedMember, type PointerItem, pointerItem } from './membership-pointer';
+import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+
+export type { ActiveMember, ActiveMembership } from './membership-pointer';
 
 const memberships = MembershipEntity.build(EntityRepository);
 const persons = ActivePersonEntity.build(EntityRepository);
@@ -110,25 +114,6 @@ export interface MembershipRecord extends MemberProfile {
   declaredFactsConfirmedAt: string | null;
 }
 
-/** What the service card needs about a member (plain name; no 身份证号 or phone). */
-export interface ActiveMembership {
-  membershipId: string;
-  userId: string;
-  orgId: string;
-  memberNumber: string;
-  name: string;
-  joinedAt: string;
-  status: 'active';
-  group: MemberGroup;
-  isMigrantWorker: boolean;
-  gender: Gender;
-  birthDate: string;
-  employmentType: EmploymentType;
-  /** null: what the member declared at 入会 waits for an officer's confirmation. */
-  declaredFactsConfirmedBy: string | null;
-  declaredFactsConfirmedAt: string | null;
-}
-
 type MembershipItem = NonNullable<Awaited<ReturnType<typeof memberships.get>>['Item']>;
 const toRecord = (i: MembershipItem): MembershipRecord => ({
   membershipId: i.membershipId,
@@ -171,27 +156,44 @@ export const getActiveMembershipRecord = async (userId: string): Promise<Members
   return record?.status === 'active' ? record : null;
 };
 
-/** The member's active membership, as the service card shows it; null when not a member. */
-export const getActiveMembershipByUser = async (userId: string): Promise<ActiveMembership | null> => {
-  const m = await getActiveMembershipRecord(userId);
-  if (!m) return null;
-  return {
-    membershipId: m.membershipId,
-    userId: m.userId,
-    orgId: m.orgId,
-    memberNumber: m.memberNumber,
-    name: m.name,
-    joinedAt: m.joinedAt,
-    status: 'active',
-    group: m.group,
-    isMigrantWorker: m.isMigrantWorker,
-    gender: m.gender,
-    birthDate: m.birthDate,
-    employmentType: m.employmentType,
-    declaredFactsConfirmedBy: m.declaredFactsConfirmedBy,
-    declaredFactsConfirmedAt: m.declaredFactsConfirmedAt,
-  };
+const activeMembershipOf = (m: MembershipRecord): ActiveMembership => ({
+  membershipId: m.membershipId,
+  userId: m.userId,
+  orgId: m.orgId,
+  memberNumber: m.memberNumber,
+  name: m.name,
+  joinedAt: m.joinedAt,
+  status: 'active',
+  group: m.group,
+  isMigrantWorker: m.isMigrantWorker,
+  gender: m.gender,
+  birthDate: m.birthDate,
+  employmentType: m.employmentType,
+  declaredFactsConfirmedBy: m.declaredFactsConfirmedBy,
+  declaredFactsConfirmedAt: m.declaredFactsConfirmedAt,
+});
+
+/**
+ * The member an active-membership item points at: the copy it carries, or — on an item written
+ * before it carried one — the membership and its lineage read (two more round trips).
+ */
+export const activeMemberFrom = async (pointer: PointerItem): Promise<ActiveMember | null> => {
+  const carried = carriedMember(pointer);
+  if (carried) return carried;
+  const record = await getMembership(pointer.membershipId);
+  if (record?.status !== 'active') return null;
+  return { membership: activeMembershipOf(record), lineage: await getLineage(record.orgId) };
 };
+
+/** The member's active membership and its org's lineage (one GetItem); null when not a member. */
+export const getActiveMember = async (userId: string): Promise<ActiveMember | null> => {
+  const { Item } = await userMemberships.get({ userId }, { consistent: true });
+  return Item ? activeMemberFrom(Item) : null;
+};
+
+/** The member's active membership, as the service card shows it; null when not a member. */
+export const getActiveMembershipByUser = async (userId: string): Promise<ActiveMembership | null> =>
+  (await getActiveMember(userId))?.membership ?? null;
 
 /** Every membership the user has held, oldest first (history across transfers; every page). */
 export const listMembershipHistory = async (userId: string): Promise<MembershipRecord[]> => {
@@ -334,6 +336,7 @@ export interface ActivationInput {
  */
 export const activateMembership = async (input: ActivationInput): Promise<MembershipRecord> => {
   const { userId, profile, org } = input;
+  const lineage = (await getLineage(org.orgId)).map(summaryOf);
   let record: MembershipRecord | undefined;
   try {
     await runTransaction(async () => {
@@ -368,7 +371,7 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
         {
           label: 'account',
           tx: UserMembershipEntity.build(PutTransaction)
-            .item({ userId, membershipId: input.membershipId, orgId: org.orgId })
+            .item(pointerItem(record, lineage))
             .options({ condition: { attr: 'membershipId', exists: false } }),
         },
         {
@@ -416,6 +419,7 @@ export interface MoveInput {
  */
 export const moveMembership = async (input: MoveInput): Promise<MembershipRecord> => {
   const { from, to, now } = input;
+  const lineage = (await getLineage(to.orgId)).map(summaryOf);
   let record: MembershipRecord | undefined;
   await runTransaction(async () => {
     const next = await nextNumberTx(to.orgId);
@@ -459,7 +463,7 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
       {
         label: 'account',
         tx: UserMembershipEntity.build(PutTransaction)
-          .item({ userId: from.userId, membershipId: input.newMembershipId, orgId: to.orgId })
+          .item(pointerItem(record, lineage))
           .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
       },
       ...(await input.extra(memberNumber)),
@@ -471,14 +475,26 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
 
 /**
  * 会员认定: an officer confirms what the member declared at 入会, on the membership the officer read
- * (only while it is still active) — as a transaction item, beside an edit of the officer-set facts.
+ * (only while it is still active) and on the account's copy of it (only while it still points at
+ * that membership) — transaction items, beside an edit of the officer-set facts.
  */
-export const confirmDeclaredFactsTx = (membershipId: string, by: string, now: Date): LabeledTx => ({
-  label: 'declaredFacts',
-  tx: MembershipEntity.build(UpdateTransaction)
-    .item({ membershipId, declaredFactsConfirmedBy: by, declaredFactsConfirmedAt: now.toISOString() })
-    .options({ condition: { attr: 'status', eq: 'active' } }),
-});
+export const confirmDeclaredFactsTx = (m: Pick<MembershipRecord, 'membershipId' | 'userId'>, by: string, now: Date): LabeledTx[] => {
+  const confirmed = { declaredFactsConfirmedBy: by, declaredFactsConfirmedAt: now.toISOString() };
+  return [
+    {
+      label: 'declaredFacts',
+      tx: MembershipEntity.build(UpdateTransaction)
+        .item({ membershipId: m.membershipId, ...confirmed })
+        .options({ condition: { attr: 'status', eq: 'active' } }),
+    },
+    {
+      label: 'declaredFactsCopy',
+      tx: UserMembershipEntity.build(UpdateTransaction)
+        .item({ userId: m.userId, ...confirmed })
+        .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
+    },
+  ];
+};
 
 /** The user's 退会 records whose personal data awaits the purge. */
 export const listRetentions = async (userId: string): Promise<Array<{ membershipId: string; leftAt: string; purgeAfter: string }>> => {

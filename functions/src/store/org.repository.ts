@@ -17,6 +17,37 @@ const toOrg = (i: OrgItem): Org => ({
   area: i.area ?? null,
 });
 
+/** An org as a lineage carries it: the rest of its `Org` follows from its place in the lineage. */
+export interface OrgSummary {
+  orgId: string;
+  name: string;
+  kind: OrgKind;
+  area: string | null;
+}
+
+export const summaryOf = (o: Org | OrgSummary): OrgSummary => ({ orgId: o.orgId, name: o.name, kind: o.kind, area: o.area });
+
+/** Stored form of a summary (DynamoDB has no null here: an absent area). */
+export const storedSummary = (o: OrgSummary) => ({ orgId: o.orgId, name: o.name, kind: o.kind, ...(o.area ? { area: o.area } : {}) });
+
+/** A root-first lineage of summaries as `Org`s (each one's parent and ancestors are those before it). */
+export const orgsOfLineage = (lineage: ReadonlyArray<Omit<OrgSummary, 'area'> & { area?: string | null | undefined }>): Org[] =>
+  lineage.map((o, i) => ({
+    orgId: o.orgId,
+    name: o.name,
+    kind: o.kind,
+    parentId: i > 0 ? (lineage[i - 1]?.orgId ?? null) : null,
+    ancestors: lineage.slice(0, i).map((a) => a.orgId),
+    area: o.area ?? null,
+  }));
+
+/** The lineage an org item carries (root first, the org last), or null on an item written before `ancestorOrgs`. */
+const carriedLineage = (i: OrgItem): Org[] | null => {
+  const carried = i.ancestorOrgs;
+  if (!carried || carried.length !== i.ancestors.length || carried.some((a, n) => a.orgId !== i.ancestors[n])) return null;
+  return [...orgsOfLineage(carried), toOrg(i)];
+};
+
 export const getOrg = async (orgId: string): Promise<Org | null> => {
   const { Item } = await orgs.get({ orgId });
   return Item ? toOrg(Item) : null;
@@ -28,9 +59,16 @@ export const requireOrg = async (orgId: string, field = 'orgId'): Promise<Org> =
   return org;
 };
 
-/** The org and its ancestors, root first (the order catalogs are merged in). */
-export const getLineage = async (orgId: string): Promise<Org[]> => {
-  const org = await requireOrg(orgId);
+/**
+ * The org and its ancestors, root first (the order catalogs are merged in): one read, the org item
+ * carries its ancestors. An item written before it did costs a second round trip (its ancestors).
+ */
+export const getLineage = async (orgId: string, field = 'orgId'): Promise<Org[]> => {
+  const { Item } = await orgs.get({ orgId });
+  if (!Item) throw new DomainError('ORG_NOT_FOUND', '组织不存在', { field });
+  const carried = carriedLineage(Item);
+  if (carried) return carried;
+  const org = toOrg(Item);
   const ancestors = await Promise.all(org.ancestors.map((id) => requireOrg(id)));
   return [...ancestors, org];
 };
@@ -43,12 +81,15 @@ export const createOrg = async (input: {
   area: string | null;
 }): Promise<Org> => {
   let ancestors: string[] = [];
+  let ancestorOrgs: OrgSummary[] = [];
   if (input.parentId) {
-    const parent = await requireOrg(input.parentId, 'parentId');
+    const parentLineage = await getLineage(input.parentId, 'parentId');
+    const parent = parentLineage.at(-1) as Org;
     if (!canParent(parent.kind, input.kind)) {
       throw new DomainError('ORG_KIND_MISMATCH', '上级组织不能设立该类型的下级组织', { field: 'kind' });
     }
     ancestors = lineageOf(parent);
+    ancestorOrgs = parentLineage.map(summaryOf);
   } else if (input.kind !== 'city') {
     throw new DomainError('ORG_PARENT_REQUIRED', '请选择上级组织', { field: 'parentId' });
   }
@@ -60,6 +101,7 @@ export const createOrg = async (input: {
         name: org.name,
         kind: org.kind,
         ancestors,
+        ancestorOrgs: ancestorOrgs.map(storedSummary),
         ...(org.parentId ? { parentId: org.parentId, gsi1pk: `ORGCHILD#${org.parentId}`, gsi1sk: org.name } : {}),
         ...(org.area ? { area: org.area, gsi2pk: `ORGAREA#${org.area}`, gsi2sk: org.orgId } : {}),
       },

@@ -4,8 +4,8 @@ import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { type ApplicationRecord, listUserApplications } from './application.repository';
 import { type ClaimRecord, listClaimsOfUser } from './claim.repository';
 import { type DelegateRecord, listSessionsOfDelegate } from './congress.repository';
-import { listSessionMotions } from './congress-motion.repository';
-import { listSessionProposals } from './congress-proposal.repository';
+import { getMotions, listMotionIdsVotedBy } from './congress-motion.repository';
+import { getProposals, listCosignsBy } from './congress-proposal.repository';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import {
@@ -13,7 +13,6 @@ import {
   CongressDelegateEntity,
   CongressProposalEntity,
   CongressProposalEventEntity,
-  CongressVotedEntity,
 } from './entities/congress.entity';
 import { MemberFactsEntity } from './entities/member-facts.entity';
 import { MembershipEntity, PersonalDataRetentionEntity } from './entities/membership.entity';
@@ -39,7 +38,6 @@ const delegates = CongressDelegateEntity.build(EntityRepository);
 const proposals = CongressProposalEntity.build(EntityRepository);
 const cosigns = CongressCosignEntity.build(EntityRepository);
 const events = CongressProposalEventEntity.build(EntityRepository);
-const voted = CongressVotedEntity.build(EntityRepository);
 const retentions = PersonalDataRetentionEntity.build(EntityRepository);
 const users = UserEntity.build(EntityRepository);
 
@@ -68,28 +66,18 @@ export interface PersonalDataRecords {
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
 }
 
-/** The person's rosters, proposals, co-signatures and "has voted" markers (never a ballot). */
+/**
+ * The person's rosters, proposals, co-signatures and "has voted" markers (never a ballot): four
+ * queries of their own indexes at once, then the sessions, the co-signed proposals and the motions
+ * voted in, each one BatchGetItem (at once).
+ */
 const congressFootprint = async (userId: string): Promise<CongressFootprint> => {
-  const sessions = await listSessionsOfDelegate(userId);
-  const { Items: own = [] } = await proposals.query({ index: 'gsi2', partition: `PROPOSER#${userId}` }, ALL);
-  const perSession = await Promise.all(
-    sessions.map(async (s) => {
-      const [sessionProposals, motions] = await Promise.all([listSessionProposals(s.sessionId), listSessionMotions(s.sessionId)]);
-      const signed = await Promise.all(
-        sessionProposals.map(async (p) => {
-          const { Item } = await cosigns.get({ proposalId: p.proposalId, userId });
-          return Item ? [{ proposalId: p.proposalId, title: p.title, at: Item.at, displayName: Item.displayName }] : [];
-        }),
-      );
-      const votes = await Promise.all(
-        motions.map(async (m) => {
-          const { Item } = await voted.get({ motionId: m.motionId, userId });
-          return Item ? [{ motionId: m.motionId, title: m.title }] : [];
-        }),
-      );
-      return { cosigned: signed.flat(), votedIn: votes.flat() };
-    }),
-  );
+  const [sessions, own, [cosigned, cosignedProposals], votedMotions] = await Promise.all([
+    listSessionsOfDelegate(userId),
+    proposals.query({ index: 'gsi2', partition: `PROPOSER#${userId}` }, ALL).then((r) => r.Items ?? []),
+    listCosignsBy(userId).then(async (c) => [c, await getProposals(c.map((x) => x.proposalId))] as const),
+    listMotionIdsVotedBy(userId).then(getMotions),
+  ]);
   return {
     delegateOf: sessions.map((s) => ({ ...s.me, sessionName: s.sessionName })),
     proposals: own.map((p) => ({
@@ -100,8 +88,13 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
       createdAt: p.createdAt,
       proposerName: p.proposerName,
     })),
-    cosigned: perSession.flatMap((s) => s.cosigned),
-    votedIn: perSession.flatMap((s) => s.votedIn),
+    cosigned: cosigned.flatMap((c) => {
+      const p = cosignedProposals.get(c.proposalId);
+      return p ? [{ proposalId: c.proposalId, title: p.title, at: c.at, displayName: c.displayName }] : [];
+    }),
+    votedIn: [...votedMotions.values()]
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map((m) => ({ motionId: m.motionId, title: m.title })),
   };
 };
 

@@ -239,13 +239,15 @@ describe('免申即享 on 入会 declarations', () => {
   it('a membership stored before the confirmation existed counts as unconfirmed', async () => {
     const token = await reviewedJoin('old-item');
     const m = await getActiveMembershipRecord('old-item');
-    await getDocumentClient().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: `MEMBERSHIP#${m?.membershipId}`, sk: 'META' },
-        UpdateExpression: 'REMOVE declaredFactsConfirmedBy, declaredFactsConfirmedAt',
-      }),
-    );
+    // The membership and the account's copy of it, as written before the confirmation existed.
+    for (const Key of [
+      { pk: `MEMBERSHIP#${m?.membershipId}`, sk: 'META' },
+      { pk: 'USER#old-item', sk: 'MEMBERSHIP' },
+    ]) {
+      await getDocumentClient().send(
+        new UpdateCommand({ TableName: tableName(), Key, UpdateExpression: 'REMOVE declaredFactsConfirmedBy, declaredFactsConfirmedAt' }),
+      );
+    }
     expect((await getActiveMembershipRecord('old-item'))?.declaredFactsConfirmedBy).toBeNull();
     expect((await claim(token, insuranceId)).body.claim).toMatchObject({
       status: 'pending',

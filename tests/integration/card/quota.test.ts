@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
-import { getQuotaUse, listClaimsOfOrgs } from '../../../functions/src/store/claim.repository';
+import { getQuotaUse, getQuotaUseOfOrgs, listClaimsOfOrgs } from '../../../functions/src/store/claim.repository';
 import { invoke } from '../../support/invoke';
 import { makeMember, officerToken, publish, quotaService, seedOrgs, type TestMember } from './fixtures';
 
@@ -41,6 +41,9 @@ describe('quota under concurrency (DynamoDB Local, real transactions)', () => {
     // The store agrees: 100 used, 100 approved claims, nothing written for the refused ones.
     const [quota] = [...(await getQuotaUse(['district|职工疗休养'], String(new Date().getFullYear()))).values()];
     expect(quota).toEqual({ total: QUOTA, used: QUOTA });
+    // Filed under the publisher and the period, where the benefits page reads an org's counters at once.
+    const ofDistrict = await getQuotaUseOfOrgs(['district', 'logistics'], String(new Date().getFullYear()));
+    expect([...ofDistrict]).toEqual([['district|职工疗休养', { total: QUOTA, used: QUOTA }]]);
     const stored = (await listClaimsOfOrgs(['logistics'], 'approved')).filter((c) => c.benefitId === automaticId);
     expect(stored).toHaveLength(QUOTA);
     expect(new Set(stored.map((c) => c.userId)).size).toBe(QUOTA);

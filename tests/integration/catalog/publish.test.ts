@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import type { PlanDraft } from '@union/shared/domain/plan-import/types';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
-import { getBenefit, getCatalogVersion, getEffectiveCatalogs, listCatalogVersions } from '../../../functions/src/store/catalog.repository';
+import {
+  getBenefit,
+  getCatalogVersion,
+  getEffectiveCatalogs,
+  getLatestCatalog,
+  listCatalogVersions,
+} from '../../../functions/src/store/catalog.repository';
 import { createOrg } from '../../../functions/src/store/org.repository';
 import { invoke } from '../../support/invoke';
 import { userWithToken } from '../../support/sessions';
@@ -217,6 +223,10 @@ describe('numbering under concurrency', () => {
       expect(v?.document.title).toBe(r.body.catalog.document.title);
       expect(v?.entries[0]?.name).toBe(r.body.catalog.entries[0].name);
     }
+    // The latest copy members read is version 10, whichever publish committed last.
+    const tenth = results.find((r) => r.body.catalog.version === 10)?.body.catalog;
+    expect(await getLatestCatalog('race')).toEqual(tenth);
+    expect(await getEffectiveCatalogs(['race'])).toEqual([tenth]);
   });
 });
 

@@ -150,7 +150,9 @@ describe('sign-in, quorum and secret ballots', () => {
       for (const u of userIds) expect(text).not.toContain(u);
     }
     for (const m of markers) {
-      expect(Object.keys(m).sort()).toEqual(['_et', 'motionId', 'pk', 'sk', 'userId']);
+      // Who voted in what (their own data, gsi1 repeats it for GET /me/data): never a choice or a time.
+      expect(Object.keys(m).sort()).toEqual(['_et', 'gsi1pk', 'gsi1sk', 'motionId', 'pk', 'sk', 'userId']);
+      expect([m.gsi1pk, m.gsi1sk]).toEqual([`VOTER#${m.userId}`, m.motionId]);
     }
     const allReceipts = [...receipts.values()];
     for (const a of answers) {

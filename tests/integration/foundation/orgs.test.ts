@@ -1,6 +1,9 @@
+import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
+import { OrgEntity } from '../../../functions/src/store/entities/org.entity';
 import { createOrg, getLineage } from '../../../functions/src/store/org.repository';
+import { countDynamoCalls } from '../../support/dynamo-calls';
 import { invoke } from '../../support/invoke';
 import { userWithToken } from '../../support/sessions';
 
@@ -22,6 +25,34 @@ describe('the org tree', () => {
     const res = await invoke(AREAS.orgs, 'GET', '/orgs/j1');
     expect(res.status).toBe(200);
     expect(res.body.lineage.map((o: { name: string }) => o.name)).toEqual(['市总工会', '甲区总工会', '甲区快递联合工会']);
+  });
+
+  it('reads a lineage in one call: each org carries its ancestors; an item from before that still answers it', async () => {
+    const counter = countDynamoCalls();
+    counter.reset();
+    expect(await getLineage('e1')).toEqual([
+      { orgId: 'c1', name: '市总工会', kind: 'city', parentId: null, ancestors: [], area: null },
+      { orgId: 'd1', name: '甲区总工会', kind: 'district', parentId: 'c1', ancestors: ['c1'], area: '甲区' },
+      { orgId: 'e1', name: '甲区某公司工会', kind: 'grassroots', parentId: 'd1', ancestors: ['c1', 'd1'], area: '甲区' },
+    ]);
+    expect(counter.snapshot()).toMatchObject({ calls: 1, roundTrips: 1 });
+
+    // As createOrg wrote it before orgs carried their ancestors' names.
+    await OrgEntity.build(EntityRepository).put({
+      orgId: 'e-old',
+      name: '甲区老厂工会',
+      kind: 'grassroots',
+      parentId: 'd1',
+      ancestors: ['c1', 'd1'],
+      area: '甲区',
+    });
+    counter.reset();
+    expect((await getLineage('e-old')).map((o) => [o.orgId, o.name, o.parentId])).toEqual([
+      ['c1', '市总工会', null],
+      ['d1', '甲区总工会', 'c1'],
+      ['e-old', '甲区老厂工会', 'd1'],
+    ]);
+    expect(counter.snapshot()).toMatchObject({ calls: 3, roundTrips: 2 });
   });
 
   it('lets an officer add an org below their own, and nowhere else', async () => {

@@ -29,18 +29,13 @@ import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
 import { getEffectiveCatalogs } from '../../store/catalog.repository';
-import { getQuotaUse, listClaimsOfUser } from '../../store/claim.repository';
-import {
-  confirmDeclaredFactsTx,
-  getActiveMembershipByUser,
-  getActiveMembershipRecord,
-  orgMembersQueue,
-} from '../../store/membership.repository';
-import { getLineage, requireOrg } from '../../store/org.repository';
+import { getQuotaUseOfOrgs, listClaimsOfUser } from '../../store/claim.repository';
+import { confirmDeclaredFactsTx, getActiveMember, getActiveMembershipRecord, orgMembersQueue } from '../../store/membership.repository';
+import { requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { loadMemberContext } from './member-context';
+import { loadMemberContext, requireActiveMember } from './member-context';
 
 registerStatuses({
   MEMBERSHIP_NOT_FOUND: 404,
@@ -62,7 +57,8 @@ export const cardRoutes = [
     access: ['member'],
     response: cardResponse,
     async handle({ session, runtime, now }) {
-      const { membership, org } = await loadMemberContext(session.userId, now);
+      // One read: the account's active-membership item carries the membership and its org.
+      const { membership, org } = await requireActiveMember(session.userId);
       // Sealed: the QR shows a scanner nothing of the member (POST /verify opens it).
       const { token, expiresAt } = await signCardToken(
         { userId: membership.userId, memberNumber: membership.memberNumber, orgId: membership.orgId },
@@ -138,11 +134,16 @@ export const cardRoutes = [
     access: ['member'],
     response: benefitsResponse,
     async handle({ session, now }) {
-      const { membership, lineage, facts } = await loadMemberContext(session.userId, now);
       const period = claimPeriodOf(now);
-      const catalogs = await getEffectiveCatalogs(lineage.map((o) => o.orgId));
+      // Two round trips: the member's own items (membership with its lineage, facts) and claims,
+      // then the lineage's latest catalogs (one BatchGetItem) and its quota counters of the period.
+      const [{ membership, lineage, facts }, myClaims] = await Promise.all([
+        loadMemberContext(session.userId, now),
+        listClaimsOfUser(session.userId),
+      ]);
+      const lineageIds = lineage.map((o) => o.orgId);
+      const [catalogs, quota] = await Promise.all([getEffectiveCatalogs(lineageIds), getQuotaUseOfOrgs(lineageIds, period)]);
       const entries = catalogs.flatMap((c) => c.entries);
-      const [quota, myClaims] = await Promise.all([getQuotaUse(entries.map(benefitKeyOf), period), listClaimsOfUser(session.userId)]);
       const orgNames = new Map(lineage.map((o) => [o.orgId, o.name]));
       const views = entries.map((b): MemberBenefit => {
         const key = benefitKeyOf(b);
@@ -231,7 +232,7 @@ export const cardRoutes = [
             }
           : null,
         body.version,
-        confirmed ? [confirmDeclaredFactsTx(membership.membershipId, confirmed.by, now)] : [],
+        confirmed ? confirmDeclaredFactsTx(membership, confirmed.by, now) : [],
       );
       return {
         body: {
@@ -278,10 +279,10 @@ export const cardRoutes = [
 
 /** The member's active membership, refused unless it lies within the officer's org. */
 const memberWithin = async (userId: string, orgId: string) => {
-  const membership = await getActiveMembershipByUser(userId);
-  const lineage = membership ? await getLineage(membership.orgId) : [];
-  if (!membership || !lineage.some((o) => o.orgId === orgId)) {
+  // One read: the account's membership copy carries its org's lineage.
+  const member = await getActiveMember(userId);
+  if (!member?.lineage.some((o) => o.orgId === orgId)) {
     throw new DomainError('MEMBER_NOT_FOUND', '本组织及下级组织中没有该在会会员', { field: 'userId' });
   }
-  return membership;
+  return member.membership;
 };

@@ -61,8 +61,8 @@ import {
   requireClaim,
   submitClaim,
 } from '../../store/claim.repository';
-import { getActiveMembershipByUser } from '../../store/membership.repository';
-import { getLineage, requireOrg, subtreeOf } from '../../store/org.repository';
+import { getActiveMember } from '../../store/membership.repository';
+import { requireOrg, subtreeOf } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
@@ -169,13 +169,13 @@ const quotaTotalOf = (b: PublishedBenefit): number | null => b.benefit.quota?.co
 
 /**
  * Who may read a 公示 of `orgId`: an officer over it (of the org or an ancestor), or an active
- * member of the org or of an org below it (from the store, not the session's grants).
+ * member of the org or of an org below it (from the store, not the session's grants). The org and
+ * the caller's active membership (which carries its lineage) are read at once.
  */
 const requirePublicityAudience = async (session: SessionClaims, orgId: string): Promise<void> => {
-  const org = await requireOrg(orgId);
+  const [org, member] = await Promise.all([requireOrg(orgId), getActiveMember(session.userId)]);
   if (holdsRoleOver(session, 'officer', lineageOf(org))) return;
-  const membership = await getActiveMembershipByUser(session.userId);
-  if (membership && (await getLineage(membership.orgId)).some((o) => o.orgId === orgId)) return;
+  if (member?.lineage.some((o) => o.orgId === orgId)) return;
   throw new DomainError('PUBLICITY_FORBIDDEN', '该公示仅向本组织及下级组织的会员展示', { field: 'orgId' });
 };
 
@@ -335,8 +335,8 @@ export const claimRoutes = [
     params: publicityParams,
     response: publicityResponse,
     async handle({ params, session, now }) {
-      await requirePublicityAudience(session, params.orgId);
-      const record = await getPublicity(params.benefitId, params.orgId);
+      // One round trip: who may read it, and the 公示 itself (answered only to them).
+      const [, record] = await Promise.all([requirePublicityAudience(session, params.orgId), getPublicity(params.benefitId, params.orgId)]);
       if (!record) throw new DomainError('PUBLICITY_NOT_FOUND', '该项福利尚未公示', { field: 'benefitId' });
       assertPublicityOpen(record, chinaDateOf(now.toISOString()));
       return { body: { publicity: toPublicityView(record) } };

@@ -1,4 +1,5 @@
 import {
+  type BallotChoice,
   DomainError,
   describeChoice,
   MOTION_KIND_LABELS,
@@ -29,19 +30,21 @@ import { requireSession } from '../../store/congress.repository';
 import {
   castBallotInStore,
   closeMotionVoting,
-  countVoted,
   createMotion,
   getBallotAnswer,
-  hasVoted,
+  getMotionWithVoting,
+  getVoting,
   listBallots,
   type MotionRecord,
   openMotion,
   pageSessionMotions,
   requireMotion,
   storeMotionResult,
+  type Voting,
 } from '../../store/congress-motion.repository';
+import { readAhead } from '../read-ahead';
 import { defineRoute, type RouteContext } from '../route';
-import { requireDelegate, viewerOf } from './access';
+import { requireDelegate, sessionAndViewer, viewerOf } from './access';
 import { ballotAnswerExpiry, ballotRequestHash, openAnswer, sealAnswer } from './ballot-answer';
 
 type Ctx = RouteContext<unknown, unknown, unknown>;
@@ -49,8 +52,11 @@ type Ctx = RouteContext<unknown, unknown, unknown>;
 /** A random receipt code (≈61 bits), grouped for reading aloud: k3m9-x7p2-q8rt. */
 const newReceiptCode = () => randomId(12).replace(/(.{4})(?=.)/g, '$1-');
 
+/** Nobody votes on a draft. */
+const NO_VOTING: Voting = { turnout: 0, hasVoted: false };
+
 /** What a viewer may see: turnout while open, the result only after close (tallies are hidden until then). */
-const motionView = async (m: MotionRecord, userId: string) => ({
+const motionViewWith = (m: MotionRecord, voting: Voting) => ({
   motionId: m.motionId,
   sessionId: m.sessionId,
   kind: m.kind,
@@ -63,11 +69,22 @@ const motionView = async (m: MotionRecord, userId: string) => ({
   closedAt: m.closedAt,
   delegateCount: m.delegateCount,
   revoteOf: m.revoteOf,
-  turnout: m.status === 'draft' ? 0 : m.result ? m.result.castCount : await countVoted(m.motionId),
-  hasVoted: m.status === 'draft' ? false : await hasVoted(m.motionId, userId),
+  turnout: m.status === 'draft' ? 0 : m.result ? m.result.castCount : voting.turnout,
+  hasVoted: m.status === 'draft' ? false : voting.hasVoted,
   result: m.status === 'closed' ? m.result : null,
   verdict: m.status === 'closed' && m.result ? resultVerdict(m.result) : null,
 });
+
+/** The view of a motion, its voting read (one query; none for a draft). */
+const motionView = async (m: MotionRecord, userId: string) =>
+  motionViewWith(m, m.status === 'draft' ? NO_VOTING : await getVoting(m.motionId, userId));
+
+/** A motion with how its vote stands for the caller (one query), or MOTION_NOT_FOUND. */
+const requireMotionWithVoting = async (motionId: string, userId: string) => {
+  const found = await getMotionWithVoting(motionId, userId);
+  if (!found) throw new DomainError('MOTION_NOT_FOUND', '表决事项不存在', { field: 'motionId' });
+  return found;
+};
 
 const officerOfMotion = async (ctx: Ctx, motionId: string) => {
   const m = await requireMotion(motionId, true);
@@ -79,14 +96,25 @@ const officerOfMotion = async (ctx: Ctx, motionId: string) => {
 const ensureResult = async (m: MotionRecord): Promise<MotionResult> => {
   if (m.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '投票结束后才公布结果', { field: 'motionId' });
   if (m.result) return m.result;
-  const ballots = await listBallots(m.motionId);
-  const result = tallyBallots(
+  return storeMotionResult(m.motionId, tallyOf(m, await listBallots(m.motionId)));
+};
+
+const tallyOf = (m: MotionRecord, ballots: ReadonlyArray<{ choice: BallotChoice }>): MotionResult =>
+  tallyBallots(
     m.spec,
     ballots.map((b) => b.choice),
     m.delegateCount ?? 0,
     m.presentCount ?? 0,
   );
-  return storeMotionResult(m.motionId, result);
+
+/**
+ * The result of a closed motion as a reader sees it, writing nothing: the stored one, or — when the
+ * close that stores it was cut short — the tally of the ballots read, which is the same result: no
+ * ballot can be cast after the close, so every reader computes what the close would have stored.
+ */
+const resultOf = (m: MotionRecord, ballots: ReadonlyArray<{ choice: BallotChoice }>): MotionResult => {
+  if (m.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '投票结束后才公布结果', { field: 'motionId' });
+  return m.result ?? tallyOf(m, ballots);
 };
 
 const specOf = (body: (typeof createMotionRequest)['_zod']['output']): MotionSpec => {
@@ -131,12 +159,15 @@ export const motionRoutes = [
     query: pageQuery,
     response: sessionMotionsResponse,
     async handle(ctx) {
-      const s = await requireSession(ctx.params.sessionId);
-      await viewerOf(ctx, s);
-      const page = await pageSessionMotions(s.sessionId, ctx.query);
-      return {
-        body: { motions: await Promise.all(page.items.map((m) => motionView(m, ctx.session.userId))), nextCursor: page.nextCursor },
-      };
+      // The page and its motions' voting do not depend on who reads them: read beside the access check.
+      const listed = readAhead(
+        pageSessionMotions(ctx.params.sessionId, ctx.query).then(async ({ items, nextCursor }) => ({
+          motions: await Promise.all(items.map((m) => motionView(m, ctx.session.userId))),
+          nextCursor,
+        })),
+      );
+      await sessionAndViewer(ctx, ctx.params.sessionId);
+      return { body: await listed };
     },
   }),
   defineRoute({
@@ -146,12 +177,12 @@ export const motionRoutes = [
     params: motionParams,
     response: motionDetailResponse,
     async handle(ctx) {
-      const m = await requireMotion(ctx.params.motionId, true);
-      const s = await requireSession(m.sessionId, true);
-      const viewer = await viewerOf(ctx, s);
+      // The motion with its voting (one query), then its session and who the caller is to it (at once).
+      const { motion: m, voting } = await requireMotionWithVoting(ctx.params.motionId, ctx.session.userId);
+      const [s, viewer] = await Promise.all([requireSession(m.sessionId, true), viewerOf(ctx, m)]);
       return {
         body: {
-          motion: await motionView(m, ctx.session.userId),
+          motion: motionViewWith(m, voting),
           session: {
             sessionId: s.sessionId,
             sessionName: s.sessionName,
@@ -274,17 +305,19 @@ export const motionRoutes = [
     params: motionParams,
     response: motionResultsResponse,
     async handle(ctx) {
-      const m = await requireMotion(ctx.params.motionId, true);
-      const s = await requireSession(m.sessionId);
-      await viewerOf(ctx, s);
-      const result = await ensureResult(m);
-      const receipts = (await listBallots(m.motionId)).map((b) => ({
+      // The motion with its voting and its ballots (at once), then its session and the caller's standing.
+      const ballots = readAhead(listBallots(ctx.params.motionId));
+      const { motion: m, voting } = await requireMotionWithVoting(ctx.params.motionId, ctx.session.userId);
+      const [s] = await Promise.all([requireSession(m.sessionId), viewerOf(ctx, m)]);
+      const cast = await ballots;
+      const result = resultOf(m, cast);
+      const receipts = cast.map((b) => ({
         receiptCode: b.receiptCode,
         choice: describeChoice(m.spec, b.choice),
       }));
       return {
         body: {
-          motion: { ...(await motionView({ ...m, result }, ctx.session.userId)) },
+          motion: motionViewWith({ ...m, result }, voting),
           session: { sessionId: s.sessionId, sessionName: s.sessionName, orgId: s.orgId },
           result,
           verdict: resultVerdict(result),
@@ -301,10 +334,12 @@ export const motionRoutes = [
     // A file: the router sends `text` as the body with its content type.
     responseMediaTypes: MOTION_RESULTS_CSV_MEDIA_TYPES,
     async handle(ctx) {
+      // The motion and its ballots (at once), then its session and the caller's standing (at once).
+      const ballots = readAhead(listBallots(ctx.params.motionId));
       const m = await requireMotion(ctx.params.motionId, true);
-      await viewerOf(ctx, await requireSession(m.sessionId));
-      const result = await ensureResult(m);
-      const csv = resultsToCsv(m, result, await listBallots(m.motionId));
+      await Promise.all([requireSession(m.sessionId), viewerOf(ctx, m)]);
+      const cast = await ballots;
+      const csv = resultsToCsv(m, resultOf(m, cast), cast);
       return {
         text: { contentType: 'text/csv; charset=utf-8', data: csv },
         headers: {

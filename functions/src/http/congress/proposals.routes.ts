@@ -3,6 +3,7 @@ import {
   createProposalRequest,
   DomainError,
   decideProposal,
+  hasRole,
   isReplyOverdue,
   PROPOSAL_STATUS_LABELS,
   proposalParams,
@@ -28,14 +29,17 @@ import {
   changeProposal,
   cosignProposalInStore,
   createProposal,
+  getProposalThread,
   listProposalCosigners,
   listProposalTimeline,
   type ProposalRecord,
+  type ProposalThread,
   pageSessionProposals,
   requireProposal,
 } from '../../store/congress-proposal.repository';
+import { readAhead } from '../read-ahead';
 import { defineRoute, type RouteContext } from '../route';
-import { requireDelegate, viewerOf } from './access';
+import { requireDelegate, sessionAndViewer, viewerOf } from './access';
 
 const summary = (p: ProposalRecord, now: Date, me: string) => ({
   proposalId: p.proposalId,
@@ -60,7 +64,7 @@ const later = (p: ProposalRecord) => ({
 });
 
 /** The proposal with its 附议 and the whole timeline (件件有回音). */
-const detail = async (p: ProposalRecord, now: Date, me: string) => ({
+const detailOf = ({ proposal: p, cosigners, timeline }: ProposalThread, now: Date, me: string) => ({
   proposal: {
     ...summary(p, now, me),
     sessionId: p.sessionId,
@@ -72,9 +76,15 @@ const detail = async (p: ProposalRecord, now: Date, me: string) => ({
     updatedAt: p.updatedAt,
     ...later(p),
   },
-  cosigners: await listProposalCosigners(p.proposalId),
-  timeline: await listProposalTimeline(p.proposalId),
+  cosigners,
+  timeline,
 });
+
+/** The detail after a change: the proposal as changed, its 附议 and timeline read (at once). */
+const detail = async (proposal: ProposalRecord, now: Date, me: string) => {
+  const [cosigners, timeline] = await Promise.all([listProposalCosigners(proposal.proposalId), listProposalTimeline(proposal.proposalId)]);
+  return detailOf({ proposal, cosigners, timeline }, now, me);
+};
 
 type Ctx = RouteContext<unknown, unknown, unknown>;
 const officerOfProposal = async (ctx: Ctx, proposalId: string) => {
@@ -119,11 +129,14 @@ export const proposalRoutes = [
     query: sessionProposalsQuery,
     response: sessionProposalsResponse,
     async handle(ctx) {
-      const s = await requireSession(ctx.params.sessionId);
-      const viewer = await viewerOf(ctx, s);
       // Overdue replies are an officer's worklist (their number: GET /congress/sessions/{sessionId}).
-      const overdueOnly = ctx.query.overdue === 'true' && viewer.officer;
-      const page = await pageSessionProposals(s.sessionId, ctx.query, overdueOnly ? (p) => isReplyOverdue(p, ctx.now) : undefined);
+      const worklist = ctx.query.overdue === 'true' && hasRole(ctx.session, 'officer');
+      // Everyone else's page does not depend on who they are: it is read with the session and the roster entry.
+      const plain = worklist ? null : readAhead(pageSessionProposals(ctx.params.sessionId, ctx.query));
+      const { session: s, viewer } = await sessionAndViewer(ctx, ctx.params.sessionId);
+      const overdueOnly = worklist && viewer.officer;
+      const page =
+        (await plain) ?? (await pageSessionProposals(s.sessionId, ctx.query, overdueOnly ? (p) => isReplyOverdue(p, ctx.now) : undefined));
       return {
         body: { proposals: page.items.map((p) => summary(p, ctx.now, ctx.session.userId)), nextCursor: page.nextCursor },
       };
@@ -136,9 +149,11 @@ export const proposalRoutes = [
     params: proposalParams,
     response: proposalDetailResponse,
     async handle(ctx) {
-      const p = await requireProposal(ctx.params.proposalId, true);
-      await viewerOf(ctx, p);
-      return { body: await detail(p, ctx.now, ctx.session.userId) };
+      // One query gives the proposal with its 附议 and timeline; then who the caller is to its session.
+      const thread = await getProposalThread(ctx.params.proposalId);
+      if (!thread) throw new DomainError('PROPOSAL_NOT_FOUND', '提案不存在', { field: 'proposalId' });
+      await viewerOf(ctx, thread.proposal);
+      return { body: detailOf(thread, ctx.now, ctx.session.userId) };
     },
   }),
   defineRoute({

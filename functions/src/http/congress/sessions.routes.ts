@@ -1,6 +1,7 @@
 import {
   DomainError,
   delegateParams,
+  hasRole,
   isReplyOverdue,
   pageQuery,
   parseRosterCsv,
@@ -38,8 +39,9 @@ import {
 } from '../../store/congress.repository';
 import { listSessionProposals } from '../../store/congress-proposal.repository';
 import { registerStatuses } from '../error-map';
+import { readAhead } from '../read-ahead';
 import { defineRoute } from '../route';
-import { requireDelegate, viewerOf } from './access';
+import { requireDelegate, sessionAndViewer } from './access';
 
 registerStatuses({
   ROSTER_INVALID: 400,
@@ -179,12 +181,11 @@ export const sessionRoutes = [
     params: sessionParams,
     response: sessionDetailResponse,
     async handle(ctx) {
-      const s = await requireSession(ctx.params.sessionId, true);
-      const viewer = await viewerOf(ctx, s);
-      // Counted over every proposal (all pages): the officer's reminder of overdue replies.
-      const overdueProposals = viewer.officer
-        ? (await listSessionProposals(s.sessionId)).filter((p) => isReplyOverdue(p, ctx.now)).length
-        : undefined;
+      // Counted over every proposal (all pages): the officer's reminder of overdue replies, read
+      // beside the session for a caller with an officer grant, and used only if they are one over it.
+      const proposals = hasRole(ctx.session, 'officer') ? readAhead(listSessionProposals(ctx.params.sessionId)) : null;
+      const { session: s, viewer } = await sessionAndViewer(ctx, ctx.params.sessionId, true);
+      const overdueProposals = viewer.officer && proposals ? (await proposals).filter((p) => isReplyOverdue(p, ctx.now)).length : undefined;
       return {
         body: {
           session: withRules(s),

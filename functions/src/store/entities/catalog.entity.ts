@@ -15,7 +15,8 @@ export const versionKey = (version: number): string => `v${String(version).padSt
  * A published 服务目录 version of an org: immutable once written (put only with
  * attribute_not_exists; nothing ever updates or deletes it). Access patterns:
  * - get version n of an org — pk CATALOG#orgId, sk v0000n
- * - list an org's versions, newest first, or only the latest — query pk CATALOG#orgId, sk begins_with "v", descending
+ * - list an org's versions, newest first — query pk CATALOG#orgId, sk begins_with "v", descending
+ *   (the latest alone: CatalogLatestEntity)
  * - a benefit by id (`${orgId}.v${n}.${i}`) — the id names its version item; the entry is read from it
  */
 export const CatalogVersionEntity = new Entity({
@@ -32,6 +33,28 @@ export const CatalogVersionEntity = new Entity({
     sourceChars: number(),
   }),
   computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: versionKey(version) }),
+});
+
+/**
+ * A copy of the org's latest version, written in the publish transaction with the version itself
+ * (put only over an older one), so that what members read — the latest version of each org of
+ * their lineage — is one BatchGetItem of fixed keys. Access pattern: get (in a batch over a
+ * lineage) — pk CATALOG#orgId, sk LATEST.
+ */
+export const CatalogLatestEntity = new Entity({
+  name: 'CatalogLatest',
+  table: UnionTable,
+  schema: item({
+    orgId: string().key(),
+    version: number(),
+    publishedAt: string(),
+    publishedBy: map({ userId: string(), displayName: string() }),
+    document: any().castAs<PlanDocument>(),
+    entries: any().castAs<PublishedBenefit[]>(),
+    entryCount: number(),
+    sourceChars: number(),
+  }),
+  computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'LATEST' }),
 });
 
 /**

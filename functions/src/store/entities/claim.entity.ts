@@ -71,8 +71,12 @@ export const ClaimLockEntity = new Entity({
 
 /**
  * 名额: approvals of a benefit in a period. `used` only grows by ADD 1 inside the approving
- * transaction, conditioned on `used < total`, so the quota is never exceeded.
- * Access pattern: get — pk QUOTA#benefitKey, sk PERIOD#period.
+ * transaction, conditioned on `used < total`, so the quota is never exceeded. The same update
+ * files the counter under its publisher and period (gsi1), where a member's benefits page reads
+ * the counters of a whole org at once.
+ * Access patterns:
+ * - get — pk QUOTA#benefitKey, sk PERIOD#period (strongly consistent: the courtesy check before a claim)
+ * - an org's counters in a period — gsi1: QUOTAS#orgId#period / benefitKey
  */
 export const QuotaEntity = new Entity({
   name: 'Quota',
@@ -82,9 +86,14 @@ export const QuotaEntity = new Entity({
     period: string().key(),
     total: number(),
     used: number(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
   }),
   computeKey: ({ benefitKey, period }) => ({ pk: `QUOTA#${benefitKey}`, sk: `PERIOD#${period}` }),
 });
+
+/** Where an org's quota counters of a period are filed (QuotaEntity's gsi1). */
+export const quotasOfOrgPartition = (orgId: string, period: string): string => `QUOTAS#${orgId}#${period}`;
 
 /**
  * 公示: the approved list of a benefit as published by an officer of an org (masked names only),

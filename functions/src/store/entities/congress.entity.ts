@@ -115,7 +115,9 @@ export const CongressProposalEntity = new Entity({
 
 /**
  * 附议: one per (proposal, co-signer), put with "absent" so nobody co-signs twice.
- * Access pattern: a proposal's co-signers — pk PROPOSAL#id, sk begins_with COSIGN#
+ * Access patterns:
+ * - a proposal's co-signers (with the proposal and its timeline) — pk PROPOSAL#id, sk begins_with COSIGN#
+ * - what a person co-signed (their personal data) — gsi1: COSIGNER#userId / at#proposalId
  */
 export const CongressCosignEntity = new Entity({
   name: 'CongressCosign',
@@ -126,6 +128,8 @@ export const CongressCosignEntity = new Entity({
     userId: string().key(),
     displayName: string(),
     at: string(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
   }),
   computeKey: ({ proposalId, userId }) => ({ pk: `PROPOSAL#${proposalId}`, sk: `COSIGN#${userId}` }),
 });
@@ -185,8 +189,9 @@ export const CongressMotionEntity = new Entity({
 /**
  * "This delegate has voted" — no choice, no time. Written with "absent" in the same
  * transaction as the anonymous ballot: one ballot per delegate per motion.
- * Access patterns: has this user voted — get pk MOTION#id, sk VOTED#userId;
- * turnout — count of pk MOTION#id, sk begins_with VOTED#
+ * Access patterns:
+ * - turnout and "has this user voted", with the motion — query pk MOTION#id (META and the VOTED# markers)
+ * - which motions a person voted in (their personal data) — gsi1: VOTER#userId / motionId
  */
 export const CongressVotedEntity = new Entity({
   name: 'CongressVoted',
@@ -195,6 +200,8 @@ export const CongressVotedEntity = new Entity({
   schema: item({
     motionId: string().key(),
     userId: string().key(),
+    gsi1pk: string().optional(),
+    gsi1sk: string().optional(),
   }),
   computeKey: ({ motionId, userId }) => ({ pk: `MOTION#${motionId}`, sk: `VOTED#${userId}` }),
 });

@@ -1,5 +1,6 @@
-import { MEMBERSHIP_STATUSES } from '@union/shared';
+import { EMPLOYMENT_TYPES, MEMBER_GROUPS, MEMBERSHIP_STATUSES } from '@union/shared';
 import { Entity } from 'dynamodb-toolbox/entity';
+import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
@@ -7,6 +8,7 @@ import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { UnionTable } from '../table';
 import { memberProfileAttributes } from './member-profile.attributes';
+import { orgSummarySchema } from './org.entity';
 
 /**
  * 会籍: one record per (person, org) period. A transfer closes the old one (status transferred)
@@ -76,7 +78,15 @@ export const ActivePersonEntity = new Entity({
   computeKey: ({ idHash }) => ({ pk: `PERSON#${idHash}`, sk: 'ACTIVE' }),
 });
 
-/** The user's active membership (one per account). Access pattern: get — pk USER#userId, sk MEMBERSHIP. */
+/**
+ * The user's active membership (one per account), with what members read of it: the membership as
+ * the card, benefits and claims show it, and its org's lineage (names included: orgs never move or
+ * get renamed) — so the member's screens start from this one item. Every transaction that writes
+ * the active membership writes this copy with it (activation, transfer, 会员认定); 退会 deletes it.
+ * The copied attributes are absent on items from before they existed (readers then read the
+ * membership and the lineage). Access pattern: get — pk USER#userId, sk MEMBERSHIP (in a BatchGet
+ * with the member's officer facts, pk USER#userId, sk OFFICERFACTS).
+ */
 export const UserMembershipEntity = new Entity({
   name: 'UserMembership',
   table: UnionTable,
@@ -84,6 +94,22 @@ export const UserMembershipEntity = new Entity({
     userId: string().key(),
     membershipId: string(),
     orgId: string(),
+    memberNumber: string().optional(),
+    name: string().optional(),
+    joinedAt: string().optional(),
+    gender: string().enum('male', 'female').optional(),
+    birthDate: string().optional(),
+    employmentType: string()
+      .enum(...EMPLOYMENT_TYPES)
+      .optional(),
+    group: string()
+      .enum(...MEMBER_GROUPS)
+      .optional(),
+    isMigrantWorker: boolean().optional(),
+    declaredFactsConfirmedBy: string().optional(),
+    declaredFactsConfirmedAt: string().optional(),
+    /** The member's org and its ancestors, root first, the member's org last. */
+    lineage: list(orgSummarySchema).optional(),
   }),
   computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' }),
 });

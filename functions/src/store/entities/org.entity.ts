@@ -2,12 +2,23 @@ import { ORG_KINDS } from '@union/shared';
 import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { list } from 'dynamodb-toolbox/schema/list';
+import { map } from 'dynamodb-toolbox/schema/map';
 import { string } from 'dynamodb-toolbox/schema/string';
 import { UnionTable } from '../table';
 
+/** An org as a lineage names it: enough to rebuild the `Org` (its place in the list gives the rest). */
+export const orgSummarySchema = map({
+  orgId: string(),
+  name: string(),
+  kind: string().enum(...ORG_KINDS),
+  area: string().optional(),
+});
+
 /**
- * 组织. Access patterns:
- * - get an org with its ancestors (stored on it: one read gives the lineage) — pk ORG#id, sk META
+ * 组织. Orgs never move and are never renamed (nothing updates this item), so an org carries its
+ * ancestors — ids and, in `ancestorOrgs`, names, kinds and areas — written once when it is created.
+ * Access patterns:
+ * - get an org with its whole lineage (one read) — pk ORG#id, sk META
  * - list children of an org — gsi1: ORGCHILD#parentId / name
  * - find 联合工会 by area — gsi2: ORGAREA#area / orgId
  */
@@ -20,6 +31,8 @@ export const OrgEntity = new Entity({
     kind: string().enum(...ORG_KINDS),
     parentId: string().optional(),
     ancestors: list(string()),
+    /** The ancestors, root first, as `ancestors` lists them (absent on items from before it existed). */
+    ancestorOrgs: list(orgSummarySchema).optional(),
     area: string().optional(),
     gsi1pk: string().optional(),
     gsi1sk: string().optional(),

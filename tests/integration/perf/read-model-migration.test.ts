@@ -1,0 +1,121 @@
+/**
+ * Data from before the read model of issue 14 (kept in .data/ by `npm start`) is brought up to it
+ * when the demo is reused: the demo seeded, then everything the new writers add taken away again
+ * (as an older checkout wrote it), then `seedDemo` on the existing data — the member's reads answer
+ * as before, within two round trips, and a second run writes nothing.
+ */
+import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AREAS } from '../../../functions/src/http/areas';
+import { getDocumentClient, tableName } from '../../../functions/src/store/table';
+import { getUser } from '../../../functions/src/store/user.repository';
+import { seedDemo } from '../../../scripts/seed/index';
+import { migrateReadModel } from '../../../scripts/seed/migrate';
+import { countDynamoCalls } from '../../support/dynamo-calls';
+import { invoke } from '../../support/invoke';
+import { tokenFor } from '../../support/sessions';
+import { publish } from '../card/fixtures';
+
+const counter = countDynamoCalls();
+
+const scan = async (kinds: string[]): Promise<Array<Record<string, any>>> => {
+  const out: Array<Record<string, any>> = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await getDocumentClient().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey, ConsistentRead: true }));
+    out.push(...(page.Items ?? []).filter((i) => kinds.includes(String(i._et))));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+};
+
+const remove = async (kinds: string[], attributes: string[]) => {
+  const items = await scan(kinds);
+  for (const i of items) {
+    await getDocumentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: { pk: i.pk, sk: i.sk },
+        UpdateExpression: `REMOVE ${attributes.map((_, n) => `#a${n}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(attributes.map((a, n) => [`#a${n}`, a])),
+      }),
+    );
+  }
+  return items.length;
+};
+
+const tokenOf = async (userId: string) => tokenFor(userId, (await getUser(userId))?.grants ?? [], userId);
+
+const read = async (area: keyof typeof AREAS, path: string, userId: string) => {
+  const token = await tokenOf(userId);
+  counter.reset();
+  const res = await invoke(AREAS[area], 'GET', path, { token });
+  expect(res.status, `${path}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
+  return { body: res.body, calls: counter.snapshot() };
+};
+
+/** What the member and a delegate read, without the card's fresh token and times. */
+const screens = async () => {
+  const card = (await read('card', '/me/card', 'member-courier')).body.card;
+  const benefits = (await read('card', '/me/benefits', 'member-courier')).body;
+  const data = (await read('membership', '/me/data', 'delegate-11')).body;
+  const { exportedAt: _t, ...dataStable } = data;
+  return { card, benefits, congress: dataStable.congress, lineage: (await read('orgs', '/orgs/enterprise', 'member-courier')).body };
+};
+
+const QUOTA: PublishServiceInput = {
+  name: '快递员夏季清凉包',
+  category: '慰问',
+  tier: '普惠',
+  groups: [],
+  eligibility: { member: 'status', op: 'eq', value: 'active' },
+  benefit: { quota: { count: 20, unit: '份' } },
+  claimMode: 'automatic',
+  source: { clause: '一、1.', quote: '夏季为快递员发放清凉包20份。', start: 0, end: 10 },
+};
+
+let before: Awaited<ReturnType<typeof screens>>;
+
+beforeAll(async () => {
+  expect(await seedDemo()).toBe('seeded');
+  const [benefitId] = await publish('logistics', [QUOTA]);
+  const claimed = await invoke(AREAS.card, 'POST', '/me/claims', { token: await tokenOf('member-courier'), body: { benefitId } });
+  expect(claimed.body.claim?.status).toBe('approved');
+  before = await screens();
+  expect(before.congress.cosigned).toHaveLength(1);
+  expect(before.congress.votedIn).toHaveLength(1);
+}, 120_000);
+
+describe('items from before the read model', () => {
+  it('are brought up to it by seedDemo on the existing data, and the reads answer as before', async () => {
+    // As an older checkout wrote them.
+    expect(await remove(['Org'], ['ancestorOrgs'])).toBeGreaterThan(3);
+    const copies = ['memberNumber', 'name', 'joinedAt', 'gender', 'birthDate', 'employmentType', 'group', 'isMigrantWorker'];
+    expect(
+      await remove(['UserMembership'], [...copies, 'declaredFactsConfirmedBy', 'declaredFactsConfirmedAt', 'lineage']),
+    ).toBeGreaterThan(30);
+    expect(await remove(['Quota', 'CongressCosign', 'CongressVoted'], ['gsi1pk', 'gsi1sk'])).toBeGreaterThan(30);
+    const latest = await scan(['CatalogLatest']);
+    expect(latest.length).toBeGreaterThan(2);
+    for (const i of latest) await getDocumentClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: i.pk, sk: i.sk } }));
+
+    // Without the migration the member would miss their catalogs and the delegate their 附议 and votes.
+    const stale = (await read('card', '/me/benefits', 'member-courier')).body;
+    expect(stale.catalogs).toEqual([]);
+    expect((await read('membership', '/me/data', 'delegate-11')).body.congress).toMatchObject({ cosigned: [], votedIn: [] });
+
+    expect(await seedDemo()).toBe('existing');
+    expect(await screens()).toEqual(before);
+    const benefits = await read('card', '/me/benefits', 'member-courier');
+    expect(benefits.calls.roundTrips).toBeLessThanOrEqual(2);
+    expect((await read('card', '/me/card', 'member-courier')).calls).toMatchObject({ calls: 1, roundTrips: 1 });
+    expect((await read('orgs', '/orgs/enterprise', 'member-courier')).calls).toMatchObject({ calls: 1 });
+  }, 120_000);
+
+  it('writes nothing on data already up to date', async () => {
+    counter.reset();
+    expect(await migrateReadModel()).toBe(0);
+    expect(counter.snapshot().writes).toBe(0);
+  });
+});
