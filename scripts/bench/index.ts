@@ -191,7 +191,7 @@ try {
     sections.push({
       title: 'DynamoDB calls per request',
       intro: [
-        "Counted by a middleware on the store's client (`tests/support/call-count.ts`) on the second request of each route (the first",
+        "Counted by a middleware on the store's client (`tests/support/dynamo-calls.ts`) on the second request of each route (the first",
         'warms in-process caches). Round trips: calls in flight together (`Promise.all`) count once. Reads as the demo member 张德福',
         '(enterprise union: city → district → enterprise) or the demo delegate 07; writes as a prepared person.',
       ],

@@ -1,11 +1,10 @@
 /**
  * DynamoDB calls per request: every member-facing read route the demo data lets us answer with a
- * 2xx, and the hot writes. A middleware on the store's client (tests/support/call-count.ts) counts
+ * 2xx, and the hot writes. A middleware on the store's client (tests/support/dynamo-calls.ts, the one the round-trip test uses) counts
  * the calls and the round trips (calls in flight together count once). Each route is called once to
  * warm up (a first call may fill in-process caches), then counted on its second call.
  */
-import { getDocumentClient } from '../../functions/src/store/table';
-import { countDynamoCalls } from '../../tests/support/call-count';
+import { countDynamoCalls } from '../../tests/support/dynamo-calls';
 import { templateOf } from '../../tests/support/invoke';
 import { DEMO_CONGRESS_SESSION_ID } from '../seed/congress';
 import { DEMO_INVITES } from '../seed/membership';
@@ -22,6 +21,7 @@ export interface CallRow {
   status: number;
   calls: number;
   roundTrips: number;
+  writes: number;
   byCommand: Record<string, number>;
 }
 
@@ -82,7 +82,7 @@ const memberReads = async (): Promise<Array<{ as: string; req: Request }>> => {
 };
 
 export const measureRouteCalls = async (hot: HotRoute[]): Promise<CallRow[]> => {
-  const counter = countDynamoCalls(getDocumentClient());
+  const counter = countDynamoCalls();
   const count = async (req: Request): Promise<{ answer: Answer; counts: ReturnType<typeof counter.snapshot> }> => {
     const event = eventOf(req);
     counter.reset();

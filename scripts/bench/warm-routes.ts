@@ -13,7 +13,6 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
-import type { CountableClient } from '../../tests/support/call-count';
 import type { HotRoute } from './hot-routes';
 import { alternate, percentile, progress, timed } from './lib';
 import { eventOf, expectOk, send } from './world';
@@ -36,12 +35,15 @@ interface Recorded {
 }
 
 /** Records the input of every call on `client` while `fn` runs. */
-export const recordCalls = async (client: CountableClient, fn: () => Promise<unknown>): Promise<Recorded[]> => {
+export const recordCalls = async (client: ReturnType<typeof getDocumentClient>, fn: () => Promise<unknown>): Promise<Recorded[]> => {
   const name = `recordCalls-${Date.now()}-${Math.random()}`;
   const seen: Recorded[] = [];
   client.middlewareStack.add(
-    (next: (args: any) => Promise<unknown>, context: { commandName?: string }) => async (args: { input: any }) => {
-      seen.push({ op: String(context.commandName ?? '').replace(/Command$/, ''), input: structuredClone(args.input) });
+    (next, context) => async (args) => {
+      const op = String((context as { commandName?: string }).commandName ?? '').replace(/(Item)?Command$/, (_m, item) =>
+        item ? 'Item' : '',
+      );
+      seen.push({ op, input: structuredClone((args as { input: unknown }).input) });
       return next(args);
     },
     { step: 'initialize', name, priority: 'high' },

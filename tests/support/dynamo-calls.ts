@@ -43,7 +43,11 @@ export interface DynamoCallCounter {
   /** Forgets what was counted so far. */
   reset(): void;
   snapshot(): DynamoCallSnapshot;
+  /** Takes the counter off the client (the bench times requests after counting them). */
+  detach(): void;
 }
+
+const MIDDLEWARE_NAME = 'testCountDynamoCalls';
 
 interface State {
   calls: number;
@@ -106,7 +110,7 @@ export const countDynamoCalls = (): DynamoCallCounter => {
           await wave.answered;
         }
       },
-      { step: 'initialize', name: 'testCountDynamoCalls' },
+      { step: 'initialize', name: MIDDLEWARE_NAME },
     );
   }
   return {
@@ -115,6 +119,12 @@ export const countDynamoCalls = (): DynamoCallCounter => {
     },
     snapshot() {
       return { calls: state.calls, roundTrips: state.roundTrips, writes: state.writes, byCommand: { ...state.byCommand } };
+    },
+    detach() {
+      if (installedOn === client) {
+        client.middlewareStack.remove(MIDDLEWARE_NAME);
+        installedOn = null;
+      }
     },
   };
 };

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
-import { countDynamoCalls, type DynamoCallCounter } from '../../support/call-count';
+import { countDynamoCalls, type DynamoCallCounter } from '../../support/dynamo-calls';
 
 const key = (n: number) => ({ pk: `COUNT#${n}`, sk: 'item' });
 const get = (n: number) => getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: key(n) }));
@@ -10,24 +10,24 @@ let counter: DynamoCallCounter;
 
 beforeAll(async () => {
   for (const n of [1, 2, 3]) await getDocumentClient().send(new PutCommand({ TableName: tableName(), Item: { ...key(n), n } }));
-  counter = countDynamoCalls(getDocumentClient());
+  counter = countDynamoCalls();
 });
 
 afterAll(() => counter.detach());
 
-describe('countDynamoCalls: calls and round trips on the store client, against DynamoDB Local', () => {
+describe('countDynamoCalls (tests/support/dynamo-calls.ts): calls and round trips on the store client, against DynamoDB Local', () => {
   it('two GetItems one after the other are two calls in two round trips', async () => {
     counter.reset();
     await get(1);
     await get(2);
-    expect(counter.snapshot()).toEqual({ calls: 2, roundTrips: 2, byCommand: { GetItem: 2 }, transactItems: [] });
+    expect(counter.snapshot()).toEqual({ calls: 2, roundTrips: 2, writes: 0, byCommand: { GetItemCommand: 2 } });
   });
 
   it('two GetItems in one Promise.all are two calls in one round trip', async () => {
     counter.reset();
     const [a, b] = await Promise.all([get(1), get(2)]);
     expect([a.Item?.n, b.Item?.n]).toEqual([1, 2]);
-    expect(counter.snapshot()).toEqual({ calls: 2, roundTrips: 1, byCommand: { GetItem: 2 }, transactItems: [] });
+    expect(counter.snapshot()).toEqual({ calls: 2, roundTrips: 1, writes: 0, byCommand: { GetItemCommand: 2 } });
   });
 
   it('one BatchGetItem of three keys is one call in one round trip', async () => {
@@ -36,10 +36,10 @@ describe('countDynamoCalls: calls and round trips on the store client, against D
       new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: [key(1), key(2), key(3)] } } }),
     );
     expect(out.Responses?.[tableName()]).toHaveLength(3);
-    expect(counter.snapshot()).toEqual({ calls: 1, roundTrips: 1, byCommand: { BatchGetItem: 1 }, transactItems: [] });
+    expect(counter.snapshot()).toEqual({ calls: 1, roundTrips: 1, writes: 0, byCommand: { BatchGetItemCommand: 1 } });
   });
 
-  it('a wave, then a Promise.all of two, then one more: three round trips; a transaction records its item count', async () => {
+  it('a wave, then a Promise.all of two, then one more: three round trips; the transaction is a write', async () => {
     counter.reset();
     await get(1);
     await Promise.all([
@@ -54,8 +54,8 @@ describe('countDynamoCalls: calls and round trips on the store client, against D
     expect(counter.snapshot()).toEqual({
       calls: 4,
       roundTrips: 3,
-      byCommand: { GetItem: 3, TransactWriteItems: 1 },
-      transactItems: [2],
+      writes: 1,
+      byCommand: { GetItemCommand: 3, TransactWriteItemsCommand: 1 },
     });
   });
 
@@ -67,6 +67,6 @@ describe('countDynamoCalls: calls and round trips on the store client, against D
     await get(1);
     expect(counter.snapshot()).toMatchObject({ calls: 2, roundTrips: 2 });
     counter.reset();
-    expect(counter.snapshot()).toEqual({ calls: 0, roundTrips: 0, byCommand: {}, transactItems: [] });
+    expect(counter.snapshot()).toEqual({ calls: 0, roundTrips: 0, writes: 0, byCommand: {} });
   });
 });
