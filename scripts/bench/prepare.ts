@@ -16,6 +16,7 @@ import { requireOrg } from '../../functions/src/store/org.repository';
 import { putUser } from '../../functions/src/store/user.repository';
 import { mapLimit } from '../../tests/integration/congress/fixtures';
 import { joinForm } from '../../tests/integration/membership/fixtures';
+import { plainMemberProfile } from '../../tests/support/plain-member';
 import { tokenFor } from '../../tests/support/sessions';
 import { progress } from './lib';
 import { AREAS, call, demoToken, expectOk } from './world';
@@ -48,7 +49,7 @@ export interface Prepared {
 
 const ORG = 'enterprise';
 const JOINT = 'logistics';
-const h = (s: string) => createHash('sha256').update(s).digest('base64url');
+const _h = (s: string) => createHash('sha256').update(s).digest('base64url');
 
 export const prepare = async (opts: { delegates: number; applicants: number }): Promise<Prepared> => {
   const org = await requireOrg(ORG);
@@ -71,20 +72,7 @@ export const prepare = async (opts: { delegates: number; applicants: number }): 
         membershipId: `ms-${userId}`,
         userId,
         org: { orgId: org.orgId, name: org.name },
-        profile: {
-          name,
-          idEnc: 'v1.x.x.x',
-          phoneEnc: 'v1.x.x.x',
-          idHash: h(`id-${userId}`),
-          phoneHash: h(`phone-${userId}`),
-          gender: i % 2 ? 'male' : 'female',
-          birthDate: '1988-01-01',
-          employer: org.name,
-          employmentType: 'fullTime',
-          group: 'none',
-          isMigrantWorker: false,
-          noticeVersion: 'v1',
-        },
+        profile: plainMemberProfile(userId, name, org.name, i % 2 === 0),
         now: new Date(),
         applicationId: `app-${userId}`,
         extra: () => [],

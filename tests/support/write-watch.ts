@@ -4,19 +4,7 @@
  * request wrote nothing (a rate-limit counter aside). Nothing is stubbed: the writes are real.
  */
 import { getDocumentClient } from '../../functions/src/store/table';
-
-const WRITE_COMMANDS = new Set([
-  'PutCommand',
-  'UpdateCommand',
-  'DeleteCommand',
-  'TransactWriteCommand',
-  'BatchWriteCommand',
-  'PutItemCommand',
-  'UpdateItemCommand',
-  'DeleteItemCommand',
-  'TransactWriteItemsCommand',
-  'BatchWriteItemCommand',
-]);
+import { WRITE_COMMAND_NAMES } from './dynamo-calls';
 
 export interface WriteRecord {
   command: string;
@@ -58,7 +46,7 @@ export function installWriteWatch(): void {
     (next, context) => async (args) => {
       const out = await next(args);
       const command = String((context as { commandName?: string }).commandName ?? '');
-      if (recording && WRITE_COMMANDS.has(command)) recording.push({ command, keys: keysOf((args as { input?: unknown }).input) });
+      if (recording && WRITE_COMMAND_NAMES.has(command)) recording.push({ command, keys: keysOf((args as { input?: unknown }).input) });
       return out;
     },
     { step: 'initialize', name: 'testWriteWatch' },

@@ -4,6 +4,7 @@ import { activateMembership } from '../../../functions/src/store/membership.repo
 import { createOrg, getOrg } from '../../../functions/src/store/org.repository';
 import { putUser } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
+import { plainMemberProfile } from '../../support/plain-member';
 import { tokenFor, userWithToken } from '../../support/sessions';
 
 export const congress = AREAS.congress;
@@ -15,7 +16,7 @@ export interface Person {
   token: string;
 }
 
-const h = (s: string) => createHash('sha256').update(s).digest('base64url');
+const _h = (s: string) => createHash('sha256').update(s).digest('base64url');
 
 /** Orgs for a congress test: a district over an enterprise union, and a stranger org. */
 export const setupOrgs = async () => {
@@ -43,20 +44,7 @@ export const makeMembers = async (orgId: string, prefix: string, count: number):
       membershipId: `ms-${userId}`,
       userId,
       org: { orgId: org.orgId, name: org.name },
-      profile: {
-        name,
-        idEnc: 'v1.x.x.x',
-        phoneEnc: 'v1.x.x.x',
-        idHash: h(`id-${userId}`),
-        phoneHash: h(`phone-${userId}`),
-        gender: i % 2 ? 'male' : 'female',
-        birthDate: '1988-01-01',
-        employer: org.name,
-        employmentType: 'fullTime',
-        group: 'none',
-        isMigrantWorker: false,
-        noticeVersion: 'v1',
-      },
+      profile: plainMemberProfile(userId, name, org.name, i % 2 === 0),
       now: new Date(),
       applicationId: `app-${userId}`,
       extra: () => [],

@@ -8,7 +8,6 @@
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PLACE_KINDS } from '@union/shared';
-import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { closeMotionVoting, requireMotion } from '../../../functions/src/store/congress-motion.repository';
@@ -17,7 +16,7 @@ import { putUser } from '../../../functions/src/store/user.repository';
 import { countDynamoCalls, type DynamoCallSnapshot, describeCalls } from '../../support/dynamo-calls';
 import { type AreaModule, invoke } from '../../support/invoke';
 import { userWithToken } from '../../support/sessions';
-import { ACCIDENT_INSURANCE, MOVIE_DISCOUNT, makeMember, publish, SERIOUS_ILLNESS, type TestMember } from '../card/fixtures';
+import { ACCIDENT_INSURANCE, MOVIE_DISCOUNT, makeMember, publish, quotaService, SERIOUS_ILLNESS, type TestMember } from '../card/fixtures';
 import { joinForm, seedOrgs } from '../membership/fixtures';
 
 const counter = countDynamoCalls();
@@ -27,17 +26,6 @@ const ok = async (area: AreaModule, method: string, path: string, token: string 
   expect(res.status, `${method} ${path}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(status);
   return res.body;
 };
-
-const quotaService = (name: string, claimMode: 'automatic' | 'review', count: number): PublishServiceInput => ({
-  name,
-  category: '疗休养',
-  tier: '普惠',
-  groups: [],
-  eligibility: { member: 'status', op: 'eq', value: 'active' },
-  benefit: { quota: { count, unit: '名' } },
-  claimMode,
-  source: { clause: '二、1.', quote: `${name}名额${count}名。`, start: 0, end: 10 },
-});
 
 const world = {
   officer: '',
@@ -58,10 +46,10 @@ beforeAll(async () => {
 
   // Three orgs of the member's lineage publish catalogs (the city twice: members read the latest).
   await publish('city', [SERIOUS_ILLNESS]);
-  const cityIds = await publish('city', [ACCIDENT_INSURANCE, SERIOUS_ILLNESS, MOVIE_DISCOUNT, quotaService('职工疗休养', 'automatic', 50)]);
+  const cityIds = await publish('city', [ACCIDENT_INSURANCE, SERIOUS_ILLNESS, MOVIE_DISCOUNT, quotaService(50, '职工疗休养', 'automatic')]);
   world.movieId = cityIds[2] as string;
-  await publish('district', [quotaService('健康体检', 'review', 30), quotaService('法律援助', 'automatic', 20)]);
-  const logisticsIds = await publish('logistics', [quotaService('快递员夏季清凉包', 'automatic', 200)]);
+  await publish('district', [quotaService(30, '健康体检', 'review'), quotaService(20, '法律援助', 'automatic')]);
+  const logisticsIds = await publish('logistics', [quotaService(200, '快递员夏季清凉包', 'automatic')]);
 
   // 入会 by review at the enterprise, then 会籍转移 to the logistics union.
   const { member } = world;
