@@ -32,6 +32,8 @@ const world = {
   member: { userId: 'rt-member', token: '' },
   reviewInvite: '',
   movieId: '',
+  legalAidId: '',
+  supersededId: '',
   sessionId: '',
   proposalId: '',
   openMotionId: '',
@@ -45,10 +47,12 @@ beforeAll(async () => {
   world.officer = districtOfficer;
 
   // Three orgs of the member's lineage publish catalogs (the city twice: members read the latest).
-  await publish('city', [SERIOUS_ILLNESS]);
+  world.supersededId = (await publish('city', [SERIOUS_ILLNESS]))[0] as string;
   const cityIds = await publish('city', [ACCIDENT_INSURANCE, SERIOUS_ILLNESS, MOVIE_DISCOUNT, quotaService(50, '职工疗休养', 'automatic')]);
   world.movieId = cityIds[2] as string;
-  await publish('district', [quotaService(30, '健康体检', 'review'), quotaService(20, '法律援助', 'automatic')]);
+  world.legalAidId = (
+    await publish('district', [quotaService(30, '健康体检', 'review'), quotaService(20, '法律援助', 'automatic')])
+  )[1] as string;
   const logisticsIds = await publish('logistics', [quotaService(200, '快递员夏季清凉包', 'automatic')]);
 
   // 入会 by review at the enterprise, then 会籍转移 to the logistics union.
@@ -285,4 +289,32 @@ describe('no write on a read path', () => {
 afterAll(() => {
   const rows = [...measured].map(([label, s]) => `| ${label} | ${s.calls} | ${s.roundTrips} | ${describeCalls(s)} |`);
   console.info(['| route | calls | round trips | commands |', '|---|---|---|---|', ...rows].join('\n'));
+});
+
+describe('a claim: the member and the benefit in one round trip, the quota read, then one transaction', () => {
+  it('免申即享 of the latest catalog: three round trips (was four), one write', async () => {
+    counter.reset();
+    const res = await invoke(AREAS.card, 'POST', '/me/claims', { token: world.member.token, body: { benefitId: world.legalAidId } });
+    const calls = counter.snapshot();
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(201);
+    expect(res.body.claim.status).toBe('approved');
+    // The member's items and the benefit's latest catalog together; the quota's courtesy read (a full
+    // quota refuses latecomers without contending for its item); the transaction.
+    expect(calls.roundTrips, describeCalls(calls)).toBe(3);
+    expect(calls.byCommand, describeCalls(calls)).toEqual({ BatchGetItemCommand: 1, GetItemCommand: 2, TransactWriteItemsCommand: 1 });
+    expect(calls.writes, describeCalls(calls)).toBe(1);
+  });
+
+  it('a benefit of a version the latest catalog replaced is refused as superseded, one that never existed as not found', async () => {
+    const superseded = await invoke(AREAS.card, 'POST', '/me/claims', {
+      token: world.member.token,
+      body: { benefitId: world.supersededId },
+    });
+    expect(superseded.status).toBe(409);
+    expect(superseded.body.error.code).toBe('BENEFIT_SUPERSEDED');
+    const unknown = world.legalAidId.replace(/\.(\d+)$/, '.99');
+    const missing = await invoke(AREAS.card, 'POST', '/me/claims', { token: world.member.token, body: { benefitId: unknown } });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('BENEFIT_NOT_FOUND');
+  });
 });

@@ -41,6 +41,7 @@ import {
   type PublicityView,
   publicityResponse,
 } from '@union/shared/contracts/card-responses.contract';
+import { parseBenefitId } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { getBenefit, getLatestCatalog, type PublishedBenefit } from '../../store/catalog.repository';
@@ -190,14 +191,21 @@ export const claimRoutes = [
     body: createClaimRequest,
     response: claimResponse,
     async handle({ body, session, now }) {
-      const { membership, lineage, org, facts } = await loadMemberContext(session.userId, now);
-      const benefit = await requireBenefit(body.benefitId);
+      // One round trip before the write: the member's own items, and the latest catalog of the org the
+      // benefit id names (`${orgId}.v${version}.${n}`), which holds the benefit whenever it may be claimed.
+      const ref = parseBenefitId(body.benefitId);
+      const [{ membership, lineage, org, facts }, latest] = await Promise.all([
+        loadMemberContext(session.userId, now),
+        ref ? getLatestCatalog(ref.orgId) : Promise.resolve(null),
+      ]);
+      const current = latest?.version === ref?.version ? latest?.entries.find((e) => e.benefitId === body.benefitId) : undefined;
+      // Refusals read the id's own version, to say which: no such benefit, or one the latest catalog replaced.
+      const benefit = current ?? (await requireBenefit(body.benefitId));
       // Only benefits of the member's own lineage, and only as the latest version publishes them.
       if (!lineage.some((o) => o.orgId === benefit.orgId)) {
         throw new DomainError('BENEFIT_NOT_FOUND', '该福利项目不适用于您所在的工会', { field: 'benefitId' });
       }
-      const latest = await getLatestCatalog(benefit.orgId);
-      if (latest && latest.version !== benefit.version) {
+      if (!current && latest && latest.version !== benefit.version) {
         throw new DomainError('BENEFIT_SUPERSEDED', '服务目录已更新，请刷新后按最新目录申领', { field: 'benefitId' });
       }
       const period = claimPeriodOf(now);
