@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resetRuntime } from '../../functions/src/http/runtime';
 import { LOCAL_DEFAULTS } from '../../functions/src/platform/config';
 
 /**
@@ -117,4 +118,12 @@ export const startWechatStandIn = async (
     },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+};
+
+/** Starts the stand-in and points the functions' runtime at it (WECHAT_API_BASE, runtime rebuilt). */
+export const startWechatStandInForFunctions = async (): Promise<WechatStandIn> => {
+  const wechat = await startWechatStandIn();
+  process.env.WECHAT_API_BASE = wechat.url;
+  resetRuntime();
+  return wechat;
 };

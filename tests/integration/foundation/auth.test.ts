@@ -3,14 +3,12 @@ import { AREAS } from '../../../functions/src/http/areas';
 import { resetRuntime } from '../../../functions/src/http/runtime';
 import { putUser } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
-import { startWechatStandIn, type WechatStandIn } from '../../support/wechat-stand-in';
+import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
 
 /** The local stand-in for api.weixin.qq.com (tests/support/wechat-stand-in.ts). */
 let wechat: WechatStandIn;
 beforeAll(async () => {
-  wechat = await startWechatStandIn();
-  process.env.WECHAT_API_BASE = wechat.url;
-  resetRuntime();
+  wechat = await startWechatStandInForFunctions();
   await putUser({
     userId: 'demo-officer',
     displayName: '周建华',

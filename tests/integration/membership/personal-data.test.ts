@@ -2,7 +2,6 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ANONYMISED_NAME, PERSONAL_DATA_RETENTION_DAYS, RATE_LIMITS, type RoleGrant } from '@union/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
-import { resetRuntime } from '../../../functions/src/http/runtime';
 import { putOfficerFacts } from '../../../functions/src/store/card.repository';
 import { submitClaim } from '../../../functions/src/store/claim.repository';
 import { activateMembership, getMembership, listMembershipHistory } from '../../../functions/src/store/membership.repository';
@@ -12,7 +11,7 @@ import { addGrant, getUser } from '../../../functions/src/store/user.repository'
 import { invoke } from '../../support/invoke';
 import { rebuildableFragments } from '../../support/pii-scan';
 import { tokenFor, userWithToken } from '../../support/sessions';
-import { startWechatStandIn, type WechatStandIn } from '../../support/wechat-stand-in';
+import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
 import { apply, area, createInvite, joinForm, newUser, officerToken, person, seedOrgs } from './fixtures';
 
 const congress = AREAS.congress;
@@ -23,9 +22,7 @@ let logisticsOfficer: string;
 let autoInvite: string;
 let reviewInvite: string;
 beforeAll(async () => {
-  wechat = await startWechatStandIn();
-  process.env.WECHAT_API_BASE = wechat.url;
-  resetRuntime();
+  wechat = await startWechatStandInForFunctions();
   await seedOrgs();
   enterpriseOfficer = await officerToken('enterprise');
   logisticsOfficer = await officerToken('logistics');

@@ -1,11 +1,10 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { RATE_LIMITS } from '@union/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { resetRuntime } from '../../../functions/src/http/runtime';
 import { getActiveMembershipByUser } from '../../../functions/src/store/membership.repository';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { invoke } from '../../support/invoke';
-import { startWechatStandIn, type WechatStandIn } from '../../support/wechat-stand-in';
+import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
 import { apply, area, createInvite, joinForm, newUser, officerToken, person, seedOrgs } from './fixtures';
 
 let wechat: WechatStandIn;
@@ -13,9 +12,7 @@ let autoInvite: string;
 let reviewInvite: string;
 let enterpriseOfficer: string;
 beforeAll(async () => {
-  wechat = await startWechatStandIn();
-  process.env.WECHAT_API_BASE = wechat.url;
-  resetRuntime();
+  wechat = await startWechatStandInForFunctions();
   await seedOrgs();
   enterpriseOfficer = await officerToken('enterprise');
   autoInvite = await createInvite(await officerToken('logistics'), 'logistics', { mode: 'auto' });

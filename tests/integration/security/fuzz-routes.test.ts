@@ -13,14 +13,13 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import type { RouteDef } from '../../../functions/src/http/route';
 import { routeKey } from '../../../functions/src/http/route';
-import { resetRuntime } from '../../../functions/src/http/runtime';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { seedDemo } from '../../../scripts/seed/index';
 import { invoke, templateOf } from '../../support/invoke';
 import { responseProblems } from '../../support/response-contract';
 import { anything, contractArb } from '../../support/schema-arbitrary';
 import { tokenFor } from '../../support/sessions';
-import { startWechatStandIn, type WechatStandIn } from '../../support/wechat-stand-in';
+import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
 import { installWriteWatch, watchWrites } from '../../support/write-watch';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -39,9 +38,7 @@ const tokens: Record<string, string> = {};
 let wechat: WechatStandIn;
 
 beforeAll(async () => {
-  wechat = await startWechatStandIn();
-  process.env.WECHAT_API_BASE = wechat.url;
-  resetRuntime();
+  wechat = await startWechatStandInForFunctions();
   await seedDemo();
   installWriteWatch();
   // Real ids for every path parameter, read back from the seeded table.

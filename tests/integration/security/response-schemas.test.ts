@@ -11,12 +11,11 @@ import { PLACE_KINDS } from '@union/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { routeKey } from '../../../functions/src/http/route';
-import { resetRuntime } from '../../../functions/src/http/runtime';
 import { putUser } from '../../../functions/src/store/user.repository';
 import { type InvokeOptions, type InvokeResult, invoke, templateOf } from '../../support/invoke';
 import { responseProblems } from '../../support/response-contract';
 import { userWithToken } from '../../support/sessions';
-import { startWechatStandIn, type WechatStandIn } from '../../support/wechat-stand-in';
+import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
 import { ACCIDENT_INSURANCE, MOVIE_DISCOUNT, publish, SERIOUS_ILLNESS } from '../card/fixtures';
 import { joinForm, person, seedOrgs } from '../membership/fixtures';
 
@@ -62,9 +61,7 @@ let autoInvite: string;
 let reviewInvite: string;
 
 beforeAll(async () => {
-  wechat = await startWechatStandIn();
-  process.env.WECHAT_API_BASE = wechat.url;
-  resetRuntime();
+  wechat = await startWechatStandInForFunctions();
   await seedOrgs();
   await putUser({
     userId: 'demo-city-officer',
