@@ -67,7 +67,7 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
   /** Ballots on a motion of their own: every prepared delegate votes once on it. */
   const ballots = async (label: string, withKey: boolean): Promise<HotRoute> => {
     const voters = pool(prepared.delegates, label);
-    const motionId = await prepared.openMotion(`关于性能测量的表决（${label}）`);
+    const motionId = await prepared.openMotion(withKey ? '关于性能测量的表决（带幂等键）' : '关于性能测量的表决');
     let votes = 0;
     return {
       label,
