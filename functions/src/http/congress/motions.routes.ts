@@ -256,20 +256,33 @@ export const motionRoutes = [
     async handle({ params, body, session, headers, runtime, now }) {
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
-      const m = await requireMotion(params.motionId);
-      await requireDelegate(session, m.sessionId);
       const secret = runtime.config.sessionSecret;
-      const hash = key ? ballotRequestHash(secret, session.userId, m.motionId, key) : undefined;
-      const replay = async () => {
+      const { motionId } = params;
+      // Two round trips: the motion (and, with a key, this request's earlier answer) at once, then
+      // the transaction, whose conditions hold the caller to the roster, signed in, a member of the
+      // org, one ballot per delegate, the motion open. The roster entry is read only to explain a
+      // refusal: who is not on the roster at all is told so before anything else.
+      const hash = key ? ballotRequestHash(secret, session.userId, motionId, key) : undefined;
+      const readAnswer = async () => {
         const sealed = hash && key ? await getBallotAnswer(hash, now) : null;
-        return sealed && key
-          ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, m.motionId, key)
-          : null;
+        return sealed && key ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, motionId, key) : null;
       };
-      const earlier = await replay();
+      const earlierAnswer = readAhead(readAnswer());
+      const m = await requireMotion(motionId);
+      const notOnRosterFirst = async (e: unknown): Promise<never> => {
+        if (e instanceof DomainError) await requireDelegate(session, m.sessionId);
+        throw e;
+      };
+      // An answer sealed for this caller, this motion and this key was given to them as a delegate.
+      const earlier = await earlierAnswer;
       if (earlier) return { status: 201, body: earlier, headers: { 'idempotent-replayed': 'true' } };
 
-      const choice = validateBallot(m.spec, body);
+      let choice: BallotChoice;
+      try {
+        choice = validateBallot(m.spec, body);
+      } catch (e) {
+        return notOnRosterFirst(e);
+      }
       const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
       try {
         await castBallotInStore({
@@ -290,10 +303,10 @@ export const motionRoutes = [
       } catch (e) {
         // The same request raced itself: answer as the first one did.
         if (e instanceof DomainError && (e.code === 'IDEMPOTENT_REPLAY' || e.code === 'VOTE_ALREADY_CAST')) {
-          const first = await replay();
+          const first = await readAnswer();
           if (first) return { status: 201, body: first, headers: { 'idempotent-replayed': 'true' } };
         }
-        throw e;
+        return notOnRosterFirst(e);
       }
       return { status: 201, body: answer };
     },
