@@ -6,7 +6,6 @@
  * (tests/support/dynamo-calls.ts): calls issued together count as one round trip.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AREAS } from '../../../functions/src/http/areas';
 import { countDynamoCalls, type DynamoCallSnapshot, describeCalls } from '../../support/dynamo-calls';
 import { invoke } from '../../support/invoke';
 import { congress, makeMembers, type Person, sessionWithRoster, setupOrgs, signInAll } from '../congress/fixtures';
