@@ -39,6 +39,7 @@ import {
   openMotion,
   pageSessionMotions,
   requireMotion,
+  requireMotionTerms,
   storeMotionResult,
   type Voting,
 } from '../../store/congress-motion.repository';
@@ -257,34 +258,27 @@ export const motionRoutes = [
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
       const secret = runtime.config.sessionSecret;
-      const { motionId } = params;
-      // Two round trips: the motion (and, with a key, this request's earlier answer) at once, then
-      // the transaction, whose conditions hold the caller to the roster, signed in, a member of the
-      // org, one ballot per delegate, the motion open. The roster entry is read only to explain a
-      // refusal: who is not on the roster at all is told so before anything else.
-      const hash = key ? ballotRequestHash(secret, session.userId, motionId, key) : undefined;
-      const readAnswer = async () => {
+      // The motion's terms (kept by a warm function: one read per function, not per ballot), then
+      // the one transaction: its conditions hold the caller to the roster and signed in, to active
+      // membership of the org, to one ballot per delegate, the motion to being open, and a repeated
+      // request (its Idempotency-Key) to its first answer. Everything else is read only to explain
+      // a refusal: the earlier answer to replay it, the roster entry so that whoever is not on the
+      // roster is told so before anything else.
+      const m = await requireMotionTerms(params.motionId);
+      const hash = key ? ballotRequestHash(secret, session.userId, m.motionId, key) : undefined;
+      const earlier = async () => {
         const sealed = hash && key ? await getBallotAnswer(hash, now) : null;
-        return sealed && key ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, motionId, key) : null;
+        return sealed && key
+          ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, m.motionId, key)
+          : null;
       };
-      const earlierAnswer = readAhead(readAnswer());
-      const m = await requireMotion(motionId);
       const notOnRosterFirst = async (e: unknown): Promise<never> => {
         if (e instanceof DomainError) await requireDelegate(session, m.sessionId);
         throw e;
       };
-      // An answer sealed for this caller, this motion and this key was given to them as a delegate.
-      const earlier = await earlierAnswer;
-      if (earlier) return { status: 201, body: earlier, headers: { 'idempotent-replayed': 'true' } };
-
-      let choice: BallotChoice;
       try {
-        choice = validateBallot(m.spec, body);
-      } catch (e) {
-        return notOnRosterFirst(e);
-      }
-      const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
-      try {
+        const choice = validateBallot(m.spec, body);
+        const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
         await castBallotInStore({
           motion: m,
           userId: session.userId,
@@ -300,15 +294,15 @@ export const motionRoutes = [
                 }
               : undefined,
         });
+        return { status: 201, body: answer };
       } catch (e) {
-        // The same request raced itself: answer as the first one did.
+        // The same request again (a retry after a lost answer, or racing itself): answer as the first one did.
         if (e instanceof DomainError && (e.code === 'IDEMPOTENT_REPLAY' || e.code === 'VOTE_ALREADY_CAST')) {
-          const first = await readAnswer();
+          const first = await earlier();
           if (first) return { status: 201, body: first, headers: { 'idempotent-replayed': 'true' } };
         }
         return notOnRosterFirst(e);
       }
-      return { status: 201, body: answer };
     },
   }),
   defineRoute({
