@@ -4,6 +4,7 @@
  * Each supplies a fresh request per call: a write that can happen once per person takes the next
  * prepared person.
  */
+import { randomUUID } from 'node:crypto';
 import type { MemberBenefit } from '@union/shared/contracts/card-responses.contract';
 import type { Prepared } from './prepare';
 import { AREAS, call, demoToken, expectOk, type Request } from './world';
@@ -61,22 +62,15 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
   if (!probe) throw new Error('no delegates prepared');
   const benefitId = await findClaimableBenefit(prepared, probe);
   const claims = pool(claimers, 'claim');
-  const voters = pool(prepared.delegates, 'ballot');
   const applicants = pool(prepared.applicants, 'apply');
-  const motionId = await prepared.openMotion('关于性能测量的表决');
   const options = ['yes', 'no', 'abstain'] as const;
-  let votes = 0;
-  const read = (label: string, area: Request['area'], path: string): HotRoute => ({
-    label,
-    bare: 'GetItem',
-    next: () => ({ area, method: 'GET', path, token: member }),
-    left: () => Number.POSITIVE_INFINITY,
-  });
-  return [
-    read('GET /me/card', AREAS.card, '/me/card'),
-    read('GET /me/benefits', AREAS.card, '/me/benefits'),
-    {
-      label: 'POST /congress/motions/{motionId}/ballots',
+  /** Ballots on a motion of their own: every prepared delegate votes once on it. */
+  const ballots = async (label: string, withKey: boolean): Promise<HotRoute> => {
+    const voters = pool(prepared.delegates, label);
+    const motionId = await prepared.openMotion(withKey ? '关于性能测量的表决（带幂等键）' : '关于性能测量的表决');
+    let votes = 0;
+    return {
+      label,
       bare: 'TransactWriteItems',
       next: () => {
         votes += 1;
@@ -86,10 +80,24 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
           path: `/congress/motions/${motionId}/ballots`,
           token: voters.take().token,
           body: { kind: 'vote', option: options[votes % 3] },
+          ...(withKey ? { headers: { 'idempotency-key': randomUUID() } } : {}),
         };
       },
       left: voters.left,
-    },
+    };
+  };
+  const read = (label: string, area: Request['area'], path: string): HotRoute => ({
+    label,
+    bare: 'GetItem',
+    next: () => ({ area, method: 'GET', path, token: member }),
+    left: () => Number.POSITIVE_INFINITY,
+  });
+  return [
+    read('GET /me/card', AREAS.card, '/me/card'),
+    read('GET /me/benefits', AREAS.card, '/me/benefits'),
+    await ballots('POST /congress/motions/{motionId}/ballots', false),
+    // The mini-program sends an Idempotency-Key with every ballot (a retry answers as the first did).
+    await ballots('POST /congress/motions/{motionId}/ballots (with Idempotency-Key, as the mini-program sends)', true),
     {
       label: 'POST /me/claims',
       bare: 'TransactWriteItems',

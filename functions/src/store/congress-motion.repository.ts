@@ -107,6 +107,31 @@ export const requireMotion = async (motionId: string, consistent = false): Promi
   return m;
 };
 
+/** What never changes about a motion once it is created: no write touches them (a revote is a new motion). */
+export type MotionTerms = Pick<MotionRecord, 'motionId' | 'sessionId' | 'orgId' | 'spec'>;
+
+/** Terms a warm function keeps (a motion's spec is at most a few KB); past it the oldest go. */
+const TERMS_KEPT = 500;
+const keptTerms = new Map<string, MotionTerms>();
+
+/**
+ * A motion's terms (its session, org and spec), read once per warm function and then kept: they are
+ * immutable, so a ballot needs no read of its motion after the function's first. What may change (open,
+ * closed) is never kept: the ballot's transaction checks it. MOTION_NOT_FOUND is not kept either.
+ */
+export const requireMotionTerms = async (motionId: string): Promise<MotionTerms> => {
+  const kept = keptTerms.get(motionId);
+  if (kept) return kept;
+  const m = await requireMotion(motionId);
+  const terms: MotionTerms = { motionId: m.motionId, sessionId: m.sessionId, orgId: m.orgId, spec: m.spec };
+  if (keptTerms.size >= TERMS_KEPT) {
+    const oldest = keptTerms.keys().next().value;
+    if (oldest !== undefined) keptTerms.delete(oldest);
+  }
+  keptTerms.set(motionId, terms);
+  return terms;
+};
+
 /** Motions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
 export const getMotions = async (motionIds: readonly string[]): Promise<Map<string, MotionRecord>> => {
   const found = await inBatches(motionIds, async (ids) => {

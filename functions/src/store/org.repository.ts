@@ -6,7 +6,7 @@ import { limitOf, nextCursorOf, type Page, type PageRequest, type StartKey, star
 
 const orgs = OrgEntity.build(EntityRepository);
 
-type OrgItem = NonNullable<Awaited<ReturnType<typeof orgs.get>>['Item']>;
+export type OrgItem = NonNullable<Awaited<ReturnType<typeof orgs.get>>['Item']>;
 
 const toOrg = (i: OrgItem): Org => ({
   orgId: i.orgId,
@@ -65,6 +65,14 @@ export const requireOrg = async (orgId: string, field = 'orgId'): Promise<Org> =
  */
 export const getLineage = async (orgId: string, field = 'orgId'): Promise<Org[]> => {
   const { Item } = await orgs.get({ orgId });
+  return lineageOfItem(Item, field);
+};
+
+/**
+ * The lineage of an org item already read (in a BatchGetItem with other items): what it carries, or
+ * — on an item written before it carried its ancestors — their reads. ORG_NOT_FOUND when absent.
+ */
+export const lineageOfItem = async (Item: OrgItem | undefined, field = 'orgId'): Promise<Org[]> => {
   if (!Item) throw new DomainError('ORG_NOT_FOUND', '组织不存在', { field });
   const carried = carriedLineage(Item);
   if (carried) return carried;

@@ -39,6 +39,7 @@ import {
   openMotion,
   pageSessionMotions,
   requireMotion,
+  requireMotionTerms,
   storeMotionResult,
   type Voting,
 } from '../../store/congress-motion.repository';
@@ -256,22 +257,28 @@ export const motionRoutes = [
     async handle({ params, body, session, headers, runtime, now }) {
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
-      const m = await requireMotion(params.motionId);
-      await requireDelegate(session, m.sessionId);
       const secret = runtime.config.sessionSecret;
+      // The motion's terms (kept by a warm function: one read per function, not per ballot), then
+      // the one transaction: its conditions hold the caller to the roster and signed in, to active
+      // membership of the org, to one ballot per delegate, the motion to being open, and a repeated
+      // request (its Idempotency-Key) to its first answer. Everything else is read only to explain
+      // a refusal: the earlier answer to replay it, the roster entry so that whoever is not on the
+      // roster is told so before anything else.
+      const m = await requireMotionTerms(params.motionId);
       const hash = key ? ballotRequestHash(secret, session.userId, m.motionId, key) : undefined;
-      const replay = async () => {
+      const earlier = async () => {
         const sealed = hash && key ? await getBallotAnswer(hash, now) : null;
         return sealed && key
           ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, m.motionId, key)
           : null;
       };
-      const earlier = await replay();
-      if (earlier) return { status: 201, body: earlier, headers: { 'idempotent-replayed': 'true' } };
-
-      const choice = validateBallot(m.spec, body);
-      const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
+      const notOnRosterFirst = async (e: unknown): Promise<never> => {
+        if (e instanceof DomainError) await requireDelegate(session, m.sessionId);
+        throw e;
+      };
       try {
+        const choice = validateBallot(m.spec, body);
+        const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
         await castBallotInStore({
           motion: m,
           userId: session.userId,
@@ -287,15 +294,15 @@ export const motionRoutes = [
                 }
               : undefined,
         });
+        return { status: 201, body: answer };
       } catch (e) {
-        // The same request raced itself: answer as the first one did.
+        // The same request again (a retry after a lost answer, or racing itself): answer as the first one did.
         if (e instanceof DomainError && (e.code === 'IDEMPOTENT_REPLAY' || e.code === 'VOTE_ALREADY_CAST')) {
-          const first = await replay();
+          const first = await earlier();
           if (first) return { status: 201, body: first, headers: { 'idempotent-replayed': 'true' } };
         }
-        throw e;
+        return notOnRosterFirst(e);
       }
-      return { status: 201, body: answer };
     },
   }),
   defineRoute({
