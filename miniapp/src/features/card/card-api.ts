@@ -1,5 +1,4 @@
 import type {
-  CardResponse,
   ClaimView,
   claimDelegationsResponse,
   MemberFactsRow,
@@ -35,7 +34,7 @@ export type OfficerFactsRow = MemberFactsRow;
 export type Publicity = PublicityView;
 
 export const cardApi = {
-  card: () => api.get<CardResponse>('/me/card'),
+  // GET /me/card: lib/card-fetch.ts (the app shell may send it before the card page loads).
   verify: (token: string) => api.post<VerifyResponse>('/verify', { token }),
   benefits: () => api.get<BenefitsResponse>('/me/benefits'),
   claim: (benefitId: string, facts: Record<string, number | boolean | string>) =>
