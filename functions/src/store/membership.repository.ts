@@ -14,7 +14,7 @@ import {
   PersonalDataRetentionEntity,
   UserMembershipEntity,
 } from './entities/membership.entity';
-import { type ActiveMember, type ActiveMembership, carriedMember, type PointerItem, pointerItem } from './membership-pointer';
+import { type ActiveMember, type ActiveMembership, carriedMember, pointerItem, type StoredPointer } from './membership-pointer';
 import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
@@ -177,7 +177,7 @@ const activeMembershipOf = (m: MembershipRecord): ActiveMembership => ({
  * The member an active-membership item points at: the copy it carries, or — on an item written
  * before it carried one — the membership and its lineage read (two more round trips).
  */
-export const activeMemberFrom = async (pointer: PointerItem): Promise<ActiveMember | null> => {
+export const activeMemberFrom = async (pointer: StoredPointer): Promise<ActiveMember | null> => {
   const carried = carriedMember(pointer);
   if (carried) return carried;
   const record = await getMembership(pointer.membershipId);

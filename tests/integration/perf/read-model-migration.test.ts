@@ -8,6 +8,7 @@ import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/
 import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
+import { clearReadCaches } from '../../../functions/src/store/benefits-read';
 import { MEMBER_CLAIM_PREFIX, QUOTA_TOTAL_PREFIX, QUOTA_USED_PREFIX } from '../../../functions/src/store/entities/claim.entity';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { getUser } from '../../../functions/src/store/user.repository';
@@ -160,8 +161,9 @@ describe('items from before the read model', () => {
     expect(latest.length).toBeGreaterThan(2);
     for (const i of latest) await getDocumentClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: i.pk, sk: i.sk } }));
 
-    // Without the migration the member would miss their catalogs, quota use and claims, and the delegate
-    // their 附议 and votes.
+    // Without the migration the member would miss their catalogs, quota use and claims (in a process that
+    // has not read them before: nothing in memory), and the delegate their 附议 and votes.
+    clearReadCaches();
     const stale = (await read('card', '/me/benefits', 'member-courier')).body;
     expect(stale.catalogs).toEqual([]);
     expect((await read('membership', '/me/data', 'delegate-11')).body.congress).toMatchObject({ cosigned: [], votedIn: [] });
