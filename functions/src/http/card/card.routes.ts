@@ -2,7 +2,6 @@ import {
   BENEFIT_TIERS,
   type BenefitView,
   benefitKeyOf,
-  benefitView,
   CLAIM_STATUS_LABELS,
   cardResponse,
   chinaDateOf,
@@ -19,6 +18,7 @@ import {
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
   officerFactsRequest,
+  preparedBenefitView,
   refuseOwnFacts,
   type VerifyResponse,
   verifyRequest,
@@ -34,6 +34,7 @@ import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 import { loadMemberBenefits, requireActiveMember } from './member-context';
+import { preparedBenefit } from './prepared-benefits';
 
 registerStatuses({
   MEMBERSHIP_NOT_FOUND: 404,
@@ -142,8 +143,8 @@ export const cardRoutes = [
       const views = entries.map((b): MemberBenefit => {
         const key = benefitKeyOf(b);
         const mine = myClaims.get(key) ?? null;
-        const view: BenefitView = benefitView(
-          b,
+        const view: BenefitView = preparedBenefitView(
+          preparedBenefit(b),
           facts,
           quota.get(key) ?? (b.benefit.quota ? { total: b.benefit.quota.count, used: 0 } : null),
           Number(period),
