@@ -3,7 +3,7 @@ import type { CatalogVersion } from '@union/shared/contracts/catalog-publish.con
 import { batchGetItems, type ItemKey } from './batch-get';
 import { officerFactsOf } from './card.repository';
 import { type LatestProbe, latestProbe, readLatestCopies, resolveLatestProbe } from './catalog.repository';
-import { clearCatalogCache } from './catalog-cache';
+import { clearCatalogCache, heldLatest } from './catalog-cache';
 import { type MemberClaimMark, memberClaimsOf, quotaUseOf } from './claim.repository';
 import { memberClaimsKey, orgQuotasKey } from './entities/claim.entity';
 import { type ActiveMember, activeMemberFrom } from './membership.repository';
@@ -46,6 +46,8 @@ export const clearReadCaches = (): void => {
   clearCatalogCache();
 };
 
+const countsQuota = (c: CatalogVersion): boolean => c.entries.some((e) => e.benefit.quota !== undefined);
+
 const membershipKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' });
 const factsKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'OFFICERFACTS' });
 
@@ -70,8 +72,14 @@ export interface MemberBenefitsRead {
 export const readMemberBenefits = async (userId: string, period: string, orgHint?: string): Promise<MemberBenefitsRead | null> => {
   const guess = orgHint ? (lineages.get(scoped(orgHint)) ?? []) : [];
   const probes = guess.map((orgId) => latestProbe(orgId));
+  // An org's counters matter only for the counted benefits of its latest catalog: not read in the
+  // first batch for an org whose latest (as held) counts none; read in the second if a publish since adds one.
+  const quotaGuess = guess.filter((orgId) => {
+    const held = heldLatest(orgId);
+    return held === undefined || (held !== null && countsQuota(held));
+  });
   const own = [membershipKey(userId), factsKey(userId), memberClaimsKey(userId, period)];
-  const first = await batchGetItems([...own, ...probes.map((p) => p.key), ...guess.map((orgId) => orgQuotasKey(orgId, period))], {
+  const first = await batchGetItems([...own, ...probes.map((p) => p.key), ...quotaGuess.map((orgId) => orgQuotasKey(orgId, period))], {
     consistent: true,
   });
   const member = await memberOf(first[0]);
@@ -86,14 +94,18 @@ export const readMemberBenefits = async (userId: string, period: string, orgHint
     const { catalog } = resolveLatestProbe(probe, first[own.length + i]);
     if (catalog !== undefined) catalogs.set(probe.orgId, catalog);
   });
-  guess.forEach((orgId, i) => {
+  quotaGuess.forEach((orgId, i) => {
     quotasRead.add(orgId);
     for (const [key, state] of quotaUseOf(first[own.length + probes.length + i])) quota.set(key, state);
   });
 
   // The second batch, only for what the first could not answer.
   const copies = lineage.filter((orgId) => !catalogs.has(orgId));
-  const counters = lineage.filter((orgId) => !quotasRead.has(orgId));
+  const counters = lineage.filter((orgId) => {
+    if (quotasRead.has(orgId)) return false;
+    const catalog = catalogs.get(orgId);
+    return catalog === undefined || (catalog !== null && countsQuota(catalog));
+  });
   if (copies.length > 0 || counters.length > 0) {
     const [latest, items] = await Promise.all([
       copies.length > 0 ? readLatestCopies(copies) : new Map<string, CatalogVersion | null>(),

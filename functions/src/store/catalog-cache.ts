@@ -46,13 +46,20 @@ export const rememberCatalog = (catalog: CatalogVersion, opts: { latest: boolean
 export const rememberNoCatalog = (orgId: string): void => touch(latestSeen, orgKey(orgId), 0, MAX_ORGS);
 
 /**
+ * The org's latest version as last read: the version (held here), null when it had published
+ * nothing, undefined when this process does not know (never read, or the version since dropped).
+ */
+export const heldLatest = (orgId: string): CatalogVersion | null | undefined => {
+  const seen = latestSeen.get(orgKey(orgId));
+  if (seen === undefined) return undefined;
+  return seen === 0 ? null : versions.get(keyOf(orgId, seen));
+};
+
+/**
  * Whether the org's latest version, as last read, is at hand (held here, or none published): then a
  * reader need only read the counter to know whether it still is.
  */
-export const latestAtHand = (orgId: string): boolean => {
-  const seen = latestSeen.get(orgKey(orgId));
-  return seen !== undefined && (seen === 0 || versions.has(keyOf(orgId, seen)));
-};
+export const latestAtHand = (orgId: string): boolean => heldLatest(orgId) !== undefined;
 
 /** Forgets everything (tests: a fresh table per file in one process). */
 export const clearCatalogCache = (): void => {

@@ -5,8 +5,12 @@
  * two reads (a publish, a claim and its decision, a transfer) shows at once, within two round trips.
  * A claim reads in one BatchGetItem and then writes; a full quota is refused by the transaction itself.
  */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { claimPeriodOf } from '@union/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
+import { ORG_QUOTAS_ENTITY, orgQuotasKey, QUOTA_TOTAL_PREFIX, QUOTA_USED_PREFIX } from '../../../functions/src/store/entities/claim.entity';
+import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { countDynamoCalls, describeCalls } from '../../support/dynamo-calls';
 import { invoke } from '../../support/invoke';
 import { tokenFor } from '../../support/sessions';
@@ -106,6 +110,29 @@ describe('GET /me/benefits', () => {
     });
   });
 
+  it('reads an org’s quota counters once its latest catalog counts a benefit, also when a publish since adds one', async () => {
+    // The logistics union has published nothing: its counters are not read.
+    await read(courier.token);
+    await publish('logistics', [quotaService(3, '快递员防暑药品', 'automatic')]);
+    // Two places spent meanwhile, as another instance's approvals leave them.
+    const key = 'logistics|快递员防暑药品';
+    await getDocumentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: orgQuotasKey('logistics', claimPeriodOf(new Date())),
+        UpdateExpression: 'SET #used = :used, #total = :total, #et = :et',
+        ExpressionAttributeNames: { '#used': QUOTA_USED_PREFIX + key, '#total': QUOTA_TOTAL_PREFIX + key, '#et': '_et' },
+        ExpressionAttributeValues: { ':used': 2, ':total': 3, ':et': ORG_QUOTAS_ENTITY },
+      }),
+    );
+    const after = await read(courier.token);
+    expect(after.calls.roundTrips, describeCalls(after.calls)).toBe(2);
+    expect(named(after.benefits, '快递员防暑药品')).toMatchObject({ quota: { used: 2, left: 1 } });
+    const again = await read(courier.token);
+    expect(again.calls.calls).toBe(1);
+    expect(named(again.benefits, '快递员防暑药品')).toMatchObject({ quota: { used: 2, left: 1 } });
+  });
+
   it('answers a member whose token names another org (moved since) from the store: the new lineage, within two round trips', async () => {
     const atEnterprise = await makeMember('br-enterprise', 'enterprise', { name: '张德福' });
     expect(named((await read(atEnterprise.token)).benefits, '观影优惠')).toBeTruthy();
@@ -115,7 +142,7 @@ describe('GET /me/benefits', () => {
     const answer = await read(staleToken);
     expect(answer.calls.roundTrips, describeCalls(answer.calls)).toBe(2);
     expect(answer.body).toEqual((await read(moved.token)).body);
-    expect(answer.body.catalogs.map((c: { orgId: string }) => c.orgId)).toEqual(['city', 'district']);
+    expect(answer.body.catalogs.map((c: { orgId: string }) => c.orgId)).toEqual(['city', 'district', 'logistics']);
   });
 });
 
