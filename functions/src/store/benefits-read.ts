@@ -7,7 +7,7 @@ import { clearCatalogCache, heldLatest } from './catalog-cache';
 import { type MemberClaimMark, memberClaimsOf, quotaUseOf } from './claim.repository';
 import { memberClaimsKey, orgQuotasKey } from './entities/claim.entity';
 import { type ActiveMember, activeMemberFrom } from './membership.repository';
-import { pointerFromStored } from './membership-pointer';
+import { pointerFromStored, userMembershipKey } from './membership-pointer';
 import { tableName } from './table';
 
 /**
@@ -48,7 +48,6 @@ export const clearReadCaches = (): void => {
 
 const countsQuota = (c: CatalogVersion): boolean => c.entries.some((e) => e.benefit.quota !== undefined);
 
-const membershipKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' });
 const factsKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'OFFICERFACTS' });
 
 const memberOf = async (item: Record<string, unknown> | undefined): Promise<ActiveMember | null> =>
@@ -78,7 +77,7 @@ export const readMemberBenefits = async (userId: string, period: string, orgHint
     const held = heldLatest(orgId);
     return held === undefined || (held !== null && countsQuota(held));
   });
-  const own = [membershipKey(userId), factsKey(userId), memberClaimsKey(userId, period)];
+  const own = [userMembershipKey(userId), factsKey(userId), memberClaimsKey(userId, period)];
   const first = await batchGetItems([...own, ...probes.map((p) => p.key), ...quotaGuess.map((orgId) => orgQuotasKey(orgId, period))], {
     consistent: true,
   });
@@ -140,7 +139,7 @@ export interface ClaimContext {
  */
 export const readClaimContext = async (userId: string, ref: { orgId: string; version: number } | null): Promise<ClaimContext | null> => {
   const probe = ref ? latestProbe(ref.orgId, ref.version) : null;
-  const [pointer, facts, latestItem] = await batchGetItems([membershipKey(userId), factsKey(userId), ...(probe ? [probe.key] : [])], {
+  const [pointer, facts, latestItem] = await batchGetItems([userMembershipKey(userId), factsKey(userId), ...(probe ? [probe.key] : [])], {
     consistent: true,
   });
   const member = await memberOf(pointer);

@@ -56,6 +56,9 @@ export const pointerItem = (m: Omit<ActiveMembership, 'status'>, lineage: readon
   lineage: lineage.map(storedSummary),
 });
 
+/** Where the account's active-membership item is (UserMembershipEntity's key), for reads of the raw item. */
+export const userMembershipKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' });
+
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**
