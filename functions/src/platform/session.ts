@@ -1,5 +1,5 @@
-import type { RoleGrant, SessionClaims } from '@union/shared';
 import { createHash } from 'node:crypto';
+import type { RoleGrant, SessionClaims } from '@union/shared';
 import { jwtVerify, SignJWT } from 'jose';
 
 const ISSUER = 'union-service';
