@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
@@ -15,10 +16,20 @@ import {
   UserMembershipEntity,
 } from './entities/membership.entity';
 import { type ActivationBasis, findJoinObstacle, JoinBlocked, readActivationBasis } from './join-basis';
-import { type ActiveMember, type ActiveMembership, carriedMember, type PointerItem, pointerItem } from './membership-pointer';
+import {
+  type ActiveMember,
+  type ActiveMembership,
+  carriedMember,
+  type PointerItem,
+  pointerFromStored,
+  pointerItem,
+  type StoredPointer,
+  userMembershipKey,
+} from './membership-pointer';
 import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
+import { getDocumentClient, tableName } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 export type { ActiveMember, ActiveMembership } from './membership-pointer';
@@ -176,7 +187,7 @@ const activeMembershipOf = (m: MembershipRecord): ActiveMembership => ({
  * The member an active-membership item points at: the copy it carries, or — on an item written
  * before it carried one — the membership and its lineage read (two more round trips).
  */
-export const activeMemberFrom = async (pointer: PointerItem): Promise<ActiveMember | null> => {
+export const activeMemberFrom = async (pointer: StoredPointer): Promise<ActiveMember | null> => {
   const carried = carriedMember(pointer);
   if (carried) return carried;
   const record = await getMembership(pointer.membershipId);
@@ -184,10 +195,15 @@ export const activeMemberFrom = async (pointer: PointerItem): Promise<ActiveMemb
   return { membership: activeMembershipOf(record), lineage: await getLineage(record.orgId) };
 };
 
-/** The member's active membership and its org's lineage (one GetItem); null when not a member. */
+/**
+ * The member's active membership and its org's lineage (one GetItem); null when not a member. Read
+ * raw and taken attribute by attribute (`pointerFromStored`): the card reads it on every refresh.
+ */
 export const getActiveMember = async (userId: string): Promise<ActiveMember | null> => {
-  const { Item } = await userMemberships.get({ userId }, { consistent: true });
-  return Item ? activeMemberFrom(Item) : null;
+  const { Item } = await getDocumentClient().send(
+    new GetCommand({ TableName: tableName(), Key: userMembershipKey(userId), ConsistentRead: true }),
+  );
+  return Item ? activeMemberFrom(pointerFromStored(Item)) : null;
 };
 
 /** The member's active membership, as the service card shows it; null when not a member. */
