@@ -10,6 +10,7 @@ import { congressApi, congressErrorText, type MotionView, newRequestKey, saveRec
  */
 export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (receipt: string) => void }) {
   const [option, setOption] = useState<VoteOption | null>(null);
+  const [itemOptions, setItemOptions] = useState<Record<string, VoteOption>>({});
   const [picked, setPicked] = useState<string[]>([]);
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -20,6 +21,8 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
 
   const ballot = () => {
     if (spec.kind === 'vote') return option ? { kind: 'vote', option } : null;
+    if (spec.kind === 'itemized')
+      return Object.keys(itemOptions).length === spec.items.length ? { kind: 'itemized', options: itemOptions } : null;
     if (spec.kind === 'election') return { kind: 'election', candidateIds: picked };
     return Object.keys(ratings).length === spec.subjects.length ? { kind: 'rating', ratings } : null;
   };
@@ -27,7 +30,13 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
   const submit = async () => {
     const b = ballot();
     if (!b) {
-      setError(spec.kind === 'vote' ? '请选择赞成、反对或弃权' : '请为每一位测评对象选择等次');
+      setError(
+        spec.kind === 'vote'
+          ? '请选择赞成、反对或弃权'
+          : spec.kind === 'itemized'
+            ? '请对每一项表明赞成、反对或弃权'
+            : '请为每一位测评对象选择等次',
+      );
       return;
     }
     setBusy(true);
@@ -57,6 +66,27 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
               {option === k ? '● ' : '○ '}
               {VOTE_OPTION_LABELS[k]}
             </Text>
+          ))
+        : null}
+      {spec.kind === 'itemized'
+        ? spec.items.map((item, i) => (
+            <View key={item.id} className="list-item" data-testid={`item-${item.id}`}>
+              <Text className="subtitle">
+                第 {i + 1} 项　{item.name}
+              </Text>
+              <View className="row" style={{ flexWrap: 'wrap', justifyContent: 'flex-start', gap: '8px' }}>
+                {(Object.keys(VOTE_OPTION_LABELS) as VoteOption[]).map((k) => (
+                  <Text
+                    key={k}
+                    className={`cg-chip ${itemOptions[item.id] === k ? 'selected' : ''}`}
+                    data-testid={`item-${item.id}-${k}`}
+                    onClick={() => setItemOptions((o) => ({ ...o, [item.id]: k }))}
+                  >
+                    {VOTE_OPTION_LABELS[k]}
+                  </Text>
+                ))}
+              </View>
+            </View>
           ))
         : null}
       {spec.kind === 'election' ? (
