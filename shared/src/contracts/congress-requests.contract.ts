@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { DEFAULT_RATING_SCALE, MAX_VOTE_ITEMS, VOTE_OPTIONS } from '../domain/congress/motion';
+import { DEFAULT_RATING_SCALE, MAX_VOTE_ITEMS } from '../domain/congress/motion';
 import { MAX_MOTION_PROPOSALS } from '../domain/congress/motion-proposals';
 import { PROPOSAL_DECISIONS, REPLY_RATINGS } from '../domain/congress/proposal';
 import { boundedRecord, dateSchema, idSchema } from './common.contract';
@@ -93,7 +93,8 @@ export const castBallotRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote'), option: z.enum(['yes', 'no', 'abstain'], '请选择赞成、反对或弃权') }),
   z.object({
     kind: z.literal('itemized'),
-    options: boundedRecord(z.string().check(z.maxLength(16, '过长')), z.enum(VOTE_OPTIONS, '请选择赞成、反对或弃权'), MAX_VOTE_ITEMS),
+    // Each value is checked against the motion's items by the domain (validateBallot), which names the item.
+    options: boundedRecord(z.string().check(z.maxLength(16, '过长')), z.string().check(z.maxLength(10, '过长')), MAX_VOTE_ITEMS),
   }),
   z.object({
     kind: z.literal('election'),

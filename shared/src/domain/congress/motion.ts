@@ -82,8 +82,13 @@ export const validateMotionSpec = (spec: MotionSpec): MotionSpec => {
   return spec;
 };
 
+/** A ballot as sent: a 分项表决's options are any text until checked against its items. */
+export type BallotInput = BallotChoice | { kind: 'itemized'; options: Record<string, string> };
+
+const isVoteOption = (v: string | undefined): v is VoteOption => v !== undefined && (VOTE_OPTIONS as readonly string[]).includes(v);
+
 /** Checks a ballot against its motion and returns it in canonical form (sorted, deduplicated). */
-export const validateBallot = (spec: MotionSpec, choice: BallotChoice): BallotChoice => {
+export const validateBallot = (spec: MotionSpec, choice: BallotInput): BallotChoice => {
   if (choice.kind !== spec.kind) throw new DomainError('BALLOT_INVALID', '选票类型与表决事项不符', { field: 'kind' });
   if (choice.kind === 'vote') {
     if (!VOTE_OPTIONS.includes(choice.option))
@@ -92,15 +97,17 @@ export const validateBallot = (spec: MotionSpec, choice: BallotChoice): BallotCh
   }
   if (choice.kind === 'itemized' && spec.kind === 'itemized') {
     const options: Record<string, VoteOption> = {};
+    // Own keys only (an inherited key is no item of the ballot).
+    const given = new Set(Object.keys(choice.options));
     for (const [i, item] of spec.items.entries()) {
-      const option = Object.hasOwn(choice.options, item.id) ? choice.options[item.id] : undefined;
+      const option = given.has(item.id) ? choice.options[item.id] : undefined;
       if (option === undefined)
         throw new DomainError('BALLOT_INVALID', `表决项：请对第 ${i + 1} 项表明赞成、反对或弃权`, { field: 'options' });
-      if (!VOTE_OPTIONS.includes(option))
+      if (!isVoteOption(option))
         throw new DomainError('BALLOT_INVALID', `表决项：第 ${i + 1} 项的意见须为赞成、反对或弃权`, { field: 'options' });
       options[item.id] = option;
     }
-    if (Object.keys(choice.options).length !== spec.items.length) {
+    if (given.size !== spec.items.length) {
       throw new DomainError('BALLOT_INVALID', '表决项：含有不在本次表决中的项', { field: 'options' });
     }
     return { kind: 'itemized', options };
@@ -207,7 +214,7 @@ export const tallyBallots = (
       if (b.kind !== 'itemized') continue;
       for (const [id, tally] of counts) {
         const option = b.options[id];
-        if (option !== undefined && VOTE_OPTIONS.includes(option)) tally[option] += 1;
+        if (isVoteOption(option)) tally[option] += 1;
       }
     }
     return {
