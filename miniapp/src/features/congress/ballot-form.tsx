@@ -98,6 +98,7 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
               <Text
                 key={c.id}
                 className={`cg-option ${on ? 'selected' : ''}`}
+                data-testid={`candidate-${c.id}`}
                 onClick={() => setPicked((p) => (on ? p.filter((x) => x !== c.id) : p.length < spec.maxChoices ? [...p, c.id] : p))}
               >
                 {on ? '☑ ' : '☐ '}
@@ -115,10 +116,11 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
                 {s.note ? `（${s.note}）` : ''}
               </Text>
               <View className="row" style={{ flexWrap: 'wrap', justifyContent: 'flex-start' }}>
-                {spec.scale.map((level) => (
+                {spec.scale.map((level, i) => (
                   <Text
                     key={level}
                     className={`cg-option ${ratings[s.id] === level ? 'selected' : ''}`}
+                    data-testid={`rate-${s.id}-${i}`}
                     onClick={() => setRatings((r) => ({ ...r, [s.id]: level }))}
                   >
                     {level}

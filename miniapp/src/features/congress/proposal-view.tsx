@@ -144,6 +144,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-plain"
+              data-testid="decide-convert"
               onClick={() => act(() => congressApi.decide(proposalId, { decision: 'convert', reason: form.reason }), '已转为意见建议')}
             >
               转为意见建议
@@ -151,6 +152,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-plain"
+              data-testid="decide-reject"
               onClick={() => act(() => congressApi.decide(proposalId, { decision: 'reject', reason: form.reason }), '已决定不予立案')}
             >
               不予立案
@@ -184,6 +186,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-plain"
+              data-testid="progress-add"
               onClick={() => act(() => congressApi.progress(proposalId, form.note, false), '已登记进展')}
             >
               登记进展
@@ -191,6 +194,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-primary"
+              data-testid="progress-done"
               onClick={() => act(() => congressApi.progress(proposalId, form.note, true), '提案已办结')}
             >
               落实完毕，办结
