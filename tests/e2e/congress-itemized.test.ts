@@ -146,6 +146,8 @@ describe('职代会 分项表决 in Chromium', () => {
       `2.${ITEMS[1]!.replace(/\s+/g, '')}703通过`,
       `3.${ITEMS[2]!.replace(/\s+/g, '')}343未通过`,
     ]);
+    // Tall enough for the whole sheet (the page scrolls inside Taro's container, which a full-page shot does not follow).
+    await officer.setViewportSize({ width: 1280, height: 1800 });
     await shot(officer, 'congress-itemized-5-minutes');
     await officer.emulateMedia({ media: 'print' });
     expect(await officer.locator('[data-testid="print-minutes"]').isVisible()).toBe(false);
