@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/review/index',
         'pages/congress/index',
         'pages/congress/proposal',
+        'pages/congress/minutes',
       ],
     },
     {

@@ -64,10 +64,14 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
   const claims = pool(claimers, 'claim');
   const applicants = pool(prepared.applicants, 'apply');
   const options = ['yes', 'no', 'abstain'] as const;
+  /** A 分项表决 of five items: its ballot states an option for each. */
+  const ITEMS = 5;
+  const itemized = { kind: 'itemized', items: Array.from({ length: ITEMS }, (_, i) => ({ title: `第${i + 1}条` })) };
   /** Ballots on a motion of their own: every prepared delegate votes once on it. */
-  const ballots = async (label: string, withKey: boolean): Promise<HotRoute> => {
+  const ballots = async (label: string, withKey: boolean, kind: 'vote' | 'itemized' = 'vote'): Promise<HotRoute> => {
     const voters = pool(prepared.delegates, label);
-    const motionId = await prepared.openMotion(withKey ? '关于性能测量的表决（带幂等键）' : '关于性能测量的表决');
+    const title = `关于性能测量的${kind === 'itemized' ? '分项表决' : '表决'}${withKey ? '（带幂等键）' : ''}`;
+    const motionId = await prepared.openMotion(title, kind === 'itemized' ? itemized : undefined);
     let votes = 0;
     return {
       label,
@@ -79,7 +83,10 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
           method: 'POST',
           path: `/congress/motions/${motionId}/ballots`,
           token: voters.take().token,
-          body: { kind: 'vote', option: options[votes % 3] },
+          body:
+            kind === 'itemized'
+              ? { kind, options: Object.fromEntries(Array.from({ length: ITEMS }, (_, i) => [`i${i + 1}`, options[(votes + i) % 3]])) }
+              : { kind: 'vote', option: options[votes % 3] },
           ...(withKey ? { headers: { 'idempotency-key': randomUUID() } } : {}),
         };
       },
@@ -98,6 +105,7 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
     await ballots('POST /congress/motions/{motionId}/ballots', false),
     // The mini-program sends an Idempotency-Key with every ballot (a retry answers as the first did).
     await ballots('POST /congress/motions/{motionId}/ballots (with Idempotency-Key, as the mini-program sends)', true),
+    await ballots('POST /congress/motions/{motionId}/ballots (分项表决 of 5 items, with Idempotency-Key)', true, 'itemized'),
     {
       label: 'POST /me/claims',
       bare: 'TransactWriteItems',

@@ -267,7 +267,7 @@ describe('no write on a read path', () => {
     await ok(AREAS.congress, 'POST', `/congress/motions/${motionId}/open`, officer);
     await ok(AREAS.congress, 'POST', `/congress/motions/${motionId}/ballots`, member.token, { kind: 'vote', option: 'no' }, 201);
     // The close's first write went through; the request ended before it stored the result.
-    await closeMotionVoting(motionId, 3, new Date());
+    await closeMotionVoting(motionId, 3, { userId: 'rt-officer', name: '干部' }, new Date());
     expect((await requireMotion(motionId, true)).result).toBeNull();
 
     for (const path of [`/congress/motions/${motionId}/results`, `/congress/motions/${motionId}/results/csv`]) {

@@ -59,6 +59,7 @@ describe('入会 through an invite: three round trips', () => {
 describe('a ballot: the transaction alone once a function has read the motion’s terms', () => {
   let delegates: Person[];
   let motionId: string;
+  let itemizedId: string;
   beforeAll(async () => {
     const { officer } = await setupOrgs();
     // Four on the roster, three of them signed in (the quorum of four); the fifth a member with a
@@ -72,6 +73,16 @@ describe('a ballot: the transaction alone once a function has read the motion’
     });
     motionId = created.body.motion.motionId;
     expect((await invoke(congress, 'POST', `/congress/motions/${motionId}/open`, { token: officer })).status).toBe(200);
+    const itemized = await invoke(congress, 'POST', `/congress/sessions/${sessionId}/motions`, {
+      token: officer,
+      body: {
+        kind: 'itemized',
+        title: '关于集体合同草案的分项表决',
+        items: [{ title: '第一条' }, { title: '第二条' }, { title: '第三条' }],
+      },
+    });
+    itemizedId = itemized.body.motion.motionId;
+    expect((await invoke(congress, 'POST', `/congress/motions/${itemizedId}/open`, { token: officer })).status).toBe(200);
   });
 
   const YES = { kind: 'vote', option: 'yes' };
@@ -111,6 +122,23 @@ describe('a ballot: the transaction alone once a function has read the motion’
     expect(replay.byCommand, describeCalls(replay)).toEqual({ TransactWriteItemsCommand: 1, GetItemCommand: 1 });
     const results = await invoke(congress, 'GET', `/congress/motions/${motionId}`, { token: delegates[1]!.token });
     expect(results.body.motion.turnout).toBe(3);
+  });
+
+  it('a 分项表决 ballot (an option per item) is the same: its terms once, then the transaction alone', async () => {
+    const itemizedBallot = { kind: 'itemized', options: { i1: 'yes', i2: 'no', i3: 'abstain' } };
+    const castItemized = (p: Person, headers?: Record<string, string>) =>
+      invoke(congress, 'POST', `/congress/motions/${itemizedId}/ballots`, {
+        token: p.token,
+        body: itemizedBallot,
+        ...(headers ? { headers } : {}),
+      });
+    const { out: first, calls: firstCalls } = await counted(() => castItemized(delegates[0]!));
+    expect(first.status, JSON.stringify(first.body).slice(0, 300)).toBe(201);
+    expect(firstCalls.byCommand, describeCalls(firstCalls)).toEqual({ GetItemCommand: 1, TransactWriteItemsCommand: 1 });
+    const { out: later, calls } = await counted(() => castItemized(delegates[1]!, { 'idempotency-key': 'wrt-itemized-0123456789ab' }));
+    expect(later.status, JSON.stringify(later.body).slice(0, 300)).toBe(201);
+    expect(calls.roundTrips, describeCalls(calls)).toBe(1);
+    expect(calls.byCommand, describeCalls(calls)).toEqual({ TransactWriteItemsCommand: 1 });
   });
 
   it('the roster is read only to explain a refusal: who is not on it is told so first, who has not signed in is told that', async () => {

@@ -24,7 +24,6 @@ import {
   sessionProposalsResponse,
 } from '@union/shared/contracts/congress-responses.contract';
 import { randomId } from '../../platform/ids';
-import { requireSession } from '../../store/congress.repository';
 import {
   changeProposal,
   cosignProposalInStore,
@@ -37,6 +36,7 @@ import {
   pageSessionProposals,
   requireProposal,
 } from '../../store/congress-proposal.repository';
+import { requireSession } from '../../store/congress-session.repository';
 import { readAhead } from '../read-ahead';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, sessionAndViewer, viewerOf } from './access';
