@@ -115,7 +115,9 @@ export function MembershipStatus() {
             <View key={h.membershipId} className="list-item" data-testid={`history-${h.status}`}>
               <View className="row">
                 <Text>{h.orgName}</Text>
-                <Text className="tag">{MEMBERSHIP_STATUS_LABELS[h.status]}</Text>
+                <Text className="tag" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+                  {MEMBERSHIP_STATUS_LABELS[h.status]}
+                </Text>
               </View>
               <Text className="muted" style={{ display: 'block' }}>
                 会员编号 {h.memberNumber} · {formatDate(h.joinedAt)} 至 {h.endedAt ? formatDate(h.endedAt) : '今'}

@@ -258,7 +258,9 @@ export function TransferFlow(props: { inviteId: string | null }) {
                 <Text>
                   {t.fromOrgName} → {t.toOrgName}
                 </Text>
-                <Text className="tag">{TRANSFER_STATUS_LABELS[t.status]}</Text>
+                <Text className="tag" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+                  {TRANSFER_STATUS_LABELS[t.status]}
+                </Text>
               </View>
               <Text className="muted" style={{ display: 'block' }}>
                 提交于 {formatDate(t.requestedAt)}
