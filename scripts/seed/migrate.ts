@@ -1,13 +1,15 @@
 import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { jointSearchKeys } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { getCatalogVersion } from '../../functions/src/store/catalog.repository';
 import { CatalogLatestEntity } from '../../functions/src/store/entities/catalog.entity';
 import { quotasOfOrgPartition } from '../../functions/src/store/entities/claim.entity';
 import { UserMembershipEntity } from '../../functions/src/store/entities/membership.entity';
+import { OrgSearchKeyEntity } from '../../functions/src/store/entities/org.entity';
 import { isConditionFailure } from '../../functions/src/store/errors';
 import { getMembership } from '../../functions/src/store/membership.repository';
 import { pointerItem } from '../../functions/src/store/membership-pointer';
-import { getLineage, storedSummary, summaryOf } from '../../functions/src/store/org.repository';
+import { getLineage, getOrg, storedSummary, summaryOf } from '../../functions/src/store/org.repository';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
 
 /**
@@ -17,7 +19,7 @@ import { getDocumentClient, tableName } from '../../functions/src/store/table';
  * the item still lacking what it adds (and on what it copies still being current), so running it
  * again, or beside the API, changes nothing twice.
  *
- * - Org: its ancestors' names, kinds and areas (`ancestorOrgs`).
+ * - Org: its ancestors' names, kinds and areas (`ancestorOrgs`); a 联合工会's search keys.
  * - USER#id / MEMBERSHIP: the copy of the active membership and its lineage.
  * - CATALOG#org / LATEST: the copy of the latest version (from the counter's number).
  * - Quota counters, 附议 and VOTED markers: their gsi1 keys (publisher and period; co-signer; voter).
@@ -52,10 +54,38 @@ const setIfAbsent = (item: Item, values: Record<string, unknown>) =>
     );
   });
 
+/** A 联合工会's search keys (org-search.repository.ts), each put only where it is absent. */
+const addJointSearchKeys = async (orgId: string): Promise<boolean> => {
+  const org = await getOrg(orgId);
+  if (!org) return false;
+  const keys = OrgSearchKeyEntity.build(EntityRepository);
+  const wrote = await Promise.all(
+    jointSearchKeys(org.name, org.area).map((key) =>
+      ifStillNeeded(() =>
+        keys.put(
+          {
+            orgId,
+            key,
+            name: org.name,
+            parentId: org.parentId ?? '',
+            ancestors: org.ancestors,
+            ...(org.area ? { area: org.area } : {}),
+            gsi1pk: `JOINTSEARCH#${key}`,
+            gsi1sk: `${org.name}#${orgId}`,
+          },
+          { condition: { attr: 'orgId', exists: false } },
+        ),
+      ),
+    ),
+  );
+  return wrote.some(Boolean);
+};
+
 const migrateItem = async (item: Item): Promise<boolean> => {
   switch (item._et) {
     case 'Org': {
-      if (item.ancestorOrgs !== undefined) return false;
+      const searchable = item.kind === 'joint' ? await addJointSearchKeys(str(item.orgId)) : false;
+      if (item.ancestorOrgs !== undefined) return searchable;
       const lineage = await getLineage(str(item.orgId));
       return setIfAbsent(item, { ancestorOrgs: lineage.slice(0, -1).map((o) => storedSummary(summaryOf(o))) });
     }

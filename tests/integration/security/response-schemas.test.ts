@@ -140,7 +140,7 @@ describe('orgs and invites', () => {
   });
 
   it('finds the 联合工会 of an area with their open invites', async () => {
-    const joint = await ok('orgs', 'GET', `/joint-unions?area=${encodeURIComponent('临江区')}`);
+    const joint = await ok('orgs', 'GET', `/joint-unions?q=${encodeURIComponent('临江')}`);
     expect(joint.body.orgs).toEqual(expect.arrayContaining([expect.objectContaining({ orgId: 'logistics', openInviteId: autoInvite })]));
   });
 });
