@@ -10,6 +10,7 @@ import { isConditionFailure } from '../../functions/src/store/errors';
 import { getMembership } from '../../functions/src/store/membership.repository';
 import { pointerItem } from '../../functions/src/store/membership-pointer';
 import { getLineage, getOrg, storedSummary, summaryOf } from '../../functions/src/store/org.repository';
+import { placeKeys } from '../../functions/src/store/place.repository';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
 
 /**
@@ -22,6 +23,7 @@ import { getDocumentClient, tableName } from '../../functions/src/store/table';
  * - Org: its ancestors' names, kinds and areas (`ancestorOrgs`); a 联合工会's search keys.
  * - USER#id / MEMBERSHIP: the copy of the active membership and its lineage.
  * - CATALOG#org / LATEST: the copy of the latest version (from the counter's number).
+ * - Places: from the one PLACES partition to their org's and area's.
  * - Quota counters, 附议 and VOTED markers: their gsi1 keys (publisher and period; co-signer; voter).
  */
 type Item = Record<string, unknown> & { pk: string; sk: string; _et?: string };
@@ -138,6 +140,26 @@ const migrateItem = async (item: Item): Promise<boolean> => {
       const orgId = benefitKey.slice(0, benefitKey.indexOf('|'));
       return setIfAbsent(item, { gsi1pk: quotasOfOrgPartition(orgId, str(item.period)), gsi1sk: benefitKey });
     }
+    case 'Place': {
+      // From the one PLACES partition to its org's and area's (place.repository.ts).
+      if (item.gsi1pk !== 'PLACES') return false;
+      const org = await getOrg(str(item.orgId));
+      const keys = placeKeys({ placeId: str(item.placeId), orgId: str(item.orgId), area: org?.area ?? null });
+      const values: Record<string, unknown> = { ...keys, ...(org?.area ? { area: org.area } : {}) };
+      const names = Object.keys(values);
+      return ifStillNeeded(() =>
+        getDocumentClient().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+            ConditionExpression: '#g = :old',
+            ExpressionAttributeNames: { ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])), '#g': 'gsi1pk' },
+            ExpressionAttributeValues: { ...Object.fromEntries(names.map((n, i) => [`:v${i}`, values[n]])), ':old': 'PLACES' },
+          }),
+        ),
+      );
+    }
     case 'CongressCosign':
       if (item.gsi1pk !== undefined) return false;
       return setIfAbsent(item, { gsi1pk: `COSIGNER#${str(item.userId)}`, gsi1sk: `${str(item.at)}#${str(item.proposalId)}` });
@@ -149,7 +171,7 @@ const migrateItem = async (item: Item): Promise<boolean> => {
   }
 };
 
-const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'CongressCosign', 'CongressVoted'];
+const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'Place', 'CongressCosign', 'CongressVoted'];
 
 /** Scans the table for the kinds of item above and brings each up to date. Returns how many it wrote. */
 export const migrateReadModel = async (): Promise<number> => {
