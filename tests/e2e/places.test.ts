@@ -45,6 +45,7 @@ describe('阵地: nearest first, with hours, and navigation', () => {
     // Another city's places never show.
     expect(shown.some((s) => s.includes('澄江') || s.includes('东湖'))).toBe(false);
     await expect.poll(() => page.locator('[data-testid="place-hours"]').first().innerText()).toBe('开放时间：全天开放');
+    await page.locator('[data-testid="places"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'places-nearest-first');
 
     const station = DEMO_PLACES.find((p) => p.placeId === 'place-station-1')!;
@@ -66,6 +67,7 @@ describe('阵地: nearest first, with hours, and navigation', () => {
         .sort(),
     );
     expect(shown[0]).toBe('澄江市职工书屋'); // about 260 m from the position given
+    await page.locator('[data-testid="places"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'places-other-city');
     await page.context().close();
   });
