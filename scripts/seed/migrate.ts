@@ -1,4 +1,4 @@
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { jointSearchKeys } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { getCatalogVersion } from '../../functions/src/store/catalog.repository';
@@ -61,24 +61,35 @@ const addJointSearchKeys = async (orgId: string): Promise<boolean> => {
   const org = await getOrg(orgId);
   if (!org) return false;
   const keys = OrgSearchKeyEntity.build(EntityRepository);
+  const { Items: present = [] } = await getDocumentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':sk': 'JOINTSEARCH#' },
+      ProjectionExpression: 'sk',
+    }),
+  );
+  const have = new Set(present.map((i) => String(i.sk).slice('JOINTSEARCH#'.length)));
   const wrote = await Promise.all(
-    jointSearchKeys(org.name, org.area).map((key) =>
-      ifStillNeeded(() =>
-        keys.put(
-          {
-            orgId,
-            key,
-            name: org.name,
-            parentId: org.parentId ?? '',
-            ancestors: org.ancestors,
-            ...(org.area ? { area: org.area } : {}),
-            gsi1pk: `JOINTSEARCH#${key}`,
-            gsi1sk: `${org.name}#${orgId}`,
-          },
-          { condition: { attr: 'orgId', exists: false } },
+    jointSearchKeys(org.name, org.area)
+      .filter((key) => !have.has(key))
+      .map((key) =>
+        ifStillNeeded(() =>
+          keys.put(
+            {
+              orgId,
+              key,
+              name: org.name,
+              parentId: org.parentId ?? '',
+              ancestors: org.ancestors,
+              ...(org.area ? { area: org.area } : {}),
+              gsi1pk: `JOINTSEARCH#${key}`,
+              gsi1sk: `${org.name}#${orgId}`,
+            },
+            { condition: { attr: 'orgId', exists: false } },
+          ),
         ),
       ),
-    ),
   );
   return wrote.some(Boolean);
 };

@@ -86,6 +86,25 @@ describe('联合工会 search', () => {
     expect(calls.roundTrips).toBe(2);
   });
 
+  it('a joint union created before its search keys is found once migrate.ts writes them', async () => {
+    const { migrateReadModel } = await import('../../../scripts/seed/migrate');
+    const { DeleteCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { getDocumentClient, tableName } = await import('../../../functions/src/store/table');
+    const { Items = [] } = await getDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': 'ORG#sj2', ':sk': 'JOINTSEARCH#' },
+      }),
+    );
+    expect(Items.length).toBeGreaterThan(5);
+    for (const i of Items) await getDocumentClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: i.pk, sk: i.sk } }));
+    expect((await search('家政')).body.orgs).toEqual([]);
+    expect(await migrateReadModel()).toBeGreaterThan(0);
+    expect(names((await search('家政')).body)).toEqual(['临江区家政服务联合工会']);
+    expect(await migrateReadModel()).toBe(0);
+  });
+
   it('refuses bad input with 400 naming the field', async () => {
     const cases: Array<[string, string, string]> = [
       ['/joint-unions', 'VALIDATION_FAILED', 'q'],
