@@ -103,7 +103,7 @@ describe('places (阵地) of the member’s lineage and area', () => {
   });
 
   it('officers edit and close their subtree’s places; others are refused; members stop seeing a closed one', async () => {
-    const id = ids['远处驿站'] as string;
+    const id = ids.远处驿站 as string;
     const edited = await invoke(AREAS.card, 'PUT', `/places/${id}`, {
       token: districtOfficer,
       body: place('远处驿站（新址）', 30.3, 120.3, '户外劳动者驿站', '6:00-22:00'),
@@ -117,7 +117,7 @@ describe('places (阵地) of the member’s lineage and area', () => {
       expect((await invoke(AREAS.card, 'POST', `/places/${id}/close`, { token })).status).toBe(403);
     }
     // The district officer manages the enterprise's place (below it).
-    const mom = await invoke(AREAS.card, 'POST', `/places/${ids['中间小屋']}/close`, { token: districtOfficer });
+    const mom = await invoke(AREAS.card, 'POST', `/places/${ids.中间小屋}/close`, { token: districtOfficer });
     expect(mom.status).toBe(200);
     expect(mom.body.place.status).toBe('closed');
 
@@ -125,7 +125,7 @@ describe('places (阵地) of the member’s lineage and area', () => {
     expect(names(seen.body)).toEqual(['近处书屋', '快递驿站', '远处驿站（新址）']);
 
     // A closed place is not edited; its officers still list it.
-    const again = await invoke(AREAS.card, 'PUT', `/places/${ids['中间小屋']}`, {
+    const again = await invoke(AREAS.card, 'PUT', `/places/${ids.中间小屋}`, {
       token: enterpriseOfficer,
       body: place('重开', 30.2, 120.2),
     });
@@ -166,14 +166,14 @@ describe('places (阵地) of the member’s lineage and area', () => {
       expect(res.status, q).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
     }
-    const longName = await invoke(AREAS.card, 'PUT', `/places/${ids['近处书屋']}`, {
+    const longName = await invoke(AREAS.card, 'PUT', `/places/${ids.近处书屋}`, {
       token: districtOfficer,
       body: place('书'.repeat(61), 30, 120),
     });
     expect(longName.status).toBe(400);
     expect(longName.body.error.field).toBe('name');
     expect((await invoke(AREAS.card, 'POST', '/orgs/district/places', { token: courier.token, body: {} })).status).toBe(403);
-    expect((await invoke(AREAS.card, 'POST', `/places/${ids['近处书屋']}/close`, { token: courier.token })).status).toBe(403);
+    expect((await invoke(AREAS.card, 'POST', `/places/${ids.近处书屋}/close`, { token: courier.token })).status).toBe(403);
     const outsider = await invoke(AREAS.card, 'GET', '/places', { token: districtOfficer });
     expect(outsider.status).toBe(404);
     expect(outsider.body.error.code).toBe('MEMBERSHIP_NOT_FOUND');

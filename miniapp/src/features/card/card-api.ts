@@ -6,7 +6,6 @@ import type {
   memberFactsResponse,
   myClaimsResponse,
   officerClaimsResponse,
-  PlaceView,
   VerifyResponse,
 } from '@union/shared';
 import type {
