@@ -4,6 +4,7 @@ import type { FactInputType } from '../domain/eligibility/facts';
 import { claimDelegationSchema, claimSchema, declaredFactsSchema, officerClaimSchema, placeSchema } from './card.contract';
 import { claimFactSchema, planDocumentSchema, ruleSchema, tierSchema } from './catalog.contract';
 import { claimModeSchema } from './catalog-publish.contract';
+import { pageResponse } from './page.contract';
 
 /**
  * The responses of the card routes beyond those in card.contract (cardResponse, verifyResponse and
@@ -118,3 +119,6 @@ export const placesResponse = z.discriminatedUnion('sortedBy', [
   z.object({ places: z.array(z.extend(placeSchema, { distanceMeters: z.int() })), sortedBy: z.literal('distance') }),
 ]);
 export type PlacesResponse = z.infer<typeof placesResponse>;
+
+/** GET /orgs/{orgId}/places?cursor=&limit= (officer): the places the org runs, open and closed. */
+export const orgPlacesResponse = pageResponse('places', placeSchema);

@@ -217,5 +217,9 @@ export const placeSchema = z.object({
   lat: z.number(),
   lng: z.number(),
   openingHours: z.string(),
+  /** closed: members no longer see it (an officer's list still shows it). */
+  status: z.enum(['open', 'closed']),
 });
+/** PUT /places/{placeId}: the place's fields, all of them (as created). */
+export const updatePlaceRequest = createPlaceRequest;
 export type PlaceView = z.infer<typeof placeSchema> & { distanceMeters?: number };

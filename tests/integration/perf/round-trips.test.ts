@@ -189,7 +189,7 @@ const READS: ReadRoute[] = [
   read('membership', 'GET /invites/{inviteId}', () => `/invites/${world.reviewInvite}`, 'nobody'),
   read('orgs', 'GET /orgs/{orgId}', () => '/orgs/logistics', 'nobody'),
   read('orgs', 'GET /orgs/{orgId}/children', () => '/orgs/district/children'),
-  read('orgs', 'GET /joint-unions', () => `/joint-unions?area=${encodeURIComponent('临江区')}`, 'nobody'),
+  read('orgs', 'GET /joint-unions', () => `/joint-unions?q=${encodeURIComponent('临江')}`, 'nobody'),
   read('catalog', 'GET /me/catalogs'),
   read('catalog', 'GET /orgs/{orgId}/effective-catalogs', () => '/orgs/logistics/effective-catalogs'),
   read('catalog', 'GET /orgs/{orgId}/catalogs', () => '/orgs/city/catalogs'),
