@@ -140,7 +140,7 @@ export function findFacilities(text: string): Facility[] {
   for (const chunk of text.split(/[、,，;；和及与]/)) {
     if (!FACILITY_RE.test(chunk)) continue;
     const kind = cleanFacilityKind(chunk);
-    const q = findQuantities(chunk).find((x) => FACILITY_UNITS.has(x.unit));
+    const q = findQuantities(chunk).find((x) => FACILITY_UNITS.has(x.unit) && Number.isInteger(x.value));
     if (!kind || !q) continue;
     out.push({ kind, count: q.value, unit: q.unit });
   }
@@ -179,7 +179,8 @@ export function extractBenefit(text: string): { benefit: Benefit; notes: string[
   if (perPerson.length > 1) notes.push('条款含多个金额，已取与发放相关的一个');
   const facilities = findFacilities(text);
   if (facilities.length > 0) benefit.facilities = facilities;
-  const counted = quantities.filter((q) => !money.includes(q));
+  // People, sessions and places are counted in whole numbers: "3.1000名" is a misprint, not a quota.
+  const counted = quantities.filter((q) => !money.includes(q) && Number.isInteger(q.value));
   const person = counted.find((q) => PERSON_UNITS.has(q.unit));
   const activity = counted.find((q) => ACTIVITY_UNITS.has(q.unit));
   const quota = person ?? (facilities.length === 0 ? activity : undefined);

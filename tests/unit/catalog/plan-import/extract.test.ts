@@ -9,6 +9,12 @@ import {
 } from '../../../../shared/src/domain/plan-import/index';
 
 describe('extract', () => {
+  it('takes no quota or facility count that is not a whole number (a misprint such as "3.1000名")', () => {
+    // Found by the fuzz test: a count of 3.1 people failed the draft's schema.
+    expect(extractBenefit('发放慰问金500元3.1000名').benefit).toEqual({ amountYuan: 500 });
+    expect(extractBenefit('发放慰问金500元，共100名').benefit.quota).toEqual({ count: 100, unit: '名' });
+    expect(findFacilities('新建职工书屋2.5个')).toEqual([]);
+  });
   it('keeps the per-person amount apart from the fund total', () => {
     expect(extractBenefit('投入资金50万元,为困难职工每人补助500元').benefit.amountYuan).toBe(500);
     expect(extractBenefit('每次补助300元,全年安排专项资金80万元').benefit.amountYuan).toBe(300);
