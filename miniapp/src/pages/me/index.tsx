@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
+import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { signOut } from '../../lib/session';
 
@@ -9,7 +10,7 @@ export default function MePage() {
   const session = useSignedIn();
   const isOfficer = session?.user.roles.some((r) => r.role === 'officer') ?? false;
   return (
-    <View className="page">
+    <MemberPage>
       <View className="card" data-testid="me">
         <Text className="title">{session?.user.displayName ?? '未登录'}</Text>
         {session?.user.roles.map((r) => (
@@ -40,6 +41,6 @@ export default function MePage() {
           退出登录
         </Button>
       </View>
-    </View>
+    </MemberPage>
   );
 }
