@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../lib/dynamo-local';
+import { weappPackages } from '../lib/miniapp-build';
 import { bareDist, writeBareTaro } from './bare-taro';
 import { dirSize, progress } from './lib';
 
@@ -54,11 +55,8 @@ const taroBuild = (cwd: string, type: 'h5' | 'weapp', env: Record<string, string
   });
 
 const mainPackage = (dist: string): { bytes: number; subpackages: string[] } => {
-  const app = JSON.parse(readFileSync(path.join(dist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }> };
-  const roots = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
-  let bytes = dirSize(dist);
-  for (const root of roots) bytes -= existsSync(path.join(dist, root)) ? dirSize(path.join(dist, root)) : 0;
-  return { bytes, subpackages: roots };
+  const { mainBytes, subpackages } = weappPackages(dist);
+  return { bytes: mainBytes, subpackages: subpackages.map((p) => p.root) };
 };
 
 /** Runs `jobs` at most `parallel` at a time. */

@@ -1,8 +1,7 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { type DynamoLocal, ensureTable, freePort, repoRoot, startDynamoLocal } from './dynamo-local';
+import { ensureMiniappBuild, miniappDist } from './miniapp-build';
 import { killGroup, spawnManaged, waitFor } from './processes';
 import { startStaticServer } from './static-server';
 
@@ -14,45 +13,10 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const h5Dir = path.join(repoRoot, 'miniapp/dist/h5');
-
-const newestMtime = (dir: string): number => {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-};
+const h5Dir = miniappDist('h5');
 
 /** Builds the h5 app unless the build is newer than every source it comes from. */
-export const ensureH5Build = (log: (s: string) => void): { built: boolean; ms: number } => {
-  const stamp = path.join(h5Dir, 'index.html');
-  const sources = Math.max(
-    newestMtime(path.join(repoRoot, 'miniapp/src')),
-    newestMtime(path.join(repoRoot, 'miniapp/config')),
-    newestMtime(path.join(repoRoot, 'shared/src')),
-  );
-  if (existsSync(stamp) && statSync(stamp).mtimeMs > sources) return { built: false, ms: 0 };
-  log('building the h5 app (taro build --type h5)…');
-  const t0 = Date.now();
-  // Build beside the served folder and swap it in, so a running server never sees half a build.
-  const staging = `${h5Dir}.build-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  const r = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
-    cwd: path.join(repoRoot, 'miniapp'),
-    env: { ...process.env, TARO_APP_API: '/api', TARO_OUTPUT: staging, NODE_ENV: 'production' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0 || !existsSync(path.join(staging, 'index.html'))) {
-    rmSync(staging, { recursive: true, force: true });
-    throw new Error(`h5 build failed:\n${(r.stdout ?? '').slice(-3000)}\n${(r.stderr ?? '').slice(-3000)}`);
-  }
-  rmSync(h5Dir, { recursive: true, force: true });
-  renameSync(staging, h5Dir);
-  return { built: true, ms: Date.now() - t0 };
-};
+export const ensureH5Build = (log: (s: string) => void): { built: boolean; ms: number } => ensureMiniappBuild('h5', log);
 
 /**
  * DynamoDB Local + table + serverless-offline API + the h5 app behind a static server.

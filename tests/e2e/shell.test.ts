@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appUrl, newContext, openAs, screenshot, useBrowser } from '../support/e2e';
+import { textLines } from '../support/e2e-layout';
 
 describe('the mini-program shell (h5 build in Chromium)', () => {
   const browser = useBrowser();
@@ -26,6 +27,30 @@ describe('the mini-program shell (h5 build in Chromium)', () => {
     await page.waitForSelector('[data-testid="welcome"]');
     expect(await page.textContent('[data-testid="welcome"]')).toContain('李晓梅');
     await screenshot(page, 'shell-dev-sign-in');
+    await context.close();
+  });
+
+  it('the sign-in list at 390 px: every 以此身份登录 on one line, beside its identity', async () => {
+    const context = await newContext(browser());
+    const page = await context.newPage();
+    await page.goto(`${appUrl()}/#/pages/login/index`);
+    await page.waitForSelector('[data-testid="identity-newcomer"]');
+    expect(page.viewportSize()?.width).toBe(390);
+    const rows = page.locator('[data-testid^="identity-"]');
+    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    const lines: Record<string, number> = {};
+    for (const row of await rows.all())
+      lines[(await row.getAttribute('data-testid')) ?? ''] = await textLines(row.getByText('以此身份登录'));
+    expect(Object.entries(lines).filter(([, n]) => n !== 1)).toEqual([]);
+    // Each beside its identity's name and description, not pushed under them.
+    for (const row of await rows.all()) {
+      const [button, text] = await Promise.all([
+        row.getByText('以此身份登录').boundingBox(),
+        row.locator(':scope > :first-child').boundingBox(),
+      ]);
+      expect(button && text && button.x >= text.x + text.width && button.y < text.y + text.height).toBe(true);
+    }
+    await screenshot(page, 'shell-login-390');
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { appConfig, declaredPages, miniappSrc } from '../../support/app-config';
 
 /**
  * Every page path the code names — a `Taro.navigateTo` url, a sign-in redirect, an h5 `#/…` link the
@@ -9,26 +9,10 @@ import { describe, expect, it } from 'vitest';
  * package and a subpackage changes its path, and a path left behind would only fail when tapped.
  */
 const root = path.resolve(__dirname, '../../..');
-const src = path.join(root, 'miniapp/src');
-
-interface AppConfig {
-  pages: string[];
-  subPackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list: Array<{ pagePath: string }> };
-}
-
-/** app.config.ts evaluated as Taro does, with `defineAppConfig` the identity. */
-const appConfig = (): AppConfig => {
-  const { code } = transformSync(readFileSync(path.join(src, 'app.config.ts'), 'utf8'), { loader: 'ts', format: 'cjs' });
-  const module = { exports: {} as { default?: AppConfig } };
-  new Function('module', 'exports', 'defineAppConfig', code)(module, module.exports, (c: AppConfig) => c);
-  if (!module.exports.default) throw new Error('app.config.ts has no default export');
-  return module.exports.default;
-};
+const src = miniappSrc;
 
 const config = appConfig();
-const mainPages = config.pages;
-const subPages = (config.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root.replace(/\/$/, '')}/${page}`));
+const { main: mainPages, sub: subPages } = declaredPages(config);
 const declared = new Set([...mainPages, ...subPages]);
 const tabPages = new Set((config.tabBar?.list ?? []).map((t) => t.pagePath));
 

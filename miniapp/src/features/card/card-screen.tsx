@@ -1,7 +1,8 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { ClaimView } from '@union/shared';
 import { useState } from 'react';
+import { LargeTextSwitch, MemberPage } from '../../components/member-page';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { useSignedIn } from '../../components/use-signed-in';
 import { BenefitList } from './benefit-list';
@@ -9,13 +10,11 @@ import { type BenefitsResponse, cardApi, cardErrorText } from './card-api';
 import { MemberCard } from './member-card';
 import { MyClaims } from './my-claims';
 import { NearbyPlaces } from './nearby-places';
-import { useLargeText } from './use-large-text';
 import './card.scss';
 
 /** 会员卡 tab: the card, 适老化 toggle, benefits with reasons, my claims, nearby places. */
 export function CardScreen() {
   const session = useSignedIn();
-  const [large, setLarge] = useLargeText();
   const [benefits, setBenefits] = useState<BenefitsResponse | null>(null);
   const claims = usePagedList<ClaimView>(async (cursor) => {
     const page = await cardApi.myClaims(cursor);
@@ -36,11 +35,8 @@ export function CardScreen() {
   });
 
   return (
-    <View className={`page card-page${large ? ' large-text' : ''}`} data-testid="card-page" data-large={large ? 'on' : 'off'}>
-      <View className="toggle-row">
-        <Text className="cp-text">大字模式（适老化）</Text>
-        <Switch checked={large} color="#c8161d" onChange={(e) => setLarge(e.detail.value)} data-testid="large-text-toggle" />
-      </View>
+    <MemberPage className="card-page" testId="card-page">
+      <LargeTextSwitch />
       {isVerifier ? (
         <Button className="btn-plain cp-btn" onClick={() => Taro.navigateTo({ url: '/member/pages/verify/index' })}>
           核验会员卡
@@ -69,6 +65,6 @@ export function CardScreen() {
           <NearbyPlaces />
         </View>
       ) : null}
-    </View>
+    </MemberPage>
   );
 }

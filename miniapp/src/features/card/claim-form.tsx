@@ -2,10 +2,10 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import { DomainError, parseClaimFacts } from '@union/shared';
 import { useState } from 'react';
+import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { ApiError } from '../../lib/api';
 import { cardApi, cardErrorText, type MemberBenefit } from './card-api';
-import { useLargeText } from './use-large-text';
 import './card.scss';
 
 type Answer = string | boolean | undefined;
@@ -13,7 +13,6 @@ type Answer = string | boolean | undefined;
 /** 申领: asks only for the claim facts the benefit's rule needs, checked by the same shared rules. */
 export function ClaimForm() {
   useSignedIn();
-  const [large] = useLargeText();
   const [benefit, setBenefit] = useState<MemberBenefit | null>(null);
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
@@ -62,7 +61,7 @@ export function ClaimForm() {
   };
 
   return (
-    <View className={`page card-page${large ? ' large-text' : ''}`} data-testid="claim-page">
+    <MemberPage className="card-page" testId="claim-page">
       {benefit ? (
         <View className="card">
           <Text className="cp-title">申领：{benefit.name}</Text>
@@ -129,6 +128,6 @@ export function ClaimForm() {
           </Button>
         </View>
       ) : null}
-    </View>
+    </MemberPage>
   );
 }

@@ -27,16 +27,19 @@ export function NearbyPlaces() {
   return (
     <View data-testid="places">
       {places === null ? (
-        <Button className="btn-plain cp-btn" loading={busy} onClick={load} data-testid="find-places">
-          查找附近的职工书屋、驿站、妈咪小屋
-        </Button>
+        <View>
+          <Text className="cp-small">职工书屋、职工驿站、妈咪小屋</Text>
+          <Button className="btn-plain cp-btn" loading={busy} onClick={load} data-testid="find-places">
+            查找附近阵地
+          </Button>
+        </View>
       ) : null}
       {note ? <Text className="cp-small">{note}</Text> : null}
       {places?.length === 0 ? <Text className="cp-small">您所在的工会及区域暂无阵地。</Text> : null}
       {places?.map((p) => (
         <View key={p.placeId} className="list-item" data-testid="place">
           <View className="row">
-            <View>
+            <View className="row-main">
               <Text className="cp-text">
                 {p.name}
                 {p.distanceMeters !== undefined ? ` · ${formatDistance(p.distanceMeters)}` : ''}

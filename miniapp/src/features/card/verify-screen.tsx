@@ -1,6 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import type { VerifyResponse } from '@union/shared';
 import { useState } from 'react';
+import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { platform } from '../../lib/platform';
 import { cardApi, cardErrorText, formatDateTime } from './card-api';
@@ -38,7 +39,7 @@ export function VerifyScreen() {
   };
 
   return (
-    <View className="page card-page" data-testid="verify-page">
+    <MemberPage className="card-page" testId="verify-page">
       <View className="card">
         <Text className="cp-title">核验会员卡</Text>
         <Text className="cp-small">请会员打开“会员卡”页面出示动态二维码。二维码约 60 秒有效，截图无效。</Text>
@@ -93,6 +94,6 @@ export function VerifyScreen() {
           </Text>
         </View>
       ) : null}
-    </View>
+    </MemberPage>
   );
 }

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
+import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { platform } from '../../lib/platform';
 
@@ -29,7 +30,7 @@ export default function HomePage() {
   };
 
   return (
-    <View className="page">
+    <MemberPage>
       <View className="card" data-testid="welcome">
         <Text className="title">您好，{session?.user.displayName ?? '职工朋友'}</Text>
         <View>
@@ -88,6 +89,6 @@ export default function HomePage() {
           </Button>
         </View>
       ) : null}
-    </View>
+    </MemberPage>
   );
 }

@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { JoinFlow } from '../../features/membership/join-flow';
 
@@ -10,8 +10,8 @@ export default function JoinPage() {
   const raw = router.params.invite ?? router.params.scene ?? null;
   const inviteId = raw ? decodeURIComponent(raw) : null;
   return (
-    <View className="page">
+    <MemberPage>
       <JoinFlow inviteId={inviteId} signedIn={Boolean(session)} />
-    </View>
+    </MemberPage>
   );
 }

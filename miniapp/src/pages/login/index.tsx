@@ -54,7 +54,7 @@ export default function LoginPage() {
       <View className="card">
         {identities.map((id) => (
           <View key={id.identityId} className="list-item row" data-testid={`identity-${id.identityId}`}>
-            <View>
+            <View className="row-main">
               <Text className="subtitle">{id.displayName}</Text>
               <Text className="muted">{id.description}</Text>
               <View>

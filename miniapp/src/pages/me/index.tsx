@@ -1,8 +1,8 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
+import { LargeTextSwitch, MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
-import { useLargeText } from '../../features/card/use-large-text';
 import { signOut } from '../../lib/session';
 
 /** Each section of 我的 is a page of the `member` subpackage, so this tab stays light (main package limit). */
@@ -18,12 +18,11 @@ const SECTIONS: Array<{ title: string; hint: string; url: string; testId: string
 /** 我的: the signed-in person, their roles, and where to go from here. */
 export default function MePage() {
   const session = useSignedIn();
-  const [large, setLarge] = useLargeText();
   const roles = session?.user.roles ?? [];
   const isOfficer = roles.some((r) => r.role === 'officer');
   const isMember = roles.some((r) => r.role === 'member');
   return (
-    <View className={`page${large ? ' large-text' : ''}`}>
+    <MemberPage>
       <View className="card" data-testid="me">
         <Text className="title">{session?.user.displayName ?? '未登录'}</Text>
         {roles.map((r) => (
@@ -44,10 +43,7 @@ export default function MePage() {
             <Text className="muted">›</Text>
           </View>
         ))}
-        <View className="list-item row">
-          <Text className="subtitle">大字模式（适老化）</Text>
-          <Switch checked={large} color="#c8161d" onChange={(e) => setLarge(e.detail.value)} data-testid="me-large-text" />
-        </View>
+        <LargeTextSwitch className="list-item" />
       </View>
       <View className="card">
         {isOfficer ? (
@@ -65,6 +61,6 @@ export default function MePage() {
           退出登录
         </Button>
       </View>
-    </View>
+    </MemberPage>
   );
 }

@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components';
+import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { DelegateHome } from '../../features/congress/delegate-home';
 
 /** 投票 tab: my congress sessions, 签到, ballots, receipts and 提案. */
 export default function VotePage() {
   const session = useSignedIn();
-  return <View className="page">{session ? <DelegateHome /> : null}</View>;
+  return <MemberPage>{session ? <DelegateHome /> : null}</MemberPage>;
 }

@@ -4,6 +4,7 @@ import { PROPOSAL_STATUS_LABELS } from '@union/shared';
 import type { MyData } from '@union/shared/contracts/membership-responses.contract';
 import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { privacyApi } from '../../../features/member/privacy-api';
 import { formatDate, membershipErrorText } from '../../../features/membership/membership-api';
@@ -29,7 +30,7 @@ export default function MyActivityPage() {
   const userId = session?.user.userId ?? '';
   const open = (url: string) => () => Taro.navigateTo({ url });
   return (
-    <View className="page">
+    <MemberPage>
       <ErrorBanner message={error} />
       {data ? (
         <View>
@@ -72,6 +73,6 @@ export default function MyActivityPage() {
           </View>
         </View>
       ) : null}
-    </View>
+    </MemberPage>
   );
 }

@@ -3,6 +3,7 @@ import { useDidShow } from '@tarojs/taro';
 import type { EffectiveCatalogsResponse } from '@union/shared/contracts/catalog-publish.contract';
 import { useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { catalogApi, catalogErrorText } from '../../../features/catalog/catalog-api';
 import { CatalogView } from '../../../features/catalog/catalog-view';
@@ -21,7 +22,7 @@ export default function MemberCatalogPage() {
       .catch((e) => setError(catalogErrorText(e)));
   });
   return (
-    <View className="page page-wide">
+    <MemberPage className="page-wide">
       <View className="card">
         <Text className="title">本会服务目录</Text>
         <Text className="muted">
@@ -37,6 +38,6 @@ export default function MemberCatalogPage() {
       {data?.catalogs.map((c) => (
         <CatalogView key={`${c.orgId}-${c.version}`} catalog={c} heading={c.orgName} />
       ))}
-    </View>
+    </MemberPage>
   );
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ClaimView } from '@union/shared';
 import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
+import { MemberPage } from '../../../components/member-page';
 import { LoadMore, usePagedList } from '../../../components/paged-list';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { cardApi, cardErrorText } from '../../../features/card/card-api';
@@ -25,7 +26,7 @@ export default function MyClaimsPage() {
       .catch((e) => setError(cardErrorText(e)));
   }, [session, reload]);
   return (
-    <View className="page">
+    <MemberPage>
       <ErrorBanner message={error} />
       <View className="card">
         <Text className="cp-title">我的申领</Text>
@@ -37,6 +38,6 @@ export default function MyClaimsPage() {
           testId="my-claims-more"
         />
       </View>
-    </View>
+    </MemberPage>
   );
 }

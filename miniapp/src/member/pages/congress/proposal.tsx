@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { ProposalView } from '../../../features/congress/proposal-view';
 
@@ -7,5 +7,5 @@ import { ProposalView } from '../../../features/congress/proposal-view';
 export default function ProposalPage() {
   const session = useSignedIn();
   const id = Taro.getCurrentInstance().router?.params.id ?? '';
-  return <View className="page">{session ? <ProposalView proposalId={id} /> : null}</View>;
+  return <MemberPage>{session ? <ProposalView proposalId={id} /> : null}</MemberPage>;
 }

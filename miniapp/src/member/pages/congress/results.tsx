@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { ResultsView } from '../../../features/congress/results-view';
 
@@ -7,5 +7,5 @@ import { ResultsView } from '../../../features/congress/results-view';
 export default function ResultsPage() {
   const session = useSignedIn();
   const id = Taro.getCurrentInstance().router?.params.id ?? '';
-  return <View className="page page-wide">{session ? <ResultsView motionId={id} /> : null}</View>;
+  return <MemberPage className="page-wide">{session ? <ResultsView motionId={id} /> : null}</MemberPage>;
 }

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PERSONAL_DATA_RETENTION_DAYS, PRIVACY_NOTICE_TEXT, PRIVACY_NOTICE_VERSION } from '@union/shared';
+import { MemberPage } from '../../../components/member-page';
 
 /** Short answers to what members ask most, each leading to the page that does it. */
 const HELP: Array<{ q: string; a: string; url?: string; go?: string }> = [
@@ -36,7 +37,7 @@ const HELP: Array<{ q: string; a: string; url?: string; go?: string }> = [
 /** 帮助 and the 个人信息保护告知书 (the notice accepted when joining), from 我的. */
 export default function HelpPage() {
   return (
-    <View className="page">
+    <MemberPage>
       <View className="card" data-testid="privacy-notice">
         <Text className="title">个人信息保护告知书</Text>
         <Text className="muted" style={{ display: 'block' }}>
@@ -69,6 +70,6 @@ export default function HelpPage() {
           其他问题请联系所在工会。
         </Text>
       </View>
-    </View>
+    </MemberPage>
   );
 }

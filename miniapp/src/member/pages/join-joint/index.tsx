@@ -1,4 +1,4 @@
-import { View } from '@tarojs/components';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { JointUnionFinder } from '../../../features/membership/joint-union-finder';
 
@@ -6,8 +6,8 @@ import { JointUnionFinder } from '../../../features/membership/joint-union-finde
 export default function JoinJointPage() {
   useSignedIn();
   return (
-    <View className="page">
+    <MemberPage>
       <JointUnionFinder />
-    </View>
+    </MemberPage>
   );
 }

@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { PhoneCorrection } from '../../../features/member/phone-form';
 
 /** 我的 → 更正手机号. */
 export default function PhonePage() {
   const session = useSignedIn();
-  return <View className="page">{session ? <PhoneCorrection /> : null}</View>;
+  return <MemberPage>{session ? <PhoneCorrection /> : null}</MemberPage>;
 }

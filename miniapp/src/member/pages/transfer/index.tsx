@@ -1,5 +1,5 @@
-import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
+import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { TransferFlow } from '../../../features/membership/transfer-flow';
 
@@ -8,5 +8,5 @@ export default function TransferPage() {
   const router = useRouter();
   const session = useSignedIn();
   const raw = router.params.invite ?? null;
-  return <View className="page">{session ? <TransferFlow inviteId={raw ? decodeURIComponent(raw) : null} /> : null}</View>;
+  return <MemberPage>{session ? <TransferFlow inviteId={raw ? decodeURIComponent(raw) : null} /> : null}</MemberPage>;
 }
