@@ -1,9 +1,9 @@
-import { makeIdNumber, type OrgKind, type PlaceKind, PRIVACY_NOTICE_VERSION } from '@union/shared';
+import { makeIdNumber, type OrgKind, PRIVACY_NOTICE_VERSION } from '@union/shared';
 import { sealProfile } from '../../functions/src/http/membership/join.service';
 import { getRuntime } from '../../functions/src/http/runtime';
 import { activateMembership } from '../../functions/src/store/membership.repository';
 import { createOrg, requireOrg } from '../../functions/src/store/org.repository';
-import { createPlace } from '../../functions/src/store/place.repository';
+import { createPlace, type PlaceRecord } from '../../functions/src/store/place.repository';
 import { addGrant, putUser } from '../../functions/src/store/user.repository';
 import type { SeedStep } from './index';
 
@@ -27,16 +27,7 @@ export const OTHER_CITY_MEMBER = {
   orgId: 'housekeeping-east',
 };
 
-export const DEMO_PLACES: Array<{
-  placeId: string;
-  orgId: string;
-  kind: PlaceKind;
-  name: string;
-  address: string;
-  lat: number;
-  lng: number;
-  openingHours: string;
-}> = [
+export const DEMO_PLACES: Array<Omit<PlaceRecord, 'status'>> = [
   {
     placeId: 'place-station-1',
     orgId: 'logistics',
