@@ -1,16 +1,18 @@
 /**
  * Cold import of every function's bundle ÷ a bare DocumentClient `GetCommand` handler (issue 14).
  *
- *   npx tsx scripts/bench/cold-import-probe.ts [--rounds 15] [--only card,membership] [--analyze] [--evaluated]
+ *   npx tsx scripts/bench/cold-import-probe.ts [--rounds 15] [--only card,membership] [--analyze] [--evaluated] [--keep DIR]
  *
  * Builds each function in serverless.yml with the esbuild options of `custom.esbuild` (what
  * serverless-esbuild passes: its own keys dropped, `exclude` → `external`, `outputFileExtension`),
  * and the bare handler with the same options. Each bundle is then `require()`d in a fresh `node`
  * process, the function's and the bare one alternately, for `--rounds` rounds after one warm-up
  * round; the child times `require()` alone with performance.now, so node's own start is left out.
- * Prints bundle size, median import ms and the ratio of medians; beside them the main thread's CPU
- * time for the same `require()` (Linux), which a busy machine disturbs far less than the wall clock
+ * Prints bundle size, median import ms and the ratio of medians; beside them the process's CPU time
+ * (user + system, all threads: process.cpuUsage, the figure `npm run bench` and issue 14's target use)
+ * and the main thread's alone (Linux), which a busy machine disturbs far less than the wall clock
  * (the kernel's figure can lag a scheduler tick, a few ms, on one sample; the medians even it out).
+ * `--keep DIR` writes the bundles to DIR and leaves them there (e.g. for `node --cpu-prof`).
  *
  * `--analyze` prints each bundle's bytes by package and esbuild's analyzeMetafile. `--evaluated` builds a second copy in
  * which every module of a few heavy packages announces itself when its body runs, and prints which
@@ -71,8 +73,10 @@ const announce: Plugin = {
   },
 };
 
-const outDir = mkdtempSync(path.join(tmpdir(), 'cold-import-probe-'));
-process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
+const keep = option('keep');
+const outDir = keep ? path.resolve(keep) : mkdtempSync(path.join(tmpdir(), 'cold-import-probe-'));
+if (keep) mkdirSync(outDir, { recursive: true });
+else process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 
 const entryOf = (handler: string) => `${handler.slice(0, handler.lastIndexOf('.'))}.ts`;
 
@@ -121,11 +125,14 @@ const { readFileSync } = require('node:fs');
 const stat = '/proc/self/task/' + process.pid + '/schedstat';
 const cpu = () => { try { return Number(readFileSync(stat, 'utf8').split(' ')[0]) / 1e6; } catch { return NaN; } };
 const c0 = cpu();
+const u0 = process.cpuUsage();
 const t0 = performance.now();
 require(process.argv[1]);
 const ms = performance.now() - t0;
+const u1 = process.cpuUsage(u0);
 const cpuMs = cpu() - c0;
-process.stdout.write(JSON.stringify({ ms, cpuMs, evaluated: [...(globalThis.__evaluated ?? [])] }));
+const allCpuMs = (u1.user + u1.system) / 1000;
+process.stdout.write(JSON.stringify({ ms, cpuMs, allCpuMs, evaluated: [...(globalThis.__evaluated ?? [])] }));
 `;
 const childEnv = {
   PATH: process.env.PATH,
@@ -138,7 +145,7 @@ const childEnv = {
   AWS_REGION: 'cn-north-1',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };
-const load = (file: string): { ms: number; cpuMs: number; evaluated: string[] } =>
+const load = (file: string): { ms: number; cpuMs: number; allCpuMs: number; evaluated: string[] } =>
   JSON.parse(execFileSync(process.execPath, ['-e', CHILD, file], { env: childEnv, encoding: 'utf8' }));
 
 const median = (xs: number[]) => {
@@ -188,8 +195,8 @@ if (flag('evaluated')) {
 }
 
 // Alternate: bare, fn, bare, fn … so drift on a shared machine hits both alike. Round 0 warms the page cache.
-const times = new Map<string, { ms: number[]; cpu: number[] }>(
-  ['bare', ...built.map((b) => b.name)].map((name) => [name, { ms: [], cpu: [] }]),
+const times = new Map<string, { ms: number[]; cpu: number[]; all: number[] }>(
+  ['bare', ...built.map((b) => b.name)].map((name) => [name, { ms: [], cpu: [], all: [] }]),
 );
 for (let round = 0; round <= rounds; round += 1) {
   for (const b of built) {
@@ -198,22 +205,27 @@ for (let round = 0; round <= rounds; round += 1) {
       [b.name, b.file],
     ] as const;
     for (const [name, file] of round % 2 ? [...pair].reverse() : pair) {
-      const { ms, cpuMs } = load(file);
+      const { ms, cpuMs, allCpuMs } = load(file);
       if (round === 0) continue;
       times.get(name)!.ms.push(ms);
       times.get(name)!.cpu.push(cpuMs);
+      times.get(name)!.all.push(allCpuMs);
     }
   }
 }
-const stats = (name: string) => ({ ms: median(times.get(name)!.ms), cpu: median(times.get(name)!.cpu) });
+const stats = (name: string) => ({
+  ms: median(times.get(name)!.ms),
+  cpu: median(times.get(name)!.cpu),
+  all: median(times.get(name)!.all),
+});
 const floor = stats('bare');
 const cpuCell = (cpu: number, digits = 1) => (Number.isNaN(cpu) ? '—' : cpu.toFixed(digits));
-const row = (label: string, bytes: number, s: { ms: number; cpu: number }) =>
-  `| ${label} | ${kb(bytes)} | ${s.ms.toFixed(1)} | **${(s.ms / floor.ms).toFixed(2)}** | ${cpuCell(s.cpu)} | ${cpuCell(s.cpu / floor.cpu, 2)} |`;
+const row = (label: string, bytes: number, s: { ms: number; cpu: number; all: number }) =>
+  `| ${label} | ${kb(bytes)} | ${s.all.toFixed(1)} | **${(s.all / floor.all).toFixed(2)}** | ${cpuCell(s.cpu)} | ${cpuCell(s.cpu / floor.cpu, 2)} | ${s.ms.toFixed(1)} | ${(s.ms / floor.ms).toFixed(2)} |`;
 console.log(
   `\nCold import: require() of each bundle in a fresh node, median of ${rounds} rounds alternating with the bare bundle (node ${process.version}, ${process.platform}/${process.arch})\n`,
 );
-console.log('| function | bundle | import ms | ÷ bare | main-thread CPU ms | ÷ bare |');
-console.log('|---|---|---|---|---|---|');
+console.log('| function | bundle | CPU ms (all threads) | ÷ bare | main-thread CPU ms | ÷ bare | wall ms | ÷ bare |');
+console.log('|---|---|---|---|---|---|---|---|');
 console.log(row('bare DocumentClient GetCommand', bare.bytes, floor));
 for (const b of built) console.log(row(b.name, b.bytes, stats(b.name)));
