@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 describe('serverless.yml is deployable as written', () => {
-  it('packages offline with osls: one minified bundle per function, the table with PITR, IAM scoped to it', () => {
+  it('packages offline with osls: one minified bundle per function, the table with PITR, IAM scoped to it, the secrets extension', () => {
     const out = path.resolve('.data/package-test');
     rmSync(out, { recursive: true, force: true });
     execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--stage', 'prod', '--package', out], {
@@ -30,10 +30,21 @@ describe('serverless.yml is deployable as written', () => {
       expect(l.Properties.Runtime).toBe('nodejs22.x');
       expect(l.Properties.Environment.Variables.STAGE).toBe('prod');
       expect(l.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBe('');
+      // Secrets come through the AWS Parameters and Secrets Lambda Extension: its arm64 layer for cn-north-1.
+      expect(l.Properties.Architectures).toEqual(['arm64']);
+      expect(l.Properties.Layers).toEqual([
+        'arn:aws-cn:lambda:cn-north-1:287114880934:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:89',
+      ]);
     }
     const policy = JSON.stringify(resources.IamRoleLambdaExecution?.Properties.Policies);
     expect(policy).toContain('UnionTable');
     expect(policy).not.toMatch(/"Resource":"\*"/);
     expect(policy).not.toContain('dynamodb:*');
+    // What the extension calls with the function's role: GetParameter on the stage's path, and
+    // kms:Decrypt only through SSM for those parameters.
+    expect(policy).toContain('"ssm:GetParameter"');
+    expect(policy).not.toContain('ssm:GetParameters');
+    expect(policy).toContain('parameter/union-service/prod/*');
+    expect(policy).toContain('"kms:ViaService"');
   });
 });
