@@ -112,6 +112,15 @@ describe('the packaged functions on a deployed stage', () => {
     }
   });
 
+  it('carry no response schema: those are declared for the tests only (<area>/responses.ts)', () => {
+    for (const [name, { metafile }] of Object.entries(bundles)) {
+      expect(
+        Object.keys(metafile.inputs).filter((input) => /-responses\.contract\.ts$|\/http\/(?:\w+\/)?(?:area-)?responses\.ts$/.test(input)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
   it('read their secrets through the extension at the first request: one decrypted GET per parameter, with the session token', async () => {
     ext.parameters = { ...good };
     ext.requests.length = 0;

@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { responseOf } from '../../../functions/src/http/area-responses';
 import { AREAS } from '../../../functions/src/http/areas';
 import { type RouteDef, routeKey } from '../../../functions/src/http/route';
 import { createOrg } from '../../../functions/src/store/org.repository';
@@ -32,7 +33,7 @@ const call = async (area: AreaModule, method: string, path: string, opts: Invoke
   const key = routeKey(route);
   const res = await invoke(area, method, path, opts);
   expect(res.status, `${key} → ${JSON.stringify(res.body).slice(0, 300)}`).toBe(opts.status ?? 200);
-  expect(route.response ?? route.responseMediaTypes, `${key} declares no response`).toBeDefined();
+  expect(responseOf(key), `${key} declares no response`).toBeDefined();
   expect(responseProblems(route, res), key).toEqual([]);
   checked.set(key, (checked.get(key) ?? 0) + 1);
   return res.body;
@@ -250,7 +251,7 @@ describe('coverage', () => {
     for (const area of [congress, catalog]) {
       for (const route of area.routes) {
         const key = routeKey(route);
-        expect(route.response ?? route.responseMediaTypes, `${key} declares no response`).toBeDefined();
+        expect(responseOf(key), `${key} declares no response`).toBeDefined();
         expect(checked.get(key) ?? 0, `${key} was not exercised`).toBeGreaterThan(0);
       }
     }

@@ -4,7 +4,6 @@ import {
   benefitKeyOf,
   benefitView,
   CLAIM_STATUS_LABELS,
-  cardResponse,
   chinaDateOf,
   claimPeriodOf,
   DomainError,
@@ -15,16 +14,14 @@ import {
   maskMemberNumber,
   maskName,
   memberFactsQuery,
-  memberFactsResponse,
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
   officerFactsRequest,
   refuseOwnFacts,
   type VerifyResponse,
   verifyRequest,
-  verifyResponse,
 } from '@union/shared';
-import { benefitsResponse, type MemberBenefit, memberFactsOfResponse } from '@union/shared/contracts/card-responses.contract';
+import type { MemberBenefit } from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
@@ -55,7 +52,6 @@ export const cardRoutes = [
     method: 'GET',
     path: '/me/card',
     access: ['member'],
-    response: cardResponse,
     async handle({ session, runtime, now }) {
       // One read: the account's active-membership item carries the membership and its org.
       const { membership, org } = await requireActiveMember(session.userId);
@@ -89,7 +85,6 @@ export const cardRoutes = [
     path: '/verify',
     access: ['verifier'],
     body: verifyRequest,
-    response: verifyResponse,
     async handle({ body, runtime, now }) {
       const checkedAt = now.toISOString();
       const blank = { memberStatus: null, memberStatusText: null, orgName: null, memberNumberMasked: null, checkedAt };
@@ -132,7 +127,6 @@ export const cardRoutes = [
     method: 'GET',
     path: '/me/benefits',
     access: ['member'],
-    response: benefitsResponse,
     async handle({ session, now }) {
       const period = claimPeriodOf(now);
       // Two round trips: the member's own items (membership with its lineage, facts) and claims,
@@ -180,7 +174,6 @@ export const cardRoutes = [
     path: '/orgs/{orgId}/members/{userId}/facts',
     access: ['officer'],
     params: memberFactsParams,
-    response: memberFactsOfResponse,
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const membership = await memberWithin(params.userId, params.orgId);
@@ -203,7 +196,6 @@ export const cardRoutes = [
     access: ['officer'],
     params: memberFactsParams,
     body: officerFactsRequest,
-    response: memberFactsOfResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       refuseOwnFacts(session, params.userId);
@@ -254,7 +246,6 @@ export const cardRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: memberFactsQuery,
-    response: memberFactsResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, orgMembersQueue);

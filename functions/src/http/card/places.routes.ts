@@ -1,5 +1,4 @@
 import { createPlaceRequest, idSchema, PLACE_KINDS, placesQuery, sortByDistance } from '@union/shared';
-import { placeResponse, placesResponse } from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { createPlace, listPlaces } from '../../store/place.repository';
@@ -14,7 +13,6 @@ export const placeRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     body: createPlaceRequest,
-    response: placeResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const place = await createPlace({
@@ -32,7 +30,6 @@ export const placeRoutes = [
     path: '/places',
     access: 'signedIn',
     query: z.object({ ...z.partial(placesQuery).shape, kind: z.optional(z.enum(PLACE_KINDS)) }),
-    response: placesResponse,
     async handle({ query }) {
       const all = (await listPlaces()).filter((p) => !query.kind || p.kind === query.kind);
       if (query.lat === undefined || query.lng === undefined) {

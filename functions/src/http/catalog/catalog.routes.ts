@@ -5,13 +5,6 @@ import {
   PLAN_DRAFT_MAX_SERVICES,
   publishCatalogRequest,
 } from '@union/shared/contracts/catalog-publish.contract';
-import {
-  catalogDraftResponse,
-  catalogSourceResponse,
-  catalogVersionListResponse,
-  catalogVersionResponse,
-  effectiveCatalogsResponse,
-} from '@union/shared/contracts/catalog-responses.contract';
 import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import { importPlan } from '@union/shared/domain/plan-import/index';
 import * as z from 'zod/mini';
@@ -58,7 +51,6 @@ export const catalogRoutes = [
     access: ['officer'],
     params: orgParams,
     body: catalogDraftRequest,
-    response: catalogDraftResponse,
     async handle({ params, body, requireRoleOver, requestId }) {
       await requireRoleOver('officer', params.orgId);
       assertSourceTextSize(body.text, 'text');
@@ -89,7 +81,6 @@ export const catalogRoutes = [
     // name the entry and field ("第 3 项服务的类别：不能为空") rather than the generic labels.
     body: z.unknown(),
     bodyContract: publishCatalogRequest,
-    response: catalogVersionResponse,
     async handle({ params, body, session, requireRoleOver, now }) {
       await requireRoleOver('officer', params.orgId);
       const request = parsePublishRequest(body);
@@ -108,7 +99,6 @@ export const catalogRoutes = [
     access: 'signedIn',
     params: orgParams,
     query: pageQuery,
-    response: catalogVersionListResponse,
     async handle({ params, query }) {
       await requireOrg(params.orgId);
       const page = await pageCatalogVersions(params.orgId, query);
@@ -120,7 +110,6 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs/{version}',
     access: 'signedIn',
     params: catalogVersionParams,
-    response: catalogVersionResponse,
     async handle({ params }) {
       return { body: { catalog: await requireCatalogVersion(params.orgId, params.version) } };
     },
@@ -130,7 +119,6 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs/{version}/source',
     access: 'signedIn',
     params: catalogVersionParams,
-    response: catalogSourceResponse,
     async handle({ params }) {
       const text = await getCatalogSource(params.orgId, params.version);
       if (text === null) {
@@ -144,7 +132,6 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/effective-catalogs',
     access: 'signedIn',
     params: orgParams,
-    response: effectiveCatalogsResponse,
     async handle({ params }) {
       return { body: await effectiveFor(params.orgId) };
     },
@@ -153,7 +140,6 @@ export const catalogRoutes = [
     method: 'GET',
     path: '/me/catalogs',
     access: 'signedIn',
-    response: effectiveCatalogsResponse,
     async handle({ session }) {
       // A member reads the catalogs of the org they belong to; anyone else those of their first grant's org.
       const grant = session.roles.find((r) => r.role === 'member') ?? session.roles[0];

@@ -1,5 +1,4 @@
-import { createOrgRequest, idSchema, inviteStatus, orgLineageResponse, pageQuery } from '@union/shared';
-import { createOrgResponse, jointUnionsResponse, orgChildrenResponse } from '@union/shared/contracts/org-responses.contract';
+import { createOrgRequest, idSchema, inviteStatus, pageQuery } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { listInvites } from '../../store/invite.repository';
@@ -17,7 +16,6 @@ export const orgRoutes = [
     path: '/orgs/{orgId}',
     access: 'public',
     params: orgParams,
-    response: orgLineageResponse,
     async handle({ params }) {
       const lineage = await getLineage(params.orgId);
       return { body: { org: lineage.at(-1), lineage } };
@@ -29,7 +27,6 @@ export const orgRoutes = [
     access: 'signedIn',
     params: orgParams,
     query: pageQuery,
-    response: orgChildrenResponse,
     async handle({ params, query }) {
       const page = await listChildrenPage(params.orgId, query);
       return { body: { orgs: page.items, nextCursor: page.nextCursor } };
@@ -40,7 +37,6 @@ export const orgRoutes = [
     path: '/joint-unions',
     access: 'public',
     query: z.extend(pageQuery, { area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
-    response: jointUnionsResponse,
     async handle({ query, now }) {
       // A 联合工会 exists for workers whose employer has no union: its open invite (auto-approve
       // first) is public, so a worker can join from here without a poster.
@@ -61,7 +57,6 @@ export const orgRoutes = [
     path: '/orgs',
     access: ['officer'],
     body: createOrgRequest,
-    response: createOrgResponse,
     async handle({ body, requireRoleOver }) {
       await requireRoleOver('officer', body.parentId);
       const org = await createOrg({
