@@ -65,14 +65,16 @@ const migrateItem = async (item: Item): Promise<boolean> => {
       if (m?.status !== 'active') return false;
       const lineage = (await getLineage(m.orgId)).map(summaryOf);
       return ifStillNeeded(() =>
-        UserMembershipEntity.build(EntityRepository).put(pointerItem(m, lineage), {
-          condition: {
-            and: [
-              { attr: 'membershipId', eq: m.membershipId },
-              { attr: 'memberNumber', exists: false },
-            ],
-          },
-        }),
+        UserMembershipEntity()
+          .build(EntityRepository)
+          .put(pointerItem(m, lineage), {
+            condition: {
+              and: [
+                { attr: 'membershipId', eq: m.membershipId },
+                { attr: 'memberNumber', exists: false },
+              ],
+            },
+          }),
       );
     }
     case 'CatalogCounter': {
@@ -89,17 +91,19 @@ const migrateItem = async (item: Item): Promise<boolean> => {
       if (!latest) return false;
       const { entries, ...meta } = latest;
       return ifStillNeeded(() =>
-        CatalogLatestEntity.build(EntityRepository).put(
-          { ...meta, entries },
-          {
-            condition: {
-              or: [
-                { attr: 'version', exists: false },
-                { attr: 'version', lt: latest.version },
-              ],
+        CatalogLatestEntity()
+          .build(EntityRepository)
+          .put(
+            { ...meta, entries },
+            {
+              condition: {
+                or: [
+                  { attr: 'version', exists: false },
+                  { attr: 'version', lt: latest.version },
+                ],
+              },
             },
-          },
-        ),
+          ),
       );
     }
     case 'Quota': {

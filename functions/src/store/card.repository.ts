@@ -8,10 +8,11 @@ import { MemberFactsEntity } from './entities/member-facts.entity';
 import { UserMembershipEntity } from './entities/membership.entity';
 import { isConditionFailure } from './errors';
 import { type ActiveMember, activeMemberFrom } from './membership.repository';
+import { once } from './once';
 import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
-const memberFacts = MemberFactsEntity.build(EntityRepository);
+const memberFacts = once(() => MemberFactsEntity().build(EntityRepository));
 
 export interface OfficerFactsRecord extends OfficerFacts {
   userId: string;
@@ -23,7 +24,7 @@ export interface OfficerFactsRecord extends OfficerFacts {
   version: number;
 }
 
-type FactsItem = NonNullable<Awaited<ReturnType<typeof memberFacts.get>>['Item']>;
+type FactsItem = NonNullable<Awaited<ReturnType<ReturnType<typeof memberFacts>['get']>>['Item']>;
 
 const versionedFacts = (Item: FactsItem | undefined): { facts: OfficerFacts; version: number; updatedAt: string | null } =>
   Item
@@ -38,7 +39,7 @@ const versionedFacts = (Item: FactsItem | undefined): { facts: OfficerFacts; ver
 export const getVersionedOfficerFacts = async (
   userId: string,
 ): Promise<{ facts: OfficerFacts; version: number; updatedAt: string | null }> => {
-  const { Item } = await memberFacts.get({ userId }, { consistent: true });
+  const { Item } = await memberFacts().get({ userId }, { consistent: true });
   return versionedFacts(Item);
 };
 
@@ -52,7 +53,7 @@ export const getMemberWithFacts = async (userId: string): Promise<{ member: Acti
     Responses: [[pointer, facts]],
   } = await batchGet(
     UnionTable.build(BatchGetCommand)
-      .requests(UserMembershipEntity.build(BatchGetRequest).key({ userId }), MemberFactsEntity.build(BatchGetRequest).key({ userId }))
+      .requests(UserMembershipEntity().build(BatchGetRequest).key({ userId }), MemberFactsEntity().build(BatchGetRequest).key({ userId }))
       .options({ consistent: true }),
   );
   const member = pointer ? await activeMemberFrom(pointer) : null;
@@ -80,7 +81,8 @@ export const putOfficerFacts = async (
   if (r) {
     items.unshift({
       label: 'facts',
-      tx: MemberFactsEntity.build(PutTransaction)
+      tx: MemberFactsEntity()
+        .build(PutTransaction)
         .item({ ...r, version: expected + 1, gsi1pk: `FACTSORG#${r.orgId}`, gsi1sk: r.userId })
         .options({ condition: expected === 0 ? { attr: 'version', exists: false } : { attr: 'version', eq: expected } }),
     });

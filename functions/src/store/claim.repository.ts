@@ -20,14 +20,15 @@ import {
   QuotaEntity,
   quotasOfOrgPartition,
 } from './entities/claim.entity';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import type { OrgQueue } from './subtree-page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
-const claims = ClaimEntity.build(EntityRepository);
-const publicity = PublicityEntity.build(EntityRepository);
-const quotas = QuotaEntity.build(EntityRepository);
-const delegations = ClaimDelegationEntity.build(EntityRepository);
+const claims = once(() => ClaimEntity().build(EntityRepository));
+const publicity = once(() => PublicityEntity().build(EntityRepository));
+const quotas = once(() => QuotaEntity().build(EntityRepository));
+const delegations = once(() => ClaimDelegationEntity().build(EntityRepository));
 
 export type ClaimFactValue = number | boolean | string;
 
@@ -56,7 +57,7 @@ export interface ClaimRecord {
   automatic: boolean;
 }
 
-type ClaimItem = NonNullable<Awaited<ReturnType<typeof claims.get>>['Item']>;
+type ClaimItem = NonNullable<Awaited<ReturnType<ReturnType<typeof claims>['get']>>['Item']>;
 
 const toRecord = (i: ClaimItem): ClaimRecord => ({
   claimId: i.claimId,
@@ -93,7 +94,8 @@ const MAX_ATTEMPTS = 400;
  */
 const consumeQuotaTx = (claim: Pick<ClaimRecord, 'benefitKey' | 'benefitOrgId' | 'period'>, total: number): LabeledTx => ({
   label: 'quota',
-  tx: QuotaEntity.build(UpdateTransaction)
+  tx: QuotaEntity()
+    .build(UpdateTransaction)
     .item({
       benefitKey: claim.benefitKey,
       period: claim.period,
@@ -118,7 +120,7 @@ const consumeQuotaTx = (claim: Pick<ClaimRecord, 'benefitKey' | 'benefitOrgId' |
  */
 const refuseIfQuotaFull = async (benefitKey: string, period: string, total: number | null): Promise<void> => {
   if (total === null) return;
-  const { Item } = await quotas.get({ benefitKey, period }, { consistent: true });
+  const { Item } = await quotas().get({ benefitKey, period }, { consistent: true });
   if (Item && Item.used >= total) throw new DomainError('QUOTA_EXHAUSTED', '该项福利名额已满', { field: 'benefitId' });
 };
 
@@ -144,7 +146,8 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
       async () => [
         {
           label: 'claim',
-          tx: ClaimEntity.build(PutTransaction)
+          tx: ClaimEntity()
+            .build(PutTransaction)
             .item({
               ...rest,
               facts,
@@ -161,7 +164,8 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
         },
         {
           label: 'lock',
-          tx: ClaimLockEntity.build(PutTransaction)
+          tx: ClaimLockEntity()
+            .build(PutTransaction)
             .item({ benefitKey: claim.benefitKey, period: claim.period, userId: claim.userId, claimId: claim.claimId })
             .options({ condition: { attr: 'claimId', exists: false } }),
         },
@@ -177,7 +181,7 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
 };
 
 export const getClaim = async (claimId: string): Promise<ClaimRecord | null> => {
-  const { Item } = await claims.get({ claimId }, { consistent: true });
+  const { Item } = await claims().get({ claimId }, { consistent: true });
   return Item ? toRecord(Item) : null;
 };
 
@@ -199,7 +203,8 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
       async () => [
         {
           label: 'claim',
-          tx: ClaimEntity.build(UpdateTransaction)
+          tx: ClaimEntity()
+            .build(UpdateTransaction)
             .item({ claimId: claim.claimId, status: 'approved', decidedAt, decidedBy: by, gsi1pk: queueKey(claim.orgId, 'approved') })
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
@@ -222,7 +227,8 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
       async () => [
         {
           label: 'claim',
-          tx: ClaimEntity.build(UpdateTransaction)
+          tx: ClaimEntity()
+            .build(UpdateTransaction)
             .item({
               claimId: claim.claimId,
               status: 'rejected',
@@ -235,7 +241,8 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
         },
         {
           label: 'unlock',
-          tx: ClaimLockEntity.build(DeleteTransaction)
+          tx: ClaimLockEntity()
+            .build(DeleteTransaction)
             .key({ benefitKey: claim.benefitKey, period: claim.period, userId: claim.userId })
             .options({ condition: { attr: 'claimId', eq: claim.claimId } }),
         },
@@ -251,14 +258,14 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
 
 /** A member's claims, newest first (every page). */
 export const listClaimsOfUser = async (userId: string): Promise<ClaimRecord[]> => {
-  const { Items = [] } = await claims.query({ index: 'gsi2', partition: `CLAIMUSER#${userId}` }, { reverse: true, ...ALL_PAGES });
+  const { Items = [] } = await claims().query({ index: 'gsi2', partition: `CLAIMUSER#${userId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toRecord);
 };
 
 /** A page of a member's claims, newest first. */
 export const listClaimsOfUserPage = async (userId: string, req: PageRequest): Promise<Page<ClaimRecord>> => {
   const partition = `CLAIMUSER#${userId}`;
-  const { Items = [], LastEvaluatedKey } = await claims.query(
+  const { Items = [], LastEvaluatedKey } = await claims().query(
     { index: 'gsi2', partition },
     { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi2', partition) },
   );
@@ -268,7 +275,11 @@ export const listClaimsOfUserPage = async (userId: string, req: PageRequest): Pr
 /** Every claim of the given orgs in a status, oldest first (every page of every org). */
 export const listClaimsOfOrgs = async (orgIds: readonly string[], status: ClaimStatus): Promise<ClaimRecord[]> => {
   const pages = await Promise.all(
-    orgIds.map((orgId) => claims.query({ index: 'gsi1', partition: queueKey(orgId, status) }, ALL_PAGES).then((r) => r.Items ?? [])),
+    orgIds.map((orgId) =>
+      claims()
+        .query({ index: 'gsi1', partition: queueKey(orgId, status) }, ALL_PAGES)
+        .then((r) => r.Items ?? []),
+    ),
   );
   return pages
     .flat()
@@ -281,7 +292,7 @@ export const claimQueue = (status: ClaimStatus): OrgQueue<ClaimRecord> => ({
   index: 'gsi1',
   partition: (orgId) => queueKey(orgId, status),
   async read(orgId, exclusiveStartKey, limit) {
-    const { Items = [], LastEvaluatedKey } = await claims.query(
+    const { Items = [], LastEvaluatedKey } = await claims().query(
       { index: 'gsi1', partition: queueKey(orgId, status) },
       { limit, exclusiveStartKey },
     );
@@ -292,7 +303,13 @@ export const claimQueue = (status: ClaimStatus): OrgQueue<ClaimRecord> => ({
 /** Quota use of several benefits in a period (absent: nothing used yet). A catalog has tens of entries. */
 export const getQuotaUse = async (benefitKeys: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
   const unique = [...new Set(benefitKeys)];
-  const found = await Promise.all(unique.map((benefitKey) => quotas.get({ benefitKey, period }, { consistent: true }).then((r) => r.Item)));
+  const found = await Promise.all(
+    unique.map((benefitKey) =>
+      quotas()
+        .get({ benefitKey, period }, { consistent: true })
+        .then((r) => r.Item),
+    ),
+  );
   return new Map(found.flatMap((q) => (q ? [[q.benefitKey, { total: q.total, used: q.used }] as const] : [])));
 };
 
@@ -302,7 +319,7 @@ export const getQuotaUse = async (benefitKeys: readonly string[], period: string
  */
 export const getQuotaUseOfOrgs = async (orgIds: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
   const pages = await Promise.all(
-    orgIds.map((orgId) => quotas.query({ index: 'gsi1', partition: quotasOfOrgPartition(orgId, period) }, ALL_PAGES)),
+    orgIds.map((orgId) => quotas().query({ index: 'gsi1', partition: quotasOfOrgPartition(orgId, period) }, ALL_PAGES)),
   );
   return new Map(pages.flatMap((p) => (p.Items ?? []).map((q) => [q.benefitKey, { total: q.total, used: q.used }] as const)));
 };
@@ -319,11 +336,11 @@ export interface PublicityRecord extends PublicityPeriod {
 }
 
 export const putPublicity = async (p: PublicityRecord): Promise<void> => {
-  await publicity.put(p);
+  await publicity().put(p);
 };
 
 export const getPublicity = async (benefitId: string, orgId: string): Promise<PublicityRecord | null> => {
-  const { Item } = await publicity.get({ benefitId, orgId });
+  const { Item } = await publicity().get({ benefitId, orgId });
   return Item
     ? {
         benefitId: Item.benefitId,
@@ -356,18 +373,22 @@ const toDelegation = (i: ClaimDelegation): ClaimDelegation => ({
 
 /** Delegates review (idempotent: granting again refreshes who granted it and when). */
 export const putDelegation = async (d: ClaimDelegation): Promise<ClaimDelegation> => {
-  await delegations.put(d);
+  await delegations().put(d);
   return d;
 };
 
 export const deleteDelegation = async (orgId: string, delegateOrgId: string): Promise<void> => {
-  await delegations.delete({ orgId, delegateOrgId });
+  await delegations().delete({ orgId, delegateOrgId });
 };
 
 /** Which of `delegateOrgIds` the publisher delegated review to (a lineage: a few gets). */
 export const findDelegations = async (orgId: string, delegateOrgIds: readonly string[]): Promise<string[]> => {
   const found = await Promise.all(
-    delegateOrgIds.map((delegateOrgId) => delegations.get({ orgId, delegateOrgId }, { consistent: true }).then((r) => r.Item)),
+    delegateOrgIds.map((delegateOrgId) =>
+      delegations()
+        .get({ orgId, delegateOrgId }, { consistent: true })
+        .then((r) => r.Item),
+    ),
   );
   return found.flatMap((d) => (d ? [d.delegateOrgId] : []));
 };
@@ -375,7 +396,7 @@ export const findDelegations = async (orgId: string, delegateOrgIds: readonly st
 /** A page of the publisher's delegations. */
 export const listDelegationsPage = async (orgId: string, req: PageRequest): Promise<Page<ClaimDelegation>> => {
   const partition = `ORG#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await delegations.query(
+  const { Items = [], LastEvaluatedKey } = await delegations().query(
     { partition, range: { beginsWith: 'CLAIMDELEGATE#' } },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'CLAIMDELEGATE#') },
   );

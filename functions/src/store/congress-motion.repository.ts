@@ -25,14 +25,15 @@ import {
   CongressVotedEntity,
 } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 import { runTransaction, TransactionRefused } from './transactions';
 
-const motions = CongressMotionEntity.build(EntityRepository);
-const voted = CongressVotedEntity.build(EntityRepository);
-const ballots = CongressBallotEntity.build(EntityRepository);
-const answers = CongressBallotAnswerEntity.build(EntityRepository);
+const motions = once(() => CongressMotionEntity().build(EntityRepository));
+const voted = once(() => CongressVotedEntity().build(EntityRepository));
+const ballots = once(() => CongressBallotEntity().build(EntityRepository));
+const answers = once(() => CongressBallotAnswerEntity().build(EntityRepository));
 
 // ——— motions and ballots ———
 
@@ -54,7 +55,7 @@ export interface MotionRecord {
   createdAt: string;
 }
 
-type MotionItem = NonNullable<Awaited<ReturnType<typeof motions.get>>['Item']>;
+type MotionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof motions>['get']>>['Item']>;
 const toMotion = (i: MotionItem): MotionRecord => ({
   motionId: i.motionId,
   sessionId: i.sessionId,
@@ -76,7 +77,7 @@ const toMotion = (i: MotionItem): MotionRecord => ({
 export const createMotion = async (
   m: Omit<MotionRecord, 'status' | 'delegateCount' | 'presentCount' | 'openedAt' | 'closedAt' | 'result'>,
 ) => {
-  await motions.put(
+  await motions().put(
     {
       motionId: m.motionId,
       sessionId: m.sessionId,
@@ -97,7 +98,7 @@ export const createMotion = async (
 };
 
 export const getMotion = async (motionId: string, consistent = false): Promise<MotionRecord | null> => {
-  const { Item } = await motions.get({ motionId }, { consistent });
+  const { Item } = await motions().get({ motionId }, { consistent });
   return Item ? toMotion(Item) : null;
 };
 
@@ -111,7 +112,7 @@ export const requireMotion = async (motionId: string, consistent = false): Promi
 export const getMotions = async (motionIds: readonly string[]): Promise<Map<string, MotionRecord>> => {
   const found = await inBatches(motionIds, async (ids) => {
     const { Responses } = await batchGet(
-      UnionTable.build(BatchGetCommand).requests(...ids.map((motionId) => CongressMotionEntity.build(BatchGetRequest).key({ motionId }))),
+      UnionTable.build(BatchGetCommand).requests(...ids.map((motionId) => CongressMotionEntity().build(BatchGetRequest).key({ motionId }))),
     );
     return Responses[0].filter((i): i is MotionItem => i !== undefined);
   });
@@ -120,20 +121,20 @@ export const getMotions = async (motionIds: readonly string[]): Promise<Map<stri
 
 /** The motions a person voted in, by id (their VOTED# markers, gsi1; every page). */
 export const listMotionIdsVotedBy = async (userId: string): Promise<string[]> => {
-  const { Items = [] } = await voted.query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
+  const { Items = [] } = await voted().query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
   return Items.map((v) => v.motionId);
 };
 
 /** Every motion of a session (personal data). */
 export const listSessionMotions = async (sessionId: string): Promise<MotionRecord[]> => {
-  const { Items = [] } = await motions.query({ index: 'gsi1', partition: `CONGRESSMOTIONS#${sessionId}` }, ALL_PAGES);
+  const { Items = [] } = await motions().query({ index: 'gsi1', partition: `CONGRESSMOTIONS#${sessionId}` }, ALL_PAGES);
   return Items.map(toMotion);
 };
 
 /** A page of a session's motions, oldest first. */
 export const pageSessionMotions = async (sessionId: string, req: PageRequest): Promise<Page<MotionRecord>> => {
   const partition = `CONGRESSMOTIONS#${sessionId}`;
-  const { Items = [], LastEvaluatedKey } = await motions.query(
+  const { Items = [], LastEvaluatedKey } = await motions().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -156,13 +157,15 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
       return [
         {
           label: 'motion',
-          tx: CongressMotionEntity.build(UpdateTransaction)
+          tx: CongressMotionEntity()
+            .build(UpdateTransaction)
             .item({ motionId, status: 'open', delegateCount: n, openedAt: now.toISOString() })
             .options({ condition: { attr: 'status', eq: 'draft' } }),
         },
         {
           label: 'session',
-          tx: CongressSessionEntity.build(UpdateTransaction)
+          tx: CongressSessionEntity()
+            .build(UpdateTransaction)
             .item({ sessionId: session.sessionId, rosterLockedAt: now.toISOString() })
             .options({
               condition: {
@@ -201,7 +204,7 @@ const votingOf = (voters: ReadonlyArray<{ userId: string }>, userId: string): Vo
  * one strongly consistent query (every page).
  */
 export const getVoting = async (motionId: string, userId: string): Promise<Voting> => {
-  const { Items = [] } = await voted.query(
+  const { Items = [] } = await voted().query(
     { partition: `MOTION#${motionId}`, range: { beginsWith: 'VOTED#' } },
     { consistent: true, attributes: ['userId'], ...ALL_PAGES },
   );
@@ -214,7 +217,7 @@ export const getVoting = async (motionId: string, userId: string): Promise<Votin
  */
 export const getMotionWithVoting = async (motionId: string, userId: string): Promise<{ motion: MotionRecord; voting: Voting } | null> => {
   const { Items = [] } = await UnionTable.build(QueryCommand)
-    .entities(CongressMotionEntity, CongressVotedEntity)
+    .entities(CongressMotionEntity(), CongressVotedEntity())
     .query({ partition: `MOTION#${motionId}` })
     .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
     .send();
@@ -248,24 +251,27 @@ export const castBallotInStore = async (input: {
     await runTransaction(async () => [
       {
         label: 'voted',
-        tx: CongressVotedEntity.build(PutTransaction)
+        tx: CongressVotedEntity()
+          .build(PutTransaction)
           .item({ motionId: motion.motionId, userId, gsi1pk: `VOTER#${userId}`, gsi1sk: motion.motionId })
           .options({ condition: { attr: 'userId', exists: false } }),
       },
       {
         label: 'ballot',
-        tx: CongressBallotEntity.build(PutTransaction)
+        tx: CongressBallotEntity()
+          .build(PutTransaction)
           .item({ motionId: motion.motionId, receiptCode: input.receiptCode, choice: JSON.stringify(input.choice) })
           .options({ condition: { attr: 'receiptCode', exists: false } }),
       },
       {
         label: 'motion',
-        tx: CongressMotionEntity.build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
+        tx: CongressMotionEntity().build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
       },
       memberOfOrgCheck(userId, motion.orgId, 'member'),
       {
         label: 'delegate',
-        tx: CongressDelegateEntity.build(ConditionCheck)
+        tx: CongressDelegateEntity()
+          .build(ConditionCheck)
           .key({ sessionId: motion.sessionId, userId })
           .condition({ attr: 'signedInAt', exists: true }),
       },
@@ -273,7 +279,8 @@ export const castBallotInStore = async (input: {
         ? [
             {
               label: 'answer',
-              tx: CongressBallotAnswerEntity.build(PutTransaction)
+              tx: CongressBallotAnswerEntity()
+                .build(PutTransaction)
                 .item({ requestHash: input.answer.requestHash, sealed: input.answer.sealed, ttl: input.answer.ttl })
                 .options({
                   condition: {
@@ -303,14 +310,14 @@ const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** The sealed first answer for this request, unless it has expired (DynamoDB deletes expired items late). */
 export const getBallotAnswer = async (requestHash: string, now: Date): Promise<string | null> => {
-  const { Item } = await answers.get({ requestHash }, { consistent: true });
+  const { Item } = await answers().get({ requestHash }, { consistent: true });
   if (!Item || (Item.ttl !== undefined && Item.ttl <= epochSeconds(now))) return null;
   return Item.sealed;
 };
 
 /** Every ballot of a motion (strongly consistent: used to tally after close). */
 export const listBallots = async (motionId: string): Promise<Array<{ receiptCode: string; choice: BallotChoice }>> => {
-  const { Items = [] } = await ballots.query(
+  const { Items = [] } = await ballots().query(
     { partition: `MOTIONBALLOTS#${motionId}`, range: { beginsWith: 'RECEIPT#' } },
     { ...ALL_PAGES, consistent: true },
   );
@@ -320,7 +327,7 @@ export const listBallots = async (motionId: string): Promise<Array<{ receiptCode
 /** Closes voting: status open → closed on condition, after which no ballot transaction can pass. */
 export const closeMotionVoting = async (motionId: string, presentCount: number, now: Date): Promise<void> => {
   try {
-    await motions.update(
+    await motions().update(
       { motionId, status: 'closed', closedAt: now.toISOString(), presentCount },
       { condition: { attr: 'status', eq: 'open' } },
     );
@@ -336,7 +343,7 @@ export const closeMotionVoting = async (motionId: string, presentCount: number, 
  */
 export const storeMotionResult = async (motionId: string, result: MotionResult): Promise<MotionResult> => {
   try {
-    await motions.update(
+    await motions().update(
       { motionId, result: JSON.stringify(result) },
       {
         condition: {

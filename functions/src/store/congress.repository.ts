@@ -10,6 +10,7 @@ import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { batchGet, inBatches } from './batch-get';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
 import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
@@ -20,10 +21,10 @@ import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
  * repositories (congress-proposal, congress-motion), which share the helpers exported here.
  */
 
-const sessions = CongressSessionEntity.build(EntityRepository);
-const delegates = CongressDelegateEntity.build(EntityRepository);
-const memberships = MembershipEntity.build(EntityRepository);
-const seats = CongressSeatsEntity.build(EntityRepository);
+const sessions = once(() => CongressSessionEntity().build(EntityRepository));
+const delegates = once(() => CongressDelegateEntity().build(EntityRepository));
+const memberships = once(() => MembershipEntity().build(EntityRepository));
+const seats = once(() => CongressSeatsEntity().build(EntityRepository));
 
 /** Turns a refused transaction into the domain error of its first failed condition. */
 export const refusal = (e: unknown, errors: Record<string, () => DomainError>): unknown => {
@@ -50,7 +51,7 @@ export interface CongressSessionRecord {
   createdAt: string;
 }
 
-type SessionItem = NonNullable<Awaited<ReturnType<typeof sessions.get>>['Item']>;
+type SessionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof sessions>['get']>>['Item']>;
 const toSession = (i: SessionItem): CongressSessionRecord => ({
   sessionId: i.sessionId,
   orgId: i.orgId,
@@ -64,7 +65,7 @@ const toSession = (i: SessionItem): CongressSessionRecord => ({
 });
 
 export const createSession = async (input: Omit<CongressSessionRecord, 'rosterCount' | 'signedInCount' | 'rosterLocked'>) => {
-  await sessions.put(
+  await sessions().put(
     {
       ...input,
       rosterCount: 0,
@@ -78,7 +79,7 @@ export const createSession = async (input: Omit<CongressSessionRecord, 'rosterCo
 };
 
 export const getSession = async (sessionId: string, consistent = false): Promise<CongressSessionRecord | null> => {
-  const { Item } = await sessions.get({ sessionId }, { consistent });
+  const { Item } = await sessions().get({ sessionId }, { consistent });
   return Item ? toSession(Item) : null;
 };
 
@@ -91,7 +92,7 @@ export const requireSession = async (sessionId: string, consistent = false): Pro
 /** A page of an org's sessions, newest first. */
 export const pageOrgSessions = async (orgId: string, req: PageRequest): Promise<Page<CongressSessionRecord>> => {
   const partition = `ORGCONGRESS#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await sessions.query(
+  const { Items = [], LastEvaluatedKey } = await sessions().query(
     { index: 'gsi1', partition },
     { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -107,7 +108,7 @@ export interface DelegateRecord {
   signedInAt: string | null;
 }
 
-type DelegateItem = NonNullable<Awaited<ReturnType<typeof delegates.get>>['Item']>;
+type DelegateItem = NonNullable<Awaited<ReturnType<ReturnType<typeof delegates>['get']>>['Item']>;
 const toDelegate = (i: DelegateItem): DelegateRecord => ({
   sessionId: i.sessionId,
   userId: i.userId,
@@ -118,13 +119,13 @@ const toDelegate = (i: DelegateItem): DelegateRecord => ({
 });
 
 export const getDelegate = async (sessionId: string, userId: string): Promise<DelegateRecord | null> => {
-  const { Item } = await delegates.get({ sessionId, userId });
+  const { Item } = await delegates().get({ sessionId, userId });
   return Item ? toDelegate(Item) : null;
 };
 
 /** The whole roster (every page): who is on it before adding people by hand. */
 export const listRoster = async (sessionId: string): Promise<DelegateRecord[]> => {
-  const { Items = [] } = await delegates.query(
+  const { Items = [] } = await delegates().query(
     { partition: `CONGRESS#${sessionId}`, range: { beginsWith: 'DELEGATE#' } },
     { ...ALL_PAGES, consistent: true },
   );
@@ -134,7 +135,7 @@ export const listRoster = async (sessionId: string): Promise<DelegateRecord[]> =
 /** A page of the roster, by user id (strongly consistent: the officer sees an entry just added). */
 export const pageRoster = async (sessionId: string, req: PageRequest): Promise<Page<DelegateRecord>> => {
   const partition = `CONGRESS#${sessionId}`;
-  const { Items = [], LastEvaluatedKey } = await delegates.query(
+  const { Items = [], LastEvaluatedKey } = await delegates().query(
     { partition, range: { beginsWith: 'DELEGATE#' } },
     { consistent: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'DELEGATE#') },
   );
@@ -148,7 +149,7 @@ export const getSessions = async (sessionIds: readonly string[]): Promise<Map<st
   const found = await inBatches(sessionIds, async (ids) => {
     const { Responses } = await batchGet(
       UnionTable.build(BatchGetCommand).requests(
-        ...ids.map((sessionId) => CongressSessionEntity.build(BatchGetRequest).key({ sessionId })),
+        ...ids.map((sessionId) => CongressSessionEntity().build(BatchGetRequest).key({ sessionId })),
       ),
     );
     return Responses[0].filter((i): i is SessionItem => i !== undefined);
@@ -167,14 +168,14 @@ const withSessions = async (entries: DelegateItem[]): Promise<DelegateSession[]>
 
 /** Every session where `userId` sits on the roster (their personal data). */
 export const listSessionsOfDelegate = async (userId: string): Promise<DelegateSession[]> => {
-  const { Items = [] } = await delegates.query({ index: 'gsi1', partition: `DELEGATEOF#${userId}` }, ALL_PAGES);
+  const { Items = [] } = await delegates().query({ index: 'gsi1', partition: `DELEGATEOF#${userId}` }, ALL_PAGES);
   return withSessions(Items);
 };
 
 /** A page of the sessions where `userId` sits on the roster (the delegate's 投票 tab). */
 export const pageSessionsOfDelegate = async (userId: string, req: PageRequest): Promise<Page<DelegateSession>> => {
   const partition = `DELEGATEOF#${userId}`;
-  const { Items = [], LastEvaluatedKey } = await delegates.query(
+  const { Items = [], LastEvaluatedKey } = await delegates().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -218,7 +219,7 @@ export const addDelegates = async (
         async () => {
           const state = await Promise.all(
             chunk.map(async (d) => {
-              const onRoster = (await delegates.get({ sessionId, userId: d.userId }, { consistent: true })).Item !== undefined;
+              const onRoster = (await delegates().get({ sessionId, userId: d.userId }, { consistent: true })).Item !== undefined;
               return { d, onRoster, needsGrant: onRoster && !(await holdsGrant(d.userId, grant)) };
             }),
           );
@@ -229,7 +230,8 @@ export const addDelegates = async (
             ...fresh.flatMap((d): LabeledTx[] => [
               {
                 label: `delegate:${d.userId}`,
-                tx: CongressDelegateEntity.build(PutTransaction)
+                tx: CongressDelegateEntity()
+                  .build(PutTransaction)
                   .item({
                     sessionId,
                     userId: d.userId,
@@ -245,14 +247,17 @@ export const addDelegates = async (
               grantTx(d.userId, grant),
               {
                 label: `seats:${d.userId}`,
-                tx: CongressSeatsEntity.build(UpdateTransaction).item({ userId: d.userId, orgId, seats: $add(1) }),
+                tx: CongressSeatsEntity()
+                  .build(UpdateTransaction)
+                  .item({ userId: d.userId, orgId, seats: $add(1) }),
               },
             ]),
             // An entry left without its grant (written before grants went in the same transaction).
             ...repair.flatMap((d): LabeledTx[] => [
               {
                 label: `onRoster:${d.userId}`,
-                tx: CongressDelegateEntity.build(ConditionCheck)
+                tx: CongressDelegateEntity()
+                  .build(ConditionCheck)
                   .key({ sessionId, userId: d.userId })
                   .condition({ attr: 'userId', exists: true }),
               },
@@ -263,7 +268,8 @@ export const addDelegates = async (
               ? [
                   {
                     label: 'session',
-                    tx: CongressSessionEntity.build(UpdateTransaction)
+                    tx: CongressSessionEntity()
+                      .build(UpdateTransaction)
                       .item({ sessionId, rosterCount: $add(fresh.length) })
                       .options({
                         condition: {
@@ -293,7 +299,7 @@ export const addDelegates = async (
 /** The person's active membership is in `orgId` (the account's pointer, moved by a transfer). */
 export const memberOfOrgCheck = (userId: string, orgId: string, label: string): LabeledTx => ({
   label,
-  tx: UserMembershipEntity.build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
+  tx: UserMembershipEntity().build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
 });
 
 /** The refusal of a roster batch, saying how much of the list is already in (the same list again resumes). */
@@ -330,15 +336,16 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
   try {
     await runTransaction(
       async () => {
-        const { Item: entry } = await delegates.get({ sessionId, userId }, { consistent: true });
+        const { Item: entry } = await delegates().get({ sessionId, userId }, { consistent: true });
         if (!entry) throw new TransactionRefused(['absent']);
-        const { Item: seat } = await seats.get({ userId, orgId }, { consistent: true });
+        const { Item: seat } = await seats().get({ userId, orgId }, { consistent: true });
         const held = seat?.seats ?? 0;
         const signedIn = entry.signedInAt !== undefined;
         return [
           {
             label: 'delegate',
-            tx: CongressDelegateEntity.build(DeleteTransaction)
+            tx: CongressDelegateEntity()
+              .build(DeleteTransaction)
               .key({ sessionId, userId })
               .options({
                 condition: {
@@ -351,7 +358,8 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
           },
           {
             label: 'session',
-            tx: CongressSessionEntity.build(UpdateTransaction)
+            tx: CongressSessionEntity()
+              .build(UpdateTransaction)
               .item({ sessionId, rosterCount: $add(-1), ...(signedIn ? { signedInCount: $add(-1) } : {}) })
               .options({
                 condition: {
@@ -366,7 +374,8 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
             ? [
                 {
                   label: 'seats',
-                  tx: CongressSeatsEntity.build(UpdateTransaction)
+                  tx: CongressSeatsEntity()
+                    .build(UpdateTransaction)
                     .item({ userId, orgId, seats: $add(-1) })
                     .options({ condition: { attr: 'seats', eq: held } }),
                 },
@@ -374,7 +383,8 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
             : [
                 {
                   label: 'seats',
-                  tx: CongressSeatsEntity.build(DeleteTransaction)
+                  tx: CongressSeatsEntity()
+                    .build(DeleteTransaction)
                     .key({ userId, orgId })
                     .options({ condition: seat ? { attr: 'seats', eq: held } : { attr: 'seats', exists: false } }),
                 },
@@ -413,7 +423,8 @@ export const signIn = async (
       memberOfOrgCheck(userId, session.orgId, 'member'),
       {
         label: 'delegate',
-        tx: CongressDelegateEntity.build(UpdateTransaction)
+        tx: CongressDelegateEntity()
+          .build(UpdateTransaction)
           .item({ sessionId, userId, signedInAt: now.toISOString() })
           .options({
             condition: {
@@ -424,7 +435,12 @@ export const signIn = async (
             },
           }),
       },
-      { label: 'session', tx: CongressSessionEntity.build(UpdateTransaction).item({ sessionId, signedInCount: $add(1) }) },
+      {
+        label: 'session',
+        tx: CongressSessionEntity()
+          .build(UpdateTransaction)
+          .item({ sessionId, signedInCount: $add(1) }),
+      },
     ]);
     return 'signed-in';
   } catch (e) {
@@ -441,7 +457,7 @@ export const findActiveMemberByNumber = async (
   orgId: string,
   memberNumber: string,
 ): Promise<{ userId: string; name: string; memberNumber: string } | null> => {
-  const { Items = [] } = await memberships.query(
+  const { Items = [] } = await memberships().query(
     { index: 'gsi2', partition: `ORGMEMBERS#${orgId}`, range: { eq: memberNumber } },
     ALL_PAGES,
   );

@@ -34,7 +34,7 @@ export interface ActiveMember {
   lineage: Org[];
 }
 
-export type PointerItem = FormattedItem<typeof UserMembershipEntity>;
+export type PointerItem = FormattedItem<ReturnType<typeof UserMembershipEntity>>;
 
 /** The active-membership item as written with the membership it points at. */
 export const pointerItem = (m: Omit<ActiveMembership, 'status'>, lineage: readonly OrgSummary[]) => ({

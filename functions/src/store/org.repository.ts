@@ -2,11 +2,12 @@ import { canParent, DomainError, lineageOf, type Org, type OrgKind } from '@unio
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { OrgEntity } from './entities/org.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { limitOf, nextCursorOf, type Page, type PageRequest, type StartKey, startKeyOf } from './page';
 
-const orgs = OrgEntity.build(EntityRepository);
+const orgs = once(() => OrgEntity().build(EntityRepository));
 
-type OrgItem = NonNullable<Awaited<ReturnType<typeof orgs.get>>['Item']>;
+type OrgItem = NonNullable<Awaited<ReturnType<ReturnType<typeof orgs>['get']>>['Item']>;
 
 const toOrg = (i: OrgItem): Org => ({
   orgId: i.orgId,
@@ -49,7 +50,7 @@ const carriedLineage = (i: OrgItem): Org[] | null => {
 };
 
 export const getOrg = async (orgId: string): Promise<Org | null> => {
-  const { Item } = await orgs.get({ orgId });
+  const { Item } = await orgs().get({ orgId });
   return Item ? toOrg(Item) : null;
 };
 
@@ -64,7 +65,7 @@ export const requireOrg = async (orgId: string, field = 'orgId'): Promise<Org> =
  * carries its ancestors. An item written before it did costs a second round trip (its ancestors).
  */
 export const getLineage = async (orgId: string, field = 'orgId'): Promise<Org[]> => {
-  const { Item } = await orgs.get({ orgId });
+  const { Item } = await orgs().get({ orgId });
   if (!Item) throw new DomainError('ORG_NOT_FOUND', '组织不存在', { field });
   const carried = carriedLineage(Item);
   if (carried) return carried;
@@ -95,7 +96,7 @@ export const createOrg = async (input: {
   }
   const org: Org = { orgId: input.orgId, name: input.name, kind: input.kind, parentId: input.parentId, ancestors, area: input.area };
   try {
-    await orgs.put(
+    await orgs().put(
       {
         orgId: org.orgId,
         name: org.name,
@@ -117,7 +118,7 @@ export const createOrg = async (input: {
 /** A page of an org's children, by name. */
 export const listChildrenPage = async (parentId: string, req: PageRequest): Promise<Page<Org>> => {
   const partition = `ORGCHILD#${parentId}`;
-  const { Items = [], LastEvaluatedKey } = await orgs.query(
+  const { Items = [], LastEvaluatedKey } = await orgs().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -140,7 +141,7 @@ const childKeyOf = (o: Org): StartKey => ({ pk: `ORG#${o.orgId}`, sk: 'META', gs
 async function* childrenOf(parentId: string, after?: Org): AsyncGenerator<Org> {
   let exclusiveStartKey: Record<string, unknown> | undefined = after ? childKeyOf(after) : undefined;
   do {
-    const page = await orgs.query({ index: 'gsi1', partition: `ORGCHILD#${parentId}` }, { limit: CHILDREN_PAGE, exclusiveStartKey });
+    const page = await orgs().query({ index: 'gsi1', partition: `ORGCHILD#${parentId}` }, { limit: CHILDREN_PAGE, exclusiveStartKey });
     for (const item of page.Items ?? []) yield toOrg(item);
     exclusiveStartKey = page.LastEvaluatedKey;
   } while (exclusiveStartKey);
@@ -177,7 +178,7 @@ export const subtreeOf = async (orgId: string): Promise<string[]> => {
 /** 联合工会 in an area: where a worker whose employer has no union can join (a page). */
 export const listJointUnionsByAreaPage = async (area: string, req: PageRequest): Promise<Page<Org>> => {
   const partition = `ORGAREA#${area}`;
-  const { Items = [], LastEvaluatedKey } = await orgs.query(
+  const { Items = [], LastEvaluatedKey } = await orgs().query(
     { index: 'gsi2', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi2', partition) },
   );

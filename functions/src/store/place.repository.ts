@@ -1,8 +1,9 @@
 import type { PlaceKind } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PlaceEntity } from './entities/place.entity';
+import { once } from './once';
 
-const places = PlaceEntity.build(EntityRepository);
+const places = once(() => PlaceEntity().build(EntityRepository));
 
 export interface PlaceRecord {
   placeId: string;
@@ -16,13 +17,13 @@ export interface PlaceRecord {
 }
 
 export const createPlace = async (p: PlaceRecord & { createdAt: string; createdBy: string }): Promise<PlaceRecord> => {
-  await places.put({ ...p, gsi1pk: 'PLACES', gsi1sk: `${p.orgId}#${p.placeId}` }, { condition: { attr: 'placeId', exists: false } });
+  await places().put({ ...p, gsi1pk: 'PLACES', gsi1sk: `${p.orgId}#${p.placeId}` }, { condition: { attr: 'placeId', exists: false } });
   const { createdAt: _c, createdBy: _b, ...place } = p;
   return place;
 };
 
 export const listPlaces = async (): Promise<PlaceRecord[]> => {
-  const { Items = [] } = await places.query({ index: 'gsi1', partition: 'PLACES' }, { maxPages: Number.POSITIVE_INFINITY });
+  const { Items = [] } = await places().query({ index: 'gsi1', partition: 'PLACES' }, { maxPages: Number.POSITIVE_INFINITY });
   return Items.map((i) => ({
     placeId: i.placeId,
     orgId: i.orgId,

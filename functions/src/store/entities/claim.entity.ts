@@ -7,6 +7,7 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /**
@@ -16,40 +17,43 @@ import { UnionTable } from '../table';
  *   (the queue of an officer is the union over the orgs of their subtree)
  * - a member's claims, newest first — gsi2: CLAIMUSER#userId / createdAt#id
  */
-export const ClaimEntity = new Entity({
-  name: 'Claim',
-  table: UnionTable,
-  schema: item({
-    claimId: string().key(),
-    userId: string(),
-    memberName: string(),
-    memberNumber: string(),
-    orgId: string(),
-    orgName: string(),
-    benefitId: string(),
-    benefitKey: string(),
-    benefitVersion: number(),
-    benefitName: string(),
-    benefitOrgId: string(),
-    period: string(),
-    status: string().enum(...CLAIM_STATUSES),
-    /** Claim facts as given on the form (amounts, yes/no). */
-    facts: any(),
-    reasons: list(map({ met: any(), text: string() })),
-    rejectionReason: string().optional(),
-    /** Why a 免申即享 claim waits for review (an unconfirmed 入会 declaration, facts declared with it). */
-    reviewReason: string().optional(),
-    createdAt: string(),
-    decidedAt: string().optional(),
-    decidedBy: string().optional(),
-    automatic: boolean(),
-    gsi1pk: string().optional(),
-    gsi1sk: string().optional(),
-    gsi2pk: string().optional(),
-    gsi2sk: string().optional(),
-  }),
-  computeKey: ({ claimId }) => ({ pk: `CLAIM#${claimId}`, sk: 'META' }),
-});
+export const ClaimEntity = once(
+  () =>
+    new Entity({
+      name: 'Claim',
+      table: UnionTable,
+      schema: item({
+        claimId: string().key(),
+        userId: string(),
+        memberName: string(),
+        memberNumber: string(),
+        orgId: string(),
+        orgName: string(),
+        benefitId: string(),
+        benefitKey: string(),
+        benefitVersion: number(),
+        benefitName: string(),
+        benefitOrgId: string(),
+        period: string(),
+        status: string().enum(...CLAIM_STATUSES),
+        /** Claim facts as given on the form (amounts, yes/no). */
+        facts: any(),
+        reasons: list(map({ met: any(), text: string() })),
+        rejectionReason: string().optional(),
+        /** Why a 免申即享 claim waits for review (an unconfirmed 入会 declaration, facts declared with it). */
+        reviewReason: string().optional(),
+        createdAt: string(),
+        decidedAt: string().optional(),
+        decidedBy: string().optional(),
+        automatic: boolean(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
+        gsi2pk: string().optional(),
+        gsi2sk: string().optional(),
+      }),
+      computeKey: ({ claimId }) => ({ pk: `CLAIM#${claimId}`, sk: 'META' }),
+    }),
+);
 
 /**
  * One claim per member per benefit per period: written with "absent" inside the claim's
@@ -57,17 +61,20 @@ export const ClaimEntity = new Entity({
  * Access pattern: get — pk CLAIMLOCK#benefitKey#period, sk USER#userId. The benefit key
  * (org + name) outlives catalog versions, so republishing a catalog does not open a second claim.
  */
-export const ClaimLockEntity = new Entity({
-  name: 'ClaimLock',
-  table: UnionTable,
-  schema: item({
-    benefitKey: string().key(),
-    period: string().key(),
-    userId: string().key(),
-    claimId: string(),
-  }),
-  computeKey: ({ benefitKey, period, userId }) => ({ pk: `CLAIMLOCK#${benefitKey}#${period}`, sk: `USER#${userId}` }),
-});
+export const ClaimLockEntity = once(
+  () =>
+    new Entity({
+      name: 'ClaimLock',
+      table: UnionTable,
+      schema: item({
+        benefitKey: string().key(),
+        period: string().key(),
+        userId: string().key(),
+        claimId: string(),
+      }),
+      computeKey: ({ benefitKey, period, userId }) => ({ pk: `CLAIMLOCK#${benefitKey}#${period}`, sk: `USER#${userId}` }),
+    }),
+);
 
 /**
  * 名额: approvals of a benefit in a period. `used` only grows by ADD 1 inside the approving
@@ -78,19 +85,22 @@ export const ClaimLockEntity = new Entity({
  * - get — pk QUOTA#benefitKey, sk PERIOD#period (strongly consistent: the courtesy check before a claim)
  * - an org's counters in a period — gsi1: QUOTAS#orgId#period / benefitKey
  */
-export const QuotaEntity = new Entity({
-  name: 'Quota',
-  table: UnionTable,
-  schema: item({
-    benefitKey: string().key(),
-    period: string().key(),
-    total: number(),
-    used: number(),
-    gsi1pk: string().optional(),
-    gsi1sk: string().optional(),
-  }),
-  computeKey: ({ benefitKey, period }) => ({ pk: `QUOTA#${benefitKey}`, sk: `PERIOD#${period}` }),
-});
+export const QuotaEntity = once(
+  () =>
+    new Entity({
+      name: 'Quota',
+      table: UnionTable,
+      schema: item({
+        benefitKey: string().key(),
+        period: string().key(),
+        total: number(),
+        used: number(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
+      }),
+      computeKey: ({ benefitKey, period }) => ({ pk: `QUOTA#${benefitKey}`, sk: `PERIOD#${period}` }),
+    }),
+);
 
 /** Where an org's quota counters of a period are filed (QuotaEntity's gsi1). */
 export const quotasOfOrgPartition = (orgId: string, period: string): string => `QUOTAS#${orgId}#${period}`;
@@ -101,22 +111,25 @@ export const quotasOfOrgPartition = (orgId: string, period: string): string => `
  * existed, which then last the default days from publishedAt).
  * Access pattern: get — pk PUBLICITY#benefitId, sk ORG#orgId (republishing replaces it).
  */
-export const PublicityEntity = new Entity({
-  name: 'Publicity',
-  table: UnionTable,
-  schema: item({
-    benefitId: string().key(),
-    orgId: string().key(),
-    benefitName: string(),
-    period: string(),
-    entries: list(map({ maskedName: string(), orgName: string(), decidedAt: string() })),
-    publishedAt: string(),
-    publishedBy: string(),
-    startsOn: string().optional(),
-    endsOn: string().optional(),
-  }),
-  computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
-});
+export const PublicityEntity = once(
+  () =>
+    new Entity({
+      name: 'Publicity',
+      table: UnionTable,
+      schema: item({
+        benefitId: string().key(),
+        orgId: string().key(),
+        benefitName: string(),
+        period: string(),
+        entries: list(map({ maskedName: string(), orgName: string(), decidedAt: string() })),
+        publishedAt: string(),
+        publishedBy: string(),
+        startsOn: string().optional(),
+        endsOn: string().optional(),
+      }),
+      computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
+    }),
+);
 
 /**
  * 委托审核: the publishing org lets officers of an org below it decide claims against its
@@ -125,15 +138,18 @@ export const PublicityEntity = new Entity({
  * - get (is the review of publisher P delegated to org D?) — pk ORG#P, sk CLAIMDELEGATE#D
  * - a publisher's delegations — pk ORG#P, sk begins_with CLAIMDELEGATE#
  */
-export const ClaimDelegationEntity = new Entity({
-  name: 'ClaimDelegation',
-  table: UnionTable,
-  schema: item({
-    orgId: string().key(),
-    delegateOrgId: string().key(),
-    delegateOrgName: string(),
-    grantedBy: string(),
-    grantedAt: string(),
-  }),
-  computeKey: ({ orgId, delegateOrgId }) => ({ pk: `ORG#${orgId}`, sk: `CLAIMDELEGATE#${delegateOrgId}` }),
-});
+export const ClaimDelegationEntity = once(
+  () =>
+    new Entity({
+      name: 'ClaimDelegation',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        delegateOrgId: string().key(),
+        delegateOrgName: string(),
+        grantedBy: string(),
+        grantedAt: string(),
+      }),
+      computeKey: ({ orgId, delegateOrgId }) => ({ pk: `ORG#${orgId}`, sk: `CLAIMDELEGATE#${delegateOrgId}` }),
+    }),
+);
