@@ -24,7 +24,8 @@ describe('entities are built on first use, not at import', () => {
     await import('../../../functions/src/http/areas');
     await import('../../../functions/src/jobs/purge-personal-data');
     expect(built).toEqual([]);
-  });
+    // Transforming every function's modules takes seconds on a loaded machine.
+  }, 60_000);
 
   it('the first use builds the entity once', async () => {
     const { MembershipEntity } = await import('../../../functions/src/store/entities/membership.entity');
