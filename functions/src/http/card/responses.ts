@@ -1,21 +1,19 @@
 import {
-  cardResponse,
-  claimDelegationsResponse,
-  memberFactsResponse,
-  myClaimsResponse,
-  officerClaimsResponse,
-  verifyResponse,
-} from '@union/shared';
-import {
   benefitsResponse,
+  cardResponse,
   claimDelegationResponse,
   claimDelegationRevokedResponse,
+  claimDelegationsResponse,
   claimResponse,
   memberFactsOfResponse,
+  memberFactsResponse,
+  myClaimsResponse,
   officerClaimResponse,
+  officerClaimsResponse,
   placeResponse,
   placesResponse,
   publicityResponse,
+  verifyResponse,
 } from '@union/shared/contracts/card-responses.contract';
 import type { RouteResponses } from '../route';
 
