@@ -1,14 +1,7 @@
 import { DomainError, idSchema, lineageOf, pageQuery } from '@union/shared';
-import {
-  catalogDraftRequest,
-  catalogVersionParams,
-  PLAN_DRAFT_MAX_SERVICES,
-  publishCatalogRequest,
-} from '@union/shared/contracts/catalog-publish.contract';
-import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
-import { importPlan } from '@union/shared/domain/plan-import/index';
+import { catalogVersionParams, publishCatalogRequest } from '@union/shared/contracts/catalog-publish.contract';
+import { parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
-import { logger } from '../../platform/logger';
 import {
   getCatalogSource,
   getEffectiveCatalogs,
@@ -23,8 +16,6 @@ import { defineRoute } from '../route';
 registerStatuses({
   SOURCE_TEXT_TOO_LARGE: 413,
   CATALOG_TOO_LARGE: 413,
-  PLAN_TOO_MANY_SERVICES: 413,
-  PLAN_IMPORT_FAILED: 422,
   CATALOG_PUBLISH_BUSY: 503,
   MEMBER_ORG_NOT_FOUND: 404,
   CURSOR_INVALID: 400,
@@ -45,33 +36,6 @@ const effectiveFor = async (orgId: string) => {
 };
 
 export const catalogRoutes = [
-  defineRoute({
-    method: 'POST',
-    path: '/orgs/{orgId}/catalog-drafts',
-    access: ['officer'],
-    params: orgParams,
-    body: catalogDraftRequest,
-    async handle({ params, body, requireRoleOver, requestId }) {
-      await requireRoleOver('officer', params.orgId);
-      assertSourceTextSize(body.text, 'text');
-      let draft: ReturnType<typeof importPlan>;
-      try {
-        // The same pure importer as `npm run catalog -- import`: nothing is stored until publish.
-        draft = importPlan(body.text);
-      } catch (e) {
-        logger.error('plan import failed', { requestId, error: e });
-        throw new DomainError('PLAN_IMPORT_FAILED', '未能识别这份计划文本，请检查内容后重试，或手动添加服务条目', { field: 'text' });
-      }
-      if (draft.services.length > PLAN_DRAFT_MAX_SERVICES) {
-        throw new DomainError(
-          'PLAN_TOO_MANY_SERVICES',
-          `计划文本中识别出 ${draft.services.length} 项服务，一次最多 ${PLAN_DRAFT_MAX_SERVICES} 项，请按章节分段粘贴`,
-          { field: 'text', details: { services: draft.services.length, maxServices: PLAN_DRAFT_MAX_SERVICES } },
-        );
-      }
-      return { body: { draft } };
-    },
-  }),
   defineRoute({
     method: 'POST',
     path: '/orgs/{orgId}/catalogs',

@@ -1,5 +1,4 @@
 import {
-  catalogDraftResponse,
   catalogSourceResponse,
   catalogVersionListResponse,
   catalogVersionResponse,
@@ -8,7 +7,6 @@ import {
 import type { RouteResponses } from '../route';
 
 export const responses: RouteResponses = {
-  'POST /orgs/{orgId}/catalog-drafts': catalogDraftResponse,
   'POST /orgs/{orgId}/catalogs': catalogVersionResponse,
   'GET /orgs/{orgId}/catalogs': catalogVersionListResponse,
   'GET /orgs/{orgId}/catalogs/{version}': catalogVersionResponse,
