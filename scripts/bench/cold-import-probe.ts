@@ -2,6 +2,7 @@
  * Cold import of every function's bundle ÷ a bare DocumentClient `GetCommand` handler (issue 14).
  *
  *   npx tsx scripts/bench/cold-import-probe.ts [--rounds 15] [--only card,membership] [--analyze] [--evaluated] [--keep DIR]
+ *                                               [--before COMMIT]
  *
  * Builds each function in serverless.yml with the esbuild options of `custom.esbuild` (what
  * serverless-esbuild passes: its own keys dropped, `exclude` → `external`, `outputFileExtension`),
@@ -13,6 +14,9 @@
  * and the main thread's alone (Linux), which a busy machine disturbs far less than the wall clock
  * (the kernel's figure can lag a scheduler tick, a few ms, on one sample; the medians even it out).
  * `--keep DIR` writes the bundles to DIR and leaves them there (e.g. for `node --cpu-prof`).
+ * `--before COMMIT` also builds every function as that commit had it (`git archive` into the output
+ * directory, this checkout's node_modules linked in, that commit's serverless.yml options) and times it
+ * in the same alternation (bare, function, function before), for a before/after from one run.
  *
  * `--analyze` prints each bundle's bytes by package and esbuild's analyzeMetafile. `--evaluated` builds a second copy in
  * which every module of a few heavy packages announces itself when its body runs, and prints which
@@ -21,13 +25,14 @@
  *
  * Self-contained on purpose; the full `npm run bench` measures more.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeMetafile, type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
-import { BARE_HANDLER, serverlessEsbuild } from './cold-import';
+import { parse } from 'yaml';
+import { BARE_HANDLER, PLUGIN_ONLY_KEYS, serverlessEsbuild } from './cold-import';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -80,27 +85,32 @@ else process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 
 const entryOf = (handler: string) => `${handler.slice(0, handler.lastIndexOf('.'))}.ts`;
 
-const bundle = async (name: string, entry: string | { stdin: string }, extra: Partial<BuildOptions> = {}) => {
+const bundle = async (
+  name: string,
+  entry: string | { stdin: string },
+  extra: Partial<BuildOptions> = {},
+  tree: { root: string; options: BuildOptions } = { root: repoRoot, options: esbuildOptions },
+) => {
   const dir = path.join(outDir, name);
   mkdirSync(dir, { recursive: true });
   const source: BuildOptions =
     typeof entry === 'string'
-      ? { entryPoints: { [name]: path.join(repoRoot, entry) } }
+      ? { entryPoints: { [name]: path.join(tree.root, entry) } }
       : {
           stdin: { contents: entry.stdin, resolveDir: path.join(repoRoot, 'functions'), sourcefile: 'bare.ts', loader: 'ts' },
           outfile: path.join(dir, `${name}.cjs`),
         };
   const result = await build({
-    ...esbuildOptions,
+    ...tree.options,
     ...source,
     ...(typeof entry === 'string' ? { outdir: dir } : {}),
-    absWorkingDir: repoRoot,
+    absWorkingDir: tree.root,
     metafile: true,
     write: true,
     ...extra,
   });
   const metafile = result.metafile!;
-  const file = path.resolve(repoRoot, Object.keys(metafile.outputs).find((f) => f.endsWith('.cjs') || f.endsWith('.js'))!);
+  const file = path.resolve(tree.root, Object.keys(metafile.outputs).find((f) => f.endsWith('.cjs') || f.endsWith('.js'))!);
   return { file, bytes: statSync(file).size, metafile };
 };
 
@@ -171,6 +181,43 @@ for (const [name, fn] of functions) {
     console.log(await analyzeMetafile(b.metafile));
   }
 }
+/**
+ * `--before COMMIT`: that commit's tree beside the bundles, with this checkout's packages (its own
+ * workspaces linked as @union/*), and its functions built with its serverless.yml options.
+ */
+const before = option('before');
+const builtBefore = new Map<string, { file: string; bytes: number }>();
+if (before) {
+  const sha = execSync(`git -C ${repoRoot} rev-parse --short ${before}`, { encoding: 'utf8' }).trim();
+  const root = path.join(outDir, `tree-${sha}`);
+  if (!existsSync(root)) {
+    mkdirSync(path.join(root, 'node_modules', '@union'), { recursive: true });
+    execSync(`git -C ${repoRoot} archive ${sha} | tar -x -C ${root}`);
+    for (const entry of readdirSync(path.join(repoRoot, 'node_modules'))) {
+      if (entry !== '@union') symlinkSync(path.join(repoRoot, 'node_modules', entry), path.join(root, 'node_modules', entry));
+    }
+    for (const ws of ['shared', 'functions', 'miniapp']) symlinkSync(path.join(root, ws), path.join(root, 'node_modules', '@union', ws));
+    if (existsSync(path.join(repoRoot, 'functions/node_modules'))) {
+      symlinkSync(path.join(repoRoot, 'functions/node_modules'), path.join(root, 'functions/node_modules'));
+    }
+  }
+  const ymlBefore = parse(readFileSync(path.join(root, 'serverless.yml'), 'utf8'), { logLevel: 'error' }) as {
+    custom: { esbuild: Record<string, unknown> & { exclude?: string[]; external?: string[]; outputFileExtension?: string } };
+    functions: Record<string, { handler: string }>;
+  };
+  const custom = ymlBefore.custom.esbuild;
+  const options: BuildOptions = {
+    ...(Object.fromEntries(Object.entries(custom).filter(([k]) => !PLUGIN_ONLY_KEYS.includes(k))) as BuildOptions),
+    external: [...(custom.external ?? []), ...(custom.exclude ?? []).filter((e) => e !== '*')],
+    outExtension: { '.js': custom.outputFileExtension ?? '.js' },
+    logLevel: 'error',
+  };
+  for (const [name] of functions) {
+    const fn = ymlBefore.functions[name];
+    if (fn) builtBefore.set(name, await bundle(`${name}@${sha}`, entryOf(fn.handler), {}, { root, options }));
+  }
+}
+
 if (flag('analyze')) {
   console.log(
     `\n## bare (${kb(bare.bytes)})\n\nBy package: ${byPackage(bare.metafile)
@@ -196,15 +243,20 @@ if (flag('evaluated')) {
 
 // Alternate: bare, fn, bare, fn … so drift on a shared machine hits both alike. Round 0 warms the page cache.
 const times = new Map<string, { ms: number[]; cpu: number[]; all: number[] }>(
-  ['bare', ...built.map((b) => b.name)].map((name) => [name, { ms: [], cpu: [], all: [] }]),
+  ['bare', ...built.map((b) => b.name), ...[...builtBefore.keys()].map((name) => `${name}@before`)].map((name) => [
+    name,
+    { ms: [], cpu: [], all: [] },
+  ]),
 );
 for (let round = 0; round <= rounds; round += 1) {
   for (const b of built) {
-    const pair = [
+    const then = builtBefore.get(b.name);
+    const group: Array<readonly [string, string]> = [
       ['bare', bare.file],
       [b.name, b.file],
-    ] as const;
-    for (const [name, file] of round % 2 ? [...pair].reverse() : pair) {
+      ...(then ? [[`${b.name}@before`, then.file] as const] : []),
+    ];
+    for (const [name, file] of round % 2 ? [...group].reverse() : group) {
       const { ms, cpuMs, allCpuMs } = load(file);
       if (round === 0) continue;
       times.get(name)!.ms.push(ms);
@@ -229,3 +281,20 @@ console.log('| function | bundle | CPU ms (all threads) | ÷ bare | main-thread 
 console.log('|---|---|---|---|---|---|---|---|');
 console.log(row('bare DocumentClient GetCommand', bare.bytes, floor));
 for (const b of built) console.log(row(b.name, b.bytes, stats(b.name)));
+if (before) {
+  console.log(`\nBefore (${before}) → now, CPU (all threads) ÷ the same bare, from the same alternation:\n`);
+  console.log('| function | bundle before → now | CPU ms before → now | ÷ bare before → now |');
+  console.log('|---|---|---|---|');
+  for (const b of built) {
+    const then = builtBefore.get(b.name);
+    const now = stats(b.name);
+    if (!then) {
+      console.log(`| ${b.name} | (new) → ${kb(b.bytes)} | → ${now.all.toFixed(1)} | → **${(now.all / floor.all).toFixed(2)}** |`);
+      continue;
+    }
+    const was = stats(`${b.name}@before`);
+    console.log(
+      `| ${b.name} | ${kb(then.bytes)} → ${kb(b.bytes)} | ${was.all.toFixed(1)} → ${now.all.toFixed(1)} | ${(was.all / floor.all).toFixed(2)} → **${(now.all / floor.all).toFixed(2)}** |`,
+    );
+  }
+}
