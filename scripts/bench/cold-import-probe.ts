@@ -2,7 +2,7 @@
  * Cold import of every function's bundle ÷ a bare DocumentClient `GetCommand` handler (issue 14).
  *
  *   npx tsx scripts/bench/cold-import-probe.ts [--rounds 15] [--only card,membership] [--analyze] [--evaluated] [--keep DIR]
- *                                               [--before COMMIT]
+ *                                               [--before COMMIT] [--bodies]
  *
  * Builds each function in serverless.yml with the esbuild options of `custom.esbuild` (what
  * serverless-esbuild passes: its own keys dropped, `exclude` → `external`, `outputFileExtension`),
@@ -14,6 +14,10 @@
  * and the main thread's alone (Linux), which a busy machine disturbs far less than the wall clock
  * (the kernel's figure can lag a scheduler tick, a few ms, on one sample; the medians even it out).
  * `--keep DIR` writes the bundles to DIR and leaves them there (e.g. for `node --cpu-prof`).
+ * `--bodies` builds a copy in which every module marks the start of its body, and prints where the
+ * CPU of `require()` goes: the top-level compile before the first body runs, then each package's or
+ * source folder's module bodies (medians of `--rounds` runs; a body's time includes the functions it
+ * calls and compiles, and what Node loads for it, e.g. a built-in module it requires).
  * `--before COMMIT` also builds every function as that commit had it (`git archive` into the output
  * directory, this checkout's node_modules linked in, that commit's serverless.yml options) and times it
  * in the same alternation (bare, function, function before), for a before/after from one run.
@@ -181,6 +185,34 @@ for (const [name, fn] of functions) {
     console.log(await analyzeMetafile(b.metafile));
   }
 }
+/** `--bodies`: the bucket a module's body counts under (package, or the first three folders of a source). */
+const bucketOf = (file: string) =>
+  /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? path.relative(repoRoot, file).split('/').slice(0, 3).join('/');
+const markBodies: Plugin = {
+  name: 'mark-bodies',
+  setup(b) {
+    b.onLoad({ filter: /\.(c|m)?[jt]s$/ }, (a) => {
+      const contents = readFileSync(a.path, 'utf8');
+      const mark = `globalThis.__body?.(${JSON.stringify(bucketOf(a.path))});\n`;
+      // After a leading "use strict", so the directive stays one; this copy is only ever timed by bucket.
+      const marked = contents.replace(/^(\s*(['"])use strict\2;?)/, `$1\n${mark}`);
+      return {
+        contents: marked === contents ? mark + contents : marked,
+        loader: a.path.endsWith('.ts') ? 'ts' : 'js',
+        resolveDir: path.dirname(a.path),
+      };
+    });
+  },
+};
+const BODIES_CHILD = `
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const spent = new Map(); let current = '(top-level compile, before the first body)'; let at = cpu(); const start = at;
+globalThis.__body = (bucket) => { const now = cpu(); spent.set(current, (spent.get(current) ?? 0) + now - at); current = bucket; at = now; };
+require(process.argv[1]);
+globalThis.__body('(end)'); spent.set('(total)', cpu() - start);
+process.stdout.write(JSON.stringify([...spent]));
+`;
+
 /**
  * `--before COMMIT`: that commit's tree beside the bundles, with this checkout's packages (its own
  * workspaces linked as @union/*), and its functions built with its serverless.yml options.
@@ -238,6 +270,30 @@ if (flag('evaluated')) {
     const { evaluated } = load(b.file);
     const deferred = inBundle.filter((n) => !evaluated.includes(n));
     console.log(`  ${name}: ran ${evaluated.join(', ') || '—'}; in the bundle but not run: ${deferred.join(', ') || '—'}`);
+  }
+}
+
+if (flag('bodies')) {
+  console.log(`\nWhere require() spends its CPU, by module bodies (medians of ${rounds} runs, ms; parts under 0.3 ms left out)`);
+  for (const [name, entry] of [['bare', { stdin: BARE }] as const, ...functions.map(([n, fn]) => [n, entryOf(fn.handler)] as const)]) {
+    const b = await bundle(`${name}-bodies`, entry, { plugins: [markBodies] });
+    const runs = new Map<string, number[]>();
+    for (let i = 0; i < Math.max(rounds, 1); i += 1) {
+      const spent = new Map(
+        JSON.parse(execFileSync(process.execPath, ['-e', BODIES_CHILD, b.file], { env: childEnv, encoding: 'utf8' })) as Array<
+          [string, number]
+        >,
+      );
+      for (const key of new Set([...runs.keys(), ...spent.keys()]))
+        (runs.get(key) ?? runs.set(key, []).get(key)!).push(spent.get(key) ?? 0);
+    }
+    const parts = [...runs].map(([k, v]) => [k, median(v)] as const).sort((x, y) => y[1] - x[1]);
+    console.log(
+      `  ${name}: ${parts
+        .filter(([, ms]) => ms >= 0.3)
+        .map(([k, ms]) => `${k} ${ms.toFixed(1)}`)
+        .join(', ')}`,
+    );
   }
 }
 
