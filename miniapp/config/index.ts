@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type Chain from 'webpack-chain';
+import { preloadScript } from './preload';
 
 // The API base URL is baked in at build time: `npm start` and the e2e harness pass
 // TARO_APP_API (their local serverless-offline URL); a release build passes the deployed one.
@@ -130,6 +131,8 @@ export default defineConfig<'webpack5'>(async () => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // src/index.html sends the card tab's GET /me/card before any script loads (config/preload.ts).
+      htmlPluginOption: { preload: preloadScript(apiBase) },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -23,6 +23,7 @@ export default defineAppConfig({
         'pages/review/index',
         'pages/congress/index',
         'pages/congress/proposal',
+        'pages/congress/minutes',
       ],
     },
     {
@@ -40,6 +41,10 @@ export default defineAppConfig({
         'pages/membership/index',
         'pages/congress/proposal',
         'pages/congress/results',
+        'pages/transfer/index',
+        'pages/claims/index',
+        'pages/activity/index',
+        'pages/help/index',
       ],
     },
   ],

@@ -1,6 +1,6 @@
 /**
  * h5 first render of the member home and the card page ÷ a bare Taro 4 h5 page (one page, one <View>),
- * and the JavaScript each loads. Chromium, a fresh browser context (cold cache) per load, the three
+ * and the JavaScript each loads. Chromium, a fresh browser context (cold cache) per load, the
  * loads alternating, medians over the rounds. Self-contained: it builds what it needs, serves both
  * builds on loopback, and prints a Markdown table.
  *
@@ -14,9 +14,12 @@
  * for a before → after on one machine state.
  *
  * "visible" is the first animation frame in which the page's main element has a box (the home's
- * welcome card, the card page's root, the bare page's <View>): the frame that paints it. The member
- * pages run with a member session in localStorage; every /api call is answered 503 after 400 ms, so a
- * render that waits on the API shows in the figure instead of being hidden by a fast local API.
+ * welcome card, the member's name on the card as npm run bench measures it, the bare page's <View>):
+ * the frame that paints it. The member pages run with a member session in localStorage. Every /api
+ * call is answered after 400 ms, so a render that waits on the API shows in the figure instead of being
+ * hidden by a fast local API: GET /me/card with a made-up card (the name shows only once it is there),
+ * everything else 503. The card page loads twice: on a device that has no card yet (as the bench), and
+ * on one that kept the member's last card (the app's storage, written as the app writes it).
  *
  * Profiles: `loopback` (no throttling: what the code costs on this machine) and `mobile` (Lighthouse's
  * mobile profile through the DevTools protocol: 150 ms round trips, 1.6 Mbit/s down, CPU 4× slower),
@@ -138,9 +141,30 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+const API_DELAY_MS = 400;
+const CARD = {
+  maskedName: '测*员',
+  memberNumber: 'PROBE-000001',
+  orgId: 'probe-org',
+  orgName: '探针工会',
+  joinedOn: '2024-01-01',
+  status: 'active',
+  statusText: '正常在会',
+};
+/** GET /me/card's answer (cardResponse), a fresh made-up token each time. */
+const cardAnswer = () => {
+  const now = Date.now();
+  return {
+    card: CARD,
+    token: `probe.${now}`,
+    tokenExpiresAt: new Date(now + 60_000).toISOString(),
+    fetchedAt: new Date(now).toISOString(),
+  };
+};
+
 /**
  * A static server that never lets the browser cache, gzips scripts and styles as any real host would,
- * and answers every /api call 503 after 400 ms.
+ * and answers every /api call after 400 ms: GET /me/card with a card, the rest 503.
  */
 const serve = (root: string): Promise<{ server: Server; url: string }> =>
   new Promise((resolve) => {
@@ -149,9 +173,14 @@ const serve = (root: string): Promise<{ server: Server; url: string }> =>
       const url = new URL(req.url ?? '/', 'http://x');
       if (url.pathname.startsWith('/api/')) {
         setTimeout(() => {
+          if (url.pathname === '/api/me/card') {
+            res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+            res.end(JSON.stringify(cardAnswer()));
+            return;
+          }
           res.writeHead(503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
           res.end(JSON.stringify({ error: { code: 'API_UNAVAILABLE', message: '接口服务未启动' } }));
-        }, 400);
+        }, API_DELAY_MS);
         return;
       }
       let file = path.join(root, decodeURIComponent(url.pathname));
@@ -175,6 +204,8 @@ interface Target {
   url: string;
   selector: string;
   session: boolean;
+  /** The member's last card kept on the device, as the app keeps it. */
+  lastCard?: boolean;
 }
 
 interface Sample {
@@ -194,11 +225,35 @@ const SESSION = {
 };
 
 /**
+ * The last card as the app keeps it (miniapp/src/lib/device-store.ts: the printed fields under the
+ * user's key), and as builds before that kept it (the whole answer under one key), so a --before build
+ * finds its own. Fetched an hour ago.
+ */
+const lastCardKept = (): Record<string, string> => {
+  const answer = { ...cardAnswer(), fetchedAt: new Date(Date.now() - 3_600_000).toISOString() };
+  const { maskedName, memberNumber, orgName, joinedOn, statusText } = answer.card;
+  return {
+    [`union.card.last.${SESSION.user.userId}`]: JSON.stringify({
+      maskedName,
+      memberNumber,
+      orgName,
+      joinedOn,
+      statusText,
+      fetchedAt: answer.fetchedAt,
+    }),
+    'union.card.last': JSON.stringify(answer),
+  };
+};
+
+/**
  * Runs in the page before any of its scripts: records the frame the element first has a box in.
  * A string, not a function: tsx would wrap a function's inner functions in a helper the page lacks.
  */
-const watchFor = (selector: string, session: string | null): string => `
+const watchFor = (selector: string, session: string | null, lastCard: Record<string, string> | null): string => `
   ${session ? `window.localStorage.setItem('union.session', ${JSON.stringify(session)});` : ''}
+  ${Object.entries(lastCard ?? {})
+    .map(([key, value]) => `window.localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(value)});`)
+    .join('\n  ')}
   window.__probe = {};
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__probe.fcp = e.startTime;
@@ -235,7 +290,9 @@ const load = async (browser: Browser, target: Target, profile: Profile): Promise
         ),
       );
   });
-  await page.addInitScript(watchFor(target.selector, target.session ? JSON.stringify(SESSION) : null));
+  await page.addInitScript(
+    watchFor(target.selector, target.session ? JSON.stringify(SESSION) : null, target.lastCard ? lastCardKept() : null),
+  );
   await page.goto(target.url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __probe?: { visible?: number } }).__probe?.visible !== undefined, undefined, {
     timeout: 30_000,
@@ -275,7 +332,14 @@ const main = async () => {
   const before = beforeDir ? await serve(path.resolve(beforeDir)) : null;
   const pagesOf = (url: string, suffix: string): Target[] => [
     { label: `member home${suffix}`, url: `${url}/#/pages/index/index`, selector: '[data-testid="welcome"]', session: true },
-    { label: `card page${suffix}`, url: `${url}/#/pages/card/index`, selector: '[data-testid="card-page"]', session: true },
+    { label: `card page, no card kept${suffix}`, url: `${url}/#/pages/card/index`, selector: '[data-testid="card-name"]', session: true },
+    {
+      label: `card page, last card kept${suffix}`,
+      url: `${url}/#/pages/card/index`,
+      selector: '[data-testid="card-name"]',
+      session: true,
+      lastCard: true,
+    },
   ];
   const targets: Target[] = [
     { label: 'bare Taro page', url: `${bare.url}/#/pages/index/index`, selector: '[data-testid="bare"]', session: false },

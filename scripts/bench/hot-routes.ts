@@ -4,6 +4,7 @@
  * Each supplies a fresh request per call: a write that can happen once per person takes the next
  * prepared person.
  */
+import { randomUUID } from 'node:crypto';
 import type { MemberBenefit } from '@union/shared/contracts/card-responses.contract';
 import type { Prepared } from './prepare';
 import { AREAS, call, demoToken, expectOk, type Request } from './world';
@@ -61,11 +62,37 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
   if (!probe) throw new Error('no delegates prepared');
   const benefitId = await findClaimableBenefit(prepared, probe);
   const claims = pool(claimers, 'claim');
-  const voters = pool(prepared.delegates, 'ballot');
   const applicants = pool(prepared.applicants, 'apply');
-  const motionId = await prepared.openMotion('关于性能测量的表决');
   const options = ['yes', 'no', 'abstain'] as const;
-  let votes = 0;
+  /** A 分项表决 of five items: its ballot states an option for each. */
+  const ITEMS = 5;
+  const itemized = { kind: 'itemized', items: Array.from({ length: ITEMS }, (_, i) => ({ title: `第${i + 1}条` })) };
+  /** Ballots on a motion of their own: every prepared delegate votes once on it. */
+  const ballots = async (label: string, withKey: boolean, kind: 'vote' | 'itemized' = 'vote'): Promise<HotRoute> => {
+    const voters = pool(prepared.delegates, label);
+    const title = `关于性能测量的${kind === 'itemized' ? '分项表决' : '表决'}${withKey ? '（带幂等键）' : ''}`;
+    const motionId = await prepared.openMotion(title, kind === 'itemized' ? itemized : undefined);
+    let votes = 0;
+    return {
+      label,
+      bare: 'TransactWriteItems',
+      next: () => {
+        votes += 1;
+        return {
+          area: AREAS.congress,
+          method: 'POST',
+          path: `/congress/motions/${motionId}/ballots`,
+          token: voters.take().token,
+          body:
+            kind === 'itemized'
+              ? { kind, options: Object.fromEntries(Array.from({ length: ITEMS }, (_, i) => [`i${i + 1}`, options[(votes + i) % 3]])) }
+              : { kind: 'vote', option: options[votes % 3] },
+          ...(withKey ? { headers: { 'idempotency-key': randomUUID() } } : {}),
+        };
+      },
+      left: voters.left,
+    };
+  };
   const read = (label: string, area: Request['area'], path: string): HotRoute => ({
     label,
     bare: 'GetItem',
@@ -75,21 +102,10 @@ export const hotRoutes = async (prepared: Prepared): Promise<HotRoute[]> => {
   return [
     read('GET /me/card', AREAS.card, '/me/card'),
     read('GET /me/benefits', AREAS.card, '/me/benefits'),
-    {
-      label: 'POST /congress/motions/{motionId}/ballots',
-      bare: 'TransactWriteItems',
-      next: () => {
-        votes += 1;
-        return {
-          area: AREAS.congress,
-          method: 'POST',
-          path: `/congress/motions/${motionId}/ballots`,
-          token: voters.take().token,
-          body: { kind: 'vote', option: options[votes % 3] },
-        };
-      },
-      left: voters.left,
-    },
+    await ballots('POST /congress/motions/{motionId}/ballots', false),
+    // The mini-program sends an Idempotency-Key with every ballot (a retry answers as the first did).
+    await ballots('POST /congress/motions/{motionId}/ballots (with Idempotency-Key, as the mini-program sends)', true),
+    await ballots('POST /congress/motions/{motionId}/ballots (分项表决 of 5 items, with Idempotency-Key)', true, 'itemized'),
     {
       label: 'POST /me/claims',
       bare: 'TransactWriteItems',

@@ -43,8 +43,8 @@ export interface Prepared {
   officerToken: string;
   delegates: Delegate[];
   applicants: Applicant[];
-  /** Opens a new vote motion in the session (what the ballot measurements vote on). */
-  openMotion(title: string): Promise<string>;
+  /** Opens a new motion in the session (what the ballot measurements vote on): a 表决 unless `spec` says otherwise. */
+  openMotion(title: string, spec?: object): Promise<string>;
 }
 
 const ORG = 'enterprise';
@@ -135,13 +135,13 @@ export const prepare = async (opts: { delegates: number; applicants: number }): 
     officerToken,
     delegates,
     applicants,
-    async openMotion(title) {
+    async openMotion(title, spec = { kind: 'vote' }) {
       const m = await call({
         area: AREAS.congress,
         method: 'POST',
         path: `/congress/sessions/${sessionId}/motions`,
         token: officerToken,
-        body: { kind: 'vote', title },
+        body: { ...spec, title },
       });
       const motionId: string = expectOk('create motion', m).body.motion.motionId;
       expectOk(

@@ -66,7 +66,7 @@ const memberReads = async (): Promise<Array<{ as: string; req: Request }>> => {
     `/orgs/city/catalogs/${version}`,
     '/orgs/enterprise',
     '/orgs/district/children',
-    '/joint-unions?area=临江区',
+    '/joint-unions?q=临江',
     `/invites/${DEMO_INVITES.logisticsAuto.inviteId}`,
   ].map((p) => ({ as: READ_MEMBER, req: get(p, member) }));
   const asDelegate = [

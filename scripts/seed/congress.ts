@@ -1,20 +1,22 @@
 import { type BallotChoice, cosignProposal, tallyBallots, type VoteOption } from '@union/shared';
 import { randomId } from '../../functions/src/platform/ids';
-import { addDelegates, createSession, requireSession, signIn } from '../../functions/src/store/congress.repository';
+import { castBallotInStore, listBallots } from '../../functions/src/store/congress-ballot.repository';
 import {
-  castBallotInStore,
   closeMotionVoting,
   createMotion,
-  listBallots,
   openMotion,
+  requireMotion,
   storeMotionResult,
 } from '../../functions/src/store/congress-motion.repository';
 import { cosignProposalInStore, createProposal } from '../../functions/src/store/congress-proposal.repository';
+import { addDelegates, signIn } from '../../functions/src/store/congress-roster.repository';
+import { createSession, requireSession } from '../../functions/src/store/congress-session.repository';
 import { getActiveMembershipByUser } from '../../functions/src/store/membership.repository';
 import { getUser } from '../../functions/src/store/user.repository';
-import { DELEGATE_COUNT } from './demo-data';
+import { DELEGATE_COUNT, DEMO_IDENTITIES } from './demo-data';
 
 export const DEMO_CONGRESS_SESSION_ID = 'cs-demo-3-2';
+const OFFICER_NAME = DEMO_IDENTITIES.find((i) => i.userId === 'officer-enterprise')?.displayName ?? '工会干部';
 const DELEGATIONS = ['生产一部代表团', '生产二部代表团', '技术中心代表团', '机关代表团'];
 const delegateId = (n: number) => `delegate-${String(n).padStart(2, '0')}`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -72,17 +74,22 @@ export const congressStep = {
       await cosignProposalInStore(proposal.proposalId, co, (p) => cosignProposal(p, co.userId, co.displayName), now);
     }
 
-    const motion = await createMotion({
-      motionId: 'mt-demo-report',
-      sessionId,
-      orgId: 'enterprise',
-      kind: 'vote',
-      title: '关于《企业工会工作报告》的决议',
-      description: '审议通过第三届工会委员会工作报告',
-      spec: { kind: 'vote' },
-      revoteOf: null,
-      createdAt: now.toISOString(),
-    });
+    const motion = await createMotion(
+      {
+        motionId: 'mt-demo-report',
+        sessionId,
+        orgId: 'enterprise',
+        kind: 'vote',
+        title: '关于《企业工会工作报告》的决议',
+        description: '审议通过第三届工会委员会工作报告',
+        draftText: null,
+        proposals: [],
+        spec: { kind: 'vote' },
+        revoteOf: null,
+        createdAt: now.toISOString(),
+      },
+      OFFICER_NAME,
+    );
     await openMotion(motion.motionId, now);
     // 30 signed in: 24 赞成, 4 反对, 2 弃权 → passes (threshold 19 of 36).
     const options: VoteOption[] = [...Array(24).fill('yes'), ...Array(4).fill('no'), ...Array(2).fill('abstain')];
@@ -95,10 +102,10 @@ export const congressStep = {
       });
     }
     const session = await requireSession(sessionId, true);
-    await closeMotionVoting(motion.motionId, session.signedInCount, now);
+    await closeMotionVoting(motion.motionId, session.signedInCount, { userId: 'officer-enterprise', name: OFFICER_NAME }, now);
     const ballots = await listBallots(motion.motionId);
     await storeMotionResult(
-      motion.motionId,
+      await requireMotion(motion.motionId, true),
       tallyBallots(
         motion.spec,
         ballots.map((b): BallotChoice => b.choice),

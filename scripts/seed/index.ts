@@ -6,6 +6,7 @@ import { congressStep } from './congress';
 import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
 import { membershipStep } from './membership';
 import { migrateReadModel } from './migrate';
+import { placesStep } from './places';
 
 export interface SeedStep {
   name: string;
@@ -29,7 +30,7 @@ const orgsAndIdentities: SeedStep = {
 };
 
 /** Each journey adds its own step here (invites, memberships, catalogs, congress). */
-export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalogsStep, cardStep, congressStep];
+export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalogsStep, cardStep, placesStep, congressStep];
 
 /**
  * Seeds the demo world into the table named by TABLE_NAME (DYNAMODB_ENDPOINT set).

@@ -1,13 +1,24 @@
-import { GetCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { jointSearchKeys } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { getCatalogVersion } from '../../functions/src/store/catalog.repository';
 import { CatalogLatestEntity } from '../../functions/src/store/entities/catalog.entity';
-import { quotasOfOrgPartition } from '../../functions/src/store/entities/claim.entity';
+import {
+  MEMBER_CLAIM_PREFIX,
+  MEMBER_CLAIMS_ENTITY,
+  memberClaimsKey,
+  ORG_QUOTAS_ENTITY,
+  orgQuotasKey,
+  QUOTA_TOTAL_PREFIX,
+  QUOTA_USED_PREFIX,
+} from '../../functions/src/store/entities/claim.entity';
 import { UserMembershipEntity } from '../../functions/src/store/entities/membership.entity';
+import { OrgSearchKeyEntity } from '../../functions/src/store/entities/org.entity';
 import { isConditionFailure } from '../../functions/src/store/errors';
 import { getMembership } from '../../functions/src/store/membership.repository';
 import { pointerItem } from '../../functions/src/store/membership-pointer';
-import { getLineage, storedSummary, summaryOf } from '../../functions/src/store/org.repository';
+import { getLineage, getOrg, storedSummary, summaryOf } from '../../functions/src/store/org.repository';
+import { placeKeys } from '../../functions/src/store/place.repository';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
 
 /**
@@ -17,10 +28,16 @@ import { getDocumentClient, tableName } from '../../functions/src/store/table';
  * the item still lacking what it adds (and on what it copies still being current), so running it
  * again, or beside the API, changes nothing twice.
  *
- * - Org: its ancestors' names, kinds and areas (`ancestorOrgs`).
+ * - Org: its ancestors' names, kinds and areas (`ancestorOrgs`); a 联合工会's search keys.
  * - USER#id / MEMBERSHIP: the copy of the active membership and its lineage.
  * - CATALOG#org / LATEST: the copy of the latest version (from the counter's number).
- * - Quota counters, 附议 and VOTED markers: their gsi1 keys (publisher and period; co-signer; voter).
+ * - Places: from the one PLACES partition to their org's and area's.
+ * - 附议 and VOTED markers: their gsi1 keys (co-signer; voter).
+ * - Quota counters, once one item per benefit and period (pk QUOTA#benefitKey, sk PERIOD#period), now
+ *   attributes of the publisher's item of the period (QUOTAS#org / PERIOD#period): copied there.
+ * - Claim locks, once one item per benefit, period and member (pk CLAIMLOCK#benefitKey#period, sk
+ *   USER#id), now attributes of the member's claims of the period (USER#id / CLAIMS#period), with the
+ *   claim's status: copied there. The old items are deleted once copied.
  */
 type Item = Record<string, unknown> & { pk: string; sk: string; _et?: string };
 
@@ -52,10 +69,72 @@ const setIfAbsent = (item: Item, values: Record<string, unknown>) =>
     );
   });
 
+/** Sets attributes of `key` (creating the item) unless its first attribute is there already. */
+const setOnIfAbsent = (key: { pk: string; sk: string }, values: Record<string, unknown>) =>
+  ifStillNeeded(() => {
+    const names = Object.keys(values);
+    return getDocumentClient().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+        ConditionExpression: 'attribute_not_exists(#a0)',
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, values[n]])),
+      }),
+    );
+  });
+
+/** Copies an item of an old layout into the new one (unless it is there already), then deletes the old item. */
+const moveInto = async (item: Item, key: { pk: string; sk: string }, values: Record<string, unknown>): Promise<boolean> => {
+  await setOnIfAbsent(key, values);
+  await getDocumentClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: item.pk, sk: item.sk } }));
+  return true;
+};
+
+/** A 联合工会's search keys (org-search.repository.ts), each put only where it is absent. */
+const addJointSearchKeys = async (orgId: string): Promise<boolean> => {
+  const org = await getOrg(orgId);
+  if (!org) return false;
+  const keys = OrgSearchKeyEntity().build(EntityRepository);
+  const { Items: present = [] } = await getDocumentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':sk': 'JOINTSEARCH#' },
+      ProjectionExpression: 'sk',
+    }),
+  );
+  const have = new Set(present.map((i) => String(i.sk).slice('JOINTSEARCH#'.length)));
+  const wrote = await Promise.all(
+    jointSearchKeys(org.name, org.area)
+      .filter((key) => !have.has(key))
+      .map((key) =>
+        ifStillNeeded(() =>
+          keys.put(
+            {
+              orgId,
+              key,
+              name: org.name,
+              parentId: org.parentId ?? '',
+              ancestors: org.ancestors,
+              ...(org.area ? { area: org.area } : {}),
+              gsi1pk: `JOINTSEARCH#${key}`,
+              gsi1sk: `${org.name}#${orgId}`,
+            },
+            { condition: { attr: 'orgId', exists: false } },
+          ),
+        ),
+      ),
+  );
+  return wrote.some(Boolean);
+};
+
 const migrateItem = async (item: Item): Promise<boolean> => {
   switch (item._et) {
     case 'Org': {
-      if (item.ancestorOrgs !== undefined) return false;
+      const searchable = item.kind === 'joint' ? await addJointSearchKeys(str(item.orgId)) : false;
+      if (item.ancestorOrgs !== undefined) return searchable;
       const lineage = await getLineage(str(item.orgId));
       return setIfAbsent(item, { ancestorOrgs: lineage.slice(0, -1).map((o) => storedSummary(summaryOf(o))) });
     }
@@ -107,10 +186,52 @@ const migrateItem = async (item: Item): Promise<boolean> => {
       );
     }
     case 'Quota': {
-      if (item.gsi1pk !== undefined) return false;
       const benefitKey = str(item.benefitKey);
       const orgId = benefitKey.slice(0, benefitKey.indexOf('|'));
-      return setIfAbsent(item, { gsi1pk: quotasOfOrgPartition(orgId, str(item.period)), gsi1sk: benefitKey });
+      return moveInto(item, orgQuotasKey(orgId, str(item.period)), {
+        [QUOTA_USED_PREFIX + benefitKey]: Number(item.used),
+        [QUOTA_TOTAL_PREFIX + benefitKey]: Number(item.total),
+        _et: ORG_QUOTAS_ENTITY,
+      });
+    }
+    case 'ClaimLock': {
+      const claim = await getDocumentClient().send(
+        new GetCommand({
+          TableName: tableName(),
+          Key: { pk: `CLAIM#${str(item.claimId)}`, sk: 'META' },
+          ProjectionExpression: '#s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ConsistentRead: true,
+        }),
+      );
+      const status = str(claim.Item?.status);
+      return moveInto(item, memberClaimsKey(str(item.userId), str(item.period)), {
+        [MEMBER_CLAIM_PREFIX + str(item.benefitKey)]: {
+          claimId: str(item.claimId),
+          status: status === 'approved' ? 'approved' : 'pending',
+        },
+        _et: MEMBER_CLAIMS_ENTITY,
+      });
+    }
+    case 'Place': {
+      // From the one PLACES partition to its org's and area's (place.repository.ts).
+      if (item.gsi1pk !== 'PLACES') return false;
+      const org = await getOrg(str(item.orgId));
+      const keys = placeKeys({ placeId: str(item.placeId), orgId: str(item.orgId), area: org?.area ?? null });
+      const values: Record<string, unknown> = { ...keys, ...(org?.area ? { area: org.area } : {}) };
+      const names = Object.keys(values);
+      return ifStillNeeded(() =>
+        getDocumentClient().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+            ConditionExpression: '#g = :old',
+            ExpressionAttributeNames: { ...Object.fromEntries(names.map((n, i) => [`#a${i}`, n])), '#g': 'gsi1pk' },
+            ExpressionAttributeValues: { ...Object.fromEntries(names.map((n, i) => [`:v${i}`, values[n]])), ':old': 'PLACES' },
+          }),
+        ),
+      );
     }
     case 'CongressCosign':
       if (item.gsi1pk !== undefined) return false;
@@ -123,7 +244,7 @@ const migrateItem = async (item: Item): Promise<boolean> => {
   }
 };
 
-const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'CongressCosign', 'CongressVoted'];
+const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'ClaimLock', 'Place', 'CongressCosign', 'CongressVoted'];
 
 /** Scans the table for the kinds of item above and brings each up to date. Returns how many it wrote. */
 export const migrateReadModel = async (): Promise<number> => {

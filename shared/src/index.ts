@@ -18,4 +18,5 @@ export * from './domain/common/mask';
 export * from './domain/common/validation';
 export * from './domain/congress/index';
 export * from './domain/membership/index';
+export * from './domain/org/joint-search';
 export * from './domain/org/org';

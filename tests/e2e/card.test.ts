@@ -1,13 +1,14 @@
 import { makeIdNumber, PRIVACY_NOTICE_VERSION } from '@union/shared';
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { sealProfile } from '../../functions/src/http/membership/join.service';
 import { getRuntime } from '../../functions/src/http/runtime';
 import { activateMembership } from '../../functions/src/store/membership.repository';
 import { requireOrg } from '../../functions/src/store/org.repository';
 import { addGrant, putUser } from '../../functions/src/store/user.repository';
-import { apiCall, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
+import { apiCall, appUrl, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
+import { piiFindings } from '../support/pii-scan';
 
 /** Reads the card's QR image back into text, as a verifier's camera would. */
 const readQr = async (page: Page): Promise<string | null> => {
@@ -51,6 +52,105 @@ const openFactsRow = async (browser: Browser, userId: string) => {
 
 describe('服务卡: card, benefits with reasons, a claim approved by an officer', () => {
   const browser = useBrowser();
+
+  it('opened on the card tab, the card is asked for before the page renders; the last card shows at once, and the QR only from the fresh token', async () => {
+    // A member signed in on this phone (the session only: no card kept yet).
+    const signIn = await openAs(browser(), 'member-migrant');
+    const storageState = await signIn.context().storageState();
+    await signIn.context().close();
+    const context = await browser().newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      storageState,
+    });
+    // When GET /me/card is sent and when the card page first exists (ms since navigation start). A string:
+    // the test's transform would add helpers to a function that the page does not have.
+    await context.addInitScript({
+      content: `(() => {
+        const fetch0 = window.fetch.bind(window);
+        window.fetch = (input, init) => {
+          if (String(input).endsWith('/me/card')) window.__cardAsked ??= performance.now();
+          return fetch0(input, init);
+        };
+        new MutationObserver(() => {
+          if (document.querySelector('[data-testid="card-page"]')) window.__pageShown ??= performance.now();
+        }).observe(document, { childList: true, subtree: true });
+      })();`,
+    });
+    const page = await context.newPage();
+    // GET /me/card is held until the test lets it through (a slow network).
+    const held: Route[] = [];
+    let asked = 0;
+    await page.route('**/api/me/card', (route) => {
+      asked += 1;
+      held.push(route);
+    });
+    const release = async (): Promise<string> => {
+      await expect.poll(() => held.length, { timeout: 30_000 }).toBe(1);
+      const route = held.shift() as Route;
+      const response = await route.fetch();
+      const body = (await response.json()) as { token: string };
+      await route.fulfill({ response });
+      return body.token;
+    };
+    const stamp = page.locator('[data-testid="card-stamp"]');
+
+    // First opening on this phone: the request leaves before the page has rendered; no name until it answers.
+    await page.goto(`${appUrl()}/#/pages/card/index`);
+    await expect.poll(() => held.length, { timeout: 30_000 }).toBe(1);
+    await page.waitForSelector('[data-testid="card-page"]', { timeout: 30_000 });
+    const order = await page.evaluate(() => {
+      const w = window as unknown as { __cardAsked?: number; __pageShown?: number };
+      return { asked: w.__cardAsked ?? Number.NaN, shown: w.__pageShown ?? Number.NaN };
+    });
+    expect(order.asked).toBeLessThan(order.shown);
+    expect(await page.locator('[data-testid="card-name"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="card-loading"]')).toBe('正在加载会员卡…');
+    const first = await release();
+    await page.waitForSelector('[data-testid="card-qr"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="card-name"]')).toBe('张*福');
+    expect(await readQr(page)).toBe(first);
+    // One request: the page took over the one sent before it loaded.
+    expect(asked).toBe(1);
+
+    // What the phone keeps: the printed card under this member's key; no token, 身份证号 or phone.
+    const kept = await page.evaluate(() => window.localStorage.getItem('union.card.last.member-migrant'));
+    expect(JSON.parse(kept ?? 'null')).toMatchObject({ maskedName: '张*福', fetchedAt: expect.any(String) });
+    expect(Object.keys(JSON.parse(kept ?? '{}')).sort()).toEqual([
+      'fetchedAt',
+      'joinedOn',
+      'maskedName',
+      'memberNumber',
+      'orgName',
+      'statusText',
+    ]);
+    expect(kept).not.toContain(first);
+    expect(piiFindings(kept ?? '')).toEqual([]);
+
+    // Opened again: the name shows at once from the last card, marked 上次获取, with no QR while /me/card is held.
+    await page.reload();
+    await page.waitForSelector('[data-testid="member-card-block"][data-card="last"] [data-testid="card-name"]', { timeout: 30_000 });
+    expect(await page.textContent('[data-testid="card-name"]')).toBe('张*福');
+    expect(await stamp.textContent()).toMatch(/^上次获取于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}，正在刷新…$/);
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('[data-testid="card-qr"]').count()).toBe(0);
+    expect(await page.textContent('[data-testid="qr-note"]')).toBe('正在获取二维码…');
+    await screenshot(page, 'card-last-card-refreshing');
+
+    // The fresh answer: the QR carries its token (never the earlier one), and the 上次 mark goes.
+    const second = await release();
+    expect(second).not.toBe(first);
+    await page.waitForSelector('[data-testid="member-card-block"][data-card="fresh"] [data-testid="card-qr"]', { timeout: 30_000 });
+    expect(await readQr(page)).toBe(second);
+    expect(asked).toBe(2);
+    expect(await stamp.count()).toBe(0);
+    const verifier = await demoToken('verifier');
+    expect((await apiCall('POST', '/verify', verifier, { token: second })).body).toMatchObject({ result: '有效' });
+    await context.close();
+  });
 
   it('a courier (八大群体) sees the card and benefits, claims 大病住院慰问金, and sees it 已通过', async () => {
     const member = await openAs(browser(), 'member-courier', { redirect: '/pages/card/index' });

@@ -18,8 +18,17 @@ const AAD = Buffer.from('union-service/member-card-token/v2', 'utf8');
  * The card key is derived from the session secret for this one purpose (HKDF), so a card token can
  * never pass as a session (other key, other format) and no extra secret needs managing.
  */
-const cardKey = (sessionSecret: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', sessionSecret, 'union-service', 'purpose:member-card-token:v2', 32));
+const derived = new Map<string, Buffer>();
+const cardKey = (sessionSecret: string): Buffer => {
+  let key = derived.get(sessionSecret);
+  if (!key) {
+    key = Buffer.from(hkdfSync('sha256', sessionSecret, 'union-service', 'purpose:member-card-token:v2', 32));
+    // One secret per stage; a second one only where tests switch secrets.
+    if (derived.size > 8) derived.clear();
+    derived.set(sessionSecret, key);
+  }
+  return key;
+};
 
 export interface CardTokenPayload {
   userId: string;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { RoleGrant, SessionClaims } from '@union/shared';
 import { jwtVerify, SignJWT } from 'jose';
 
@@ -43,8 +44,35 @@ export const signSession = async (
 /** Whether the session begun at `authTime` (epoch seconds) is past its absolute lifetime at `now`. */
 export const sessionTooOld = (authTime: number, now: Date): boolean => now.getTime() / 1000 >= authTime + SESSION_MAX_AGE_SECONDS;
 
+/**
+ * Tokens this process has verified (signature, algorithm, issuer, audience), with the secret they
+ * were verified under and their expiry. A token is immutable, so the same string under the same
+ * secret verifies the same way again: only the times are checked again, at each use. A member's
+ * client sends one token for up to 12 h; the HMAC (WebCrypto, a thread-pool job) is then paid once
+ * per warm instance instead of per request. Kept by the token's SHA-256, so no bearer token stays in
+ * memory after its request. Bounded: past MAX_VERIFIED the oldest goes.
+ */
+const MAX_VERIFIED = 2048;
+const verified = new Map<string, { secret: string; exp: number; session: VerifiedSession }>();
+
+const digestOf = (token: string): string => createHash('sha256').update(token).digest('base64url');
+
+const remember = (digest: string, secret: string, exp: number, session: VerifiedSession): void => {
+  verified.set(digest, { secret, exp, session });
+  if (verified.size > MAX_VERIFIED) verified.delete(verified.keys().next().value as string);
+};
+
+/** jose's rule: expired once `exp` is at or before now (whole seconds). */
+const expiredAt = (exp: number, now: Date): boolean => exp <= Math.floor(now.getTime() / 1000);
+
 /** Verifies a session token; returns null for anything missing, tampered, expired or past the session's lifetime. */
 export const verifySession = async (token: string, secret: string, now: Date): Promise<VerifiedSession | null> => {
+  const digest = digestOf(token);
+  const known = verified.get(digest);
+  if (known && known.secret === secret) {
+    if (expiredAt(known.exp, now) || sessionTooOld(known.session.authTime, now)) return null;
+    return { ...known.session, roles: [...known.session.roles] };
+  }
   try {
     const { payload } = await jwtVerify(token, keyOf(secret), {
       issuer: ISSUER,
@@ -56,7 +84,9 @@ export const verifySession = async (token: string, secret: string, now: Date): P
     // Tokens from before auth_time existed: their own issue time starts the session.
     const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat;
     if (typeof authTime !== 'number' || sessionTooOld(authTime, now)) return null;
-    return { userId: payload.sub, displayName: String(payload.name ?? ''), roles: payload.roles as RoleGrant[], authTime };
+    const session = { userId: payload.sub, displayName: String(payload.name ?? ''), roles: payload.roles as RoleGrant[], authTime };
+    if (typeof payload.exp === 'number') remember(digest, secret, payload.exp, { ...session, roles: [...session.roles] });
+    return session;
   } catch {
     return null;
   }

@@ -1,15 +1,9 @@
 import { DomainError, NO_OFFICER_FACTS, type OfficerFacts } from '@union/shared';
-import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
-import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
-import { batchGet } from './batch-get';
 import { MemberFactsEntity } from './entities/member-facts.entity';
-import { UserMembershipEntity } from './entities/membership.entity';
 import { isConditionFailure } from './errors';
-import { type ActiveMember, activeMemberFrom } from './membership.repository';
 import { once } from './once';
-import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 const memberFacts = once(() => MemberFactsEntity().build(EntityRepository));
@@ -35,29 +29,16 @@ const versionedFacts = (Item: FactsItem | undefined): { facts: OfficerFacts; ver
       }
     : { facts: { ...NO_OFFICER_FACTS }, version: 0, updatedAt: null };
 
+/** The officer-set facts a stored item holds (none set: all false), as read raw in a batch of the member's items. */
+export const officerFactsOf = (item: Record<string, unknown> | undefined): OfficerFacts =>
+  versionedFacts(item as FactsItem | undefined).facts;
+
 /** The facts with the version an editor must send back (0 when none were ever set). */
 export const getVersionedOfficerFacts = async (
   userId: string,
 ): Promise<{ facts: OfficerFacts; version: number; updatedAt: string | null }> => {
   const { Item } = await memberFacts().get({ userId }, { consistent: true });
   return versionedFacts(Item);
-};
-
-/**
- * What a member's benefits and claims start from, in one BatchGetItem of their own items (strongly
- * consistent): the active membership with its lineage (USER#id / MEMBERSHIP) and the officer-set
- * facts (USER#id / OFFICERFACTS). null when the account holds no active membership.
- */
-export const getMemberWithFacts = async (userId: string): Promise<{ member: ActiveMember; facts: OfficerFacts } | null> => {
-  const {
-    Responses: [[pointer, facts]],
-  } = await batchGet(
-    UnionTable.build(BatchGetCommand)
-      .requests(UserMembershipEntity().build(BatchGetRequest).key({ userId }), MemberFactsEntity().build(BatchGetRequest).key({ userId }))
-      .options({ consistent: true }),
-  );
-  const member = pointer ? await activeMemberFrom(pointer) : null;
-  return member ? { member, facts: versionedFacts(facts).facts } : null;
 };
 
 export const factsStale = (): DomainError =>

@@ -11,7 +11,8 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
-import { batchGet } from './batch-get';
+import { batchGet, batchGetItems, type ItemKey } from './batch-get';
+import { cachedCatalog, latestAtHand, rememberCatalog, rememberNoCatalog } from './catalog-cache';
 import { CatalogCounterEntity, CatalogLatestEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
@@ -143,7 +144,10 @@ export const publishCatalog = async (input: {
 /** Version `version` of an org's catalog, or null. Versions are never removed, so this reads old ones too. */
 export const getCatalogVersion = async (orgId: string, version: number): Promise<CatalogVersion | null> => {
   const { Item } = await versions().get({ orgId, version });
-  return Item ? toVersion(Item) : null;
+  if (!Item) return null;
+  const catalog = toVersion(Item);
+  rememberCatalog(catalog, { latest: false });
+  return catalog;
 };
 
 export const requireCatalogVersion = async (orgId: string, version: number): Promise<CatalogVersion> => {
@@ -203,6 +207,58 @@ export const getEffectiveCatalogs = async (lineage: string[]): Promise<CatalogVe
     UnionTable.build(BatchGetCommand).requests(...lineage.map((orgId) => CatalogLatestEntity().build(BatchGetRequest).key({ orgId }))),
   );
   return Responses[0].filter((c): c is LatestItem => c !== undefined).map(toVersion);
+};
+
+/**
+ * How a read that gathers several kinds of item in one BatchGetItem (benefits-read.ts) asks for an
+ * org's latest catalog: its counter (a few bytes) when the version last seen as the latest is held
+ * in memory (catalog-cache.ts), else its latest copy (the whole version). `version`: ask about that
+ * version instead (a claim's benefit id names one): the counter when that one is held.
+ */
+export interface LatestProbe {
+  orgId: string;
+  kind: 'counter' | 'copy';
+  key: ItemKey;
+}
+
+export const latestProbe = (orgId: string, version?: number): LatestProbe =>
+  (version === undefined ? latestAtHand(orgId) : cachedCatalog(orgId, version) !== undefined)
+    ? { orgId, kind: 'counter', key: { pk: `CATALOG#${orgId}`, sk: 'COUNTER' } }
+    : { orgId, kind: 'copy', key: { pk: `CATALOG#${orgId}`, sk: 'LATEST' } };
+
+/**
+ * What a probe's item says: the number of the org's latest version (null: none published) and the
+ * version itself when it is at hand (`undefined`: the counter names one this process has not read —
+ * read its copy, `readLatestCopies`). A copy read is kept in memory.
+ */
+export const resolveLatestProbe = (
+  probe: LatestProbe,
+  item: Record<string, unknown> | undefined,
+): { version: number | null; catalog: CatalogVersion | null | undefined } => {
+  if (probe.kind === 'copy') {
+    if (!item) {
+      rememberNoCatalog(probe.orgId);
+      return { version: null, catalog: null };
+    }
+    const catalog = toVersion(item as LatestItem);
+    rememberCatalog(catalog, { latest: true });
+    return { version: catalog.version, catalog };
+  }
+  const version = typeof item?.latest === 'number' ? item.latest : null;
+  if (version === null) {
+    rememberNoCatalog(probe.orgId);
+    return { version: null, catalog: null };
+  }
+  const catalog = cachedCatalog(probe.orgId, version);
+  if (catalog) rememberCatalog(catalog, { latest: true });
+  return { version, catalog };
+};
+
+/** The orgs' latest copies in one BatchGetItem (kept in memory); null for an org that published nothing. */
+export const readLatestCopies = async (orgIds: readonly string[]): Promise<Map<string, CatalogVersion | null>> => {
+  const probes = orgIds.map((orgId): LatestProbe => ({ orgId, kind: 'copy', key: { pk: `CATALOG#${orgId}`, sk: 'LATEST' } }));
+  const items = await batchGetItems(probes.map((p) => p.key));
+  return new Map(probes.map((p, i) => [p.orgId, resolveLatestProbe(p, items[i]).catalog ?? null]));
 };
 
 /** One published entry by its id (`${orgId}.v${n}.${i}`), or null. */

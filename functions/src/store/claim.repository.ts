@@ -8,26 +8,29 @@ import {
 } from '@union/shared';
 import type { EligibilityReason } from '@union/shared/domain/eligibility/index';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
-import { $add } from 'dynamodb-toolbox/entity/actions/update/symbols';
+import { batchGetItems } from './batch-get';
 import {
   ClaimDelegationEntity,
   ClaimEntity,
-  ClaimLockEntity,
+  MEMBER_CLAIM_PREFIX,
+  MEMBER_CLAIMS_ENTITY,
+  memberClaimsKey,
+  ORG_QUOTAS_ENTITY,
+  orgQuotasKey,
   PublicityEntity,
-  QuotaEntity,
-  quotasOfOrgPartition,
+  QUOTA_TOTAL_PREFIX,
+  QUOTA_USED_PREFIX,
 } from './entities/claim.entity';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import type { OrgQueue } from './subtree-page';
-import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+import { tableName } from './table';
+import { type LabeledTx, rawTx, runTransaction, TransactionRefused } from './transactions';
 
 const claims = once(() => ClaimEntity().build(EntityRepository));
 const publicity = once(() => PublicityEntity().build(EntityRepository));
-const quotas = once(() => QuotaEntity().build(EntityRepository));
 const delegations = once(() => ClaimDelegationEntity().build(EntityRepository));
 
 export type ClaimFactValue = number | boolean | string;
@@ -90,38 +93,86 @@ const MAX_ATTEMPTS = 400;
 
 /**
  * One more approval of the claim's benefit in its period, only while `used < total` (the quota is
- * never exceeded); the counter is filed under the benefit's publisher and the period (gsi1).
+ * never exceeded): on the publisher's counters of the period (claim.entity.ts, OrgQuotas).
  */
 const consumeQuotaTx = (claim: Pick<ClaimRecord, 'benefitKey' | 'benefitOrgId' | 'period'>, total: number): LabeledTx => ({
   label: 'quota',
-  tx: QuotaEntity()
-    .build(UpdateTransaction)
-    .item({
-      benefitKey: claim.benefitKey,
-      period: claim.period,
-      total,
-      used: $add(1),
-      gsi1pk: quotasOfOrgPartition(claim.benefitOrgId, claim.period),
-      gsi1sk: claim.benefitKey,
-    })
-    .options({
-      condition: {
-        or: [
-          { attr: 'used', exists: false },
-          { attr: 'used', lt: total },
-        ],
+  tx: rawTx({
+    Update: {
+      TableName: tableName(),
+      Key: orgQuotasKey(claim.benefitOrgId, claim.period),
+      UpdateExpression: 'SET #total = :total, #et = :et ADD #used :one',
+      ConditionExpression: 'attribute_not_exists(#used) OR #used < :total',
+      ExpressionAttributeNames: {
+        '#used': QUOTA_USED_PREFIX + claim.benefitKey,
+        '#total': QUOTA_TOTAL_PREFIX + claim.benefitKey,
+        '#et': '_et',
       },
-    }),
+      ExpressionAttributeValues: { ':total': total, ':one': 1, ':et': ORG_QUOTAS_ENTITY },
+    },
+  }),
+});
+
+/** A member's claim of a benefit in a period, as their claims of the period hold it. */
+export interface MemberClaimMark {
+  claimId: string;
+  status: ClaimStatus;
+}
+
+type ClaimKeys = Pick<ClaimRecord, 'userId' | 'benefitKey' | 'period' | 'claimId'>;
+
+const memberClaimNames = (claim: ClaimKeys) => ({ '#claim': MEMBER_CLAIM_PREFIX + claim.benefitKey });
+
+/** The once-per-period lock: the member's claims of the period gain this claim only if they hold none of the benefit. */
+const lockTx = (claim: ClaimKeys & { status: ClaimStatus }): LabeledTx => ({
+  label: 'lock',
+  tx: rawTx({
+    Update: {
+      TableName: tableName(),
+      Key: memberClaimsKey(claim.userId, claim.period),
+      UpdateExpression: 'SET #claim = :claim, #et = :et',
+      ConditionExpression: 'attribute_not_exists(#claim)',
+      ExpressionAttributeNames: { ...memberClaimNames(claim), '#et': '_et' },
+      ExpressionAttributeValues: { ':claim': { claimId: claim.claimId, status: claim.status }, ':et': MEMBER_CLAIMS_ENTITY },
+    },
+  }),
 });
 
 /**
- * A courtesy read before the transaction: once a quota is full, latecomers are refused without
- * contending for the quota item. The transaction's condition remains what guarantees the limit.
+ * The member's claims of the period show the decision: approved (the attribute set to this claim),
+ * or, rejected, no claim of the benefit (the attribute removed: the member may claim again). Only
+ * while the attribute is this claim's — a pending claim holds the lock, so it is, unless the item is
+ * older than the claim (then absent).
  */
-const refuseIfQuotaFull = async (benefitKey: string, period: string, total: number | null): Promise<void> => {
-  if (total === null) return;
-  const { Item } = await quotas().get({ benefitKey, period }, { consistent: true });
-  if (Item && Item.used >= total) throw new DomainError('QUOTA_EXHAUSTED', '该项福利名额已满', { field: 'benefitId' });
+const markTx = (claim: ClaimKeys, status: 'approved' | 'rejected'): LabeledTx => {
+  const stillThis = {
+    TableName: tableName(),
+    Key: memberClaimsKey(claim.userId, claim.period),
+    ConditionExpression: 'attribute_not_exists(#claim) OR #claim.claimId = :id',
+  };
+  return {
+    label: 'mark',
+    tx: rawTx({
+      Update:
+        status === 'rejected'
+          ? {
+              ...stillThis,
+              UpdateExpression: 'REMOVE #claim',
+              ExpressionAttributeNames: memberClaimNames(claim),
+              ExpressionAttributeValues: { ':id': claim.claimId },
+            }
+          : {
+              ...stillThis,
+              UpdateExpression: 'SET #claim = :claim, #et = :et',
+              ExpressionAttributeNames: { ...memberClaimNames(claim), '#et': '_et' },
+              ExpressionAttributeValues: {
+                ':claim': { claimId: claim.claimId, status },
+                ':et': MEMBER_CLAIMS_ENTITY,
+                ':id': claim.claimId,
+              },
+            },
+    }),
+  };
 };
 
 const refusal = (e: unknown): never => {
@@ -140,7 +191,6 @@ const refusal = (e: unknown): never => {
  */
 export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null): Promise<ClaimRecord> => {
   const { facts, reasons, rejectionReason: _r, reviewReason, decidedAt, decidedBy, ...rest } = claim;
-  if (claim.status === 'approved') await refuseIfQuotaFull(claim.benefitKey, claim.period, quotaTotal);
   try {
     await runTransaction(
       async () => [
@@ -162,13 +212,7 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
             })
             .options({ condition: { attr: 'claimId', exists: false } }),
         },
-        {
-          label: 'lock',
-          tx: ClaimLockEntity()
-            .build(PutTransaction)
-            .item({ benefitKey: claim.benefitKey, period: claim.period, userId: claim.userId, claimId: claim.claimId })
-            .options({ condition: { attr: 'claimId', exists: false } }),
-        },
+        lockTx(claim),
         ...(claim.status === 'approved' && quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
       ],
       [],
@@ -197,7 +241,6 @@ export const requireClaim = async (claimId: string): Promise<ClaimRecord> => {
  */
 export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, quotaTotal: number | null): Promise<ClaimRecord> => {
   const decidedAt = now.toISOString();
-  await refuseIfQuotaFull(claim.benefitKey, claim.period, quotaTotal);
   try {
     await runTransaction(
       async () => [
@@ -208,6 +251,7 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
             .item({ claimId: claim.claimId, status: 'approved', decidedAt, decidedBy: by, gsi1pk: queueKey(claim.orgId, 'approved') })
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
+        markTx(claim, 'approved'),
         ...(quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
       ],
       [],
@@ -239,13 +283,7 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
             })
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
-        {
-          label: 'unlock',
-          tx: ClaimLockEntity()
-            .build(DeleteTransaction)
-            .key({ benefitKey: claim.benefitKey, period: claim.period, userId: claim.userId })
-            .options({ condition: { attr: 'claimId', eq: claim.claimId } }),
-        },
+        markTx(claim, 'rejected'),
       ],
       [],
       MAX_ATTEMPTS,
@@ -300,28 +338,53 @@ export const claimQueue = (status: ClaimStatus): OrgQueue<ClaimRecord> => ({
   },
 });
 
-/** Quota use of several benefits in a period (absent: nothing used yet). A catalog has tens of entries. */
-export const getQuotaUse = async (benefitKeys: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
-  const unique = [...new Set(benefitKeys)];
-  const found = await Promise.all(
-    unique.map((benefitKey) =>
-      quotas()
-        .get({ benefitKey, period }, { consistent: true })
-        .then((r) => r.Item),
-    ),
-  );
-  return new Map(found.flatMap((q) => (q ? [[q.benefitKey, { total: q.total, used: q.used }] as const] : [])));
+/** The counters an org's quota item holds (`used:<benefitKey>`, `total:<benefitKey>`); none for an absent item. */
+export const quotaUseOf = (item: Record<string, unknown> | undefined): Array<[string, QuotaState]> => {
+  if (!item) return [];
+  const out: Array<[string, QuotaState]> = [];
+  for (const [name, used] of Object.entries(item)) {
+    if (!name.startsWith(QUOTA_USED_PREFIX)) continue;
+    const benefitKey = name.slice(QUOTA_USED_PREFIX.length);
+    out.push([benefitKey, { total: Number(item[QUOTA_TOTAL_PREFIX + benefitKey] ?? 0), used: Number(used) }]);
+  }
+  return out;
+};
+
+/** The member's claims of a period by benefit key, from their item (claim.entity.ts, MemberClaims). */
+export const memberClaimsOf = (item: Record<string, unknown> | undefined): Map<string, MemberClaimMark> => {
+  const out = new Map<string, MemberClaimMark>();
+  for (const [name, value] of Object.entries(item ?? {})) {
+    if (!name.startsWith(MEMBER_CLAIM_PREFIX)) continue;
+    const mark = value as MemberClaimMark;
+    out.set(name.slice(MEMBER_CLAIM_PREFIX.length), { claimId: mark.claimId, status: mark.status });
+  }
+  return out;
+};
+
+/** The member's claims (pending or approved) of a period, by benefit key: one GetItem, strongly consistent. */
+export const getMemberClaims = async (userId: string, period: string): Promise<Map<string, MemberClaimMark>> => {
+  const [item] = await batchGetItems([memberClaimsKey(userId, period)], { consistent: true });
+  return memberClaimsOf(item);
 };
 
 /**
- * Quota use of every counted benefit the orgs published, in a period: one query per org (at once),
- * each reading that org's counters (QuotaEntity's gsi1). A benefit without a counter has used none.
+ * Quota use of every counted benefit the orgs published, in a period: their counter items in one
+ * BatchGetItem. A benefit without a counter has used none.
  */
 export const getQuotaUseOfOrgs = async (orgIds: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
-  const pages = await Promise.all(
-    orgIds.map((orgId) => quotas().query({ index: 'gsi1', partition: quotasOfOrgPartition(orgId, period) }, ALL_PAGES)),
+  const items = await batchGetItems(
+    orgIds.map((orgId) => orgQuotasKey(orgId, period)),
+    { consistent: true },
   );
-  return new Map(pages.flatMap((p) => (p.Items ?? []).map((q) => [q.benefitKey, { total: q.total, used: q.used }] as const)));
+  return new Map(items.flatMap(quotaUseOf));
+};
+
+/** Quota use of some benefits (keys `org|name`) in a period (absent: nothing used yet). */
+export const getQuotaUse = async (benefitKeys: readonly string[], period: string): Promise<Map<string, QuotaState>> => {
+  const wanted = new Set(benefitKeys);
+  const orgIds = [...new Set(benefitKeys.map((k) => k.slice(0, k.indexOf('|'))))];
+  const all = await getQuotaUseOfOrgs(orgIds, period);
+  return new Map([...all].filter(([k]) => wanted.has(k)));
 };
 
 export interface PublicityRecord extends PublicityPeriod {

@@ -1,41 +1,38 @@
 import {
-  type BallotChoice,
   DomainError,
   type MotionKind,
+  type MotionProposal,
   type MotionResult,
   type MotionSpec,
   type MotionStatus,
+  putToVoteNote,
   quorumOf,
+  voteResultNote,
 } from '@union/shared';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
-import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { batchGet, inBatches } from './batch-get';
-import { memberOfOrgCheck, notMember, refusal, requireSession } from './congress.repository';
-import {
-  CongressBallotAnswerEntity,
-  CongressBallotEntity,
-  CongressDelegateEntity,
-  CongressMotionEntity,
-  CongressSessionEntity,
-  CongressVotedEntity,
-} from './entities/congress.entity';
+import { refusal } from './congress-conditions';
+import { motionEventTx, votableProposalCheck } from './congress-proposal.repository';
+import { requireSession } from './congress-session.repository';
+import { CongressMotionEntity, CongressSessionEntity } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
-import { runTransaction, TransactionRefused } from './transactions';
+import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
+
+/**
+ * Motions (表决 / 分项表决 / 测评 / 选举): created as drafts, opened under the quorum, closed by an
+ * officer, their result stored once. A motion on 提案 links them: creating it and storing its
+ * result each write a step into every linked proposal's timeline, in the same transaction.
+ * Ballots have their own repository (congress-ballot.repository.ts).
+ */
 
 const motions = once(() => CongressMotionEntity().build(EntityRepository));
-const voted = once(() => CongressVotedEntity().build(EntityRepository));
-const ballots = once(() => CongressBallotEntity().build(EntityRepository));
-const answers = once(() => CongressBallotAnswerEntity().build(EntityRepository));
-
-// ——— motions and ballots ———
 
 export interface MotionRecord {
   motionId: string;
@@ -44,56 +41,93 @@ export interface MotionRecord {
   kind: MotionKind;
   title: string;
   description: string | null;
+  /** The 议案's text (a 集体合同草案 …) as entered. */
+  draftText: string | null;
+  /** The 立案 proposals it is on, with their text as it was when the motion was made. */
+  proposals: MotionProposal[];
   spec: MotionSpec;
   status: MotionStatus;
   delegateCount: number | null;
   presentCount: number | null;
   openedAt: string | null;
   closedAt: string | null;
+  closedBy: { userId: string; name: string } | null;
   result: MotionResult | null;
   revoteOf: string | null;
   createdAt: string;
 }
 
-type MotionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof motions>['get']>>['Item']>;
-const toMotion = (i: MotionItem): MotionRecord => ({
+export type MotionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof motions>['get']>>['Item']>;
+export const motionFromItem = (i: MotionItem): MotionRecord => ({
   motionId: i.motionId,
   sessionId: i.sessionId,
   orgId: i.orgId,
   kind: i.kind,
   title: i.title,
   description: i.description ?? null,
+  draftText: i.draftText ?? null,
+  proposals: i.proposals ? (JSON.parse(i.proposals) as MotionProposal[]) : [],
   spec: JSON.parse(i.spec) as MotionSpec,
   status: i.status,
   delegateCount: i.delegateCount ?? null,
   presentCount: i.presentCount ?? null,
   openedAt: i.openedAt ?? null,
   closedAt: i.closedAt ?? null,
+  closedBy: i.closedById !== undefined ? { userId: i.closedById, name: i.closedByName ?? '' } : null,
   result: i.result ? (JSON.parse(i.result) as MotionResult) : null,
   revoteOf: i.revoteOf ?? null,
   createdAt: i.createdAt,
 });
+const toMotion = motionFromItem;
 
-export const createMotion = async (
-  m: Omit<MotionRecord, 'status' | 'delegateCount' | 'presentCount' | 'openedAt' | 'closedAt' | 'result'>,
-) => {
-  await motions().put(
-    {
-      motionId: m.motionId,
-      sessionId: m.sessionId,
-      orgId: m.orgId,
-      kind: m.kind,
-      title: m.title,
-      ...(m.description ? { description: m.description } : {}),
-      spec: JSON.stringify(m.spec),
-      status: 'draft',
-      ...(m.revoteOf ? { revoteOf: m.revoteOf } : {}),
-      createdAt: m.createdAt,
-      gsi1pk: `CONGRESSMOTIONS#${m.sessionId}`,
-      gsi1sk: `${m.createdAt}#${m.motionId}`,
-    },
-    { condition: { attr: 'motionId', exists: false } },
-  );
+export type NewMotion = Omit<MotionRecord, 'status' | 'delegateCount' | 'presentCount' | 'openedAt' | 'closedAt' | 'closedBy' | 'result'>;
+
+/**
+ * A draft motion. On 提案 it is one transaction: the motion (absent), and for each proposal it
+ * links a check that the proposal is still of this session and 立案 (not 办结) with the
+ * "提请职代会表决" step of its timeline — so a proposal decided otherwise meanwhile is refused.
+ */
+export const createMotion = async (m: NewMotion, actorName: string): Promise<MotionRecord> => {
+  const motionTx: LabeledTx = {
+    label: 'motion',
+    tx: CongressMotionEntity()
+      .build(PutTransaction)
+      .item({
+        motionId: m.motionId,
+        sessionId: m.sessionId,
+        orgId: m.orgId,
+        kind: m.kind,
+        title: m.title,
+        ...(m.description ? { description: m.description } : {}),
+        ...(m.draftText ? { draftText: m.draftText } : {}),
+        ...(m.proposals.length > 0 ? { proposals: JSON.stringify(m.proposals) } : {}),
+        spec: JSON.stringify(m.spec),
+        status: 'draft',
+        ...(m.revoteOf ? { revoteOf: m.revoteOf } : {}),
+        createdAt: m.createdAt,
+        gsi1pk: `CONGRESSMOTIONS#${m.sessionId}`,
+        gsi1sk: `${m.createdAt}#${m.motionId}`,
+      })
+      .options({ condition: { attr: 'motionId', exists: false } }),
+  };
+  const note = putToVoteNote(m);
+  try {
+    await runTransaction(async () => [
+      motionTx,
+      ...m.proposals.flatMap((p, i) => [
+        votableProposalCheck(p.proposalId, m.sessionId, `proposal:${i}`),
+        motionEventTx(p.proposalId, { type: 'put-to-vote', note, actorName, at: m.createdAt, motionId: m.motionId }, `event:${i}`),
+      ]),
+    ]);
+  } catch (e) {
+    throw refusal(e, {
+      motion: () => new DomainError('MOTION_EXISTS', '表决事项已存在', { field: 'motionId' }),
+      proposal: () =>
+        new DomainError('PROPOSAL_NOT_VOTABLE', '关联提案：提案已不在“已立案”状态或不属于本次会议，请刷新后重试', {
+          field: 'proposalIds',
+        }),
+    });
+  }
   return requireMotion(m.motionId, true);
 };
 
@@ -108,6 +142,31 @@ export const requireMotion = async (motionId: string, consistent = false): Promi
   return m;
 };
 
+/** What never changes about a motion once it is created: no write touches them (a revote is a new motion). */
+export type MotionTerms = Pick<MotionRecord, 'motionId' | 'sessionId' | 'orgId' | 'spec'>;
+
+/** Terms a warm function keeps (a motion's spec is at most a few KB); past it the oldest go. */
+const TERMS_KEPT = 500;
+const keptTerms = new Map<string, MotionTerms>();
+
+/**
+ * A motion's terms (its session, org and spec), read once per warm function and then kept: they are
+ * immutable, so a ballot needs no read of its motion after the function's first. What may change (open,
+ * closed) is never kept: the ballot's transaction checks it. MOTION_NOT_FOUND is not kept either.
+ */
+export const requireMotionTerms = async (motionId: string): Promise<MotionTerms> => {
+  const kept = keptTerms.get(motionId);
+  if (kept) return kept;
+  const m = await requireMotion(motionId);
+  const terms: MotionTerms = { motionId: m.motionId, sessionId: m.sessionId, orgId: m.orgId, spec: m.spec };
+  if (keptTerms.size >= TERMS_KEPT) {
+    const oldest = keptTerms.keys().next().value;
+    if (oldest !== undefined) keptTerms.delete(oldest);
+  }
+  keptTerms.set(motionId, terms);
+  return terms;
+};
+
 /** Motions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
 export const getMotions = async (motionIds: readonly string[]): Promise<Map<string, MotionRecord>> => {
   const found = await inBatches(motionIds, async (ids) => {
@@ -117,12 +176,6 @@ export const getMotions = async (motionIds: readonly string[]): Promise<Map<stri
     return Responses[0].filter((i): i is MotionItem => i !== undefined);
   });
   return new Map(found.map((i) => [i.motionId, toMotion(i)]));
-};
-
-/** The motions a person voted in, by id (their VOTED# markers, gsi1; every page). */
-export const listMotionIdsVotedBy = async (userId: string): Promise<string[]> => {
-  const { Items = [] } = await voted().query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
-  return Items.map((v) => v.motionId);
 };
 
 /** Every motion of a session (personal data). */
@@ -141,17 +194,29 @@ export const pageSessionMotions = async (sessionId: string, req: PageRequest): P
   return { items: Items.map(toMotion), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
+/** The refusal of an open below the quorum, with the numbers (第二十条). */
+const quorumRefusal = (rosterCount: number, signedIn: number) =>
+  rosterCount === 0
+    ? new DomainError('QUORUM_NOT_MET', '代表名单为空，不能开始表决', { field: 'sessionId' })
+    : new DomainError(
+        'QUORUM_NOT_MET',
+        `已签到 ${signedIn} 人，未达到法定人数 ${quorumOf(rosterCount)} 人（全体代表 ${rosterCount} 人的三分之二），不能开始表决`,
+        { field: 'sessionId', details: { rosterCount, signedInCount: signedIn, quorum: quorumOf(rosterCount) } },
+      );
+
 /**
  * Opens a draft motion. The session update is conditioned on "N is what we read and at least
  * ⌈2N/3⌉ delegates are signed in" — the quorum is the store's condition, not a handler's check —
  * and it locks the roster so N cannot change under an open vote.
  */
 export const openMotion = async (motionId: string, now: Date): Promise<MotionRecord> => {
+  let seen = { rosterCount: 0, signedInCount: 0 };
   try {
     await runTransaction(async () => {
       const motion = await requireMotion(motionId, true);
       const session = await requireSession(motion.sessionId, true);
       const n = session.rosterCount;
+      seen = { rosterCount: n, signedInCount: session.signedInCount };
       if (motion.status !== 'draft') throw new TransactionRefused(['motion']);
       if (n === 0 || session.signedInCount < quorumOf(n)) throw new TransactionRefused(['quorum']);
       return [
@@ -181,154 +246,26 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
   } catch (e) {
     throw refusal(e, {
       motion: () => new DomainError('MOTION_NOT_DRAFT', '该事项已开始或已结束，不能再次开始', { field: 'motionId' }),
-      quorum: () => new DomainError('QUORUM_NOT_MET', '签到代表未达到全体代表的三分之二，不能开始表决', { field: 'sessionId' }),
-      session: () => new DomainError('QUORUM_NOT_MET', '签到代表未达到全体代表的三分之二，不能开始表决', { field: 'sessionId' }),
+      quorum: () => quorumRefusal(seen.rosterCount, seen.signedInCount),
+      session: () => quorumRefusal(seen.rosterCount, seen.signedInCount),
     });
   }
   return requireMotion(motionId, true);
 };
 
-/** How a motion's vote stands for one delegate: how many have voted, and whether they have. */
-export interface Voting {
-  turnout: number;
-  hasVoted: boolean;
-}
-
-const votingOf = (voters: ReadonlyArray<{ userId: string }>, userId: string): Voting => ({
-  turnout: voters.length,
-  hasVoted: voters.some((v) => v.userId === userId),
-});
-
 /**
- * Turnout and "has `userId` voted" from the motion's VOTED# markers (ids only, never a choice), in
- * one strongly consistent query (every page).
+ * Closes voting: status open → closed on condition, after which no ballot transaction can pass.
+ * Records who closed it and how many were signed in (会议纪要).
  */
-export const getVoting = async (motionId: string, userId: string): Promise<Voting> => {
-  const { Items = [] } = await voted().query(
-    { partition: `MOTION#${motionId}`, range: { beginsWith: 'VOTED#' } },
-    { consistent: true, attributes: ['userId'], ...ALL_PAGES },
-  );
-  return votingOf(Items, userId);
-};
-
-/**
- * A motion and how its vote stands for `userId`: the item collection MOTION#id — the motion (META)
- * and its VOTED# markers — in one strongly consistent query. null when there is no such motion.
- */
-export const getMotionWithVoting = async (motionId: string, userId: string): Promise<{ motion: MotionRecord; voting: Voting } | null> => {
-  const { Items = [] } = await UnionTable.build(QueryCommand)
-    .entities(CongressMotionEntity(), CongressVotedEntity())
-    .query({ partition: `MOTION#${motionId}` })
-    .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
-    .send();
-  let motion: MotionRecord | null = null;
-  const voters: Array<{ userId: string }> = [];
-  for (const item of Items) {
-    if (item.entity === 'CongressMotion') {
-      const { entity: _entity, ...stored } = item;
-      motion = toMotion(stored);
-    } else voters.push(item);
-  }
-  return motion ? { motion, voting: votingOf(voters, userId) } : null;
-};
-
-/**
- * Casts one secret ballot in ONE transaction: the VOTED marker (absent → one per delegate), the
- * anonymous ballot under its random receipt code, "motion is open", "still an active member of
- * the org", "delegate on the roster and signed in", and — when the client sent an
- * Idempotency-Key — the sealed first answer.
- */
-export const castBallotInStore = async (input: {
-  motion: Pick<MotionRecord, 'motionId' | 'sessionId' | 'orgId'>;
-  userId: string;
-  choice: BallotChoice;
-  receiptCode: string;
-  /** The sealed first answer, kept until `ttl` (epoch seconds); an expired one left behind is replaced. */
-  answer?: { requestHash: string; sealed: string; ttl: number; now: Date } | undefined;
-}): Promise<void> => {
-  const { motion, userId } = input;
-  try {
-    await runTransaction(async () => [
-      {
-        label: 'voted',
-        tx: CongressVotedEntity()
-          .build(PutTransaction)
-          .item({ motionId: motion.motionId, userId, gsi1pk: `VOTER#${userId}`, gsi1sk: motion.motionId })
-          .options({ condition: { attr: 'userId', exists: false } }),
-      },
-      {
-        label: 'ballot',
-        tx: CongressBallotEntity()
-          .build(PutTransaction)
-          .item({ motionId: motion.motionId, receiptCode: input.receiptCode, choice: JSON.stringify(input.choice) })
-          .options({ condition: { attr: 'receiptCode', exists: false } }),
-      },
-      {
-        label: 'motion',
-        tx: CongressMotionEntity().build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
-      },
-      memberOfOrgCheck(userId, motion.orgId, 'member'),
-      {
-        label: 'delegate',
-        tx: CongressDelegateEntity()
-          .build(ConditionCheck)
-          .key({ sessionId: motion.sessionId, userId })
-          .condition({ attr: 'signedInAt', exists: true }),
-      },
-      ...(input.answer
-        ? [
-            {
-              label: 'answer',
-              tx: CongressBallotAnswerEntity()
-                .build(PutTransaction)
-                .item({ requestHash: input.answer.requestHash, sealed: input.answer.sealed, ttl: input.answer.ttl })
-                .options({
-                  condition: {
-                    or: [
-                      { attr: 'requestHash', exists: false },
-                      { attr: 'ttl', lt: epochSeconds(input.answer.now) },
-                    ],
-                  },
-                }),
-            },
-          ]
-        : []),
-    ]);
-  } catch (e) {
-    throw refusal(e, {
-      answer: () => new DomainError('IDEMPOTENT_REPLAY', '重复的请求'),
-      voted: () => new DomainError('VOTE_ALREADY_CAST', '您已投过票，每位代表只能投一票', { field: 'motionId' }),
-      motion: () => new DomainError('MOTION_NOT_OPEN', '该事项不在投票时间内', { field: 'motionId' }),
-      member: () => notMember('投票'),
-      delegate: () => new DomainError('NOT_SIGNED_IN', '请先签到，签到后才能投票', { field: 'sessionId' }),
-      ballot: () => new DomainError('RECEIPT_COLLISION', '回执码冲突，请重试'),
-    });
-  }
-};
-
-const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
-
-/** The sealed first answer for this request, unless it has expired (DynamoDB deletes expired items late). */
-export const getBallotAnswer = async (requestHash: string, now: Date): Promise<string | null> => {
-  const { Item } = await answers().get({ requestHash }, { consistent: true });
-  if (!Item || (Item.ttl !== undefined && Item.ttl <= epochSeconds(now))) return null;
-  return Item.sealed;
-};
-
-/** Every ballot of a motion (strongly consistent: used to tally after close). */
-export const listBallots = async (motionId: string): Promise<Array<{ receiptCode: string; choice: BallotChoice }>> => {
-  const { Items = [] } = await ballots().query(
-    { partition: `MOTIONBALLOTS#${motionId}`, range: { beginsWith: 'RECEIPT#' } },
-    { ...ALL_PAGES, consistent: true },
-  );
-  return Items.map((b) => ({ receiptCode: b.receiptCode, choice: JSON.parse(b.choice) as BallotChoice }));
-};
-
-/** Closes voting: status open → closed on condition, after which no ballot transaction can pass. */
-export const closeMotionVoting = async (motionId: string, presentCount: number, now: Date): Promise<void> => {
+export const closeMotionVoting = async (
+  motionId: string,
+  presentCount: number,
+  closer: { userId: string; name: string },
+  now: Date,
+): Promise<void> => {
   try {
     await motions().update(
-      { motionId, status: 'closed', closedAt: now.toISOString(), presentCount },
+      { motionId, status: 'closed', closedAt: now.toISOString(), presentCount, closedById: closer.userId, closedByName: closer.name },
       { condition: { attr: 'status', eq: 'open' } },
     );
   } catch (e) {
@@ -338,26 +275,47 @@ export const closeMotionVoting = async (motionId: string, presentCount: number, 
 };
 
 /**
- * Writes the result of a closed motion once ("absent" condition): results are immutable.
+ * Writes the result of a closed motion once ("absent" condition): results are immutable. In the
+ * same transaction, each linked proposal's timeline gets the result ("表决结果", per item for a
+ * 分项表决), under a key made of the close time and the motion, so it is written once too.
  * Returns the stored result, whoever wrote it first.
  */
-export const storeMotionResult = async (motionId: string, result: MotionResult): Promise<MotionResult> => {
+export const storeMotionResult = async (m: MotionRecord, result: MotionResult): Promise<MotionResult> => {
+  const at = m.closedAt ?? new Date().toISOString();
   try {
-    await motions().update(
-      { motionId, result: JSON.stringify(result) },
+    await runTransaction(async () => [
       {
-        condition: {
-          and: [
-            { attr: 'status', eq: 'closed' },
-            { attr: 'result', exists: false },
-          ],
-        },
+        label: 'motion',
+        tx: CongressMotionEntity()
+          .build(UpdateTransaction)
+          .item({ motionId: m.motionId, result: JSON.stringify(result) })
+          .options({
+            condition: {
+              and: [
+                { attr: 'status', eq: 'closed' },
+                { attr: 'result', exists: false },
+              ],
+            },
+          }),
       },
-    );
+      ...m.proposals.map((p, i) =>
+        motionEventTx(
+          p.proposalId,
+          {
+            type: 'vote-result',
+            note: voteResultNote(m.title, result, p.proposalId),
+            actorName: m.closedBy?.name ?? '',
+            at,
+            motionId: m.motionId,
+          },
+          `event:${i}`,
+        ),
+      ),
+    ]);
     return result;
   } catch (e) {
-    if (!isConditionFailure(e)) throw e;
-    const stored = await requireMotion(motionId, true);
+    if (!(e instanceof TransactionRefused)) throw e;
+    const stored = await requireMotion(m.motionId, true);
     if (!stored.result) throw new DomainError('MOTION_NOT_CLOSED', '该事项尚未结束', { field: 'motionId' });
     return stored.result;
   }

@@ -1,4 +1,4 @@
-import { DomainError, type ProposalChange, type ProposalEventType, type ProposalStatus } from '@union/shared';
+import { DomainError, type ProposalChange, type ProposalEventType, type ProposalStatus, VOTABLE_PROPOSAL_STATUSES } from '@union/shared';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
@@ -8,7 +8,7 @@ import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { randomId } from '../platform/ids';
 import { batchGet, inBatches } from './batch-get';
-import { memberOfOrgCheck, notMember, refusal } from './congress.repository';
+import { memberOfOrgCheck, notMember, refusal } from './congress-conditions';
 import {
   CongressCosignEntity,
   CongressDelegateEntity,
@@ -118,7 +118,16 @@ export const pageSessionProposals = async (
 };
 
 export type ProposalCosigner = { userId: string; displayName: string; at: string };
-export type ProposalEvent = { type: ProposalEventType; note: string; actorName: string; at: string };
+export type ProposalEvent = { type: ProposalEventType; note: string; actorName: string; at: string; motionId?: string | undefined };
+
+type EventItem = { type: string; note: string; actorName: string; at: string; motionId?: string | undefined };
+const toEvent = (e: EventItem): ProposalEvent => ({
+  type: e.type as ProposalEventType,
+  note: e.note,
+  actorName: e.actorName,
+  at: e.at,
+  ...(e.motionId !== undefined ? { motionId: e.motionId } : {}),
+});
 
 const byTime = (a: ProposalCosigner, b: ProposalCosigner) => a.at.localeCompare(b.at);
 
@@ -129,7 +138,7 @@ export const listProposalCosigners = async (proposalId: string): Promise<Proposa
 
 export const listProposalTimeline = async (proposalId: string): Promise<ProposalEvent[]> => {
   const { Items = [] } = await proposalEvents().query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL_PAGES);
-  return Items.map((e) => ({ type: e.type as ProposalEventType, note: e.note, actorName: e.actorName, at: e.at }));
+  return Items.map(toEvent);
 };
 
 export interface ProposalThread {
@@ -158,7 +167,7 @@ export const getProposalThread = async (proposalId: string): Promise<ProposalThr
       const { entity: _entity, ...stored } = item;
       proposal = toProposal(stored);
     } else if (item.entity === 'CongressCosign') cosigners.push({ userId: item.userId, displayName: item.displayName, at: item.at });
-    else timeline.push({ type: item.type as ProposalEventType, note: item.note, actorName: item.actorName, at: item.at });
+    else timeline.push(toEvent(item));
   }
   return proposal ? { proposal, cosigners: cosigners.sort(byTime), timeline } : null;
 };
@@ -178,6 +187,46 @@ const eventTxs = (proposalId: string, change: Pick<ProposalChange, 'events'>, ac
         at: now.toISOString(),
       }),
   }));
+
+/**
+ * For a motion's transaction: the proposal is of `sessionId` and 立案, not yet 办结
+ * (VOTABLE_PROPOSAL_STATUSES), when the motion is written.
+ */
+export const votableProposalCheck = (proposalId: string, sessionId: string, label: string): LabeledTx => ({
+  label,
+  tx: CongressProposalEntity()
+    .build(ConditionCheck)
+    .key({ proposalId })
+    .condition({
+      and: [
+        { attr: 'sessionId', eq: sessionId },
+        { attr: 'status', in: [...VOTABLE_PROPOSAL_STATUSES] },
+      ],
+    }),
+});
+
+/**
+ * For a motion's transaction: a step of the proposal's timeline that names the motion, under a key
+ * of its time, its type and the motion (the same step written again is the same item).
+ */
+export const motionEventTx = (
+  proposalId: string,
+  ev: { type: ProposalEventType; note: string; actorName: string; at: string; motionId: string },
+  label: string,
+): LabeledTx => ({
+  label,
+  tx: CongressProposalEventEntity()
+    .build(PutTransaction)
+    .item({
+      proposalId,
+      eventKey: `${ev.at}#${ev.type}#${ev.motionId}`,
+      type: ev.type,
+      note: ev.note,
+      actorName: ev.actorName,
+      at: ev.at,
+      motionId: ev.motionId,
+    }),
+});
 
 /** A proposal by a roster delegate, with its first timeline step, in one transaction. */
 export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignCount' | 'version' | 'updatedAt'>, now: Date) => {

@@ -22,8 +22,8 @@ export interface InviteRecord {
   createdAt: string;
 }
 
-type InviteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof invites>['get']>>['Item']>;
-const toInvite = (i: InviteItem): InviteRecord => ({
+export type InviteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof invites>['get']>>['Item']>;
+export const toInvite = (i: InviteItem): InviteRecord => ({
   inviteId: i.inviteId,
   orgId: i.orgId,
   orgName: i.orgName,

@@ -35,6 +35,8 @@ export interface ActiveMember {
 }
 
 export type PointerItem = FormattedItem<ReturnType<typeof UserMembershipEntity>>;
+/** What readers take of it (not the entity's timestamps). */
+export type StoredPointer = Omit<PointerItem, 'created' | 'modified'>;
 
 /** The active-membership item as written with the membership it points at. */
 export const pointerItem = (m: Omit<ActiveMembership, 'status'>, lineage: readonly OrgSummary[]) => ({
@@ -54,8 +56,35 @@ export const pointerItem = (m: Omit<ActiveMembership, 'status'>, lineage: readon
   lineage: lineage.map(storedSummary),
 });
 
+/** Where the account's active-membership item is (UserMembershipEntity's key), for reads of the raw item. */
+export const userMembershipKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'MEMBERSHIP' });
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The active-membership item as read raw (a BatchGetItem of several kinds of item), taken attribute
+ * by attribute as the entity stores them — without dynamodb-toolbox's formatter, which builds a
+ * regular expression per attribute on every item. Only the attributes `carriedMember` reads.
+ */
+export const pointerFromStored = (i: Record<string, unknown>): StoredPointer => ({
+  userId: String(i.userId),
+  membershipId: String(i.membershipId),
+  orgId: String(i.orgId),
+  memberNumber: text(i.memberNumber),
+  name: text(i.name),
+  joinedAt: text(i.joinedAt),
+  gender: text(i.gender) as PointerItem['gender'],
+  birthDate: text(i.birthDate),
+  employmentType: text(i.employmentType) as PointerItem['employmentType'],
+  group: text(i.group) as PointerItem['group'],
+  isMigrantWorker: typeof i.isMigrantWorker === 'boolean' ? i.isMigrantWorker : undefined,
+  declaredFactsConfirmedBy: text(i.declaredFactsConfirmedBy),
+  declaredFactsConfirmedAt: text(i.declaredFactsConfirmedAt),
+  lineage: Array.isArray(i.lineage) ? (i.lineage as PointerItem['lineage']) : undefined,
+});
+
 /** The member an active-membership item carries, or null on an item written before it carried one. */
-export const carriedMember = (i: PointerItem): ActiveMember | null => {
+export const carriedMember = (i: StoredPointer): ActiveMember | null => {
   const { memberNumber, name, joinedAt, gender, birthDate, employmentType, group, isMigrantWorker, lineage } = i;
   if (
     memberNumber === undefined ||

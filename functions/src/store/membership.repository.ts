@@ -1,3 +1,4 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type EmploymentType, formatMemberNumber, type Gender, type MemberGroup, type MembershipStatus, type Org } from '@union/shared';
 import type { Condition } from 'dynamodb-toolbox/entity/actions/parseCondition';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
@@ -14,19 +15,27 @@ import {
   PersonalDataRetentionEntity,
   UserMembershipEntity,
 } from './entities/membership.entity';
-import { type ActiveMember, type ActiveMembership, carriedMember, type PointerItem, pointerItem } from './membership-pointer';
+import { type ActivationBasis, findJoinObstacle, JoinBlocked, readActivationBasis } from './join-basis';
+import {
+  type ActiveMember,
+  type ActiveMembership,
+  carriedMember,
+  pointerFromStored,
+  pointerItem,
+  type StoredPointer,
+  userMembershipKey,
+} from './membership-pointer';
 import { once } from './once';
 import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
+import { getDocumentClient, tableName } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 export type { ActiveMember, ActiveMembership } from './membership-pointer';
 
 const memberships = once(() => MembershipEntity().build(EntityRepository));
-const persons = once(() => ActivePersonEntity().build(EntityRepository));
 const userMemberships = once(() => UserMembershipEntity().build(EntityRepository));
-const phones = once(() => MemberPhoneEntity().build(EntityRepository));
 const sequences = once(() => MemberSequenceEntity().build(EntityRepository));
 
 /**
@@ -178,7 +187,7 @@ const activeMembershipOf = (m: MembershipRecord): ActiveMembership => ({
  * The member an active-membership item points at: the copy it carries, or — on an item written
  * before it carried one — the membership and its lineage read (two more round trips).
  */
-export const activeMemberFrom = async (pointer: PointerItem): Promise<ActiveMember | null> => {
+export const activeMemberFrom = async (pointer: StoredPointer): Promise<ActiveMember | null> => {
   const carried = carriedMember(pointer);
   if (carried) return carried;
   const record = await getMembership(pointer.membershipId);
@@ -186,10 +195,15 @@ export const activeMemberFrom = async (pointer: PointerItem): Promise<ActiveMemb
   return { membership: activeMembershipOf(record), lineage: await getLineage(record.orgId) };
 };
 
-/** The member's active membership and its org's lineage (one GetItem); null when not a member. */
+/**
+ * The member's active membership and its org's lineage (one GetItem); null when not a member. Read
+ * raw and taken attribute by attribute (`pointerFromStored`): the card reads it on every refresh.
+ */
 export const getActiveMember = async (userId: string): Promise<ActiveMember | null> => {
-  const { Item } = await userMemberships().get({ userId }, { consistent: true });
-  return Item ? activeMemberFrom(Item) : null;
+  const { Item } = await getDocumentClient().send(
+    new GetCommand({ TableName: tableName(), Key: userMembershipKey(userId), ConsistentRead: true }),
+  );
+  return Item ? activeMemberFrom(pointerFromStored(Item)) : null;
 };
 
 /** The member's active membership, as the service card shows it; null when not a member. */
@@ -221,54 +235,6 @@ export const orgMembersQueue: OrgQueue<MembershipRecord> = {
   },
 };
 
-/**
- * Why a person cannot join now. The store says what is in the way; the service decides how much
- * the caller may be told (the holding union only to its proved owner).
- * - account: this account already holds a membership (its own, so it may be named)
- * - person: the 身份证号 is active in another membership (with that membership's phone HMAC, for proofs)
- * - phone: the phone is held by another person
- */
-export type JoinObstacle =
-  | { kind: 'account'; orgId: string; orgName: string }
-  | { kind: 'person'; userId: string; orgId: string; orgName: string; phoneHash: string | null }
-  | { kind: 'phone' };
-
-/** Thrown where a join is blocked by another membership (early check or the activation transaction). */
-export class JoinBlocked extends Error {
-  constructor(readonly obstacle: JoinObstacle) {
-    super(`join blocked: ${obstacle.kind}`);
-    this.name = 'JoinBlocked';
-  }
-}
-
-/**
- * Early look before anything is written (the activation transaction still enforces it): the
- * account's own membership first, then the person active elsewhere, then the phone held by another.
- */
-export const findJoinObstacle = async (userId: string, idHash: string, phoneHash: string): Promise<JoinObstacle | null> => {
-  const [{ Item: person }, { Item: account }, { Item: phone }] = await Promise.all([
-    persons().get({ idHash }, { consistent: true }),
-    userMemberships().get({ userId }, { consistent: true }),
-    phones().get({ phoneHash }, { consistent: true }),
-  ]);
-  if (account) {
-    const m = await getMembership(account.membershipId);
-    return { kind: 'account', orgId: account.orgId, orgName: m?.orgName ?? account.orgId };
-  }
-  if (person) {
-    const holder = await getMembership(person.membershipId);
-    return { kind: 'person', userId: person.userId, orgId: person.orgId, orgName: person.orgName, phoneHash: holder?.phoneHash ?? null };
-  }
-  if (phone && phone.idHash !== idHash) return { kind: 'phone' };
-  return null;
-};
-
-/** Throws JoinBlocked when something is in the way. */
-export const assertMayJoin = async (userId: string, idHash: string, phoneHash: string): Promise<void> => {
-  const obstacle = await findJoinObstacle(userId, idHash, phoneHash);
-  if (obstacle) throw new JoinBlocked(obstacle);
-};
-
 /** Turns refused uniqueness conditions of the activation into JoinBlocked. */
 const explainRefusal = async (e: unknown, userId: string, profile: MemberProfile): Promise<never> => {
   if (e instanceof TransactionRefused && e.failed.some((l) => l === 'person' || l === 'account' || l === 'phone')) {
@@ -279,10 +245,11 @@ const explainRefusal = async (e: unknown, userId: string, profile: MemberProfile
   throw e;
 };
 
+/** The org's member-number sequence as it stands (0 before the first number). */
+const currentNumber = async (orgId: string): Promise<number> => (await sequences().get({ orgId }, { consistent: true })).Item?.seq ?? 0;
+
 /** Advances an org's member-number sequence from `current`, refused if another activation moved it. */
-const nextNumberTx = async (orgId: string): Promise<{ seq: number; tx: LabeledTx }> => {
-  const { Item } = await sequences().get({ orgId }, { consistent: true });
-  const current = Item?.seq ?? 0;
+const nextNumberTx = (orgId: string, current: number): { seq: number; tx: LabeledTx } => {
   return {
     seq: current + 1,
     tx: {
@@ -329,6 +296,8 @@ export interface ActivationInput {
   declaredFactsConfirmedBy?: string | null;
   /** Writes that must succeed with the activation (the application's decision, the invite's use, the member grant). */
   extra: (memberNumber: string) => LabeledTx[];
+  /** The org's lineage and sequence when the caller read them already (readActivationBasis); read here otherwise. */
+  basis?: ActivationBasis;
 }
 
 /**
@@ -339,11 +308,16 @@ export interface ActivationInput {
  */
 export const activateMembership = async (input: ActivationInput): Promise<MembershipRecord> => {
   const { userId, profile, org } = input;
-  const lineage = (await getLineage(org.orgId)).map(summaryOf);
+  const basis = input.basis ?? (await readActivationBasis(org.orgId));
+  const lineage = basis.lineage.map(summaryOf);
+  // The first attempt numbers from the sequence read with the lineage; a retry (another activation
+  // took that number) reads it again.
+  let known: number | undefined = basis.seq;
   let record: MembershipRecord | undefined;
   try {
     await runTransaction(async () => {
-      const next = await nextNumberTx(org.orgId);
+      const next = nextNumberTx(org.orgId, known ?? (await currentNumber(org.orgId)));
+      known = undefined;
       const memberNumber = formatMemberNumber(org.orgId, next.seq);
       record = {
         ...profile,
@@ -425,10 +399,13 @@ export interface MoveInput {
  */
 export const moveMembership = async (input: MoveInput): Promise<MembershipRecord> => {
   const { from, to, now } = input;
-  const lineage = (await getLineage(to.orgId)).map(summaryOf);
+  const basis = await readActivationBasis(to.orgId);
+  const lineage = basis.lineage.map(summaryOf);
+  let known: number | undefined = basis.seq;
   let record: MembershipRecord | undefined;
   await runTransaction(async () => {
-    const next = await nextNumberTx(to.orgId);
+    const next = nextNumberTx(to.orgId, known ?? (await currentNumber(to.orgId)));
+    known = undefined;
     const memberNumber = formatMemberNumber(to.orgId, next.seq);
     record = {
       ...from,

@@ -1,13 +1,16 @@
 import { canParent, DomainError, lineageOf, type Org, type OrgKind } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { OrgEntity } from './entities/org.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
+import { jointSearchKeyTxs } from './org-search.repository';
 import { limitOf, nextCursorOf, type Page, type PageRequest, type StartKey, startKeyOf } from './page';
+import { runTransaction, TransactionRefused } from './transactions';
 
 const orgs = once(() => OrgEntity().build(EntityRepository));
 
-type OrgItem = NonNullable<Awaited<ReturnType<ReturnType<typeof orgs>['get']>>['Item']>;
+export type OrgItem = NonNullable<Awaited<ReturnType<ReturnType<typeof orgs>['get']>>['Item']>;
 
 const toOrg = (i: OrgItem): Org => ({
   orgId: i.orgId,
@@ -66,6 +69,14 @@ export const requireOrg = async (orgId: string, field = 'orgId'): Promise<Org> =
  */
 export const getLineage = async (orgId: string, field = 'orgId'): Promise<Org[]> => {
   const { Item } = await orgs().get({ orgId });
+  return lineageOfItem(Item, field);
+};
+
+/**
+ * The lineage of an org item already read (in a BatchGetItem with other items): what it carries, or
+ * — on an item written before it carried its ancestors — their reads. ORG_NOT_FOUND when absent.
+ */
+export const lineageOfItem = async (Item: OrgItem | undefined, field = 'orgId'): Promise<Org[]> => {
   if (!Item) throw new DomainError('ORG_NOT_FOUND', '组织不存在', { field });
   const carried = carriedLineage(Item);
   if (carried) return carried;
@@ -95,21 +106,35 @@ export const createOrg = async (input: {
     throw new DomainError('ORG_PARENT_REQUIRED', '请选择上级组织', { field: 'parentId' });
   }
   const org: Org = { orgId: input.orgId, name: input.name, kind: input.kind, parentId: input.parentId, ancestors, area: input.area };
+  const item = {
+    orgId: org.orgId,
+    name: org.name,
+    kind: org.kind,
+    ancestors,
+    ancestorOrgs: ancestorOrgs.map(storedSummary),
+    ...(org.parentId ? { parentId: org.parentId, gsi1pk: `ORGCHILD#${org.parentId}`, gsi1sk: org.name } : {}),
+    ...(org.area ? { area: org.area, gsi2pk: `ORGAREA#${org.area}`, gsi2sk: org.orgId } : {}),
+  };
   try {
-    await orgs().put(
-      {
-        orgId: org.orgId,
-        name: org.name,
-        kind: org.kind,
-        ancestors,
-        ancestorOrgs: ancestorOrgs.map(storedSummary),
-        ...(org.parentId ? { parentId: org.parentId, gsi1pk: `ORGCHILD#${org.parentId}`, gsi1sk: org.name } : {}),
-        ...(org.area ? { area: org.area, gsi2pk: `ORGAREA#${org.area}`, gsi2sk: org.orgId } : {}),
-      },
-      { condition: { attr: 'orgId', exists: false } },
-    );
+    if (org.kind === 'joint') {
+      // A 联合工会 and its search keys are written together (store/org-search.repository.ts).
+      await runTransaction(async () => [
+        {
+          label: 'org',
+          tx: OrgEntity()
+            .build(PutTransaction)
+            .item(item)
+            .options({ condition: { attr: 'orgId', exists: false } }),
+        },
+        ...jointSearchKeyTxs(org),
+      ]);
+    } else {
+      await orgs().put(item, { condition: { attr: 'orgId', exists: false } });
+    }
   } catch (e) {
-    if (isConditionFailure(e)) throw new DomainError('ORG_EXISTS', '组织已存在', { field: 'orgId' });
+    if (isConditionFailure(e) || (e instanceof TransactionRefused && e.failed.includes('org'))) {
+      throw new DomainError('ORG_EXISTS', '组织已存在', { field: 'orgId' });
+    }
     throw e;
   }
   return org;
@@ -173,14 +198,4 @@ export const subtreeOf = async (orgId: string): Promise<string[]> => {
   const out: string[] = [];
   for await (const org of walkSubtree(orgId, await requireOrg(orgId))) out.push(org.orgId);
   return out;
-};
-
-/** 联合工会 in an area: where a worker whose employer has no union can join (a page). */
-export const listJointUnionsByAreaPage = async (area: string, req: PageRequest): Promise<Page<Org>> => {
-  const partition = `ORGAREA#${area}`;
-  const { Items = [], LastEvaluatedKey } = await orgs().query(
-    { index: 'gsi2', partition },
-    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi2', partition) },
-  );
-  return { items: Items.map(toOrg).filter((o) => o.kind === 'joint'), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };

@@ -3,9 +3,10 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { type ApplicationRecord, listUserApplications } from './application.repository';
 import { type ClaimRecord, listClaimsOfUser } from './claim.repository';
-import { type DelegateRecord, listSessionsOfDelegate } from './congress.repository';
-import { getMotions, listMotionIdsVotedBy } from './congress-motion.repository';
+import { listMotionIdsVotedBy } from './congress-ballot.repository';
+import { getMotions } from './congress-motion.repository';
 import { getProposals, listCosignsBy } from './congress-proposal.repository';
+import { type DelegateRecord, listSessionsOfDelegate } from './congress-roster.repository';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { ClaimEntity } from './entities/claim.entity';
 import {

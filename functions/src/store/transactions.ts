@@ -1,11 +1,27 @@
-import { type ExecuteTransactWriteInput, execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isTransactionConflict } from './errors';
+import { getDocumentClient } from './table';
 
-/** A transaction item with a name, so a cancellation can say which condition failed. */
+/**
+ * A transaction item with a name, so a cancellation can say which condition failed: a
+ * dynamodb-toolbox transaction (`Entity.build(PutTransaction)…`), or `rawTx` of an item written
+ * with expressions (attributes named by data, which an entity schema cannot declare).
+ */
 export interface LabeledTx {
   label: string;
   tx: { params: () => unknown };
 }
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/** A TransactWriteItems item as the DocumentClient takes it (`{ Update: { … } }`), for a LabeledTx. */
+export const rawTx = (item: TransactItem): LabeledTx['tx'] => ({ params: () => item });
+
+/** The item a LabeledTx sends (dynamodb-toolbox adds its parsed item beside the command input). */
+const transactItemOf = (tx: LabeledTx['tx']): TransactItem => {
+  const { ToolboxItem: _parsed, ...item } = tx.params() as TransactItem & { ToolboxItem?: unknown };
+  return item;
+};
 
 /** The labels whose conditions failed when a transaction was cancelled. */
 export class TransactionRefused extends Error {
@@ -32,7 +48,7 @@ export const runTransaction = async (
     // Nothing left to write (an idempotent step found its work already done).
     if (items.length === 0) return;
     try {
-      await execute(...(items.map((i) => i.tx) as unknown as ExecuteTransactWriteInput));
+      await getDocumentClient().send(new TransactWriteCommand({ TransactItems: items.map((i) => transactItemOf(i.tx)) }));
       return;
     } catch (e) {
       const name = (e as { name?: string }).name;

@@ -27,6 +27,11 @@ export interface Platform {
    * on weapp already parsed when it is JSON and `text` is not set. Rejects only when no answer came.
    */
   request(req: HttpRequest): Promise<{ status: number; data: unknown }>;
+  /**
+   * The page the app opens on, read before any page has loaded (`pages/card/index`), or null where the
+   * app cannot tell that early: weapp, whose main-package pages load with the app anyway.
+   */
+  launchPath(): string | null;
 }
 
 export interface HttpRequest {

@@ -37,6 +37,9 @@ export const platform: Platform = {
   async openLocation(place) {
     await Taro.openLocation({ latitude: place.latitude, longitude: place.longitude, name: place.name, address: place.address, scale: 16 });
   },
+  launchPath() {
+    return null;
+  },
   async request(req) {
     const res = await Taro.request<unknown>({
       url: req.url,

@@ -135,6 +135,8 @@ export const placeSchema = z.object({
   lat: z.number(),
   lng: z.number(),
   openingHours: z.string(),
+  /** closed: members no longer see it (an officer's list still shows it). */
+  status: z.enum(['open', 'closed']),
 });
 export type PlaceView = z.infer<typeof placeSchema> & { distanceMeters?: number };
 
@@ -244,3 +246,6 @@ export const placesResponse = z.discriminatedUnion('sortedBy', [
   z.object({ places: z.array(z.extend(placeSchema, { distanceMeters: z.int() })), sortedBy: z.literal('distance') }),
 ]);
 export type PlacesResponse = z.infer<typeof placesResponse>;
+
+/** GET /orgs/{orgId}/places?cursor=&limit= (officer): the places the org runs, open and closed. */
+export const orgPlacesResponse = pageResponse('places', placeSchema);

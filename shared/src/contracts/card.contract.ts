@@ -121,3 +121,6 @@ export const createPlaceRequest = z.object({
 export type CreatePlaceRequest = z.infer<typeof createPlaceRequest>;
 
 export const placesQuery = z.object({ lat: coordinate(-90, 90), lng: coordinate(-180, 180) });
+
+/** PUT /places/{placeId}: the place's fields, all of them (as created). */
+export const updatePlaceRequest = createPlaceRequest;

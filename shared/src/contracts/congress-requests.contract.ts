@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { DEFAULT_RATING_SCALE } from '../domain/congress/motion';
+import { DEFAULT_RATING_SCALE, MAX_VOTE_ITEMS } from '../domain/congress/motion';
+import { MAX_MOTION_PROPOSALS } from '../domain/congress/motion-proposals';
 import { PROPOSAL_DECISIONS, REPLY_RATINGS } from '../domain/congress/proposal';
 import { boundedRecord, dateSchema, idSchema } from './common.contract';
 import { congressText } from './congress.contract';
@@ -51,6 +52,7 @@ export const proposalRatingRequest = z.object({
   rating: z.enum(REPLY_RATINGS),
   comment: z.optional(z.string().check(z.trim(), z.maxLength(500, '不超过 500 个字'))),
 });
+export type ProposalRatingRequest = z.infer<typeof proposalRatingRequest>;
 export const proposalProgressRequest = z.object({ note: congressText(2, 2000), done: z.optional(z.boolean()) });
 
 const namedItem = z.object({ name: congressText(1, 30), note: z.optional(z.string().check(z.trim(), z.maxLength(30, '不超过 30 个字'))) });
@@ -58,10 +60,25 @@ const motionBase = {
   title: congressText(2, 80),
   description: z.optional(z.string().check(z.trim(), z.maxLength(1000, '不超过 1000 个字'))),
 };
+/** What a 表决 or 分项表决 is on: a 议案's text (e.g. a 集体合同草案) and/or 立案 proposals of the session. */
+const motionMatter = {
+  draftText: z.optional(z.string().check(z.trim(), z.maxLength(20_000, '不超过 20000 个字'))),
+  proposalIds: z.optional(z.array(idSchema).check(z.maxLength(MAX_MOTION_PROPOSALS, `最多 ${MAX_MOTION_PROPOSALS} 件`))),
+};
+const voteItem = z.object({ title: congressText(1, 120), proposalId: z.optional(idSchema) });
 
-/** POST /congress/sessions/{sessionId}/motions — 表决, 测评 (scale defaults to 满意/基本满意/不满意) or 选举 (K of M). */
+/**
+ * POST /congress/sessions/{sessionId}/motions — 表决, 分项表决 (2–50 items, each voted on its own),
+ * 测评 (scale defaults to 满意/基本满意/不满意) or 选举 (K of M).
+ */
 export const createMotionRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('vote'), ...motionBase }),
+  z.object({ kind: z.literal('vote'), ...motionBase, ...motionMatter }),
+  z.object({
+    kind: z.literal('itemized'),
+    ...motionBase,
+    ...motionMatter,
+    items: z.array(voteItem).check(z.minLength(2, '分项表决至少两项'), z.maxLength(MAX_VOTE_ITEMS, `最多 ${MAX_VOTE_ITEMS} 项`)),
+  }),
   z.object({
     kind: z.literal('rating'),
     ...motionBase,
@@ -82,6 +99,11 @@ export type CreateMotionRequest = z.infer<typeof createMotionRequest>;
 /** POST /congress/motions/{motionId}/ballots — one anonymous ballot; send an Idempotency-Key header to retry safely. */
 export const castBallotRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote'), option: z.enum(['yes', 'no', 'abstain'], '请选择赞成、反对或弃权') }),
+  z.object({
+    kind: z.literal('itemized'),
+    // Each value is checked against the motion's items by the domain (validateBallot), which names the item.
+    options: boundedRecord(z.string().check(z.maxLength(16, '过长')), z.string().check(z.maxLength(10, '过长')), MAX_VOTE_ITEMS),
+  }),
   z.object({
     kind: z.literal('election'),
     candidateIds: z.array(z.string().check(z.maxLength(16, '过长'))).check(z.maxLength(100, '过多')),

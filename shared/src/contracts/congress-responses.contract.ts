@@ -103,7 +103,16 @@ export const proposalDetailResponse = z.object({
     rating: z.optional(z.enum(REPLY_RATINGS)),
   }),
   cosigners: z.array(z.object({ userId: z.string(), displayName: z.string(), at: z.string() })),
-  timeline: z.array(z.object({ type: z.enum(PROPOSAL_EVENT_TYPES), note: z.string(), actorName: z.string(), at: z.string() })),
+  /** Each step; a motion's (提请表决, 表决结果) names it, so the result can be opened. */
+  timeline: z.array(
+    z.object({
+      type: z.enum(PROPOSAL_EVENT_TYPES),
+      note: z.string(),
+      actorName: z.string(),
+      at: z.string(),
+      motionId: z.optional(z.string()),
+    }),
+  ),
 });
 export type ProposalDetail = z.infer<typeof proposalDetailResponse>;
 /** GET /congress/sessions/{sessionId}/proposals (oldest first) */
@@ -113,8 +122,12 @@ export const sessionProposalsResponse = pageResponse('proposals', proposalSummar
 
 const namedItemSchema = z.object({ id: z.string(), name: z.string(), note: z.optional(z.string()) });
 
+const voteItemSchema = z.object({ id: z.string(), name: z.string(), proposalId: z.optional(z.string()) });
+const voteCountsSchema = z.object({ yes: z.int(), no: z.int(), abstain: z.int() });
+
 export const motionSpecSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('vote') }),
+  z.object({ kind: z.literal('itemized'), items: z.array(voteItemSchema) }),
   z.object({ kind: z.literal('rating'), subjects: z.array(namedItemSchema), scale: z.array(z.string()) }),
   z.object({ kind: z.literal('election'), candidates: z.array(namedItemSchema), maxChoices: z.int() }),
 ]);
@@ -123,8 +136,13 @@ const resultBase = { delegateCount: z.int(), presentCount: z.int(), castCount: z
 export const motionResultSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('vote'),
-    counts: z.object({ yes: z.int(), no: z.int(), abstain: z.int() }),
+    counts: voteCountsSchema,
     passed: z.boolean(),
+    ...resultBase,
+  }),
+  z.object({
+    kind: z.literal('itemized'),
+    items: z.array(z.extend(voteItemSchema, { counts: voteCountsSchema, passed: z.boolean() })),
     ...resultBase,
   }),
   z.object({
@@ -151,10 +169,16 @@ export const motionViewSchema = z.object({
   kindLabel: z.string(),
   title: z.string(),
   description: z.nullable(z.string()),
+  /** The 议案's text as voted on (a 集体合同草案 …), when it was entered. */
+  draftText: z.nullable(z.string()),
+  /** The 立案 proposals it was put to a vote on, with their text as it was then. */
+  proposals: z.array(z.object({ proposalId: z.string(), title: z.string(), cause: z.string(), suggestion: z.string() })),
   spec: motionSpecSchema,
   status: z.enum(MOTION_STATUSES),
   openedAt: z.nullable(z.string()),
   closedAt: z.nullable(z.string()),
+  /** The officer who closed the vote (会议纪要). */
+  closedByName: z.nullable(z.string()),
   delegateCount: z.nullable(z.int()),
   revoteOf: z.nullable(z.string()),
   turnout: z.int(),
@@ -185,8 +209,10 @@ export const ballotResponse = z.object({ motionId: z.string(), receiptCode: z.st
 /** GET /congress/motions/{motionId}/results: the result and every published receipt. */
 export const motionResultsResponse = z.object({
   motion: motionViewSchema,
-  session: z.object({ sessionId: z.string(), sessionName: z.string(), orgId: z.string() }),
+  session: z.object({ sessionId: z.string(), sessionName: z.string(), orgId: z.string(), startDate: z.string(), endDate: z.string() }),
   result: motionResultSchema,
+  /** The rule the result was counted under, in words (会议纪要). */
+  rule: z.string(),
   verdict: z.string(),
   receipts: z.array(z.object({ receiptCode: z.string(), choice: z.string() })),
 });

@@ -148,6 +148,6 @@ describe('joining a 联合工会 found by area', () => {
     expect(byId).toEqual({ j9: 'autoinvite000001', j8: null });
     const missing = await invoke(AREAS.orgs, 'GET', '/joint-unions');
     expect(missing.status).toBe(400);
-    expect(missing.body.error.field).toBe('area');
+    expect(missing.body.error.field).toBe('q');
   });
 });

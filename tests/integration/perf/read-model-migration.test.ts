@@ -4,10 +4,12 @@
  * (as an older checkout wrote it), then `seedDemo` on the existing data — the member's reads answer
  * as before, within two round trips, and a second run writes nothing.
  */
-import { DeleteCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
+import { clearReadCaches } from '../../../functions/src/store/benefits-read';
+import { MEMBER_CLAIM_PREFIX, QUOTA_TOTAL_PREFIX, QUOTA_USED_PREFIX } from '../../../functions/src/store/entities/claim.entity';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { getUser } from '../../../functions/src/store/user.repository';
 import { seedDemo } from '../../../scripts/seed/index';
@@ -43,6 +45,62 @@ const remove = async (kinds: string[], attributes: string[]) => {
     );
   }
   return items.length;
+};
+
+const put = (Item: Record<string, unknown>) => getDocumentClient().send(new PutCommand({ TableName: tableName(), Item }));
+const drop = (i: Record<string, any>) =>
+  getDocumentClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: i.pk, sk: i.sk } }));
+
+/**
+ * Quota counters and claim locks as an older checkout wrote them: one item per benefit and period
+ * (QUOTA#benefitKey / PERIOD#period, filed under gsi1 QUOTAS#org#period) and one per benefit, period
+ * and member (CLAIMLOCK#benefitKey#period / USER#id) — instead of the org's and the member's items of
+ * the period. Returns how many of each.
+ */
+const writeOldQuotasAndLocks = async (): Promise<{ quotas: number; locks: number }> => {
+  let quotas = 0;
+  let locks = 0;
+  for (const i of await scan(['OrgQuotas'])) {
+    const period = String(i.sk).replace('PERIOD#', '');
+    for (const [name, used] of Object.entries(i)) {
+      if (!name.startsWith(QUOTA_USED_PREFIX)) continue;
+      const benefitKey = name.slice(QUOTA_USED_PREFIX.length);
+      const [orgId] = benefitKey.split('|');
+      await put({
+        pk: `QUOTA#${benefitKey}`,
+        sk: `PERIOD#${period}`,
+        _et: 'Quota',
+        benefitKey,
+        period,
+        used,
+        total: i[QUOTA_TOTAL_PREFIX + benefitKey],
+        gsi1pk: `QUOTAS#${orgId}#${period}`,
+        gsi1sk: benefitKey,
+      });
+      quotas += 1;
+    }
+    await drop(i);
+  }
+  for (const i of await scan(['MemberClaims'])) {
+    const period = String(i.sk).replace('CLAIMS#', '');
+    const userId = String(i.pk).replace('USER#', '');
+    for (const [name, mark] of Object.entries(i)) {
+      if (!name.startsWith(MEMBER_CLAIM_PREFIX)) continue;
+      const benefitKey = name.slice(MEMBER_CLAIM_PREFIX.length);
+      await put({
+        pk: `CLAIMLOCK#${benefitKey}#${period}`,
+        sk: `USER#${userId}`,
+        _et: 'ClaimLock',
+        benefitKey,
+        period,
+        userId,
+        claimId: mark.claimId,
+      });
+      locks += 1;
+    }
+    await drop(i);
+  }
+  return { quotas, locks };
 };
 
 const tokenOf = async (userId: string) => tokenFor(userId, (await getUser(userId))?.grants ?? [], userId);
@@ -95,12 +153,17 @@ describe('items from before the read model', () => {
     expect(
       await remove(['UserMembership'], [...copies, 'declaredFactsConfirmedBy', 'declaredFactsConfirmedAt', 'lineage']),
     ).toBeGreaterThan(30);
-    expect(await remove(['Quota', 'CongressCosign', 'CongressVoted'], ['gsi1pk', 'gsi1sk'])).toBeGreaterThan(30);
+    expect(await remove(['CongressCosign', 'CongressVoted'], ['gsi1pk', 'gsi1sk'])).toBeGreaterThan(20);
+    const old = await writeOldQuotasAndLocks();
+    expect(old.quotas).toBeGreaterThan(0);
+    expect(old.locks).toBeGreaterThan(0);
     const latest = await scan(['CatalogLatest']);
     expect(latest.length).toBeGreaterThan(2);
     for (const i of latest) await getDocumentClient().send(new DeleteCommand({ TableName: tableName(), Key: { pk: i.pk, sk: i.sk } }));
 
-    // Without the migration the member would miss their catalogs and the delegate their 附议 and votes.
+    // Without the migration the member would miss their catalogs, quota use and claims (in a process that
+    // has not read them before: nothing in memory), and the delegate their 附议 and votes.
+    clearReadCaches();
     const stale = (await read('card', '/me/benefits', 'member-courier')).body;
     expect(stale.catalogs).toEqual([]);
     expect((await read('membership', '/me/data', 'delegate-11')).body.congress).toMatchObject({ cosigned: [], votedIn: [] });

@@ -51,6 +51,8 @@ interface Scenario<C> {
   okStatus: number;
   /** The answer to the same request once it has been done (its response was lost). */
   doneCode: string;
+  /** The store calls the operation makes at least (a walk over fewer proves little); 3 unless said. */
+  minCalls?: number;
 }
 
 const FAULTS: Array<{ name: string; kind: FaultKind; phase: FaultPhase }> = [
@@ -98,7 +100,7 @@ const atEachCall = async <C>(s: Scenario<C>, fault: { kind: FaultKind; phase: Fa
       // The operation made fewer than n calls: it completed, untouched.
       expect(res.status, JSON.stringify(res.body)).toBe(s.okStatus);
       expect(await s.state(c)).toBe('everything');
-      expect(seen.length).toBeGreaterThan(2);
+      expect(seen.length).toBeGreaterThanOrEqual(s.minCalls ?? 3);
       return seen;
     }
     expect(res.status, `call ${n} (${fired.command}): ${JSON.stringify(res.body)}`).toBe(500);
@@ -300,6 +302,8 @@ describe('claim approval + quota', () => {
     },
     okStatus: 201,
     doneCode: 'CLAIM_DUPLICATE',
+    // One BatchGetItem (the member, the benefit's catalog), then the transaction.
+    minCalls: 2,
   };
 
   for (const fault of FAULTS) {

@@ -151,6 +151,20 @@ const ROWS: Record<string, Cell> = {
     path: () => '/orgs/district/places',
     body: () => ({ kind: PLACE_KIND, name: '职工书屋', address: '临江区中山路1号', lat: 30.1, lng: 120.1, openingHours: '9:00-17:00' }),
   },
+  'GET /orgs/{orgId}/places': { path: () => '/orgs/district/places' },
+  'PUT /places/{placeId}': {
+    path: () => `/places/${ids.placeId}`,
+    body: () => ({
+      kind: PLACE_KIND,
+      name: '职工书屋（新址）',
+      address: '临江区中山路2号',
+      lat: 30.1,
+      lng: 120.1,
+      openingHours: '9:00-18:00',
+    }),
+  },
+  // After the edit above (routes run in their declared order).
+  'POST /places/{placeId}/close': { path: () => `/places/${ids.placeId}/close` },
   'GET /orgs/{orgId}/claims': { path: () => '/orgs/district/claims' },
   'POST /claims/{claimId}/approve': { path: () => `/claims/${ids.claimId}/approve` },
   'POST /claims/{claimId}/reject': { path: () => `/claims/${ids.claimId}/reject`, body: () => ({ reason: '材料不全' }) },
@@ -274,6 +288,16 @@ beforeAll(async () => {
       'application',
     )
   ).application.applicationId;
+  // A place the district runs (edited and closed by the rows above).
+  ids.placeId = (
+    await ok(
+      invoke(AREAS.card, 'POST', '/orgs/district/places', {
+        token: owner,
+        body: { kind: PLACE_KIND, name: '职工驿站', address: '临江区中山路3号', lat: 30.1, lng: 120.1, openingHours: '全天开放' },
+      }),
+      'place',
+    )
+  ).place.placeId;
   ids.transferId = (
     await ok(invoke(AREAS.membership, 'POST', '/me/transfers', { token: mb.token, body: { toOrgId: 'enterprise' } }), 'transfer')
   ).transfer.transferId;

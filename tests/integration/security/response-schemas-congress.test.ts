@@ -138,10 +138,33 @@ describe('congress answers match their schemas', () => {
     }
   });
 
-  it('表决, 选举 and 测评: open, ballots (and a replay), close, results, CSV, re-vote', async () => {
+  it('表决, 分项表决 on a 立案 proposal, 选举 and 测评: open, ballots (and a replay), close, results, CSV, re-vote', async () => {
     const create = async (body: object) =>
       (await call(congress, 'POST', `/congress/sessions/${sessionId}/motions`, { token: officer, status: 201, body })).motion
         .motionId as string;
+    const draft = (
+      await call(congress, 'POST', `/congress/sessions/${sessionId}/proposals`, {
+        token: d[0]!.token,
+        status: 201,
+        body: {
+          title: '关于集体合同工资条款的提案',
+          cause: '现行集体合同的工资条款已三年未调整。',
+          suggestion: '建议按本地最低工资调整幅度同步调整。',
+        },
+      })
+    ).proposal.proposalId as string;
+    for (const p of [d[1]!, d[2]!]) await call(congress, 'POST', `/congress/proposals/${draft}/cosign`, { token: p.token, status: 201 });
+    await call(congress, 'POST', `/congress/proposals/${draft}/decision`, {
+      token: officer,
+      body: { decision: 'accept', reason: '提交职代会审议', department: '人力资源部', replyDeadline: '2099-06-30' },
+    });
+    const itemized = await create({
+      kind: 'itemized',
+      title: '关于《集体合同（草案）》的分项表决',
+      draftText: '第一条 工资\n第二条 工时\n第三条 休假',
+      proposalIds: [draft],
+      items: [{ title: '第一条 工资' }, { title: '第二条 工时' }, { title: '第三条 休假' }],
+    });
     const vote = await create({ kind: 'vote', title: '关于《职工带薪年休假实施办法（草案）》的表决', description: '草案全文已印发' });
     const election = await create({
       kind: 'election',
@@ -160,6 +183,7 @@ describe('congress answers match their schemas', () => {
     for (const p of d.slice(1, 3)) await call(congress, 'POST', `/congress/sessions/${sessionId}/sign-in`, { token: p.token, status: 201 });
     const ballots: Record<string, (i: number) => object> = {
       [vote]: (i) => ({ kind: 'vote', option: i === 2 ? 'no' : 'yes' }),
+      [itemized]: (i) => ({ kind: 'itemized', options: { i1: 'yes', i2: i === 2 ? 'no' : 'yes', i3: 'abstain' } }),
       [election]: (i) => ({ kind: 'election', candidateIds: i === 2 ? [] : ['c1', 'c2'] }),
       [rating]: () => ({ kind: 'rating', ratings: { s1: '满意', s2: '基本满意' } }),
     };
@@ -190,7 +214,13 @@ describe('congress answers match their schemas', () => {
       const csv = await call(congress, 'GET', `/congress/motions/${motionId}/results/csv`, { token: officer });
       expect(typeof csv).toBe('string');
     }
+    const thread = await call(congress, 'GET', `/congress/proposals/${draft}`, { token: d[0]!.token });
+    expect(thread.timeline.filter((e: { motionId?: string }) => e.motionId === itemized).map((e: { type: string }) => e.type)).toEqual([
+      'put-to-vote',
+      'vote-result',
+    ]);
     await call(congress, 'POST', `/congress/motions/${vote}/revote`, { token: officer, status: 201 });
+    await call(congress, 'POST', `/congress/motions/${itemized}/revote`, { token: officer, status: 201 });
     await call(congress, 'GET', `/congress/sessions/${sessionId}/motions?limit=2`, { token: officer });
   });
 });

@@ -141,7 +141,7 @@ describe('orgs and invites', () => {
   });
 
   it('finds the 联合工会 of an area with their open invites', async () => {
-    const joint = await ok('orgs', 'GET', `/joint-unions?area=${encodeURIComponent('临江区')}`);
+    const joint = await ok('orgs', 'GET', `/joint-unions?q=${encodeURIComponent('临江')}`);
     expect(joint.body.orgs).toEqual(expect.arrayContaining([expect.objectContaining({ orgId: 'logistics', openInviteId: autoInvite })]));
   });
 });
@@ -272,8 +272,8 @@ describe('服务卡', () => {
     await ok('card', 'DELETE', path, { token: officer });
   });
 
-  it('places: added, listed by name and by distance', async () => {
-    await ok(
+  it('places: added, listed by name and by distance, listed, edited and closed by the officer', async () => {
+    const added = await ok(
       'card',
       'POST',
       '/orgs/district/places',
@@ -287,6 +287,12 @@ describe('服务卡', () => {
     expect(byName.body.sortedBy).toBe('name');
     const near = await ok('card', 'GET', '/places?lat=31.21&lng=120.51', { token: worker.token });
     expect(near.body.places[0].distanceMeters).toBeGreaterThan(0);
+    const placeId = added.body.place.placeId;
+    const listed = await ok('card', 'GET', '/orgs/district/places', { token: officer });
+    expect(listed.body.places.map((p: { placeId: string }) => p.placeId)).toContain(placeId);
+    const body = { kind: PLACE_KINDS[2], name: '临江路驿站', address: '临江路 90 号', lat: 31.2, lng: 120.5, openingHours: '全天开放' };
+    expect((await ok('card', 'PUT', `/places/${placeId}`, { token: officer, body })).body.place.address).toBe('临江路 90 号');
+    expect((await ok('card', 'POST', `/places/${placeId}/close`, { token: officer })).body.place.status).toBe('closed');
   });
 });
 

@@ -163,6 +163,27 @@ describe('session tokens', () => {
   });
 });
 
+describe('session tokens verified before (kept in memory)', () => {
+  const claims = { userId: 'u7', displayName: '李秀英', roles: [{ role: 'member' as const, orgId: 'o1' }] };
+  const secret = 'secret-c-long-enough-for-hs256!!';
+  const now = new Date('2026-11-22T08:00:00Z');
+  it('checks the times again at each use: expired at exp, and never past the session', async () => {
+    const { token, expiresAt } = await signSession(claims, secret, now);
+    expect(await verifySession(token, secret, now)).toEqual({ ...claims, authTime: now.getTime() / 1000 });
+    expect(await verifySession(token, secret, new Date(expiresAt.getTime() - 1000))).toMatchObject({ userId: 'u7' });
+    expect(await verifySession(token, secret, expiresAt)).toBeNull();
+    expect(await verifySession(token, 'secret-d-long-enough-for-hs256!!', now)).toBeNull();
+    // Still valid where it was: a refusal under another secret or time does not stick.
+    expect(await verifySession(token, secret, now)).toMatchObject({ userId: 'u7' });
+  });
+  it('answers a copy: what one request does to its session does not reach the next', async () => {
+    const { token } = await signSession(claims, secret, now);
+    const first = await verifySession(token, secret, now);
+    first?.roles.push({ role: 'officer', orgId: 'o1' });
+    expect((await verifySession(token, secret, now))?.roles).toEqual(claims.roles);
+  });
+});
+
 describe('masking and ids', () => {
   it('masks as PRODUCT.md shows', () => {
     expect(maskName('张三丰')).toBe('张*丰');

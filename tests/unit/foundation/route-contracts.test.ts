@@ -29,6 +29,7 @@ const WRITES_WITHOUT_BODY = new Set([
   'POST /congress/motions/{motionId}/open',
   'POST /congress/motions/{motionId}/close',
   'POST /congress/motions/{motionId}/revote',
+  'POST /places/{placeId}/close',
 ]);
 
 const areas = Object.entries(AREAS) as Array<[string, { routes: readonly RouteDef[] }]>;

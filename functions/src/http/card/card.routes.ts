@@ -2,7 +2,6 @@ import {
   BENEFIT_TIERS,
   type BenefitView,
   benefitKeyOf,
-  benefitView,
   CLAIM_STATUS_LABELS,
   chinaDateOf,
   claimPeriodOf,
@@ -17,6 +16,7 @@ import {
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
   officerFactsRequest,
+  preparedBenefitView,
   refuseOwnFacts,
   type VerifyResponse,
   verifyRequest,
@@ -25,14 +25,13 @@ import type { MemberBenefit } from '@union/shared/contracts/card-responses.contr
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
-import { getEffectiveCatalogs } from '../../store/catalog.repository';
-import { getQuotaUseOfOrgs, listClaimsOfUser } from '../../store/claim.repository';
 import { confirmDeclaredFactsTx, getActiveMember, getActiveMembershipRecord, orgMembersQueue } from '../../store/membership.repository';
 import { requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { loadMemberContext, requireActiveMember } from './member-context';
+import { loadMemberBenefits, requireActiveMember } from './member-context';
+import { preparedBenefit } from './prepared-benefits';
 
 registerStatuses({
   MEMBERSHIP_NOT_FOUND: 404,
@@ -129,21 +128,17 @@ export const cardRoutes = [
     access: ['member'],
     async handle({ session, now }) {
       const period = claimPeriodOf(now);
-      // Two round trips: the member's own items (membership with its lineage, facts) and claims,
-      // then the lineage's latest catalogs (one BatchGetItem) and its quota counters of the period.
-      const [{ membership, lineage, facts }, myClaims] = await Promise.all([
-        loadMemberContext(session.userId, now),
-        listClaimsOfUser(session.userId),
-      ]);
-      const lineageIds = lineage.map((o) => o.orgId);
-      const [catalogs, quota] = await Promise.all([getEffectiveCatalogs(lineageIds), getQuotaUseOfOrgs(lineageIds, period)]);
+      // One BatchGetItem when this process served the member's org before (two otherwise): the member's
+      // own items (membership with its lineage, facts, claims of the period), and per lineage org its
+      // latest catalog (the counter, for a version held in memory) and its quota counters.
+      const { membership, lineage, facts, catalogs, quota, myClaims } = await loadMemberBenefits(session, period, now);
       const entries = catalogs.flatMap((c) => c.entries);
       const orgNames = new Map(lineage.map((o) => [o.orgId, o.name]));
       const views = entries.map((b): MemberBenefit => {
         const key = benefitKeyOf(b);
-        const mine = myClaims.find((c) => c.benefitKey === key && c.period === period && c.status !== 'rejected') ?? null;
-        const view: BenefitView = benefitView(
-          b,
+        const mine = myClaims.get(key) ?? null;
+        const view: BenefitView = preparedBenefitView(
+          preparedBenefit(b),
           facts,
           quota.get(key) ?? (b.benefit.quota ? { total: b.benefit.quota.count, used: 0 } : null),
           Number(period),

@@ -34,7 +34,7 @@ import type { PublicityView } from '@union/shared/contracts/card-responses.contr
 import { parseBenefitId } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
-import { getBenefit, getLatestCatalog, type PublishedBenefit } from '../../store/catalog.repository';
+import { getBenefit, type PublishedBenefit } from '../../store/catalog.repository';
 import {
   approveClaim,
   type ClaimRecord,
@@ -57,7 +57,7 @@ import { requireOrg, subtreeOf } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
-import { loadMemberContext } from './member-context';
+import { loadClaimContext } from './member-context';
 
 registerStatuses({
   CLAIM_SELF_FORBIDDEN: 403,
@@ -180,21 +180,19 @@ export const claimRoutes = [
     access: ['member'],
     body: createClaimRequest,
     async handle({ body, session, now }) {
-      // One round trip before the write: the member's own items, and the latest catalog of the org the
-      // benefit id names (`${orgId}.v${version}.${n}`), which holds the benefit whenever it may be claimed.
+      // One round trip before the write (one BatchGetItem): the member's own items, and whether the
+      // version the benefit id names (`${orgId}.v${version}.${n}`) is its org's latest — the counter
+      // when that version is held in memory, else the latest copy, which holds the benefit.
       const ref = parseBenefitId(body.benefitId);
-      const [{ membership, lineage, org, facts }, latest] = await Promise.all([
-        loadMemberContext(session.userId, now),
-        ref ? getLatestCatalog(ref.orgId) : Promise.resolve(null),
-      ]);
-      const current = latest?.version === ref?.version ? latest?.entries.find((e) => e.benefitId === body.benefitId) : undefined;
+      const { membership, lineage, org, facts, latestVersion, named } = await loadClaimContext(session.userId, ref, now);
+      const current = named?.entries.find((e) => e.benefitId === body.benefitId);
       // Refusals read the id's own version, to say which: no such benefit, or one the latest catalog replaced.
       const benefit = current ?? (await requireBenefit(body.benefitId));
       // Only benefits of the member's own lineage, and only as the latest version publishes them.
       if (!lineage.some((o) => o.orgId === benefit.orgId)) {
         throw new DomainError('BENEFIT_NOT_FOUND', '该福利项目不适用于您所在的工会', { field: 'benefitId' });
       }
-      if (!current && latest && latest.version !== benefit.version) {
+      if (!current && latestVersion !== null && latestVersion !== benefit.version) {
         throw new DomainError('BENEFIT_SUPERSEDED', '服务目录已更新，请刷新后按最新目录申领', { field: 'benefitId' });
       }
       const period = claimPeriodOf(now);

@@ -10,6 +10,7 @@ import {
   myClaimsResponse,
   officerClaimResponse,
   officerClaimsResponse,
+  orgPlacesResponse,
   placeResponse,
   placesResponse,
   publicityResponse,
@@ -35,5 +36,8 @@ export const responses: RouteResponses = {
   'PUT /orgs/{orgId}/claim-delegations/{delegateOrgId}': claimDelegationResponse,
   'DELETE /orgs/{orgId}/claim-delegations/{delegateOrgId}': claimDelegationRevokedResponse,
   'POST /orgs/{orgId}/places': placeResponse,
+  'GET /orgs/{orgId}/places': orgPlacesResponse,
+  'PUT /places/{placeId}': placeResponse,
+  'POST /places/{placeId}/close': placeResponse,
   'GET /places': placesResponse,
 };

@@ -1,5 +1,6 @@
 import { DomainError, hasRole, type SessionClaims } from '@union/shared';
-import { type CongressSessionRecord, type DelegateRecord, getDelegate, requireSession } from '../../store/congress.repository';
+import { type DelegateRecord, getDelegate } from '../../store/congress-roster.repository';
+import { type CongressSessionRecord, requireSession } from '../../store/congress-session.repository';
 import { readAhead } from '../read-ahead';
 import type { RouteContext } from '../route';
 

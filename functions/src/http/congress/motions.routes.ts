@@ -1,82 +1,42 @@
 import {
-  type BallotChoice,
   DomainError,
   describeChoice,
-  MOTION_KIND_LABELS,
   type MotionResult,
-  type MotionSpec,
   motionParams,
   pageQuery,
   parseOrThrow,
+  passRuleText,
   quorumOf,
   resultsToCsv,
   resultVerdict,
   sessionParams,
-  tallyBallots,
   validateBallot,
-  validateMotionSpec,
 } from '@union/shared';
 import { castBallotRequest, createMotionRequest, idempotencyKeySchema } from '@union/shared/contracts/congress-requests.contract';
 import { randomId } from '../../platform/ids';
-import { requireSession } from '../../store/congress.repository';
+import { castBallotInStore, getBallotAnswer, listBallots } from '../../store/congress-ballot.repository';
 import {
-  castBallotInStore,
   closeMotionVoting,
   createMotion,
-  getBallotAnswer,
-  getMotionWithVoting,
-  getVoting,
-  listBallots,
   type MotionRecord,
   openMotion,
   pageSessionMotions,
   requireMotion,
+  requireMotionTerms,
   storeMotionResult,
-  type Voting,
 } from '../../store/congress-motion.repository';
+import { requireSession } from '../../store/congress-session.repository';
 import { readAhead } from '../read-ahead';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, sessionAndViewer, viewerOf } from './access';
 import { ballotAnswerExpiry, ballotRequestHash, openAnswer, sealAnswer } from './ballot-answer';
+import { proposalsOf, specOf } from './motion-matter';
+import { motionView, motionViewWith, requireMotionWithVoting, resultOf, tallyOf } from './motion-views';
 
 type Ctx = RouteContext<unknown, unknown, unknown>;
 
 /** A random receipt code (≈61 bits), grouped for reading aloud: k3m9-x7p2-q8rt. */
 const newReceiptCode = () => randomId(12).replace(/(.{4})(?=.)/g, '$1-');
-
-/** Nobody votes on a draft. */
-const NO_VOTING: Voting = { turnout: 0, hasVoted: false };
-
-/** What a viewer may see: turnout while open, the result only after close (tallies are hidden until then). */
-const motionViewWith = (m: MotionRecord, voting: Voting) => ({
-  motionId: m.motionId,
-  sessionId: m.sessionId,
-  kind: m.kind,
-  kindLabel: MOTION_KIND_LABELS[m.kind],
-  title: m.title,
-  description: m.description,
-  spec: m.spec,
-  status: m.status,
-  openedAt: m.openedAt,
-  closedAt: m.closedAt,
-  delegateCount: m.delegateCount,
-  revoteOf: m.revoteOf,
-  turnout: m.status === 'draft' ? 0 : m.result ? m.result.castCount : voting.turnout,
-  hasVoted: m.status === 'draft' ? false : voting.hasVoted,
-  result: m.status === 'closed' ? m.result : null,
-  verdict: m.status === 'closed' && m.result ? resultVerdict(m.result) : null,
-});
-
-/** The view of a motion, its voting read (one query; none for a draft). */
-const motionView = async (m: MotionRecord, userId: string) =>
-  motionViewWith(m, m.status === 'draft' ? NO_VOTING : await getVoting(m.motionId, userId));
-
-/** A motion with how its vote stands for the caller (one query), or MOTION_NOT_FOUND. */
-const requireMotionWithVoting = async (motionId: string, userId: string) => {
-  const found = await getMotionWithVoting(motionId, userId);
-  if (!found) throw new DomainError('MOTION_NOT_FOUND', '表决事项不存在', { field: 'motionId' });
-  return found;
-};
 
 const officerOfMotion = async (ctx: Ctx, motionId: string) => {
   const m = await requireMotion(motionId, true);
@@ -88,34 +48,7 @@ const officerOfMotion = async (ctx: Ctx, motionId: string) => {
 const ensureResult = async (m: MotionRecord): Promise<MotionResult> => {
   if (m.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '投票结束后才公布结果', { field: 'motionId' });
   if (m.result) return m.result;
-  return storeMotionResult(m.motionId, tallyOf(m, await listBallots(m.motionId)));
-};
-
-const tallyOf = (m: MotionRecord, ballots: ReadonlyArray<{ choice: BallotChoice }>): MotionResult =>
-  tallyBallots(
-    m.spec,
-    ballots.map((b) => b.choice),
-    m.delegateCount ?? 0,
-    m.presentCount ?? 0,
-  );
-
-/**
- * The result of a closed motion as a reader sees it, writing nothing: the stored one, or — when the
- * close that stores it was cut short — the tally of the ballots read, which is the same result: no
- * ballot can be cast after the close, so every reader computes what the close would have stored.
- */
-const resultOf = (m: MotionRecord, ballots: ReadonlyArray<{ choice: BallotChoice }>): MotionResult => {
-  if (m.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '投票结束后才公布结果', { field: 'motionId' });
-  return m.result ?? tallyOf(m, ballots);
-};
-
-const specOf = (body: (typeof createMotionRequest)['_zod']['output']): MotionSpec => {
-  const ids = (prefix: string, items: Array<{ name: string; note?: string | undefined }>) =>
-    items.map((it, i) => ({ id: `${prefix}${i + 1}`, name: it.name, ...(it.note ? { note: it.note } : {}) }));
-  if (body.kind === 'election')
-    return validateMotionSpec({ kind: 'election', candidates: ids('c', body.candidates), maxChoices: body.maxChoices });
-  if (body.kind === 'rating') return validateMotionSpec({ kind: 'rating', subjects: ids('s', body.subjects), scale: body.scale });
-  return { kind: 'vote' };
+  return storeMotionResult(m, tallyOf(m, await listBallots(m.motionId)));
 };
 
 export const motionRoutes = [
@@ -128,17 +61,23 @@ export const motionRoutes = [
     async handle({ params, body, session, now, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
-      const m = await createMotion({
-        motionId: `mt${randomId(12)}`,
-        sessionId: s.sessionId,
-        orgId: s.orgId,
-        kind: body.kind,
-        title: body.title,
-        description: body.description || null,
-        spec: specOf(body),
-        revoteOf: null,
-        createdAt: now.toISOString(),
-      });
+      const spec = specOf(body);
+      const m = await createMotion(
+        {
+          motionId: `mt${randomId(12)}`,
+          sessionId: s.sessionId,
+          orgId: s.orgId,
+          kind: body.kind,
+          title: body.title,
+          description: body.description || null,
+          draftText: ('draftText' in body && body.draftText) || null,
+          proposals: await proposalsOf(s.sessionId, body, spec),
+          spec,
+          revoteOf: null,
+          createdAt: now.toISOString(),
+        },
+        session.displayName,
+      );
       return { status: 201, body: { motion: await motionView(m, session.userId) } };
     },
   }),
@@ -202,8 +141,12 @@ export const motionRoutes = [
     params: motionParams,
     async handle(ctx) {
       const m0 = await officerOfMotion(ctx, ctx.params.motionId);
-      const s = await requireSession(m0.sessionId, true);
-      await closeMotionVoting(m0.motionId, s.signedInCount, ctx.now);
+      // A close cut short after the status changed and before the result was stored is completed
+      // by the same request again: the result (and the proposals' timeline steps) written once.
+      if (!(m0.status === 'closed' && m0.result === null)) {
+        const s = await requireSession(m0.sessionId, true);
+        await closeMotionVoting(m0.motionId, s.signedInCount, { userId: ctx.session.userId, name: ctx.session.displayName }, ctx.now);
+      }
       await ensureResult(await requireMotion(m0.motionId, true));
       const m = await requireMotion(m0.motionId, true);
       return { body: { motion: await motionView(m, ctx.session.userId) } };
@@ -218,17 +161,22 @@ export const motionRoutes = [
       const old = await officerOfMotion(ctx, ctx.params.motionId);
       if (old.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '原事项结束后才能重新表决', { field: 'motionId' });
       // A re-vote is a new motion; the old one and its result stay as they were.
-      const m = await createMotion({
-        motionId: `mt${randomId(12)}`,
-        sessionId: old.sessionId,
-        orgId: old.orgId,
-        kind: old.kind,
-        title: old.title.endsWith('（重新表决）') ? old.title : `${old.title}（重新表决）`,
-        description: old.description,
-        spec: old.spec,
-        revoteOf: old.motionId,
-        createdAt: ctx.now.toISOString(),
-      });
+      const m = await createMotion(
+        {
+          motionId: `mt${randomId(12)}`,
+          sessionId: old.sessionId,
+          orgId: old.orgId,
+          kind: old.kind,
+          title: old.title.endsWith('（重新表决）') ? old.title : `${old.title}（重新表决）`,
+          description: old.description,
+          draftText: old.draftText,
+          proposals: old.proposals,
+          spec: old.spec,
+          revoteOf: old.motionId,
+          createdAt: ctx.now.toISOString(),
+        },
+        ctx.session.displayName,
+      );
       return { status: 201, body: { motion: await motionView(m, ctx.session.userId) } };
     },
   }),
@@ -241,22 +189,28 @@ export const motionRoutes = [
     async handle({ params, body, session, headers, runtime, now }) {
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
-      const m = await requireMotion(params.motionId);
-      await requireDelegate(session, m.sessionId);
       const secret = runtime.config.sessionSecret;
+      // The motion's terms (kept by a warm function: one read per function, not per ballot), then
+      // the one transaction: its conditions hold the caller to the roster and signed in, to active
+      // membership of the org, to one ballot per delegate, the motion to being open, and a repeated
+      // request (its Idempotency-Key) to its first answer. Everything else is read only to explain
+      // a refusal: the earlier answer to replay it, the roster entry so that whoever is not on the
+      // roster is told so before anything else.
+      const m = await requireMotionTerms(params.motionId);
       const hash = key ? ballotRequestHash(secret, session.userId, m.motionId, key) : undefined;
-      const replay = async () => {
+      const earlier = async () => {
         const sealed = hash && key ? await getBallotAnswer(hash, now) : null;
         return sealed && key
           ? openAnswer<{ motionId: string; receiptCode: string }>(sealed, secret, session.userId, m.motionId, key)
           : null;
       };
-      const earlier = await replay();
-      if (earlier) return { status: 201, body: earlier, headers: { 'idempotent-replayed': 'true' } };
-
-      const choice = validateBallot(m.spec, body);
-      const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
+      const notOnRosterFirst = async (e: unknown): Promise<never> => {
+        if (e instanceof DomainError) await requireDelegate(session, m.sessionId);
+        throw e;
+      };
       try {
+        const choice = validateBallot(m.spec, body);
+        const answer = { motionId: m.motionId, receiptCode: newReceiptCode() };
         await castBallotInStore({
           motion: m,
           userId: session.userId,
@@ -272,15 +226,15 @@ export const motionRoutes = [
                 }
               : undefined,
         });
+        return { status: 201, body: answer };
       } catch (e) {
-        // The same request raced itself: answer as the first one did.
+        // The same request again (a retry after a lost answer, or racing itself): answer as the first one did.
         if (e instanceof DomainError && (e.code === 'IDEMPOTENT_REPLAY' || e.code === 'VOTE_ALREADY_CAST')) {
-          const first = await replay();
+          const first = await earlier();
           if (first) return { status: 201, body: first, headers: { 'idempotent-replayed': 'true' } };
         }
-        throw e;
+        return notOnRosterFirst(e);
       }
-      return { status: 201, body: answer };
     },
   }),
   defineRoute({
@@ -302,8 +256,9 @@ export const motionRoutes = [
       return {
         body: {
           motion: motionViewWith({ ...m, result }, voting),
-          session: { sessionId: s.sessionId, sessionName: s.sessionName, orgId: s.orgId },
+          session: { sessionId: s.sessionId, sessionName: s.sessionName, orgId: s.orgId, startDate: s.startDate, endDate: s.endDate },
           result,
+          rule: passRuleText(result),
           verdict: resultVerdict(result),
           receipts,
         },

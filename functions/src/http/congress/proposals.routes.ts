@@ -20,7 +20,6 @@ import {
   sessionProposalsQuery,
 } from '@union/shared/contracts/congress-requests.contract';
 import { randomId } from '../../platform/ids';
-import { requireSession } from '../../store/congress.repository';
 import {
   changeProposal,
   cosignProposalInStore,
@@ -33,6 +32,7 @@ import {
   pageSessionProposals,
   requireProposal,
 } from '../../store/congress-proposal.repository';
+import { requireSession } from '../../store/congress-session.repository';
 import { readAhead } from '../read-ahead';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, sessionAndViewer, viewerOf } from './access';

@@ -17,20 +17,17 @@ import {
   orgSessionsQuery,
 } from '@union/shared/contracts/congress-requests.contract';
 import { randomId } from '../../platform/ids';
+import { listSessionProposals } from '../../store/congress-proposal.repository';
 import {
   addDelegates,
-  type CongressSessionRecord,
-  createSession,
   findActiveMemberByNumber,
   listRoster,
-  pageOrgSessions,
   pageRoster,
   pageSessionsOfDelegate,
   removeDelegate,
-  requireSession,
   signIn,
-} from '../../store/congress.repository';
-import { listSessionProposals } from '../../store/congress-proposal.repository';
+} from '../../store/congress-roster.repository';
+import { type CongressSessionRecord, createSession, pageOrgSessions, requireSession } from '../../store/congress-session.repository';
 import { registerStatuses } from '../error-map';
 import { readAhead } from '../read-ahead';
 import { defineRoute } from '../route';

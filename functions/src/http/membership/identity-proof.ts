@@ -1,6 +1,7 @@
 import { alreadyMemberError, type DomainError, joinRefusedError, phoneInUseError } from '@union/shared';
 import { phoneNumberFromCode } from '../../platform/wechat';
-import { type JoinObstacle, memberPii } from '../../store/membership.repository';
+import type { JoinObstacle } from '../../store/join-basis';
+import { memberPii } from '../../store/membership.repository';
 import type { Runtime } from '../runtime';
 
 /**

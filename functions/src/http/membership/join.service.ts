@@ -1,7 +1,9 @@
 import {
   approvalRefusedError,
+  assertInviteUsable,
   DomainError,
   deriveFromIdNumber,
+  inviteNotFound,
   type JoinApplication,
   lineageOf,
   nextApplicationStatus,
@@ -14,22 +16,15 @@ import {
   type ApplicationRecord,
   applicationPutTx,
   approveApplicationTx,
-  getCurrentApplication,
   orgPathOf,
   rejectApplicationTxs,
   resubmitApplicationTxs,
   userApplicationTx,
 } from '../../store/application.repository';
-import { explainInviteRefusal, type InviteRecord, useInviteTx } from '../../store/invite.repository';
-import {
-  activateMembership,
-  assertMayJoin,
-  JoinBlocked,
-  type MemberProfile,
-  type MembershipRecord,
-  memberPii,
-} from '../../store/membership.repository';
-import { consumeAttempts } from '../../store/rate-limit.repository';
+import { explainInviteRefusal, useInviteTx } from '../../store/invite.repository';
+import { assertMayJoin, JoinBlocked, obstacleFrom, readActivationBasis, readJoinBasis } from '../../store/join-basis';
+import { activateMembership, type MemberProfile, type MembershipRecord, memberPii } from '../../store/membership.repository';
+import { consumeAttempt, consumeAttempts } from '../../store/rate-limit.repository';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
 import { grantTx } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
@@ -105,24 +100,54 @@ export interface JoinResult {
   membership: MembershipRecord | null;
 }
 
+/** The value of a settled promise, or its rejection thrown. */
+const settledValue = <T>(r: PromiseSettledResult<T>): T => {
+  if (r.status === 'rejected') throw r.reason;
+  return r.value;
+};
+
 /**
  * 提交入会申请 through an invite: counts one use of the invite atomically; an auto-approve
  * invite activates the membership in the same transaction (with the member grant), a review invite
  * queues the application.
+ *
+ * Three round trips (an auto invite): (1) what the request's keys name — the invite, the account's
+ * current application, the uniqueness items of the account, 身份证号 and phone — in one BatchGetItem,
+ * beside the account's attempt (rate limit); (2) the org's lineage and member-number sequence (the
+ * invite names the org), beside the invite's attempt, counted only once the account's passed; (3)
+ * the transaction. What the reads found is told only after both attempts were counted (a submission
+ * can probe whether a person is a member), and the transaction's conditions enforce each of them.
  */
 export const submitApplication = async (args: {
   runtime: Runtime;
   userId: string;
-  invite: InviteRecord;
-  org: Org;
+  inviteId: string;
   form: JoinApplication;
   now: Date;
 }): Promise<JoinResult> => {
-  const { runtime, userId, invite, org, now } = args;
+  const { runtime, userId, inviteId, now } = args;
   const profile = sealProfile(runtime, userId, args.form);
-  await admitAttempt({ runtime, userId, inviteId: invite.inviteId, profile, phoneCode: args.form.phoneCode, now });
-  const current = await getCurrentApplication(userId);
-  if (current?.status === 'pending') throw applicationPending();
+  const [accountAttempt, read] = await Promise.allSettled([
+    consumeAttempt(RATE_LIMITS.joinPerAccount, userId, now),
+    readJoinBasis({ inviteId, userId, idHash: profile.idHash, phoneHash: profile.phoneHash }),
+  ]);
+  const basis = settledValue(read);
+  const invite = basis.invite;
+  if (!invite) throw inviteNotFound();
+  assertInviteUsable(invite, now);
+  settledValue(accountAttempt);
+  const [inviteAttempt, orgRead] = await Promise.allSettled([
+    consumeAttempt(RATE_LIMITS.joinPerInvite, inviteId, now),
+    readActivationBasis(invite.orgId),
+  ]);
+  const activation = settledValue(orgRead);
+  settledValue(inviteAttempt);
+  const obstacle = await obstacleFrom(basis.obstacles, profile.idHash);
+  if (obstacle) {
+    throw await refusalFor(obstacle, { userId, phoneCode: args.form.phoneCode, submittedPhoneHash: profile.phoneHash }, runtime);
+  }
+  if (basis.currentApplication === 'pending') throw applicationPending();
+  const org = activation.lineage.at(-1) as Org;
   const base: ApplicationRecord = {
     ...profile,
     applicationId: `a${randomId(15)}`,
@@ -157,6 +182,7 @@ export const submitApplication = async (args: {
       applicationId: base.applicationId,
       // Nobody looked at the form: what it declares (八大群体, 农民工) waits for an officer's confirmation.
       declaredFactsConfirmedBy: null,
+      basis: activation,
       extra: (memberNumber) => {
         application = { ...base, status: 'approved', decidedAt: now.toISOString(), decidedBy: 'auto', membershipId, memberNumber };
         return [

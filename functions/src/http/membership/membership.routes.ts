@@ -130,10 +130,7 @@ export const applicationRoutes = [
     params: inviteParams,
     body: joinApplicationRequest,
     async handle({ params, body, session, runtime, now }) {
-      const invite = await requireInvite(params.inviteId);
-      assertInviteUsable(invite, now);
-      const org = await requireOrg(invite.orgId);
-      const result = await submitApplication({ runtime, userId: session.userId, invite, org, form: body, now });
+      const result = await submitApplication({ runtime, userId: session.userId, inviteId: params.inviteId, form: body, now });
       return {
         status: 201,
         body: {

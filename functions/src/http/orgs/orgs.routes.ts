@@ -1,12 +1,13 @@
-import { createOrgRequest, idSchema, inviteStatus, pageQuery } from '@union/shared';
+import { createOrgRequest, DomainError, idSchema, inviteStatus, jointUnionsQuery, pageQuery } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { listInvites } from '../../store/invite.repository';
-import { createOrg, getLineage, listChildrenPage, listJointUnionsByAreaPage } from '../../store/org.repository';
+import { createOrg, getLineage, listChildrenPage } from '../../store/org.repository';
+import { searchJointUnionsPage } from '../../store/org-search.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
 
-registerStatuses({ CURSOR_INVALID: 400 });
+registerStatuses({ CURSOR_INVALID: 400, JOINT_QUERY_TOO_COMMON: 400 });
 
 const orgParams = z.object({ orgId: idSchema });
 
@@ -36,11 +37,13 @@ export const orgRoutes = [
     method: 'GET',
     path: '/joint-unions',
     access: 'public',
-    query: z.extend(pageQuery, { area: z.string().check(z.minLength(1, '请填写所在区域'), z.maxLength(40, '过长')) }),
+    query: jointUnionsQuery,
     async handle({ query, now }) {
+      const text = query.q ?? query.area;
+      if (text === undefined) throw new DomainError('VALIDATION_FAILED', '请输入区域或工会名称中的字词', { field: 'q' });
       // A 联合工会 exists for workers whose employer has no union: its open invite (auto-approve
       // first) is public, so a worker can join from here without a poster.
-      const page = await listJointUnionsByAreaPage(query.area, query);
+      const page = await searchJointUnionsPage(text, query);
       const withInvites = await Promise.all(
         page.items.map(async (org) => {
           const open = (await listInvites(org.orgId))

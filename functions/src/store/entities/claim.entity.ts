@@ -56,54 +56,33 @@ export const ClaimEntity = once(
 );
 
 /**
- * One claim per member per benefit per period: written with "absent" inside the claim's
- * transaction; a rejection deletes it (in the same transaction) so the member may claim again.
- * Access pattern: get — pk CLAIMLOCK#benefitKey#period, sk USER#userId. The benefit key
- * (org + name) outlives catalog versions, so republishing a catalog does not open a second claim.
+ * The member's claims of a period, one item per member and claim year: for each benefit the member
+ * holds a claim of (pending or approved; a rejection removes it), an attribute `claim:<benefitKey>` =
+ * `{ claimId, status }`. It is the once-per-period lock — the claim's transaction sets the attribute
+ * only if absent — and what the member's benefits page shows as "my claim", read by key in its one
+ * BatchGetItem (`benefits-read.ts`). Approval sets the status, rejection removes the attribute, each
+ * in the decision's transaction. The benefit key (org + name) outlives catalog versions, so
+ * republishing a catalog does not open a second claim.
+ * Access pattern: get — pk USER#userId, sk CLAIMS#period. Written with expressions (claim.repository.ts):
+ * its attribute names are the benefits'.
  */
-export const ClaimLockEntity = once(
-  () =>
-    new Entity({
-      name: 'ClaimLock',
-      table: UnionTable,
-      schema: item({
-        benefitKey: string().key(),
-        period: string().key(),
-        userId: string().key(),
-        claimId: string(),
-      }),
-      computeKey: ({ benefitKey, period, userId }) => ({ pk: `CLAIMLOCK#${benefitKey}#${period}`, sk: `USER#${userId}` }),
-    }),
-);
+export const memberClaimsKey = (userId: string, period: string) => ({ pk: `USER#${userId}`, sk: `CLAIMS#${period}` });
+export const MEMBER_CLAIMS_ENTITY = 'MemberClaims';
+export const MEMBER_CLAIM_PREFIX = 'claim:';
 
 /**
- * 名额: approvals of a benefit in a period. `used` only grows by ADD 1 inside the approving
- * transaction, conditioned on `used < total`, so the quota is never exceeded. The same update
- * files the counter under its publisher and period (gsi1), where a member's benefits page reads
- * the counters of a whole org at once.
- * Access patterns:
- * - get — pk QUOTA#benefitKey, sk PERIOD#period (strongly consistent: the courtesy check before a claim)
- * - an org's counters in a period — gsi1: QUOTAS#orgId#period / benefitKey
+ * 名额 of a publisher in a period, one item per org and claim year, two attributes per counted
+ * benefit: `used:<benefitKey>` only grows by ADD 1 inside the approving transaction, conditioned on
+ * `used < total`, so the quota is never exceeded; `total:<benefitKey>` is the total it was approved
+ * against. A member's benefits page reads the counters of every org of its lineage by key, in its
+ * one BatchGetItem. Every approval of the org's benefits in the period writes this one item, each in
+ * its own transaction (a conflict is retried).
+ * Access pattern: get — pk QUOTAS#orgId, sk PERIOD#period. Written with expressions (claim.repository.ts).
  */
-export const QuotaEntity = once(
-  () =>
-    new Entity({
-      name: 'Quota',
-      table: UnionTable,
-      schema: item({
-        benefitKey: string().key(),
-        period: string().key(),
-        total: number(),
-        used: number(),
-        gsi1pk: string().optional(),
-        gsi1sk: string().optional(),
-      }),
-      computeKey: ({ benefitKey, period }) => ({ pk: `QUOTA#${benefitKey}`, sk: `PERIOD#${period}` }),
-    }),
-);
-
-/** Where an org's quota counters of a period are filed (QuotaEntity's gsi1). */
-export const quotasOfOrgPartition = (orgId: string, period: string): string => `QUOTAS#${orgId}#${period}`;
+export const orgQuotasKey = (orgId: string, period: string) => ({ pk: `QUOTAS#${orgId}`, sk: `PERIOD#${period}` });
+export const ORG_QUOTAS_ENTITY = 'OrgQuotas';
+export const QUOTA_USED_PREFIX = 'used:';
+export const QUOTA_TOTAL_PREFIX = 'total:';
 
 /**
  * 公示: the approved list of a benefit as published by an officer of an org (masked names only),

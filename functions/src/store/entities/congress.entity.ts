@@ -151,7 +151,9 @@ export const CongressCosignEntity = once(
 );
 
 /**
- * A step in a proposal's timeline, written in the same transaction as the change it records.
+ * A step in a proposal's timeline, written in the same transaction as the change it records; a
+ * motion's steps (提请表决, 表决结果) name it (`motionId`) and are written by the motion's
+ * transactions, under a key of their time and the motion.
  * Access pattern: the timeline — pk PROPOSAL#id, sk begins_with EVENT# (time order).
  */
 export const CongressProposalEventEntity = once(
@@ -167,14 +169,17 @@ export const CongressProposalEventEntity = once(
         note: string(),
         actorName: string(),
         at: string(),
+        motionId: string().optional(),
       }),
       computeKey: ({ proposalId, eventKey }) => ({ pk: `PROPOSAL#${proposalId}`, sk: `EVENT#${eventKey}` }),
     }),
 );
 
 /**
- * A motion (表决 / 测评 / 选举). spec and result are JSON (their shape is the domain's).
- * Once closed, `result` is written once (condition: absent) and nothing may change it.
+ * A motion (表决 / 分项表决 / 测评 / 选举). spec, result and the linked proposals (their text as
+ * voted on) are JSON (their shape is the domain's). Nothing but the status, the open and close
+ * stamps (who closed it, how many were present) and the result is ever written after creation;
+ * once closed, `result` is written once (condition: absent) and nothing may change it.
  * Access patterns:
  * - get — pk MOTION#motionId, sk META
  * - a session's motions — gsi1: CONGRESSMOTIONS#sessionId / createdAt#motionId
@@ -192,12 +197,16 @@ export const CongressMotionEntity = once(
         kind: string().enum(...MOTION_KINDS),
         title: string(),
         description: string().optional(),
+        draftText: string().optional(),
+        proposals: string().optional(),
         spec: string(),
         status: string().enum(...MOTION_STATUSES),
         delegateCount: number().optional(),
         presentCount: number().optional(),
         openedAt: string().optional(),
         closedAt: string().optional(),
+        closedById: string().optional(),
+        closedByName: string().optional(),
         result: string().optional(),
         revoteOf: string().optional(),
         createdAt: string(),

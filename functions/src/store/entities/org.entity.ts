@@ -46,3 +46,29 @@ export const OrgEntity = once(
       computeKey: ({ orgId }) => ({ pk: `ORG#${orgId}`, sk: 'META' }),
     }),
 );
+
+/**
+ * 联合工会 search key: one per distinct uncommon bigram of a joint union's name and area
+ * (`jointSearchKeys`), written with the org in its transaction and never changed (orgs are never
+ * renamed). Each carries the org as the search answers it, so a search reads no org item.
+ * Access patterns:
+ * - the joint unions whose name or area holds a bigram — gsi1: JOINTSEARCH#bigram / name#orgId
+ */
+export const OrgSearchKeyEntity = once(
+  () =>
+    new Entity({
+      name: 'OrgSearchKey',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        key: string().key(),
+        name: string(),
+        parentId: string(),
+        ancestors: list(string()),
+        area: string().optional(),
+        gsi1pk: string(),
+        gsi1sk: string(),
+      }),
+      computeKey: ({ orgId, key }) => ({ pk: `ORG#${orgId}`, sk: `JOINTSEARCH#${key}` }),
+    }),
+);

@@ -1,12 +1,11 @@
 import type {
-  CardResponse,
   ClaimView,
+  CreatePlaceRequest,
   claimDelegationsResponse,
   MemberFactsRow,
   memberFactsResponse,
   myClaimsResponse,
   officerClaimsResponse,
-  PlaceView,
   VerifyResponse,
 } from '@union/shared';
 import type {
@@ -17,6 +16,7 @@ import type {
   MemberBenefit,
   MemberFactsOfResponse,
   officerClaimResponse,
+  orgPlacesResponse,
   PlacesResponse,
   PublicityView,
   placeResponse,
@@ -35,7 +35,7 @@ export type OfficerFactsRow = MemberFactsRow;
 export type Publicity = PublicityView;
 
 export const cardApi = {
-  card: () => api.get<CardResponse>('/me/card'),
+  // GET /me/card: lib/card-fetch.ts (the app shell may send it before the card page loads).
   verify: (token: string) => api.post<VerifyResponse>('/verify', { token }),
   benefits: () => api.get<BenefitsResponse>('/me/benefits'),
   claim: (benefitId: string, facts: Record<string, number | boolean | string>) =>
@@ -61,8 +61,11 @@ export const cardApi = {
     api.put<z.infer<typeof claimDelegationResponse>>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
   revokeDelegation: (orgId: string, delegateOrgId: string) =>
     api.delete<z.infer<typeof claimDelegationRevokedResponse>>(`/orgs/${orgId}/claim-delegations/${delegateOrgId}`),
-  addPlace: (orgId: string, place: Omit<PlaceView, 'placeId' | 'orgId' | 'distanceMeters'>) =>
-    api.post<z.infer<typeof placeResponse>>(`/orgs/${orgId}/places`, place),
+  addPlace: (orgId: string, place: CreatePlaceRequest) => api.post<z.infer<typeof placeResponse>>(`/orgs/${orgId}/places`, place),
+  orgPlaces: (orgId: string, cursor: string | null = null) =>
+    api.get<z.infer<typeof orgPlacesResponse>>(withPage(`/orgs/${orgId}/places`, cursor)),
+  editPlace: (placeId: string, place: CreatePlaceRequest) => api.put<z.infer<typeof placeResponse>>(`/places/${placeId}`, place),
+  closePlace: (placeId: string) => api.post<z.infer<typeof placeResponse>>(`/places/${placeId}/close`),
 };
 
 const MESSAGES: Record<string, string> = {

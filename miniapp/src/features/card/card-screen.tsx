@@ -47,7 +47,7 @@ export function CardScreen() {
         </Button>
       ) : null}
       {session && !isMember ? <Text className="cp-text">您还不是会员，入会后即可使用电子会员卡。</Text> : null}
-      {isMember ? <MemberCard /> : null}
+      {isMember && session ? <MemberCard key={session.user.userId} userId={session.user.userId} /> : null}
       {error ? <Text className="cp-text reason-no">{error}</Text> : null}
       {isMember ? (
         <View className="card">

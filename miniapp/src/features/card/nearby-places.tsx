@@ -5,7 +5,7 @@ import { platform } from '../../lib/platform';
 import { cardApi, cardErrorText } from './card-api';
 import { locate } from './locate';
 
-/** 附近阵地: sorted by distance when the position is known, each with 导航. */
+/** 附近阵地: the places of the member's unions and area, nearest first when the position is known, each with its hours and 导航. */
 export function NearbyPlaces() {
   const [places, setPlaces] = useState<PlaceView[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -32,23 +32,25 @@ export function NearbyPlaces() {
         </Button>
       ) : null}
       {note ? <Text className="cp-small">{note}</Text> : null}
-      {places?.length === 0 ? <Text className="cp-small">附近暂无阵地。</Text> : null}
+      {places?.length === 0 ? <Text className="cp-small">您所在的工会及区域暂无阵地。</Text> : null}
       {places?.map((p) => (
-        <View key={p.placeId} className="list-item">
+        <View key={p.placeId} className="list-item" data-testid="place">
           <View className="row">
             <View>
               <Text className="cp-text">
                 {p.name}
                 {p.distanceMeters !== undefined ? ` · ${formatDistance(p.distanceMeters)}` : ''}
               </Text>
-              <Text className="cp-small">
-                {p.kind} · {p.openingHours}
+              <Text className="cp-small">{p.kind}</Text>
+              <Text className="cp-small" data-testid="place-hours">
+                开放时间：{p.openingHours}
               </Text>
               <Text className="cp-small">{p.address}</Text>
             </View>
             <Button
               className="btn-primary"
               size="mini"
+              data-testid="navigate"
               onClick={() => platform.openLocation({ latitude: p.lat, longitude: p.lng, name: p.name, address: p.address })}
             >
               导航

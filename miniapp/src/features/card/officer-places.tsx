@@ -27,17 +27,40 @@ export function OfficerPlaces() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [places, setPlaces] = useState<PlaceView[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
 
-  const load = () =>
-    cardApi
-      .places(null)
-      .then((r) => setPlaces(r.places))
-      .catch((e) => setError(cardErrorText(e)));
+  const load = (org: string | null = orgId) =>
+    org
+      ? cardApi
+          .orgPlaces(org)
+          .then((r) => setPlaces(r.places))
+          .catch((e) => setError(cardErrorText(e)))
+      : Promise.resolve();
 
   useDidShow(() => {
-    setOrgId(officerOrgIds()[0] ?? null);
-    void load();
+    const org = officerOrgIds()[0] ?? null;
+    setOrgId(org);
+    void load(org);
   });
+
+  const edit = (p: PlaceView) => {
+    setEditing(p.placeId);
+    setKind(p.kind);
+    setForm({ name: p.name, address: p.address, lat: String(p.lat), lng: String(p.lng), openingHours: p.openingHours });
+    setFieldError(null);
+    setMessage(null);
+  };
+
+  const close = async (p: PlaceView) => {
+    setError(null);
+    try {
+      await cardApi.closePlace(p.placeId);
+      setMessage(`已关闭：${p.name}`);
+      await load();
+    } catch (e) {
+      setError(cardErrorText(e));
+    }
+  };
 
   const submit = async () => {
     if (!orgId) return;
@@ -51,8 +74,10 @@ export function OfficerPlaces() {
       return;
     }
     try {
-      await cardApi.addPlace(orgId, parsed.data);
-      setMessage(`已添加：${parsed.data.name}`);
+      if (editing) await cardApi.editPlace(editing, parsed.data);
+      else await cardApi.addPlace(orgId, parsed.data);
+      setMessage(`${editing ? '已保存' : '已添加'}：${parsed.data.name}`);
+      setEditing(null);
       setForm(EMPTY);
       await load();
     } catch (e) {
@@ -85,22 +110,45 @@ export function OfficerPlaces() {
             {fieldError?.field === f.key ? <Text className="field-error">{fieldError.message}</Text> : null}
           </View>
         ))}
-        <Button className="btn-primary" onClick={submit}>
-          添加阵地
+        <Button className="btn-primary" onClick={submit} data-testid="place-submit">
+          {editing ? '保存修改' : '添加阵地'}
         </Button>
+        {editing ? (
+          <Button
+            className="btn-plain"
+            onClick={() => {
+              setEditing(null);
+              setForm(EMPTY);
+            }}
+          >
+            取消修改
+          </Button>
+        ) : null}
       </View>
       {message ? <Text className="ok-banner">{message}</Text> : null}
       {error ? <Text className="error-banner">{error}</Text> : null}
       <View className="card">
         <Text className="cp-h2">已登记的阵地</Text>
+        {places.length === 0 ? <Text className="cp-small">本组织还没有登记阵地。</Text> : null}
         {places.map((p) => (
-          <View key={p.placeId} className="oc-row">
+          <View key={p.placeId} className="oc-row" data-testid="officer-place">
             <Text className="cp-text">
               {p.kind} · {p.name}
+              {p.status === 'closed' ? '（已关闭）' : ''}
             </Text>
             <Text className="cp-small">
               {p.address} · {p.openingHours} · {p.lat}, {p.lng}
             </Text>
+            {p.status === 'open' ? (
+              <View className="row">
+                <Button className="btn-plain" size="mini" onClick={() => edit(p)}>
+                  编辑
+                </Button>
+                <Button className="btn-plain" size="mini" onClick={() => close(p)}>
+                  关闭
+                </Button>
+              </View>
+            ) : null}
           </View>
         ))}
       </View>

@@ -10,6 +10,7 @@ import { congressApi, congressErrorText, type MotionView, newRequestKey, saveRec
  */
 export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (receipt: string) => void }) {
   const [option, setOption] = useState<VoteOption | null>(null);
+  const [itemOptions, setItemOptions] = useState<Record<string, VoteOption>>({});
   const [picked, setPicked] = useState<string[]>([]);
   const [ratings, setRatings] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -20,6 +21,8 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
 
   const ballot = () => {
     if (spec.kind === 'vote') return option ? { kind: 'vote', option } : null;
+    if (spec.kind === 'itemized')
+      return Object.keys(itemOptions).length === spec.items.length ? { kind: 'itemized', options: itemOptions } : null;
     if (spec.kind === 'election') return { kind: 'election', candidateIds: picked };
     return Object.keys(ratings).length === spec.subjects.length ? { kind: 'rating', ratings } : null;
   };
@@ -27,7 +30,13 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
   const submit = async () => {
     const b = ballot();
     if (!b) {
-      setError(spec.kind === 'vote' ? '请选择赞成、反对或弃权' : '请为每一位测评对象选择等次');
+      setError(
+        spec.kind === 'vote'
+          ? '请选择赞成、反对或弃权'
+          : spec.kind === 'itemized'
+            ? '请对每一项表明赞成、反对或弃权'
+            : '请为每一位测评对象选择等次',
+      );
       return;
     }
     setBusy(true);
@@ -59,6 +68,27 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
             </Text>
           ))
         : null}
+      {spec.kind === 'itemized'
+        ? spec.items.map((item, i) => (
+            <View key={item.id} className="list-item" data-testid={`item-${item.id}`}>
+              <Text className="subtitle">
+                第 {i + 1} 项　{item.name}
+              </Text>
+              <View className="row" style={{ flexWrap: 'wrap', justifyContent: 'flex-start', gap: '8px' }}>
+                {(Object.keys(VOTE_OPTION_LABELS) as VoteOption[]).map((k) => (
+                  <Text
+                    key={k}
+                    className={`cg-chip ${itemOptions[item.id] === k ? 'selected' : ''}`}
+                    data-testid={`item-${item.id}-${k}`}
+                    onClick={() => setItemOptions((o) => ({ ...o, [item.id]: k }))}
+                  >
+                    {VOTE_OPTION_LABELS[k]}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ))
+        : null}
       {spec.kind === 'election' ? (
         <View>
           <Text className="muted">最多选择 {spec.maxChoices} 人（可少选或不选）</Text>
@@ -68,6 +98,7 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
               <Text
                 key={c.id}
                 className={`cg-option ${on ? 'selected' : ''}`}
+                data-testid={`candidate-${c.id}`}
                 onClick={() => setPicked((p) => (on ? p.filter((x) => x !== c.id) : p.length < spec.maxChoices ? [...p, c.id] : p))}
               >
                 {on ? '☑ ' : '☐ '}
@@ -85,10 +116,11 @@ export function BallotForm({ motion, onVoted }: { motion: MotionView; onVoted: (
                 {s.note ? `（${s.note}）` : ''}
               </Text>
               <View className="row" style={{ flexWrap: 'wrap', justifyContent: 'flex-start' }}>
-                {spec.scale.map((level) => (
+                {spec.scale.map((level, i) => (
                   <Text
                     key={level}
                     className={`cg-option ${ratings[s.id] === level ? 'selected' : ''}`}
+                    data-testid={`rate-${s.id}-${i}`}
                     onClick={() => setRatings((r) => ({ ...r, [s.id]: level }))}
                   >
                     {level}

@@ -1,6 +1,12 @@
 import Taro from '@tarojs/taro';
 import type { CreateProposalRequest, RosterLineError } from '@union/shared';
-import type { CreateMotionRequest, ProposalDecisionRequest } from '@union/shared/contracts/congress-requests.contract';
+import type {
+  AddDelegatesRequest,
+  CreateMotionRequest,
+  CreateSessionRequest,
+  ProposalDecisionRequest,
+  ProposalRatingRequest,
+} from '@union/shared/contracts/congress-requests.contract';
 import type {
   addDelegatesResponse,
   ballotResponse,
@@ -63,16 +69,14 @@ export const congressApi = {
   submitProposal: (id: string, body: CreateProposalRequest) => api.post<ProposalDetail>(`/congress/sessions/${enc(id)}/proposals`, body),
   proposal: (id: string) => api.get<ProposalDetail>(`/congress/proposals/${enc(id)}`),
   cosign: (id: string) => api.post<ProposalDetail>(`/congress/proposals/${enc(id)}/cosign`),
-  rate: (id: string, rating: string, comment: string) =>
-    api.post<ProposalDetail>(`/congress/proposals/${enc(id)}/rating`, { rating, comment }),
+  rate: (id: string, body: ProposalRatingRequest) => api.post<ProposalDetail>(`/congress/proposals/${enc(id)}/rating`, body),
   // officer
   orgSessions: (orgId: string, cursor: string | null = null) =>
     api.get<z.infer<typeof orgSessionsResponse>>(withPage(`/congress/sessions?orgId=${enc(orgId)}`, cursor)),
-  createSession: (body: { orgId: string; sessionName: string; startDate: string; endDate: string }) =>
-    api.post<z.infer<typeof sessionResponse>>('/congress/sessions', body),
+  createSession: (body: CreateSessionRequest) => api.post<z.infer<typeof sessionResponse>>('/congress/sessions', body),
   roster: (id: string, cursor: string | null = null) =>
     api.get<z.infer<typeof rosterResponse>>(withPage(`/congress/sessions/${enc(id)}/roster`, cursor)),
-  addDelegates: (id: string, delegates: Array<{ memberNumber: string; delegation?: string }>) =>
+  addDelegates: (id: string, delegates: AddDelegatesRequest['delegates']) =>
     api.post<z.infer<typeof addDelegatesResponse>>(`/congress/sessions/${enc(id)}/roster`, { delegates }),
   importRoster: (id: string, csv: string) =>
     api.post<z.infer<typeof importRosterResponse>>(`/congress/sessions/${enc(id)}/roster/import`, { csv }),
@@ -118,7 +122,6 @@ export const saveReceipt = (motionId: string, code: string): void => {
 };
 
 const MESSAGES: Record<string, string> = {
-  QUORUM_NOT_MET: '签到人数未达到全体代表的三分之二，不能开始表决',
   VOTE_ALREADY_CAST: '您已投过票，每位代表只能投一票',
   NOT_SIGNED_IN: '请先签到，签到后才能投票',
   MOTION_NOT_OPEN: '该事项不在投票时间内',
@@ -141,4 +144,9 @@ export const congressErrorText = (e: unknown): string => {
 export const rosterLineErrors = (e: unknown): RosterLineError[] =>
   e instanceof ApiError && Array.isArray(e.details?.errors) ? (e.details.errors as RosterLineError[]) : [];
 
-export const formatTime = (iso: string): string => iso.replace('T', ' ').slice(0, 16);
+/** A stored time (UTC) as Beijing time, to the minute: 2026-11-30 14:05. */
+export const formatTime = (iso: string): string => {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  return new Date(t + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);
+};

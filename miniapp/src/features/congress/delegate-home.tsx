@@ -8,8 +8,8 @@ import { BallotForm } from './ballot-form';
 import { congressApi, congressErrorText, type MySession, type ProposalSummary, type SessionDetail, savedReceipt } from './congress-api';
 import './congress.scss';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
-import { usePolling } from '../../components/use-polling';
-import { useSessionLists } from './use-session-lists';
+import { MotionMatter } from './motion-matter';
+import { useLiveSession } from './use-live-session';
 
 /** The 投票 tab: my congress sessions, 签到, open motions and ballots, receipts, and 提案. */
 export function DelegateHome() {
@@ -66,42 +66,12 @@ export function DelegateHome() {
 
 function SessionPanel({ sessionId }: { sessionId: string }) {
   const [detail, setDetail] = useState<SessionDetail | null>(null);
-  const { motionList, proposalList } = useSessionLists(sessionId);
-  const motions = motionList.items;
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
   const [receipts, setReceipts] = useState<Record<string, string>>({});
-
-  // The session, and the motions and proposals as far as they were loaded (加载更多 keeps its pages).
-  const refreshMotions = motionList.refresh;
-  const refreshProposals = proposalList.refresh;
-  const load = useCallback(async () => {
-    try {
-      const [d] = await Promise.all([congressApi.session(sessionId), refreshMotions(), refreshProposals()]);
-      setDetail(d);
-    } catch (e) {
-      setError(congressErrorText(e));
-    }
-  }, [sessionId, refreshMotions, refreshProposals]);
-  const more = (fn: () => Promise<void>) => () => fn().catch((e) => setError(congressErrorText(e)));
-  // Live turnout while a motion is open.
-  usePolling(
-    load,
-    motions.some((m) => m.status === 'open'),
-    5000,
-  );
-
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setNotice(null);
-    try {
-      await fn();
-      setNotice(done);
-    } catch (e) {
-      setError(congressErrorText(e));
-    }
-    await load();
-  };
+  const readSession = useCallback(async () => {
+    setDetail(await congressApi.session(sessionId));
+  }, [sessionId]);
+  const { motionList, proposalList, error, notice, act, more, load } = useLiveSession(sessionId, { also: readSession, everyMs: 5000 });
+  const motions = motionList.items;
 
   if (!detail) return <Text className="muted">加载中…</Text>;
   const s = detail.session;
@@ -140,6 +110,7 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
                 <Text className="tag">{m.kindLabel}</Text>
                 {m.title}
               </Text>
+              <MotionMatter motion={m} />
               {m.status === 'draft' ? <Text className="muted">尚未开始</Text> : null}
               {m.status === 'open' ? (
                 <Text className="muted" style={{ display: 'block' }} data-testid="turnout">
@@ -168,7 +139,9 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
               ) : null}
               {m.status === 'closed' ? (
                 <View className="row">
-                  <Text className={`cg-verdict ${m.verdict === '未通过' ? 'fail' : ''}`}>{m.verdict}</Text>
+                  <Text className={`cg-verdict ${m.verdict === '未通过' ? 'fail' : ''}`} data-testid="motion-verdict">
+                    {m.verdict}
+                  </Text>
                   <Button
                     size="mini"
                     className="btn-plain"

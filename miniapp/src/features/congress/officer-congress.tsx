@@ -10,7 +10,13 @@ import { SessionAdmin } from './session-admin';
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** 职代会 management for officers (desktop-friendly): sessions, roster, motions and 提案 review. */
-export function OfficerCongress() {
+export function OfficerCongress({
+  initialOrg,
+  initialSession,
+}: {
+  initialOrg?: string | undefined;
+  initialSession?: string | undefined;
+} = {}) {
   const orgIds = [
     ...new Set(
       getSession()
@@ -18,7 +24,7 @@ export function OfficerCongress() {
         .map((r) => r.orgId) ?? [],
     ),
   ];
-  const [orgId, setOrgId] = useState(orgIds[0] ?? '');
+  const [orgId, setOrgId] = useState(initialOrg || orgIds[0] || '');
   const list = usePagedList<SessionView>(async (cursor) => {
     if (!orgId) return { items: [], nextCursor: null };
     const page = await congressApi.orgSessions(orgId, cursor);
@@ -26,7 +32,7 @@ export function OfficerCongress() {
   });
   const sessions = list.items;
   const { reload } = list;
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialSession || null);
   const [form, setForm] = useState({ sessionName: '', startDate: today(), endDate: today() });
   const [error, setError] = useState<string | null>(null);
 
@@ -68,6 +74,7 @@ export function OfficerCongress() {
           <Text
             key={s.sessionId}
             className={`cg-option ${selected === s.sessionId ? 'selected' : ''}`}
+            data-testid={`session-option-${s.sessionId}`}
             onClick={() => setSelected(s.sessionId)}
           >
             {s.sessionName}（{s.startDate}）· 代表 {s.rosterCount} 人 · 已签到 {s.signedInCount} 人

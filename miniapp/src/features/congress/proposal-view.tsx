@@ -1,18 +1,21 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
-import { PROPOSAL_EVENT_LABELS, REPLY_RATINGS } from '@union/shared';
+import Taro from '@tarojs/taro';
+import { isVotableProposal, PROPOSAL_EVENT_LABELS, REPLY_RATINGS, type ReplyRating } from '@union/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { congressApi, congressErrorText, formatTime, type ProposalDetail } from './congress-api';
 import './congress.scss';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
+import { MotionForm } from './motion-form';
 
 /** A proposal with its whole timeline (件件有回音); the proposer rates the reply; officers act on it. */
 export function ProposalView({ proposalId, officer = false }: { proposalId: string; officer?: boolean }) {
   const [d, setD] = useState<ProposalDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [rating, setRating] = useState<string | null>(null);
+  const [rating, setRating] = useState<ReplyRating | null>(null);
   const [comment, setComment] = useState('');
   const [form, setForm] = useState({ reason: '', department: '', replyDeadline: '', reply: '', note: '' });
+  const [putToVote, setPutToVote] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -62,6 +65,11 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
         <Text style={{ display: 'block' }}>{p.cause}</Text>
         <Text className="subtitle">建议</Text>
         <Text style={{ display: 'block' }}>{p.suggestion}</Text>
+        {p.decisionReason ? (
+          <Text className="cg-decision" data-testid="decision-reason">
+            审查结论：{p.status === 'converted' ? '转为意见建议' : p.status === 'rejected' ? '不予立案' : '立案'}。理由：{p.decisionReason}
+          </Text>
+        ) : null}
         {p.department ? (
           <Text className="muted" style={{ display: 'block' }}>
             承办部门 {p.department} · 答复期限 {p.replyDeadline}
@@ -100,7 +108,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             className="btn-primary"
             data-testid="submit-rating"
             disabled={!rating}
-            onClick={() => rating && act(() => congressApi.rate(proposalId, rating, comment), '评价已提交')}
+            onClick={() => rating && act(() => congressApi.rate(proposalId, { rating, comment }), '评价已提交')}
           >
             提交评价
           </Button>
@@ -136,6 +144,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-plain"
+              data-testid="decide-convert"
               onClick={() => act(() => congressApi.decide(proposalId, { decision: 'convert', reason: form.reason }), '已转为意见建议')}
             >
               转为意见建议
@@ -143,6 +152,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-plain"
+              data-testid="decide-reject"
               onClick={() => act(() => congressApi.decide(proposalId, { decision: 'reject', reason: form.reason }), '已决定不予立案')}
             >
               不予立案
@@ -176,6 +186,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-plain"
+              data-testid="progress-add"
               onClick={() => act(() => congressApi.progress(proposalId, form.note, false), '已登记进展')}
             >
               登记进展
@@ -183,6 +194,7 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
             <Button
               size="mini"
               className="btn-primary"
+              data-testid="progress-done"
               onClick={() => act(() => congressApi.progress(proposalId, form.note, true), '提案已办结')}
             >
               落实完毕，办结
@@ -191,16 +203,63 @@ export function ProposalView({ proposalId, officer = false }: { proposalId: stri
         </View>
       ) : null}
 
+      {officer && isVotableProposal(p.status) ? (
+        <View className="card" data-testid="put-to-vote">
+          <View className="row">
+            <Text className="subtitle">提请职代会表决</Text>
+            <Button size="mini" className="btn-plain" data-testid="toggle-put-to-vote" onClick={() => setPutToVote((o) => !o)}>
+              {putToVote ? '收起' : '提请表决'}
+            </Button>
+          </View>
+          {putToVote ? (
+            <MotionForm
+              votable={[{ proposalId: p.proposalId, title: p.title }]}
+              initial={{ kind: 'itemized', title: `关于《${p.title}》的表决`, linked: [p.proposalId] }}
+              onCreate={async (body) => {
+                setError(null);
+                setNotice(null);
+                try {
+                  await congressApi.createMotion(p.sessionId, body);
+                  setPutToVote(false);
+                  setNotice('已提请表决，请在职代会管理中开始投票');
+                  await load();
+                } catch (e) {
+                  setError(congressErrorText(e));
+                }
+              }}
+            />
+          ) : null}
+          <Button
+            size="mini"
+            className="btn-plain"
+            data-testid="to-session-admin"
+            onClick={() => Taro.navigateTo({ url: `/officer/pages/congress/index?org=${p.orgId}&session=${p.sessionId}` })}
+          >
+            职代会管理
+          </Button>
+        </View>
+      ) : null}
+
       <View className="card">
         <Text className="subtitle">办理进程</Text>
         {d.timeline.map((e) => (
-          <View key={`${e.at}-${e.type}-${e.note}`} className="cg-timeline-item">
+          <View key={`${e.at}-${e.type}-${e.note}`} className="cg-timeline-item" data-testid={`timeline-${e.type}`}>
             <Text style={{ display: 'block', fontWeight: 600 }}>
               {PROPOSAL_EVENT_LABELS[e.type]} · {e.actorName}
             </Text>
             <Text className="muted" style={{ display: 'block' }}>
-              {formatTime(e.at)} {e.note}
+              {formatTime(e.at)}
             </Text>
+            <Text className="cg-pre">{e.note}</Text>
+            {e.motionId && e.type === 'vote-result' ? (
+              <Text
+                className="cg-link"
+                data-testid="timeline-results"
+                onClick={() => Taro.navigateTo({ url: `/member/pages/congress/results?id=${e.motionId}` })}
+              >
+                查看表决结果
+              </Text>
+            ) : null}
           </View>
         ))}
       </View>

@@ -37,6 +37,32 @@ export function ResultBars({ result }: { result: MotionResult }) {
       </View>
     );
   }
+  if (result.kind === 'itemized') {
+    return (
+      <View>
+        {result.items.map((item, i) => (
+          <View key={item.id} className="list-item" data-testid={`result-item-${item.id}`}>
+            <Text className="subtitle">
+              第 {i + 1} 项　{item.name}　
+              <Text className={`cg-item-verdict ${item.passed ? '' : 'fail'}`} data-testid="item-verdict">
+                {item.passed ? '通过' : '未通过'}
+              </Text>
+            </Text>
+            {(Object.keys(VOTE_OPTION_LABELS) as VoteOption[]).map((k) => (
+              <Bar
+                key={k}
+                label={VOTE_OPTION_LABELS[k]}
+                value={item.counts[k]}
+                max={max}
+                tone={k}
+                {...(k === 'yes' ? { line: result.threshold } : {})}
+              />
+            ))}
+          </View>
+        ))}
+      </View>
+    );
+  }
   if (result.kind === 'election') {
     return (
       <View>

@@ -1,11 +1,13 @@
 import { Button, Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { platform } from '../../lib/platform';
+import { getSession } from '../../lib/session';
 import { congressApi, congressErrorText, downloadResultsCsv, formatTime, type ResultsView as Results, savedReceipt } from './congress-api';
+import { MotionMatter } from './motion-matter';
 import { ResultBars } from './result-bars';
 import './congress.scss';
 
-/** A closed motion's result: bars, 通过/未通过, the published receipts to check, CSV and print (会议纪要). */
+/** A closed motion's result: bars, 通过/未通过, the published receipts to check, CSV, and for officers the 会议纪要. */
 export function ResultsView({ motionId }: { motionId: string }) {
   const [r, setR] = useState<Results | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -17,6 +19,7 @@ export function ResultsView({ motionId }: { motionId: string }) {
   const res = r.result;
   const mine = query.trim().toLowerCase();
   const found = mine ? r.receipts.find((x) => x.receiptCode === mine) : undefined;
+  const officer = getSession()?.user.roles.some((g) => g.role === 'officer') ?? false;
   return (
     <View>
       <View className="card">
@@ -24,12 +27,12 @@ export function ResultsView({ motionId }: { motionId: string }) {
           {r.session.sessionName} · {r.motion.kindLabel}
         </Text>
         <Text className="title">{r.motion.title}</Text>
+        <MotionMatter motion={r.motion} />
         <Text className={`cg-verdict ${r.verdict === '未通过' ? 'fail' : ''}`} data-testid="verdict">
           {r.verdict}
         </Text>
-        <Text style={{ display: 'block', marginTop: '12px' }}>
-          应到代表 {res.delegateCount} 人，实到 {res.presentCount} 人，投票 {res.castCount} 人；通过须获全体代表过半数，即至少{' '}
-          {res.threshold} 票。
+        <Text style={{ display: 'block', marginTop: '12px' }} data-testid="results-rule">
+          应到代表 {res.delegateCount} 人，实到 {res.presentCount} 人，投票 {res.castCount} 人。{r.rule}。
         </Text>
         {r.motion.closedAt ? <Text className="muted">投票结束于 {formatTime(r.motion.closedAt)}</Text> : null}
         <ResultBars result={res} />
@@ -42,9 +45,14 @@ export function ResultsView({ motionId }: { motionId: string }) {
           >
             导出 CSV
           </Button>
-          {platform.kind === 'h5' ? (
-            <Button size="mini" className="btn-plain" data-testid="print" onClick={() => window.print()}>
-              打印会议纪要
+          {officer ? (
+            <Button
+              size="mini"
+              className="btn-plain"
+              data-testid="open-minutes"
+              onClick={() => Taro.navigateTo({ url: `/officer/pages/congress/minutes?id=${motionId}` })}
+            >
+              会议纪要（打印）
             </Button>
           ) : null}
         </View>

@@ -1,86 +1,37 @@
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { MOTION_KIND_LABELS, MOTION_KINDS, type MotionKind, type RosterLineError } from '@union/shared';
-import type { CreateMotionRequest } from '@union/shared/contracts/congress-requests.contract';
-import { useCallback, useState } from 'react';
+import { isVotableProposal, type RosterLineError } from '@union/shared';
+import { useState } from 'react';
 import { NoticeBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
-import { usePolling } from '../../components/use-polling';
-import { congressApi, congressErrorText, type DelegateView, rosterLineErrors, type SessionView } from './congress-api';
+import { congressApi, type DelegateView, rosterLineErrors, type SessionView } from './congress-api';
 import './congress.scss';
-import { useSessionLists } from './use-session-lists';
+import { MotionForm } from './motion-form';
+import { useLiveSession } from './use-live-session';
 
 /** One session for its officers: attendance, motions (open / close / re-vote), 提案 to handle, and the roster. */
 export function SessionAdmin({ sessionId }: { sessionId: string }) {
   const [session, setSession] = useState<SessionView | null>(null);
-  // Roster, motions and proposals a page at a time; each page of the roster brings the session (N, signed in).
+  // The roster a page at a time; each page brings the session (N, signed in).
   const rosterList = usePagedList<DelegateView>(async (cursor) => {
     const page = await congressApi.roster(sessionId, cursor);
     setSession(page.session);
     return { items: page.delegates, nextCursor: page.nextCursor };
   });
-  const { motionList, proposalList } = useSessionLists(sessionId);
+  const [lineErrors, setLineErrors] = useState<RosterLineError[]>([]);
+  const { motionList, proposalList, error, notice, act, more } = useLiveSession(sessionId, {
+    also: rosterList.refresh,
+    everyMs: 3000,
+    onFailure: (e) => setLineErrors(rosterLineErrors(e)),
+  });
   const delegates = rosterList.items;
   const motions = motionList.items;
   const proposals = proposalList.items;
-  const [error, setError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [lineErrors, setLineErrors] = useState<RosterLineError[]>([]);
   const [csv, setCsv] = useState('');
   const [one, setOne] = useState({ memberNumber: '', delegation: '' });
-  const [motion, setMotion] = useState<{ kind: MotionKind; title: string; items: string; maxChoices: string }>({
-    kind: 'vote',
-    title: '',
-    items: '',
-    maxChoices: '1',
-  });
-
-  // Each list again as far as it was loaded (加载更多 keeps its pages).
-  const refreshRoster = rosterList.refresh;
-  const refreshMotions = motionList.refresh;
-  const refreshProposals = proposalList.refresh;
-  const load = useCallback(async () => {
-    try {
-      await Promise.all([refreshRoster(), refreshMotions(), refreshProposals()]);
-    } catch (e) {
-      setError(congressErrorText(e));
-    }
-  }, [refreshRoster, refreshMotions, refreshProposals]);
-  const more = (fn: () => Promise<void>) => () => fn().catch((e) => setError(congressErrorText(e)));
-  // Live turnout while a motion is open.
-  usePolling(
-    load,
-    motions.some((m) => m.status === 'open'),
-    3000,
-  );
-
-  const act = async (fn: () => Promise<unknown>, done: string) => {
-    setError(null);
-    setNotice(null);
+  const actOn = (fn: () => Promise<unknown>, done: string) => {
     setLineErrors([]);
-    try {
-      await fn();
-      setNotice(done);
-    } catch (e) {
-      setError(congressErrorText(e));
-      setLineErrors(rosterLineErrors(e));
-    }
-    await load();
-  };
-
-  const createMotion = () => {
-    const names = motion.items
-      .split(/\n|、|,|，/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-      .map((name) => ({ name }));
-    const body: CreateMotionRequest =
-      motion.kind === 'vote'
-        ? { kind: 'vote', title: motion.title }
-        : motion.kind === 'election'
-          ? { kind: 'election', title: motion.title, candidates: names, maxChoices: Number(motion.maxChoices) }
-          : { kind: 'rating', title: motion.title, subjects: names, scale: ['满意', '基本满意', '不满意'] };
-    return act(() => congressApi.createMotion(sessionId, body), '已添加表决事项');
+    return act(fn, done);
   };
 
   if (!session) return <Text className="muted">加载中…</Text>;
@@ -94,7 +45,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
         </Text>
       </View>
       {error ? (
-        <View className="error-banner" role="alert">
+        <View className="error-banner" role="alert" data-testid="admin-error">
           <Text>{error}</Text>
           {lineErrors.map((l) => (
             <Text key={`${l.line}-${l.code}`} style={{ display: 'block' }}>
@@ -103,7 +54,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
           ))}
         </View>
       ) : null}
-      <NoticeBanner message={notice} />
+      <NoticeBanner message={notice} testId="admin-notice" />
 
       <View className="card">
         <Text className="subtitle">表决事项</Text>
@@ -119,7 +70,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
                   size="mini"
                   className="btn-primary"
                   data-testid="open-motion"
-                  onClick={() => act(() => congressApi.openMotion(m.motionId), '投票已开始')}
+                  onClick={() => actOn(() => congressApi.openMotion(m.motionId), '投票已开始')}
                 >
                   开始投票
                 </Button>
@@ -129,7 +80,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
                   size="mini"
                   className="btn-primary"
                   data-testid="close-motion"
-                  onClick={() => act(() => congressApi.closeMotion(m.motionId), '投票已结束，结果已公布')}
+                  onClick={() => actOn(() => congressApi.closeMotion(m.motionId), '投票已结束，结果已公布')}
                 >
                   结束投票
                 </Button>
@@ -139,6 +90,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
                   <Button
                     size="mini"
                     className="btn-plain"
+                    data-testid="motion-results"
                     onClick={() => Taro.navigateTo({ url: `/member/pages/congress/results?id=${m.motionId}` })}
                   >
                     结果
@@ -146,7 +98,15 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
                   <Button
                     size="mini"
                     className="btn-plain"
-                    onClick={() => act(() => congressApi.revote(m.motionId), '已新建重新表决事项，原结果保留')}
+                    data-testid="motion-minutes"
+                    onClick={() => Taro.navigateTo({ url: `/officer/pages/congress/minutes?id=${m.motionId}` })}
+                  >
+                    会议纪要
+                  </Button>
+                  <Button
+                    size="mini"
+                    className="btn-plain"
+                    onClick={() => actOn(() => congressApi.revote(m.motionId), '已新建重新表决事项，原结果保留')}
                   >
                     重新表决
                   </Button>
@@ -156,40 +116,10 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
           </View>
         ))}
         <LoadMore hasMore={motionList.hasMore} loading={motionList.loading} testId="more-motions" onLoad={more(motionList.loadMore)} />
-        <Text className="subtitle">新增表决事项</Text>
-        <Picker
-          mode="selector"
-          range={MOTION_KINDS.map((k) => MOTION_KIND_LABELS[k])}
-          onChange={(e) => setMotion((m) => ({ ...m, kind: MOTION_KINDS[Number(e.detail.value)] ?? 'vote' }))}
-        >
-          <Text className="cg-option">类型：{MOTION_KIND_LABELS[motion.kind]}（点击切换）</Text>
-        </Picker>
-        <Input
-          className="input"
-          placeholder="事项名称"
-          data-testid="motion-title"
-          value={motion.title}
-          onInput={(e) => setMotion((m) => ({ ...m, title: e.detail.value }))}
+        <MotionForm
+          votable={proposals.filter((p) => isVotableProposal(p.status))}
+          onCreate={(body) => actOn(() => congressApi.createMotion(sessionId, body), '已添加表决事项')}
         />
-        {motion.kind !== 'vote' ? (
-          <Textarea
-            className="cg-textarea"
-            placeholder={motion.kind === 'election' ? '候选人，每行一人' : '测评对象，每行一人'}
-            value={motion.items}
-            onInput={(e) => setMotion((m) => ({ ...m, items: e.detail.value }))}
-          />
-        ) : null}
-        {motion.kind === 'election' ? (
-          <Input
-            className="input"
-            placeholder="应选人数"
-            value={motion.maxChoices}
-            onInput={(e) => setMotion((m) => ({ ...m, maxChoices: e.detail.value }))}
-          />
-        ) : null}
-        <Button className="btn-primary" data-testid="create-motion" onClick={createMotion}>
-          添加
-        </Button>
       </View>
 
       <View className="card">
@@ -237,7 +167,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
             size="mini"
             className="btn-primary"
             onClick={() =>
-              act(
+              actOn(
                 () =>
                   congressApi.addDelegates(sessionId, [
                     { memberNumber: one.memberNumber, ...(one.delegation ? { delegation: one.delegation } : {}) },
@@ -251,7 +181,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
         </View>
         <Text className="field-label">从 CSV 导入（每行：会员编号,代表团）</Text>
         <Textarea className="cg-textarea" value={csv} maxlength={100000} onInput={(e) => setCsv(e.detail.value)} />
-        <Button size="mini" className="btn-plain" onClick={() => act(() => congressApi.importRoster(sessionId, csv), '名单已导入')}>
+        <Button size="mini" className="btn-plain" onClick={() => actOn(() => congressApi.importRoster(sessionId, csv), '名单已导入')}>
           导入
         </Button>
         <View>
@@ -270,7 +200,7 @@ export function SessionAdmin({ sessionId }: { sessionId: string }) {
                       title: '移出代表名单',
                       content: `确定将 ${d.displayName} 移出代表名单？其代表身份随之取消。`,
                     });
-                    if (confirm) await act(() => congressApi.removeDelegate(sessionId, d.userId), '已移出代表名单');
+                    if (confirm) await actOn(() => congressApi.removeDelegate(sessionId, d.userId), '已移出代表名单');
                   }}
                 >
                   移出

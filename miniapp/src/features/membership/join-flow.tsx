@@ -4,6 +4,7 @@ import { type ApplicationView, inviteIdFromScan, type MembershipView, ORG_KIND_L
 import { useEffect, useState } from 'react';
 import { refreshSession } from '../../lib/api';
 import { platform } from '../../lib/platform';
+import { getSession } from '../../lib/session';
 import { JoinForm } from './join-form';
 import { formatDate, membershipApi, membershipErrorText, type PublicInvite } from './membership-api';
 
@@ -93,6 +94,20 @@ export function JoinFlow(props: { inviteId: string | null; signedIn: boolean }) 
           <Text className="muted" style={{ display: 'block', marginTop: '12px' }}>
             {invite.org.lineageNames.join(' › ')}
           </Text>
+        </View>
+      ) : null}
+      {invite && props.signedIn && getSession()?.user.roles.some((r) => r.role === 'member' && r.orgId !== invite.org.orgId) ? (
+        <View className="card" data-testid="join-as-transfer">
+          <Text className="subtitle">您已是其他工会的会员</Text>
+          <Text className="muted" style={{ display: 'block' }}>
+            换了工作单位的，请申请会籍转移到该工会（原会员编号记录保留），不必重新入会。
+          </Text>
+          <Button
+            className="btn-primary"
+            onClick={() => Taro.navigateTo({ url: `/member/pages/transfer/index?invite=${invite.invite.inviteId}` })}
+          >
+            申请转入该工会
+          </Button>
         </View>
       ) : null}
       {invite && props.signedIn ? (

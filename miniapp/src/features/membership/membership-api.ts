@@ -25,7 +25,7 @@ export const membershipApi = {
   requestTransfer: (toOrgId: string, note?: string) =>
     api.post<z.infer<typeof transferResponse>>('/me/transfers', { toOrgId, ...(note ? { note } : {}) }),
   jointUnions: (area: string, cursor: string | null = null) =>
-    api.get<z.infer<typeof jointUnionsResponse>>(withPage(`/joint-unions?area=${encodeURIComponent(area)}`, cursor)),
+    api.get<z.infer<typeof jointUnionsResponse>>(withPage(`/joint-unions?q=${encodeURIComponent(area)}`, cursor)),
 };
 
 const MESSAGES: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import {
   APPLICATION_STATUS_LABELS,
   type ApplicationView,
@@ -18,8 +19,6 @@ export function MembershipStatus() {
   const [application, setApplication] = useState<ApplicationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [area, setArea] = useState('');
-  const [unions, setUnions] = useState<Array<{ orgId: string; name: string }>>([]);
 
   const load = useCallback(async () => {
     try {
@@ -101,51 +100,41 @@ export function MembershipStatus() {
       {m ? (
         <View className="card">
           <Text className="subtitle">会籍转移</Text>
-          <Text className="muted">
-            换了工作单位？输入所在区域查找联合工会，或向新单位工会索取组织编号。转入工会审核通过后会籍即转移，原会员编号记录保留。
+          <Text className="muted" style={{ display: 'block' }}>
+            换了工作单位？向新单位工会申请转入，审核通过后会籍即转移，原会员编号记录保留。
           </Text>
-          <Input className="input" placeholder="所在区域，如：临江区" value={area} onInput={(e) => setArea(e.detail.value)} />
-          <Button
-            className="btn-plain"
-            onClick={async () => {
-              try {
-                setUnions((await membershipApi.jointUnions(area)).orgs.filter((o) => o.orgId !== m.orgId));
-              } catch (e) {
-                setError(membershipErrorText(e));
-              }
-            }}
-          >
-            查找联合工会
+          <Button className="btn-plain" data-testid="go-transfer" onClick={() => Taro.navigateTo({ url: '/member/pages/transfer/index' })}>
+            {(mine?.transfers ?? []).some((t) => t.status === 'pending') ? '查看转移申请（审核中）' : '申请会籍转移'}
           </Button>
-          {unions.map((u) => (
-            <View key={u.orgId} className="list-item row">
-              <Text>{u.name}</Text>
-              <Button
-                className="btn-primary"
-                size="mini"
-                onClick={async () => {
-                  try {
-                    await membershipApi.requestTransfer(u.orgId);
-                    setNotice(`已向${u.name}申请会籍转移，请等待审核`);
-                    await load();
-                  } catch (e) {
-                    setError(membershipErrorText(e));
-                  }
-                }}
-              >
-                申请转入
-              </Button>
+        </View>
+      ) : null}
+      {mine && (mine.history.length > 1 || mine.transfers.length > 0 || mine.memberNumberHistory.length > 0) ? (
+        <View className="card" data-testid="membership-history">
+          <Text className="subtitle">会籍记录</Text>
+          {mine.history.map((h) => (
+            <View key={h.membershipId} className="list-item" data-testid={`history-${h.status}`}>
+              <View className="row">
+                <Text>{h.orgName}</Text>
+                <Text className="tag" style={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+                  {MEMBERSHIP_STATUS_LABELS[h.status]}
+                </Text>
+              </View>
+              <Text className="muted" style={{ display: 'block' }}>
+                会员编号 {h.memberNumber} · {formatDate(h.joinedAt)} 至 {h.endedAt ? formatDate(h.endedAt) : '今'}
+              </Text>
             </View>
           ))}
-          {(mine?.transfers ?? []).map((t) => (
+          {mine.memberNumberHistory
+            .filter((h) => !mine.history.some((x) => x.memberNumber === h.memberNumber))
+            .map((h) => (
+              <Text key={h.memberNumber} className="muted" style={{ display: 'block' }}>
+                曾用编号 {h.memberNumber}（{h.orgName}，{formatDate(h.from)} 至 {formatDate(h.to)}）
+              </Text>
+            ))}
+          {mine.transfers.map((t) => (
             <Text key={t.transferId} className="muted" style={{ display: 'block' }}>
-              {formatDate(t.requestedAt)} 转入{t.toOrgName}：{TRANSFER_STATUS_LABELS[t.status]}
+              {formatDate(t.requestedAt)} 申请转入{t.toOrgName}：{TRANSFER_STATUS_LABELS[t.status]}
               {t.rejectReason ? `（${t.rejectReason}）` : ''}
-            </Text>
-          ))}
-          {(mine?.memberNumberHistory ?? []).map((h) => (
-            <Text key={h.memberNumber} className="muted" style={{ display: 'block' }}>
-              曾用编号 {h.memberNumber}（{h.orgName}，{formatDate(h.from)} 至 {formatDate(h.to)}）
             </Text>
           ))}
         </View>

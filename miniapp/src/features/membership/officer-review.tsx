@@ -77,6 +77,7 @@ export function OfficerReview() {
             </Text>
             <Input
               className="input"
+              data-testid="reject-reason-input"
               placeholder="驳回理由（驳回时必填）"
               value={reasons[a.applicationId] ?? ''}
               onInput={(e) => setReasons((r) => ({ ...r, [a.applicationId]: e.detail.value }))}
@@ -93,6 +94,7 @@ export function OfficerReview() {
               <Button
                 size="mini"
                 className="btn-plain"
+                data-testid="reject"
                 onClick={() =>
                   act(() => officerMembershipApi.reject(a.applicationId, reasons[a.applicationId] ?? ''), `已驳回${a.name}的申请`)
                 }
@@ -111,31 +113,46 @@ export function OfficerReview() {
         </Text>
         {transfers.length === 0 ? <Text className="muted">暂无</Text> : null}
         {transfers.map((t) => (
-          <View key={t.transferId} className="list-item">
-            <Text>
-              {t.name}：{t.fromOrgName}（{t.fromMemberNumber}）→ {t.toOrgName}
+          <View key={t.transferId} className="list-item" data-testid={`transfer-${t.transferId}`}>
+            <Text className="subtitle">
+              {t.name}：{t.fromOrgName}（原编号 {t.fromMemberNumber}）→ {t.toOrgName}
             </Text>
-            {t.note ? <Text className="muted">说明：{t.note}</Text> : null}
+            <Text className="muted" style={{ display: 'block' }}>
+              提交于 {formatDate(t.requestedAt)}
+              {t.note ? ` · 转移原因：${t.note}` : ''}
+            </Text>
             <Input
               className="input"
-              placeholder="不接收的理由"
+              data-testid="transfer-reason"
+              placeholder="不接收的理由（不接收时必填）"
               value={reasons[t.transferId] ?? ''}
               onInput={(e) => setReasons((r) => ({ ...r, [t.transferId]: e.detail.value }))}
             />
-            <Button
-              size="mini"
-              className="btn-primary"
-              onClick={() => act(() => officerMembershipApi.approveTransfer(t.transferId), '已接收会籍转移')}
-            >
-              同意转入
-            </Button>
-            <Button
-              size="mini"
-              className="btn-plain"
-              onClick={() => act(() => officerMembershipApi.rejectTransfer(t.transferId, reasons[t.transferId] ?? ''), '已拒绝')}
-            >
-              不接收
-            </Button>
+            <View className="row" style={{ justifyContent: 'flex-start' }}>
+              <Button
+                size="mini"
+                className="btn-primary"
+                data-testid="approve-transfer"
+                onClick={() => act(() => officerMembershipApi.approveTransfer(t.transferId), `已接收${t.name}的会籍转入`)}
+              >
+                同意转入
+              </Button>
+              <Button
+                size="mini"
+                className="btn-plain"
+                data-testid="reject-transfer"
+                onClick={() => {
+                  const reason = (reasons[t.transferId] ?? '').trim();
+                  if (reason.length < 2) {
+                    setError('不接收的理由：请填写理由（至少 2 个字），会员会看到');
+                    return;
+                  }
+                  void act(() => officerMembershipApi.rejectTransfer(t.transferId, reason), `已不接收${t.name}的会籍转入`);
+                }}
+              >
+                不接收
+              </Button>
+            </View>
           </View>
         ))}
         <LoadMore hasMore={transferList.hasMore} loading={transferList.loading} onLoad={more(transferList)} testId="transfers-more" />

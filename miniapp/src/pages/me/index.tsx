@@ -1,30 +1,55 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
 import { useSignedIn } from '../../components/use-signed-in';
+import { useLargeText } from '../../features/card/use-large-text';
 import { signOut } from '../../lib/session';
+
+/** Each section of 我的 is a page of the `member` subpackage, so this tab stays light (main package limit). */
+const SECTIONS: Array<{ title: string; hint: string; url: string; testId: string; memberOnly?: boolean }> = [
+  { title: '我的会籍', hint: '所在工会、会员编号、入会申请与会籍记录', url: '/member/pages/membership/index', testId: 'me-membership' },
+  { title: '会籍转移', hint: '换了单位，申请转入新工会', url: '/member/pages/transfer/index', testId: 'me-transfer', memberOnly: true },
+  { title: '我的申领', hint: '福利申领的进度与结果', url: '/member/pages/claims/index', testId: 'me-claims', memberOnly: true },
+  { title: '我的提案与表决', hint: '提案、附议、表决回执', url: '/member/pages/activity/index', testId: 'me-activity' },
+  { title: '我的数据与退会', hint: '查看、更正个人信息，申请退会', url: '/member/pages/data/index', testId: 'me-data' },
+  { title: '帮助与个人信息保护告知', hint: '常见问题、告知书', url: '/member/pages/help/index', testId: 'me-help' },
+];
 
 /** 我的: the signed-in person, their roles, and where to go from here. */
 export default function MePage() {
   const session = useSignedIn();
-  const isOfficer = session?.user.roles.some((r) => r.role === 'officer') ?? false;
+  const [large, setLarge] = useLargeText();
+  const roles = session?.user.roles ?? [];
+  const isOfficer = roles.some((r) => r.role === 'officer');
+  const isMember = roles.some((r) => r.role === 'member');
   return (
-    <View className="page">
+    <View className={`page${large ? ' large-text' : ''}`}>
       <View className="card" data-testid="me">
         <Text className="title">{session?.user.displayName ?? '未登录'}</Text>
-        {session?.user.roles.map((r) => (
+        {roles.map((r) => (
           <Text key={`${r.role}-${r.orgId}`} className="tag">
             {ROLE_LABELS[r.role]}
           </Text>
         ))}
       </View>
       <View className="card">
-        <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/member/pages/membership/index' })}>
-          我的会籍
-        </Button>
-        <Button className="btn-plain" data-testid="me-data" onClick={() => Taro.navigateTo({ url: '/member/pages/data/index' })}>
-          我的数据与退会
-        </Button>
+        {SECTIONS.filter((s) => isMember || !s.memberOnly).map((s) => (
+          <View key={s.url} className="list-item row" data-testid={s.testId} onClick={() => Taro.navigateTo({ url: s.url })}>
+            <View>
+              <Text className="subtitle" style={{ display: 'block' }}>
+                {s.title}
+              </Text>
+              <Text className="muted">{s.hint}</Text>
+            </View>
+            <Text className="muted">›</Text>
+          </View>
+        ))}
+        <View className="list-item row">
+          <Text className="subtitle">大字模式（适老化）</Text>
+          <Switch checked={large} color="#c8161d" onChange={(e) => setLarge(e.detail.value)} data-testid="me-large-text" />
+        </View>
+      </View>
+      <View className="card">
         {isOfficer ? (
           <Button className="btn-plain" onClick={() => Taro.navigateTo({ url: '/officer/pages/home/index' })}>
             工会干部工作台

@@ -1,6 +1,15 @@
 import { DomainError } from '../common/errors';
 import { formatYuan } from '../eligibility/describe';
-import { type ClaimFactNeeded, claimFactsNeeded, describeRule, type EligibilityReason, evaluateEligibility } from '../eligibility/evaluate';
+import {
+  type ClaimFactNeeded,
+  claimFactsNeeded,
+  describeRule,
+  type EligibilityReason,
+  evaluateEligibility,
+  evaluatePrepared,
+  type PreparedRule,
+  prepareRule,
+} from '../eligibility/evaluate';
 import type { ClaimFacts, MemberFacts, Rule } from '../eligibility/rule';
 import { automaticApprovalBlocker, type CardClaimMode } from './claim-state';
 import { type QuotaState, quotaLeft } from './quota';
@@ -58,11 +67,13 @@ export const describeBenefitSource = (s: CardBenefitSource['source']): string =>
   return `来源：${doc.issuer ?? ''}${title}${number}${clause}：“${s.quote}”`;
 };
 
+const labelOf = (eligible: boolean | 'needsClaimFacts'): DecisionLabel =>
+  eligible === true ? '符合' : eligible === false ? '不符合' : '待核对';
+
 /** Decision for one member, with the evaluator's reasons. */
 export const decideBenefit = (rule: Rule, facts: MemberFacts, claimYear: number, claimFacts?: ClaimFacts): BenefitDecision => {
   const r = evaluateEligibility(rule, facts, claimFacts, { claimYear });
-  const label: DecisionLabel = r.eligible === true ? '符合' : r.eligible === false ? '不符合' : '待核对';
-  return { eligible: r.eligible, label, reasons: r.reasons };
+  return { eligible: r.eligible, label: labelOf(r.eligible), reasons: r.reasons };
 };
 
 export interface BenefitView {
@@ -96,6 +107,69 @@ const howToClaim = (b: CardBenefitSource, declaredFactsConfirmed: boolean): stri
 };
 
 /**
+ * What the card shows of a benefit that is the same for every member, worked out once: a published
+ * catalog never changes, so a caller may keep it beside the entry (the card function does, per entry
+ * of the versions it holds in memory). Only the decision, the quota and the claim differ per member.
+ */
+export interface PreparedBenefit {
+  source: CardBenefitSource;
+  rule: PreparedRule;
+  whatYouGet: string;
+  whoQualifies: string;
+  claimFacts: ClaimFactNeeded[];
+  /** By whether the member's 入会 declarations are confirmed. */
+  howToClaim: { confirmed: string; unconfirmed: string };
+  sourceText: string;
+}
+
+export const prepareBenefit = (b: CardBenefitSource): PreparedBenefit => ({
+  source: b,
+  rule: prepareRule(b.eligibility),
+  whatYouGet: describeBenefitValue(b),
+  whoQualifies: describeRule(b.eligibility),
+  claimFacts: claimFactsNeeded(b.eligibility),
+  howToClaim: { confirmed: howToClaim(b, true), unconfirmed: howToClaim(b, false) },
+  sourceText: describeBenefitSource(b.source),
+});
+
+/** `benefitView` of a prepared benefit. */
+export const preparedBenefitView = (
+  p: PreparedBenefit,
+  facts: MemberFacts,
+  quota: QuotaState | null,
+  _claimYear: number,
+  member: { declaredFactsConfirmed: boolean },
+): BenefitView => {
+  const b = p.source;
+  const r = evaluatePrepared(p.rule, facts);
+  return {
+    benefitId: b.benefitId,
+    orgId: b.orgId,
+    version: b.version,
+    name: b.name,
+    category: b.category,
+    tier: b.tier,
+    whatYouGet: p.whatYouGet,
+    whoQualifies: p.whoQualifies,
+    eligibility: b.eligibility,
+    decision: { eligible: r.eligible, label: labelOf(r.eligible), reasons: r.reasons },
+    claimFacts: p.claimFacts,
+    claimMode: b.claimMode,
+    howToClaim: member.declaredFactsConfirmed ? p.howToClaim.confirmed : p.howToClaim.unconfirmed,
+    quota:
+      b.benefit.quota && quota
+        ? { total: quota.total, used: quota.used, left: quotaLeft(quota), unit: b.benefit.quota.unit }
+        : b.benefit.quota
+          ? { total: b.benefit.quota.count, used: 0, left: b.benefit.quota.count, unit: b.benefit.quota.unit }
+          : null,
+    period: b.period ?? null,
+    department: b.department ?? null,
+    sourceText: p.sourceText,
+    quote: b.source.quote,
+  };
+};
+
+/**
  * Everything the card shows about one benefit for one member. `declaredFactsConfirmed`: whether an
  * officer confirmed what the member declared at 入会 (the membership's declaredFactsConfirmedBy).
  */
@@ -105,31 +179,7 @@ export const benefitView = (
   quota: QuotaState | null,
   claimYear: number,
   member: { declaredFactsConfirmed: boolean },
-): BenefitView => ({
-  benefitId: b.benefitId,
-  orgId: b.orgId,
-  version: b.version,
-  name: b.name,
-  category: b.category,
-  tier: b.tier,
-  whatYouGet: describeBenefitValue(b),
-  whoQualifies: describeRule(b.eligibility),
-  eligibility: b.eligibility,
-  decision: decideBenefit(b.eligibility, facts, claimYear),
-  claimFacts: claimFactsNeeded(b.eligibility),
-  claimMode: b.claimMode,
-  howToClaim: howToClaim(b, member.declaredFactsConfirmed),
-  quota:
-    b.benefit.quota && quota
-      ? { total: quota.total, used: quota.used, left: quotaLeft(quota), unit: b.benefit.quota.unit }
-      : b.benefit.quota
-        ? { total: b.benefit.quota.count, used: 0, left: b.benefit.quota.count, unit: b.benefit.quota.unit }
-        : null,
-  period: b.period ?? null,
-  department: b.department ?? null,
-  sourceText: describeBenefitSource(b.source),
-  quote: b.source.quote,
-});
+): BenefitView => preparedBenefitView(prepareBenefit(b), facts, quota, claimYear, member);
 
 const MAX_AMOUNT = 100_000_000;
 

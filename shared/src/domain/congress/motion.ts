@@ -1,10 +1,14 @@
 import { DomainError } from '../common/errors';
 import { meetsPassThreshold, passThresholdOf } from './rules';
 
-/** 表决 (vote), 测评 (rating of named leaders), 选举 (election of up to K of M candidates). */
-export const MOTION_KINDS = ['vote', 'rating', 'election'] as const;
+/**
+ * 表决 (vote), 分项表决 (several items — the articles of a draft, or several proposals — each voted
+ * 赞成 / 反对 / 弃权 on one ballot and passing on its own), 测评 (rating of named leaders), 选举
+ * (election of up to K of M candidates).
+ */
+export const MOTION_KINDS = ['vote', 'itemized', 'rating', 'election'] as const;
 export type MotionKind = (typeof MOTION_KINDS)[number];
-export const MOTION_KIND_LABELS: Record<MotionKind, string> = { vote: '表决', rating: '测评', election: '选举' };
+export const MOTION_KIND_LABELS: Record<MotionKind, string> = { vote: '表决', itemized: '分项表决', rating: '测评', election: '选举' };
 
 export const MOTION_STATUSES = ['draft', 'open', 'closed'] as const;
 export type MotionStatus = (typeof MOTION_STATUSES)[number];
@@ -23,15 +27,27 @@ export interface NamedItem {
   note?: string | undefined;
 }
 
+/** One item of a 分项表决: an article of a draft, or a proposal (then it names it). */
+export interface VoteItem {
+  id: string;
+  name: string;
+  proposalId?: string | undefined;
+}
+
+/** Items a 分项表决 may have. */
+export const MAX_VOTE_ITEMS = 50;
+
 /** What a motion asks; fixed once the motion exists. */
 export type MotionSpec =
   | { kind: 'vote' }
+  | { kind: 'itemized'; items: VoteItem[] }
   | { kind: 'rating'; subjects: NamedItem[]; scale: string[] }
   | { kind: 'election'; candidates: NamedItem[]; maxChoices: number };
 
 /** One anonymous ballot's content, as stored. */
 export type BallotChoice =
   | { kind: 'vote'; option: VoteOption }
+  | { kind: 'itemized'; options: Record<string, VoteOption> }
   | { kind: 'rating'; ratings: Record<string, string> }
   | { kind: 'election'; candidateIds: string[] };
 
@@ -45,6 +61,12 @@ export const validateMotionSpec = (spec: MotionSpec): MotionSpec => {
       throw new DomainError('VALIDATION_FAILED', `${label}：不能重复`, { field });
     }
   };
+  if (spec.kind === 'itemized') {
+    distinct(spec.items, 'items', '表决项');
+    if (spec.items.length < 2 || spec.items.length > MAX_VOTE_ITEMS) {
+      throw new DomainError('VALIDATION_FAILED', `表决项：分项表决须有 2 到 ${MAX_VOTE_ITEMS} 项`, { field: 'items' });
+    }
+  }
   if (spec.kind === 'election') {
     distinct(spec.candidates, 'candidates', '候选人');
     if (!Number.isInteger(spec.maxChoices) || spec.maxChoices < 1 || spec.maxChoices > spec.candidates.length) {
@@ -60,13 +82,35 @@ export const validateMotionSpec = (spec: MotionSpec): MotionSpec => {
   return spec;
 };
 
+/** A ballot as sent: a 分项表决's options are any text until checked against its items. */
+export type BallotInput = BallotChoice | { kind: 'itemized'; options: Record<string, string> };
+
+const isVoteOption = (v: string | undefined): v is VoteOption => v !== undefined && (VOTE_OPTIONS as readonly string[]).includes(v);
+
 /** Checks a ballot against its motion and returns it in canonical form (sorted, deduplicated). */
-export const validateBallot = (spec: MotionSpec, choice: BallotChoice): BallotChoice => {
+export const validateBallot = (spec: MotionSpec, choice: BallotInput): BallotChoice => {
   if (choice.kind !== spec.kind) throw new DomainError('BALLOT_INVALID', '选票类型与表决事项不符', { field: 'kind' });
   if (choice.kind === 'vote') {
     if (!VOTE_OPTIONS.includes(choice.option))
       throw new DomainError('BALLOT_INVALID', '表决意见：请选择赞成、反对或弃权', { field: 'option' });
     return { kind: 'vote', option: choice.option };
+  }
+  if (choice.kind === 'itemized' && spec.kind === 'itemized') {
+    const options: Record<string, VoteOption> = {};
+    // Own keys only (an inherited key is no item of the ballot).
+    const given = new Set(Object.keys(choice.options));
+    for (const [i, item] of spec.items.entries()) {
+      const option = given.has(item.id) ? choice.options[item.id] : undefined;
+      if (option === undefined)
+        throw new DomainError('BALLOT_INVALID', `表决项：请对第 ${i + 1} 项表明赞成、反对或弃权`, { field: 'options' });
+      if (!isVoteOption(option))
+        throw new DomainError('BALLOT_INVALID', `表决项：第 ${i + 1} 项的意见须为赞成、反对或弃权`, { field: 'options' });
+      options[item.id] = option;
+    }
+    if (given.size !== spec.items.length) {
+      throw new DomainError('BALLOT_INVALID', '表决项：含有不在本次表决中的项', { field: 'options' });
+    }
+    return { kind: 'itemized', options };
   }
   if (choice.kind === 'election' && spec.kind === 'election') {
     const ids = [...new Set(choice.candidateIds)];
@@ -98,6 +142,9 @@ export const validateBallot = (spec: MotionSpec, choice: BallotChoice): BallotCh
 /** Human-readable content of a ballot, for the published receipt list and CSV. */
 export const describeChoice = (spec: MotionSpec, choice: BallotChoice): string => {
   if (choice.kind === 'vote') return VOTE_OPTION_LABELS[choice.option];
+  if (choice.kind === 'itemized' && spec.kind === 'itemized') {
+    return spec.items.map((item, i) => `第${i + 1}项 ${VOTE_OPTION_LABELS[choice.options[item.id] ?? 'abstain']}`).join('；');
+  }
   if (choice.kind === 'election' && spec.kind === 'election') {
     const names = spec.candidates.filter((c) => choice.candidateIds.includes(c.id)).map((c) => c.name);
     return names.length ? names.join('、') : '（空白票）';
@@ -112,6 +159,11 @@ export interface VoteResult {
   kind: 'vote';
   counts: Record<VoteOption, number>;
   passed: boolean;
+}
+export interface ItemizedResult {
+  kind: 'itemized';
+  /** Each item with its own count and verdict, in the motion's order. */
+  items: Array<{ id: string; name: string; proposalId?: string | undefined; counts: Record<VoteOption, number>; passed: boolean }>;
 }
 export interface ElectionResult {
   kind: 'election';
@@ -128,15 +180,18 @@ export interface RatingResult {
 }
 
 /** A closed motion's result: counted against all N delegates (第二十条). */
-export type MotionResult = (VoteResult | ElectionResult | RatingResult) & {
+export type MotionResult = (VoteResult | ItemizedResult | ElectionResult | RatingResult) & {
   delegateCount: number;
   presentCount: number;
   castCount: number;
   threshold: number;
 };
 
+const noVotes = (): Record<VoteOption, number> => ({ yes: 0, no: 0, abstain: 0 });
+
 /**
- * Counts ballots. A 表决 passes and a candidate is elected only with ≥ ⌊N/2⌋+1 of all N;
+ * Counts ballots. A 表决 (and each item of a 分项表决, on its own) passes and a candidate is
+ * elected only with ≥ ⌊N/2⌋+1 of all N;
  * among candidates over the line, the top K by votes are elected, and a tie across the last
  * seat elects none of the tied (another round decides).
  */
@@ -149,9 +204,33 @@ export const tallyBallots = (
   const threshold = passThresholdOf(delegateCount);
   const base = { delegateCount, presentCount, castCount: ballots.length, threshold };
   if (spec.kind === 'vote') {
-    const counts: Record<VoteOption, number> = { yes: 0, no: 0, abstain: 0 };
+    const counts = noVotes();
     for (const b of ballots) if (b.kind === 'vote') counts[b.option] += 1;
     return { ...base, kind: 'vote', counts, passed: meetsPassThreshold(counts.yes, delegateCount) };
+  }
+  if (spec.kind === 'itemized') {
+    const counts = new Map(spec.items.map((item) => [item.id, noVotes()]));
+    for (const b of ballots) {
+      if (b.kind !== 'itemized') continue;
+      for (const [id, tally] of counts) {
+        const option = b.options[id];
+        if (isVoteOption(option)) tally[option] += 1;
+      }
+    }
+    return {
+      ...base,
+      kind: 'itemized',
+      items: spec.items.map((item) => {
+        const c = counts.get(item.id) ?? noVotes();
+        return {
+          id: item.id,
+          name: item.name,
+          ...(item.proposalId !== undefined ? { proposalId: item.proposalId } : {}),
+          counts: c,
+          passed: meetsPassThreshold(c.yes, delegateCount),
+        };
+      }),
+    };
   }
   if (spec.kind === 'election') {
     const votes = new Map(spec.candidates.map((c) => [c.id, 0]));
@@ -198,9 +277,24 @@ export const tallyBallots = (
 /** A result's headline: 通过 / 未通过, or who was elected. */
 export const resultVerdict = (r: MotionResult): string => {
   if (r.kind === 'vote') return r.passed ? '通过' : '未通过';
+  if (r.kind === 'itemized') {
+    const passed = r.items.filter((i) => i.passed).length;
+    if (passed === r.items.length) return `${passed} 项全部通过`;
+    if (passed === 0) return `${r.items.length} 项均未通过`;
+    return `${passed} 项通过，${r.items.length - passed} 项未通过`;
+  }
   if (r.kind === 'election') {
     const names = r.candidates.filter((c) => c.elected).map((c) => c.name);
     return names.length ? `当选：${names.join('、')}` : '无人当选';
   }
   return '测评完成';
+};
+
+/** The rule a result was counted under, in words (会议纪要, CSV, a proposal's timeline). */
+export const passRuleText = (r: MotionResult): string => {
+  const line = `全体代表 ${r.delegateCount} 人的过半数，即至少 ${r.threshold} 票`;
+  if (r.kind === 'vote') return `赞成票达到${line}，方为通过`;
+  if (r.kind === 'itemized') return `逐项计票，每项赞成票达到${line}，该项方为通过`;
+  if (r.kind === 'election') return `应选 ${r.seats} 人；得票达到${line}，按得票多少当选`;
+  return '按等次统计各测评对象的票数，不设通过票数';
 };

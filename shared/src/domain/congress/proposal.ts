@@ -48,6 +48,8 @@ export const PROPOSAL_EVENT_TYPES = [
   'rated',
   'progress',
   'closed',
+  'put-to-vote',
+  'vote-result',
 ] as const;
 export type ProposalEventType = (typeof PROPOSAL_EVENT_TYPES)[number];
 export const PROPOSAL_EVENT_LABELS: Record<ProposalEventType, string> = {
@@ -61,6 +63,8 @@ export const PROPOSAL_EVENT_LABELS: Record<ProposalEventType, string> = {
   rated: '提案人评价',
   progress: '落实进展',
   closed: '办结',
+  'put-to-vote': '提请职代会表决',
+  'vote-result': '表决结果',
 };
 
 export interface ProposalState {

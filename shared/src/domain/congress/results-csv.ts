@@ -5,6 +5,7 @@ import {
   MOTION_KIND_LABELS,
   type MotionResult,
   type MotionSpec,
+  passRuleText,
   resultVerdict,
   VOTE_OPTION_LABELS,
 } from './motion';
@@ -27,12 +28,18 @@ export const resultsToCsv = (
     row('实到代表', result.presentCount),
     row('投票人数', result.castCount),
     row('通过所需票数', result.threshold),
+    row('计票规则', passRuleText(result)),
     row('结果', resultVerdict(result)),
     [],
   ];
   if (result.kind === 'vote') {
     lines.push(row('选项', '票数'));
     for (const [k, label] of Object.entries(VOTE_OPTION_LABELS)) lines.push(row(label, result.counts[k as keyof typeof result.counts]));
+  } else if (result.kind === 'itemized') {
+    lines.push(row('序号', '表决项', ...Object.values(VOTE_OPTION_LABELS), '结果'));
+    for (const [i, item] of result.items.entries()) {
+      lines.push(row(i + 1, item.name, item.counts.yes, item.counts.no, item.counts.abstain, item.passed ? '通过' : '未通过'));
+    }
   } else if (result.kind === 'election') {
     lines.push(row('候选人', '得票', '是否当选'));
     for (const c of result.candidates) lines.push(row(c.name, c.votes, c.elected ? '当选' : '未当选'));

@@ -76,21 +76,61 @@ interface Outcome {
   reasons: EligibilityReason[];
 }
 
-function evaluateLeaf(leaf: Leaf, member: MemberFacts, claim: ClaimFacts | undefined): Outcome {
-  if ('member' in leaf) {
-    const ok = compare(memberValue(member, leaf.member), leaf.op, leaf.value);
-    const text = `${ok ? '符合' : '不符合：需'}${ok ? '：' : ''}${leafCondition(leaf)}`;
-    return { value: ok, reasons: [{ met: ok, text }] };
-  }
-  const supplied = claim?.[leaf.claim];
-  if (supplied === undefined) {
-    return { value: null, reasons: [{ met: null, text: `需申领时提供：${claimRequest(leaf)}` }] };
-  }
-  const ok = compare(supplied, leaf.op, leaf.value);
-  return { value: ok, reasons: [{ met: ok, text: `${ok ? '符合：' : '不符合：需'}${leafCondition(leaf)}` }] };
+/**
+ * A leaf with its words written once: what the member reads when it is met, missed, or (a claim
+ * fact) still to be supplied. The reasons are frozen: shared by every evaluation of the rule.
+ */
+interface PreparedLeaf {
+  leaf: Leaf;
+  met: EligibilityReason;
+  missed: EligibilityReason;
+  /** A claim fact not supplied yet. */
+  open: EligibilityReason | null;
 }
 
-function evaluateNormal(rule: Normal, member: MemberFacts, claim: ClaimFacts | undefined): Outcome {
+type PreparedNormal = { all: PreparedNormal[] } | { any: PreparedNormal[] } | { prepared: PreparedLeaf };
+
+/**
+ * A rule ready to be evaluated for many members: negations pushed to the leaves and every leaf's
+ * words written once (`prepareRule`). A published catalog's rules never change, so a caller may keep
+ * this beside the rule; `evaluateEligibility` prepares the rule each time.
+ */
+export interface PreparedRule {
+  readonly normal: PreparedNormal;
+}
+
+const reason = (met: boolean | null, text: string): EligibilityReason => Object.freeze({ met, text });
+
+function prepareNormal(rule: Normal): PreparedNormal {
+  if ('all' in rule) return { all: rule.all.map(prepareNormal) };
+  if ('any' in rule) return { any: rule.any.map(prepareNormal) };
+  const condition = leafCondition(rule);
+  return {
+    prepared: {
+      leaf: rule,
+      met: reason(true, `符合：${condition}`),
+      missed: reason(false, `不符合：需${condition}`),
+      open: 'claim' in rule ? reason(null, `需申领时提供：${claimRequest(rule)}`) : null,
+    },
+  };
+}
+
+export function prepareRule(rule: Rule): PreparedRule {
+  return { normal: prepareNormal(normalise(rule)) };
+}
+
+const metOutcome = (p: PreparedLeaf): Outcome => ({ value: true, reasons: [p.met] });
+const missedOutcome = (p: PreparedLeaf): Outcome => ({ value: false, reasons: [p.missed] });
+
+function evaluateLeaf(p: PreparedLeaf, member: MemberFacts, claim: ClaimFacts | undefined): Outcome {
+  const { leaf } = p;
+  if ('member' in leaf) return compare(memberValue(member, leaf.member), leaf.op, leaf.value) ? metOutcome(p) : missedOutcome(p);
+  const supplied = claim?.[leaf.claim];
+  if (supplied === undefined) return { value: null, reasons: [p.open as EligibilityReason] };
+  return compare(supplied, leaf.op, leaf.value) ? metOutcome(p) : missedOutcome(p);
+}
+
+function evaluateNormal(rule: PreparedNormal, member: MemberFacts, claim: ClaimFacts | undefined): Outcome {
   if ('all' in rule) {
     const parts = rule.all.map((r) => evaluateNormal(r, member, claim));
     const value = parts.some((p) => p.value === false) ? false : parts.some((p) => p.value === null) ? null : true;
@@ -106,7 +146,16 @@ function evaluateNormal(rule: Normal, member: MemberFacts, claim: ClaimFacts | u
     if (open.length > 0) return { value: null, reasons: parts.flatMap((p) => p.reasons) };
     return { value: false, reasons: parts.flatMap((p) => p.reasons) };
   }
-  return evaluateLeaf(rule, member, claim);
+  return evaluateLeaf(rule.prepared, member, claim);
+}
+
+/** `evaluateEligibility` of a prepared rule. */
+export function evaluatePrepared(rule: PreparedRule, memberFacts: MemberFacts, claimFacts?: ClaimFacts): EligibilityResult {
+  const outcome = evaluateNormal(rule.normal, memberFacts, claimFacts);
+  return {
+    eligible: outcome.value === null ? 'needsClaimFacts' : outcome.value,
+    reasons: outcome.reasons,
+  };
 }
 
 /** Decides whether a member qualifies under a rule and explains each condition in Chinese. */
@@ -118,11 +167,7 @@ export function evaluateEligibility(
 ): EligibilityResult {
   // claimYear is part of the contract: claim facts are declared for the claim year, so the figure the
   // member supplies is already that year's; nothing to filter here until facts carry dates.
-  const outcome = evaluateNormal(normalise(rule), memberFacts, claimFacts);
-  return {
-    eligible: outcome.value === null ? 'needsClaimFacts' : outcome.value,
-    reasons: outcome.reasons,
-  };
+  return evaluatePrepared(prepareRule(rule), memberFacts, claimFacts);
 }
 
 function describeNormal(rule: Normal, top: boolean): string {

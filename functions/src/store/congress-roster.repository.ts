@@ -1,103 +1,28 @@
 import { DomainError } from '@union/shared';
-import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { DeleteTransaction } from 'dynamodb-toolbox/entity/actions/transactDelete';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
-import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
-import { batchGet, inBatches } from './batch-get';
+import { memberOfOrgCheck, notMember, refusal } from './congress-conditions';
+import { type CongressSessionRecord, getSessions } from './congress-session.repository';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
-import { MembershipEntity, UserMembershipEntity } from './entities/membership.entity';
+import { MembershipEntity } from './entities/membership.entity';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
-import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
 
 /**
- * 职代会 sessions and their rosters (签到 included). Proposals and motions have their own
- * repositories (congress-proposal, congress-motion), which share the helpers exported here.
+ * A session's roster: the delegates (代表) with their 代表团 and 签到, each one's seat count per
+ * org, and the delegate grant written and taken with them. N and the signed-in count on the
+ * session move in the same transactions.
  */
 
-const sessions = once(() => CongressSessionEntity().build(EntityRepository));
 const delegates = once(() => CongressDelegateEntity().build(EntityRepository));
 const memberships = once(() => MembershipEntity().build(EntityRepository));
 const seats = once(() => CongressSeatsEntity().build(EntityRepository));
-
-/** Turns a refused transaction into the domain error of its first failed condition. */
-export const refusal = (e: unknown, errors: Record<string, () => DomainError>): unknown => {
-  if (e instanceof TransactionRefused) {
-    for (const label of e.failed) {
-      const make = errors[label.split(':')[0] ?? label];
-      if (make) return make();
-    }
-  }
-  return e;
-};
-
-// ——— sessions and roster ———
-
-export interface CongressSessionRecord {
-  sessionId: string;
-  orgId: string;
-  sessionName: string;
-  startDate: string;
-  endDate: string;
-  rosterCount: number;
-  signedInCount: number;
-  rosterLocked: boolean;
-  createdAt: string;
-}
-
-type SessionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof sessions>['get']>>['Item']>;
-const toSession = (i: SessionItem): CongressSessionRecord => ({
-  sessionId: i.sessionId,
-  orgId: i.orgId,
-  sessionName: i.sessionName,
-  startDate: i.startDate,
-  endDate: i.endDate,
-  rosterCount: i.rosterCount,
-  signedInCount: i.signedInCount,
-  rosterLocked: i.rosterLockedAt !== undefined,
-  createdAt: i.createdAt,
-});
-
-export const createSession = async (input: Omit<CongressSessionRecord, 'rosterCount' | 'signedInCount' | 'rosterLocked'>) => {
-  await sessions().put(
-    {
-      ...input,
-      rosterCount: 0,
-      signedInCount: 0,
-      gsi1pk: `ORGCONGRESS#${input.orgId}`,
-      gsi1sk: `${input.startDate}#${input.sessionId}`,
-    },
-    { condition: { attr: 'sessionId', exists: false } },
-  );
-  return { ...input, rosterCount: 0, signedInCount: 0, rosterLocked: false };
-};
-
-export const getSession = async (sessionId: string, consistent = false): Promise<CongressSessionRecord | null> => {
-  const { Item } = await sessions().get({ sessionId }, { consistent });
-  return Item ? toSession(Item) : null;
-};
-
-export const requireSession = async (sessionId: string, consistent = false): Promise<CongressSessionRecord> => {
-  const s = await getSession(sessionId, consistent);
-  if (!s) throw new DomainError('CONGRESS_SESSION_NOT_FOUND', '会议不存在', { field: 'sessionId' });
-  return s;
-};
-
-/** A page of an org's sessions, newest first. */
-export const pageOrgSessions = async (orgId: string, req: PageRequest): Promise<Page<CongressSessionRecord>> => {
-  const partition = `ORGCONGRESS#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await sessions().query(
-    { index: 'gsi1', partition },
-    { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
-  );
-  return { items: Items.map(toSession), nextCursor: nextCursorOf(LastEvaluatedKey) };
-};
 
 export interface DelegateRecord {
   sessionId: string;
@@ -143,19 +68,6 @@ export const pageRoster = async (sessionId: string, req: PageRequest): Promise<P
 };
 
 export type DelegateSession = CongressSessionRecord & { me: DelegateRecord };
-
-/** Sessions by id, in one BatchGetItem per 100 (at once); absent ones are left out. */
-export const getSessions = async (sessionIds: readonly string[]): Promise<Map<string, CongressSessionRecord>> => {
-  const found = await inBatches(sessionIds, async (ids) => {
-    const { Responses } = await batchGet(
-      UnionTable.build(BatchGetCommand).requests(
-        ...ids.map((sessionId) => CongressSessionEntity().build(BatchGetRequest).key({ sessionId })),
-      ),
-    );
-    return Responses[0].filter((i): i is SessionItem => i !== undefined);
-  });
-  return new Map(found.map((i) => [i.sessionId, toSession(i)]));
-};
 
 const withSessions = async (entries: DelegateItem[]): Promise<DelegateSession[]> => {
   if (entries.length === 0) return [];
@@ -296,12 +208,6 @@ export const addDelegates = async (
   return { added, alreadyOnRoster };
 };
 
-/** The person's active membership is in `orgId` (the account's pointer, moved by a transfer). */
-export const memberOfOrgCheck = (userId: string, orgId: string, label: string): LabeledTx => ({
-  label,
-  tx: UserMembershipEntity().build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
-});
-
 /** The refusal of a roster batch, saying how much of the list is already in (the same list again resumes). */
 const rosterRefusal = (e: unknown, chunk: RosterEntry[], addedBefore: number): unknown => {
   if (!(e instanceof TransactionRefused)) return e;
@@ -403,9 +309,6 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
     });
   }
 };
-
-export const notMember = (act: string) =>
-  new DomainError('DELEGATE_NOT_MEMBER', `您已不是本工会的在册会员，不能${act}`, { field: 'sessionId' });
 
 /**
  * 签到: once per delegate, by a delegate still on the roster whose active membership is still in
