@@ -96,7 +96,7 @@ const moveInto = async (item: Item, key: { pk: string; sk: string }, values: Rec
 const addJointSearchKeys = async (orgId: string): Promise<boolean> => {
   const org = await getOrg(orgId);
   if (!org) return false;
-  const keys = OrgSearchKeyEntity.build(EntityRepository);
+  const keys = OrgSearchKeyEntity().build(EntityRepository);
   const { Items: present = [] } = await getDocumentClient().send(
     new QueryCommand({
       TableName: tableName(),
@@ -144,14 +144,16 @@ const migrateItem = async (item: Item): Promise<boolean> => {
       if (m?.status !== 'active') return false;
       const lineage = (await getLineage(m.orgId)).map(summaryOf);
       return ifStillNeeded(() =>
-        UserMembershipEntity.build(EntityRepository).put(pointerItem(m, lineage), {
-          condition: {
-            and: [
-              { attr: 'membershipId', eq: m.membershipId },
-              { attr: 'memberNumber', exists: false },
-            ],
-          },
-        }),
+        UserMembershipEntity()
+          .build(EntityRepository)
+          .put(pointerItem(m, lineage), {
+            condition: {
+              and: [
+                { attr: 'membershipId', eq: m.membershipId },
+                { attr: 'memberNumber', exists: false },
+              ],
+            },
+          }),
       );
     }
     case 'CatalogCounter': {
@@ -168,17 +170,19 @@ const migrateItem = async (item: Item): Promise<boolean> => {
       if (!latest) return false;
       const { entries, ...meta } = latest;
       return ifStillNeeded(() =>
-        CatalogLatestEntity.build(EntityRepository).put(
-          { ...meta, entries },
-          {
-            condition: {
-              or: [
-                { attr: 'version', exists: false },
-                { attr: 'version', lt: latest.version },
-              ],
+        CatalogLatestEntity()
+          .build(EntityRepository)
+          .put(
+            { ...meta, entries },
+            {
+              condition: {
+                or: [
+                  { attr: 'version', exists: false },
+                  { attr: 'version', lt: latest.version },
+                ],
+              },
             },
-          },
-        ),
+          ),
       );
     }
     case 'Quota': {

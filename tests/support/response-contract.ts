@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { RouteDef } from '../../functions/src/http/route';
+import { responseOf } from '../../functions/src/http/area-responses';
+import { type RouteDef, routeKey } from '../../functions/src/http/route';
 import type { InvokeResult } from './invoke';
 
 /**
@@ -21,25 +22,27 @@ export const undeclaredPaths = (input: unknown, output: unknown, path = ''): str
 const mediaTypeOf = (res: InvokeResult): string => (res.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
 
 /**
- * What is wrong with a successful answer against its route's declared response ([] when nothing):
- * - `response` (JSON): the body parses, and exactly — no field the schema does not declare, no value
+ * What is wrong with a successful answer against its route's declared response (`<area>/responses.ts`,
+ * [] when nothing):
+ * - a schema (JSON): the body parses, and exactly — no field the schema does not declare, no value
  *   the schema changes;
- * - `responseMediaTypes` (a file): the content type is one of them and the body is not empty.
- * A route that declares neither has nothing to hold it to (tests/unit/foundation/route-contracts.test.ts
- * requires one of them).
+ * - `{ mediaTypes }` (a file): the content type is one of them and the body is not empty.
+ * A route that declares nothing is a problem (tests/unit/foundation/route-contracts.test.ts requires a
+ * declaration for every route).
  */
 export const responseProblems = (route: RouteDef, res: InvokeResult): string[] => {
-  if (route.responseMediaTypes) {
+  const declared = responseOf(routeKey(route));
+  if (!declared) return [`${routeKey(route)} declares no response (<area>/responses.ts)`];
+  if ('mediaTypes' in declared) {
     const problems: string[] = [];
-    if (!route.responseMediaTypes.includes(mediaTypeOf(res))) {
-      problems.push(`content-type ${mediaTypeOf(res)} is not one of ${route.responseMediaTypes.join(', ')}`);
+    if (!declared.mediaTypes.includes(mediaTypeOf(res))) {
+      problems.push(`content-type ${mediaTypeOf(res)} is not one of ${declared.mediaTypes.join(', ')}`);
     }
     if (!res.raw.body) problems.push('the file is empty');
     return problems;
   }
-  if (!route.response) return [];
   if (mediaTypeOf(res) !== 'application/json') return [`content-type ${mediaTypeOf(res)} where JSON was declared`];
-  const parsed = route.response.safeParse(res.body);
+  const parsed = declared.safeParse(res.body);
   if (!parsed.success) return parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
   const undeclared = undeclaredPaths(res.body, parsed.data).map((p) => `${p}: not declared in the response schema`);
   if (undeclared.length > 0) return undeclared;

@@ -49,15 +49,19 @@ export interface RouteDef<
    * messages itself): the route fuzz test draws bodies from it.
    */
   bodyContract?: z.ZodMiniType;
-  /** The shape of a successful JSON answer (shared contract): the route fuzz test holds every answer to it. */
-  response?: z.ZodMiniType;
-  /**
-   * A route that answers a file (`binary` or `text`) instead of JSON declares its media types
-   * (content-type without parameters, e.g. 'image/png') here in place of `response`.
-   */
-  responseMediaTypes?: readonly string[];
   handle(ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<RouteResult>;
 }
+
+/**
+ * What a route answers on success: the zod/mini schema of its JSON body (a shared contract), or, for a
+ * route that sends a file (`binary` / `text`), its media types (content-type without parameters, e.g.
+ * 'image/png'). Declared per area in `<area>/responses.ts` by route key, apart from the routes: only
+ * the tests hold answers to them, so no function imports them and no bundle builds the schemas at
+ * its cold start (docs/ARCHITECTURE.md, Response schemas).
+ */
+export type RouteResponse = z.ZodMiniType | { mediaTypes: readonly string[] };
+/** An area's routes' answers by route key ('GET /me/card'); every route of the area has one. */
+export type RouteResponses = Readonly<Record<string, RouteResponse>>;
 
 /** Declares a route with its access, its contracts and its handler. */
 export const defineRoute = <

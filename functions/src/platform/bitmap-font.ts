@@ -1,14 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { inflateSync } from 'node:zlib';
-// esbuild's binary loader (serverless.yml custom.esbuild.loader) embeds the file in the bundle as a
-// Uint8Array, so the Lambda needs no font and no extra file; vitest.config.ts does the same for tests.
-import fontFile from '../../assets/poster-font.bin';
 
 /**
  * Text rendering without a font engine, for images made on Lambda (which has no CJK font):
  * functions/assets/poster-font.bin holds pre-rasterised Noto Sans CJK SC glyphs — GB2312 hanzi,
  * full-width punctuation, ASCII — built by scripts/make-poster-font.ts (format documented there).
  * Characters not in the file render as a box.
+ *
+ * The file is read on the first render, not bundled: as a string literal in the bundle (esbuild's
+ * binary loader) its 1.2 MB were parsed at every cold start of the poster function, 7.5 ms of CPU
+ * (README, Function bundles). serverless.yml packages it with the poster function
+ * (`package.patterns`), at the same path from the package root as from the repo root.
  */
+export const POSTER_FONT_FILE = 'functions/assets/poster-font.bin';
+
+/**
+ * Where the font is: under the package root in Lambda (LAMBDA_TASK_ROOT), else under the working
+ * directory — the repo, for tests, the bench and serverless-offline (which sets LAMBDA_TASK_ROOT to a
+ * /var/task that does not exist here).
+ */
+export const posterFontPath = (env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string => {
+  const candidates = [env.LAMBDA_TASK_ROOT, cwd]
+    .filter((root): root is string => Boolean(root))
+    .map((root) => path.join(root, POSTER_FONT_FILE));
+  const found = candidates.find((file) => existsSync(file));
+  if (!found) throw new Error(`poster font not found: looked for ${candidates.join(', ')}`);
+  return found;
+};
 
 export interface TextBitmap {
   width: number;
@@ -70,7 +89,7 @@ const parse = (file: Uint8Array): Font => {
 
 let loaded: Font | undefined;
 const font = (): Font => {
-  loaded ??= parse(fontFile);
+  loaded ??= parse(readFileSync(posterFontPath()));
   return loaded;
 };
 

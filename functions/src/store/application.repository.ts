@@ -5,11 +5,12 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { type MemberProfile, profileOf } from './membership.repository';
+import { once } from './once';
 import type { OrgQueue } from './subtree-page';
 import type { LabeledTx } from './transactions';
 
-const applications = ApplicationEntity.build(EntityRepository);
-const userApplications = UserApplicationEntity.build(EntityRepository);
+const applications = once(() => ApplicationEntity().build(EntityRepository));
+const userApplications = once(() => UserApplicationEntity().build(EntityRepository));
 
 export interface ApplicationRecord extends MemberProfile {
   applicationId: string;
@@ -31,7 +32,7 @@ export interface ApplicationRecord extends MemberProfile {
 /** "city/district/enterprise/": the materialised path the review queue is sorted by. */
 export const orgPathOf = (lineage: readonly string[]): string => `${lineage.join('/')}/`;
 
-type ApplicationItem = NonNullable<Awaited<ReturnType<typeof applications.get>>['Item']>;
+type ApplicationItem = NonNullable<Awaited<ReturnType<ReturnType<typeof applications>['get']>>['Item']>;
 const toRecord = (i: ApplicationItem): ApplicationRecord => ({
   applicationId: i.applicationId,
   userId: i.userId,
@@ -61,7 +62,8 @@ const queueKeys = (a: Pick<ApplicationRecord, 'orgId' | 'submittedAt' | 'applica
 /** Puts an application (pending ones enter the queue) — as a transaction item. */
 export const applicationPutTx = (a: ApplicationRecord): LabeledTx => ({
   label: 'application',
-  tx: ApplicationEntity.build(PutTransaction)
+  tx: ApplicationEntity()
+    .build(PutTransaction)
     .item({
       ...a,
       decidedAt: a.decidedAt ?? undefined,
@@ -79,7 +81,8 @@ export const applicationPutTx = (a: ApplicationRecord): LabeledTx => ({
 /** Points the user at this application; refused while another of theirs is pending. */
 export const userApplicationTx = (userId: string, applicationId: string, status: ApplicationStatus, expectCurrent?: string): LabeledTx => ({
   label: 'userApplication',
-  tx: UserApplicationEntity.build(PutTransaction)
+  tx: UserApplicationEntity()
+    .build(PutTransaction)
     .item({ userId, applicationId, status })
     .options({
       condition: expectCurrent
@@ -102,7 +105,8 @@ export const approveApplicationTx = (
   memberNumber: string,
 ): LabeledTx => ({
   label: 'application',
-  tx: ApplicationEntity.build(UpdateTransaction)
+  tx: ApplicationEntity()
+    .build(UpdateTransaction)
     .item({
       applicationId,
       status: 'approved',
@@ -118,7 +122,7 @@ export const approveApplicationTx = (
 });
 
 export const getApplication = async (applicationId: string): Promise<ApplicationRecord | null> => {
-  const { Item } = await applications.get({ applicationId }, { consistent: true });
+  const { Item } = await applications().get({ applicationId }, { consistent: true });
   return Item ? toRecord(Item) : null;
 };
 
@@ -130,7 +134,7 @@ export const requireApplication = async (applicationId: string): Promise<Applica
 
 /** The user's current application (the one the status page shows), or null. */
 export const getCurrentApplication = async (userId: string): Promise<ApplicationRecord | null> => {
-  const { Item } = await userApplications.get({ userId }, { consistent: true });
+  const { Item } = await userApplications().get({ userId }, { consistent: true });
   return Item ? getApplication(Item.applicationId) : null;
 };
 
@@ -139,7 +143,7 @@ export const pendingApplicationsQueue: OrgQueue<ApplicationRecord> = {
   index: 'gsi2',
   partition: queuePartition,
   async read(orgId, exclusiveStartKey, limit) {
-    const { Items = [], LastEvaluatedKey } = await applications.query(
+    const { Items = [], LastEvaluatedKey } = await applications().query(
       { index: 'gsi2', partition: queuePartition(orgId) },
       { limit, exclusiveStartKey },
     );
@@ -149,7 +153,7 @@ export const pendingApplicationsQueue: OrgQueue<ApplicationRecord> = {
 
 /** Every application the user has made, oldest first. */
 export const listUserApplications = async (userId: string): Promise<ApplicationRecord[]> => {
-  const { Items = [] } = await applications.query(
+  const { Items = [] } = await applications().query(
     { index: 'gsi1', partition: `USERAPPS#${userId}` },
     { maxPages: Number.POSITIVE_INFINITY },
   );
@@ -160,7 +164,8 @@ export const listUserApplications = async (userId: string): Promise<ApplicationR
 export const rejectApplicationTxs = (a: ApplicationRecord, by: string, reason: string, now: Date): LabeledTx[] => [
   {
     label: 'application',
-    tx: ApplicationEntity.build(UpdateTransaction)
+    tx: ApplicationEntity()
+      .build(UpdateTransaction)
       .item({
         applicationId: a.applicationId,
         status: 'rejected',
@@ -174,7 +179,8 @@ export const rejectApplicationTxs = (a: ApplicationRecord, by: string, reason: s
   },
   {
     label: 'userApplication',
-    tx: UserApplicationEntity.build(PutTransaction)
+    tx: UserApplicationEntity()
+      .build(PutTransaction)
       .item({ userId: a.userId, applicationId: a.applicationId, status: 'rejected' })
       .options({ condition: { attr: 'applicationId', eq: a.applicationId } }),
   },
@@ -186,7 +192,8 @@ export const resubmitApplicationTxs = (a: ApplicationRecord, profile: MemberProf
   return [
     {
       label: 'application',
-      tx: ApplicationEntity.build(UpdateTransaction)
+      tx: ApplicationEntity()
+        .build(UpdateTransaction)
         .item({
           applicationId: a.applicationId,
           ...profile,

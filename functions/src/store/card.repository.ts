@@ -3,9 +3,10 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { MemberFactsEntity } from './entities/member-facts.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
-const memberFacts = MemberFactsEntity.build(EntityRepository);
+const memberFacts = once(() => MemberFactsEntity().build(EntityRepository));
 
 export interface OfficerFactsRecord extends OfficerFacts {
   userId: string;
@@ -17,7 +18,7 @@ export interface OfficerFactsRecord extends OfficerFacts {
   version: number;
 }
 
-type FactsItem = NonNullable<Awaited<ReturnType<typeof memberFacts.get>>['Item']>;
+type FactsItem = NonNullable<Awaited<ReturnType<ReturnType<typeof memberFacts>['get']>>['Item']>;
 
 const versionedFacts = (Item: FactsItem | undefined): { facts: OfficerFacts; version: number; updatedAt: string | null } =>
   Item
@@ -36,7 +37,7 @@ export const officerFactsOf = (item: Record<string, unknown> | undefined): Offic
 export const getVersionedOfficerFacts = async (
   userId: string,
 ): Promise<{ facts: OfficerFacts; version: number; updatedAt: string | null }> => {
-  const { Item } = await memberFacts.get({ userId }, { consistent: true });
+  const { Item } = await memberFacts().get({ userId }, { consistent: true });
   return versionedFacts(Item);
 };
 
@@ -61,7 +62,8 @@ export const putOfficerFacts = async (
   if (r) {
     items.unshift({
       label: 'facts',
-      tx: MemberFactsEntity.build(PutTransaction)
+      tx: MemberFactsEntity()
+        .build(PutTransaction)
         .item({ ...r, version: expected + 1, gsi1pk: `FACTSORG#${r.orgId}`, gsi1sk: r.userId })
         .options({ condition: expected === 0 ? { attr: 'version', exists: false } : { attr: 'version', eq: expected } }),
     });

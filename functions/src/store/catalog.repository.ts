@@ -15,22 +15,23 @@ import { batchGet, batchGetItems, type ItemKey } from './batch-get';
 import { cachedCatalog, latestAtHand, rememberCatalog, rememberNoCatalog } from './catalog-cache';
 import { CatalogCounterEntity, CatalogLatestEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 
 export type { CatalogVersion, CatalogVersionSummary, PublishedBenefit };
 
-const versions = CatalogVersionEntity.build(EntityRepository);
-const latestCopies = CatalogLatestEntity.build(EntityRepository);
-const sources = CatalogSourceEntity.build(EntityRepository);
-const counters = CatalogCounterEntity.build(EntityRepository);
+const versions = once(() => CatalogVersionEntity().build(EntityRepository));
+const latestCopies = once(() => CatalogLatestEntity().build(EntityRepository));
+const sources = once(() => CatalogSourceEntity().build(EntityRepository));
+const counters = once(() => CatalogCounterEntity().build(EntityRepository));
 
 /** Room left in the 400 KB item for keys and attribute names. */
 const VERSION_ITEM_MAX_BYTES = 390_000;
 const MAX_ATTEMPTS = 40;
 
-type VersionItem = NonNullable<Awaited<ReturnType<typeof versions.get>>['Item']>;
-type LatestItem = NonNullable<Awaited<ReturnType<typeof latestCopies.get>>['Item']>;
+type VersionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof versions>['get']>>['Item']>;
+type LatestItem = NonNullable<Awaited<ReturnType<ReturnType<typeof latestCopies>['get']>>['Item']>;
 
 const toVersion = (i: VersionItem | LatestItem): CatalogVersion => ({
   orgId: i.orgId,
@@ -77,7 +78,7 @@ export const publishCatalog = async (input: {
   const { orgId, request } = input;
   const text = request.sourceText ?? '';
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const { Item: counter } = await counters.get({ orgId }, { consistent: true });
+    const { Item: counter } = await counters().get({ orgId }, { consistent: true });
     const previous = counter?.latest ?? 0;
     const version = previous + 1;
     const entries = toPublishedEntries(request, orgId, version);
@@ -100,13 +101,16 @@ export const publishCatalog = async (input: {
     }
     const { entries: _e, ...meta } = catalog;
     const writes = [
-      CatalogCounterEntity.build(PutTransaction)
+      CatalogCounterEntity()
+        .build(PutTransaction)
         .item({ orgId, latest: version })
         .options({ condition: previous === 0 ? { attr: 'latest', exists: false } : { attr: 'latest', eq: previous } }),
-      CatalogVersionEntity.build(PutTransaction)
+      CatalogVersionEntity()
+        .build(PutTransaction)
         .item({ ...meta, entries })
         .options({ condition: { attr: 'orgId', exists: false } }),
-      CatalogLatestEntity.build(PutTransaction)
+      CatalogLatestEntity()
+        .build(PutTransaction)
         .item({ ...meta, entries })
         .options({
           condition: {
@@ -118,7 +122,8 @@ export const publishCatalog = async (input: {
         }),
       ...(text
         ? [
-            CatalogSourceEntity.build(PutTransaction)
+            CatalogSourceEntity()
+              .build(PutTransaction)
               .item({ orgId, version, text })
               .options({ condition: { attr: 'orgId', exists: false } }),
           ]
@@ -138,7 +143,7 @@ export const publishCatalog = async (input: {
 
 /** Version `version` of an org's catalog, or null. Versions are never removed, so this reads old ones too. */
 export const getCatalogVersion = async (orgId: string, version: number): Promise<CatalogVersion | null> => {
-  const { Item } = await versions.get({ orgId, version });
+  const { Item } = await versions().get({ orgId, version });
   if (!Item) return null;
   const catalog = toVersion(Item);
   rememberCatalog(catalog, { latest: false });
@@ -153,14 +158,14 @@ export const requireCatalogVersion = async (orgId: string, version: number): Pro
 
 /** The plan text kept with a version ('' when it was published without one), or null when the version does not exist. */
 export const getCatalogSource = async (orgId: string, version: number): Promise<string | null> => {
-  const [{ Item: source }, catalog] = await Promise.all([sources.get({ orgId, version }), versions.get({ orgId, version })]);
+  const [{ Item: source }, catalog] = await Promise.all([sources().get({ orgId, version }), versions().get({ orgId, version })]);
   if (!catalog.Item) return null;
   return source?.text ?? '';
 };
 
 /** Every version of an org, newest first, without their entries (all pages). */
 export const listCatalogVersions = async (orgId: string): Promise<CatalogVersionSummary[]> => {
-  const { Items = [] } = await versions.query(
+  const { Items = [] } = await versions().query(
     { partition: `CATALOG#${orgId}`, range: { beginsWith: 'v' } },
     { reverse: true, attributes: [...SUMMARY_ATTRIBUTES], ...ALL_PAGES },
   );
@@ -174,7 +179,7 @@ export const listCatalogVersions = async (orgId: string): Promise<CatalogVersion
  */
 export const pageCatalogVersions = async (orgId: string, req: PageRequest): Promise<Page<CatalogVersionSummary>> => {
   const partition = `CATALOG#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await versions.query(
+  const { Items = [], LastEvaluatedKey } = await versions().query(
     { partition, range: { beginsWith: 'v' } },
     {
       reverse: true,
@@ -188,7 +193,7 @@ export const pageCatalogVersions = async (orgId: string, req: PageRequest): Prom
 
 /** The org's latest published version, or null before its first publish (its latest copy: one GetItem). */
 export const getLatestCatalog = async (orgId: string): Promise<CatalogVersion | null> => {
-  const { Item } = await latestCopies.get({ orgId });
+  const { Item } = await latestCopies().get({ orgId });
   return Item ? toVersion(Item) : null;
 };
 
@@ -199,7 +204,7 @@ export const getLatestCatalog = async (orgId: string): Promise<CatalogVersion | 
 export const getEffectiveCatalogs = async (lineage: string[]): Promise<CatalogVersion[]> => {
   if (lineage.length === 0) return [];
   const { Responses } = await batchGet(
-    UnionTable.build(BatchGetCommand).requests(...lineage.map((orgId) => CatalogLatestEntity.build(BatchGetRequest).key({ orgId }))),
+    UnionTable.build(BatchGetCommand).requests(...lineage.map((orgId) => CatalogLatestEntity().build(BatchGetRequest).key({ orgId }))),
   );
   return Responses[0].filter((c): c is LatestItem => c !== undefined).map(toVersion);
 };

@@ -23,14 +23,15 @@ import {
   QUOTA_TOTAL_PREFIX,
   QUOTA_USED_PREFIX,
 } from './entities/claim.entity';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import type { OrgQueue } from './subtree-page';
 import { tableName } from './table';
 import { type LabeledTx, rawTx, runTransaction, TransactionRefused } from './transactions';
 
-const claims = ClaimEntity.build(EntityRepository);
-const publicity = PublicityEntity.build(EntityRepository);
-const delegations = ClaimDelegationEntity.build(EntityRepository);
+const claims = once(() => ClaimEntity().build(EntityRepository));
+const publicity = once(() => PublicityEntity().build(EntityRepository));
+const delegations = once(() => ClaimDelegationEntity().build(EntityRepository));
 
 export type ClaimFactValue = number | boolean | string;
 
@@ -59,7 +60,7 @@ export interface ClaimRecord {
   automatic: boolean;
 }
 
-type ClaimItem = NonNullable<Awaited<ReturnType<typeof claims.get>>['Item']>;
+type ClaimItem = NonNullable<Awaited<ReturnType<ReturnType<typeof claims>['get']>>['Item']>;
 
 const toRecord = (i: ClaimItem): ClaimRecord => ({
   claimId: i.claimId,
@@ -195,7 +196,8 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
       async () => [
         {
           label: 'claim',
-          tx: ClaimEntity.build(PutTransaction)
+          tx: ClaimEntity()
+            .build(PutTransaction)
             .item({
               ...rest,
               facts,
@@ -223,7 +225,7 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
 };
 
 export const getClaim = async (claimId: string): Promise<ClaimRecord | null> => {
-  const { Item } = await claims.get({ claimId }, { consistent: true });
+  const { Item } = await claims().get({ claimId }, { consistent: true });
   return Item ? toRecord(Item) : null;
 };
 
@@ -244,7 +246,8 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
       async () => [
         {
           label: 'claim',
-          tx: ClaimEntity.build(UpdateTransaction)
+          tx: ClaimEntity()
+            .build(UpdateTransaction)
             .item({ claimId: claim.claimId, status: 'approved', decidedAt, decidedBy: by, gsi1pk: queueKey(claim.orgId, 'approved') })
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
@@ -268,7 +271,8 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
       async () => [
         {
           label: 'claim',
-          tx: ClaimEntity.build(UpdateTransaction)
+          tx: ClaimEntity()
+            .build(UpdateTransaction)
             .item({
               claimId: claim.claimId,
               status: 'rejected',
@@ -292,14 +296,14 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
 
 /** A member's claims, newest first (every page). */
 export const listClaimsOfUser = async (userId: string): Promise<ClaimRecord[]> => {
-  const { Items = [] } = await claims.query({ index: 'gsi2', partition: `CLAIMUSER#${userId}` }, { reverse: true, ...ALL_PAGES });
+  const { Items = [] } = await claims().query({ index: 'gsi2', partition: `CLAIMUSER#${userId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toRecord);
 };
 
 /** A page of a member's claims, newest first. */
 export const listClaimsOfUserPage = async (userId: string, req: PageRequest): Promise<Page<ClaimRecord>> => {
   const partition = `CLAIMUSER#${userId}`;
-  const { Items = [], LastEvaluatedKey } = await claims.query(
+  const { Items = [], LastEvaluatedKey } = await claims().query(
     { index: 'gsi2', partition },
     { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi2', partition) },
   );
@@ -309,7 +313,11 @@ export const listClaimsOfUserPage = async (userId: string, req: PageRequest): Pr
 /** Every claim of the given orgs in a status, oldest first (every page of every org). */
 export const listClaimsOfOrgs = async (orgIds: readonly string[], status: ClaimStatus): Promise<ClaimRecord[]> => {
   const pages = await Promise.all(
-    orgIds.map((orgId) => claims.query({ index: 'gsi1', partition: queueKey(orgId, status) }, ALL_PAGES).then((r) => r.Items ?? [])),
+    orgIds.map((orgId) =>
+      claims()
+        .query({ index: 'gsi1', partition: queueKey(orgId, status) }, ALL_PAGES)
+        .then((r) => r.Items ?? []),
+    ),
   );
   return pages
     .flat()
@@ -322,7 +330,7 @@ export const claimQueue = (status: ClaimStatus): OrgQueue<ClaimRecord> => ({
   index: 'gsi1',
   partition: (orgId) => queueKey(orgId, status),
   async read(orgId, exclusiveStartKey, limit) {
-    const { Items = [], LastEvaluatedKey } = await claims.query(
+    const { Items = [], LastEvaluatedKey } = await claims().query(
       { index: 'gsi1', partition: queueKey(orgId, status) },
       { limit, exclusiveStartKey },
     );
@@ -391,11 +399,11 @@ export interface PublicityRecord extends PublicityPeriod {
 }
 
 export const putPublicity = async (p: PublicityRecord): Promise<void> => {
-  await publicity.put(p);
+  await publicity().put(p);
 };
 
 export const getPublicity = async (benefitId: string, orgId: string): Promise<PublicityRecord | null> => {
-  const { Item } = await publicity.get({ benefitId, orgId });
+  const { Item } = await publicity().get({ benefitId, orgId });
   return Item
     ? {
         benefitId: Item.benefitId,
@@ -428,18 +436,22 @@ const toDelegation = (i: ClaimDelegation): ClaimDelegation => ({
 
 /** Delegates review (idempotent: granting again refreshes who granted it and when). */
 export const putDelegation = async (d: ClaimDelegation): Promise<ClaimDelegation> => {
-  await delegations.put(d);
+  await delegations().put(d);
   return d;
 };
 
 export const deleteDelegation = async (orgId: string, delegateOrgId: string): Promise<void> => {
-  await delegations.delete({ orgId, delegateOrgId });
+  await delegations().delete({ orgId, delegateOrgId });
 };
 
 /** Which of `delegateOrgIds` the publisher delegated review to (a lineage: a few gets). */
 export const findDelegations = async (orgId: string, delegateOrgIds: readonly string[]): Promise<string[]> => {
   const found = await Promise.all(
-    delegateOrgIds.map((delegateOrgId) => delegations.get({ orgId, delegateOrgId }, { consistent: true }).then((r) => r.Item)),
+    delegateOrgIds.map((delegateOrgId) =>
+      delegations()
+        .get({ orgId, delegateOrgId }, { consistent: true })
+        .then((r) => r.Item),
+    ),
   );
   return found.flatMap((d) => (d ? [d.delegateOrgId] : []));
 };
@@ -447,7 +459,7 @@ export const findDelegations = async (orgId: string, delegateOrgIds: readonly st
 /** A page of the publisher's delegations. */
 export const listDelegationsPage = async (orgId: string, req: PageRequest): Promise<Page<ClaimDelegation>> => {
   const partition = `ORG#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await delegations.query(
+  const { Items = [], LastEvaluatedKey } = await delegations().query(
     { partition, range: { beginsWith: 'CLAIMDELEGATE#' } },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'CLAIMDELEGATE#') },
   );

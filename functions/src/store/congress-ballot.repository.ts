@@ -12,6 +12,7 @@ import {
   CongressMotionEntity,
   CongressVotedEntity,
 } from './entities/congress.entity';
+import { once } from './once';
 import { ALL_PAGES } from './page';
 import { UnionTable } from './table';
 import { runTransaction } from './transactions';
@@ -22,13 +23,13 @@ import { runTransaction } from './transactions';
  * Idempotency-Key — all three written by one transaction, which is the whole ballot path.
  */
 
-const voted = CongressVotedEntity.build(EntityRepository);
-const ballots = CongressBallotEntity.build(EntityRepository);
-const answers = CongressBallotAnswerEntity.build(EntityRepository);
+const voted = once(() => CongressVotedEntity().build(EntityRepository));
+const ballots = once(() => CongressBallotEntity().build(EntityRepository));
+const answers = once(() => CongressBallotAnswerEntity().build(EntityRepository));
 
 /** The motions a person voted in, by id (their VOTED# markers, gsi1; every page). */
 export const listMotionIdsVotedBy = async (userId: string): Promise<string[]> => {
-  const { Items = [] } = await voted.query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
+  const { Items = [] } = await voted().query({ index: 'gsi1', partition: `VOTER#${userId}` }, ALL_PAGES);
   return Items.map((v) => v.motionId);
 };
 
@@ -48,7 +49,7 @@ const votingOf = (voters: ReadonlyArray<{ userId: string }>, userId: string): Vo
  * one strongly consistent query (every page).
  */
 export const getVoting = async (motionId: string, userId: string): Promise<Voting> => {
-  const { Items = [] } = await voted.query(
+  const { Items = [] } = await voted().query(
     { partition: `MOTION#${motionId}`, range: { beginsWith: 'VOTED#' } },
     { consistent: true, attributes: ['userId'], ...ALL_PAGES },
   );
@@ -61,7 +62,7 @@ export const getVoting = async (motionId: string, userId: string): Promise<Votin
  */
 export const getMotionWithVoting = async (motionId: string, userId: string): Promise<{ motion: MotionRecord; voting: Voting } | null> => {
   const { Items = [] } = await UnionTable.build(QueryCommand)
-    .entities(CongressMotionEntity, CongressVotedEntity)
+    .entities(CongressMotionEntity(), CongressVotedEntity())
     .query({ partition: `MOTION#${motionId}` })
     .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
     .send();
@@ -95,24 +96,27 @@ export const castBallotInStore = async (input: {
     await runTransaction(async () => [
       {
         label: 'voted',
-        tx: CongressVotedEntity.build(PutTransaction)
+        tx: CongressVotedEntity()
+          .build(PutTransaction)
           .item({ motionId: motion.motionId, userId, gsi1pk: `VOTER#${userId}`, gsi1sk: motion.motionId })
           .options({ condition: { attr: 'userId', exists: false } }),
       },
       {
         label: 'ballot',
-        tx: CongressBallotEntity.build(PutTransaction)
+        tx: CongressBallotEntity()
+          .build(PutTransaction)
           .item({ motionId: motion.motionId, receiptCode: input.receiptCode, choice: JSON.stringify(input.choice) })
           .options({ condition: { attr: 'receiptCode', exists: false } }),
       },
       {
         label: 'motion',
-        tx: CongressMotionEntity.build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
+        tx: CongressMotionEntity().build(ConditionCheck).key({ motionId: motion.motionId }).condition({ attr: 'status', eq: 'open' }),
       },
       memberOfOrgCheck(userId, motion.orgId, 'member'),
       {
         label: 'delegate',
-        tx: CongressDelegateEntity.build(ConditionCheck)
+        tx: CongressDelegateEntity()
+          .build(ConditionCheck)
           .key({ sessionId: motion.sessionId, userId })
           .condition({ attr: 'signedInAt', exists: true }),
       },
@@ -120,7 +124,8 @@ export const castBallotInStore = async (input: {
         ? [
             {
               label: 'answer',
-              tx: CongressBallotAnswerEntity.build(PutTransaction)
+              tx: CongressBallotAnswerEntity()
+                .build(PutTransaction)
                 .item({ requestHash: input.answer.requestHash, sealed: input.answer.sealed, ttl: input.answer.ttl })
                 .options({
                   condition: {
@@ -150,14 +155,14 @@ const epochSeconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
 /** The sealed first answer for this request, unless it has expired (DynamoDB deletes expired items late). */
 export const getBallotAnswer = async (requestHash: string, now: Date): Promise<string | null> => {
-  const { Item } = await answers.get({ requestHash }, { consistent: true });
+  const { Item } = await answers().get({ requestHash }, { consistent: true });
   if (!Item || (Item.ttl !== undefined && Item.ttl <= epochSeconds(now))) return null;
   return Item.sealed;
 };
 
 /** Every ballot of a motion (strongly consistent: used to tally after close). */
 export const listBallots = async (motionId: string): Promise<Array<{ receiptCode: string; choice: BallotChoice }>> => {
-  const { Items = [] } = await ballots.query(
+  const { Items = [] } = await ballots().query(
     { partition: `MOTIONBALLOTS#${motionId}`, range: { beginsWith: 'RECEIPT#' } },
     { ...ALL_PAGES, consistent: true },
   );

@@ -23,7 +23,7 @@ export const refusal = (e: unknown, errors: Record<string, () => DomainError>): 
 /** The person's active membership is in `orgId` (the account's pointer, moved by a transfer). */
 export const memberOfOrgCheck = (userId: string, orgId: string, label: string): LabeledTx => ({
   label,
-  tx: UserMembershipEntity.build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
+  tx: UserMembershipEntity().build(ConditionCheck).key({ userId }).condition({ attr: 'orgId', eq: orgId }),
 });
 
 export const notMember = (act: string) =>

@@ -20,6 +20,7 @@ import { motionEventTx, votableProposalCheck } from './congress-proposal.reposit
 import { requireSession } from './congress-session.repository';
 import { CongressMotionEntity, CongressSessionEntity } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
@@ -31,7 +32,7 @@ import { type LabeledTx, runTransaction, TransactionRefused } from './transactio
  * Ballots have their own repository (congress-ballot.repository.ts).
  */
 
-const motions = CongressMotionEntity.build(EntityRepository);
+const motions = once(() => CongressMotionEntity().build(EntityRepository));
 
 export interface MotionRecord {
   motionId: string;
@@ -56,7 +57,7 @@ export interface MotionRecord {
   createdAt: string;
 }
 
-export type MotionItem = NonNullable<Awaited<ReturnType<typeof motions.get>>['Item']>;
+export type MotionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof motions>['get']>>['Item']>;
 export const motionFromItem = (i: MotionItem): MotionRecord => ({
   motionId: i.motionId,
   sessionId: i.sessionId,
@@ -89,7 +90,8 @@ export type NewMotion = Omit<MotionRecord, 'status' | 'delegateCount' | 'present
 export const createMotion = async (m: NewMotion, actorName: string): Promise<MotionRecord> => {
   const motionTx: LabeledTx = {
     label: 'motion',
-    tx: CongressMotionEntity.build(PutTransaction)
+    tx: CongressMotionEntity()
+      .build(PutTransaction)
       .item({
         motionId: m.motionId,
         sessionId: m.sessionId,
@@ -130,7 +132,7 @@ export const createMotion = async (m: NewMotion, actorName: string): Promise<Mot
 };
 
 export const getMotion = async (motionId: string, consistent = false): Promise<MotionRecord | null> => {
-  const { Item } = await motions.get({ motionId }, { consistent });
+  const { Item } = await motions().get({ motionId }, { consistent });
   return Item ? toMotion(Item) : null;
 };
 
@@ -169,7 +171,7 @@ export const requireMotionTerms = async (motionId: string): Promise<MotionTerms>
 export const getMotions = async (motionIds: readonly string[]): Promise<Map<string, MotionRecord>> => {
   const found = await inBatches(motionIds, async (ids) => {
     const { Responses } = await batchGet(
-      UnionTable.build(BatchGetCommand).requests(...ids.map((motionId) => CongressMotionEntity.build(BatchGetRequest).key({ motionId }))),
+      UnionTable.build(BatchGetCommand).requests(...ids.map((motionId) => CongressMotionEntity().build(BatchGetRequest).key({ motionId }))),
     );
     return Responses[0].filter((i): i is MotionItem => i !== undefined);
   });
@@ -178,14 +180,14 @@ export const getMotions = async (motionIds: readonly string[]): Promise<Map<stri
 
 /** Every motion of a session (personal data). */
 export const listSessionMotions = async (sessionId: string): Promise<MotionRecord[]> => {
-  const { Items = [] } = await motions.query({ index: 'gsi1', partition: `CONGRESSMOTIONS#${sessionId}` }, ALL_PAGES);
+  const { Items = [] } = await motions().query({ index: 'gsi1', partition: `CONGRESSMOTIONS#${sessionId}` }, ALL_PAGES);
   return Items.map(toMotion);
 };
 
 /** A page of a session's motions, oldest first. */
 export const pageSessionMotions = async (sessionId: string, req: PageRequest): Promise<Page<MotionRecord>> => {
   const partition = `CONGRESSMOTIONS#${sessionId}`;
-  const { Items = [], LastEvaluatedKey } = await motions.query(
+  const { Items = [], LastEvaluatedKey } = await motions().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -220,13 +222,15 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
       return [
         {
           label: 'motion',
-          tx: CongressMotionEntity.build(UpdateTransaction)
+          tx: CongressMotionEntity()
+            .build(UpdateTransaction)
             .item({ motionId, status: 'open', delegateCount: n, openedAt: now.toISOString() })
             .options({ condition: { attr: 'status', eq: 'draft' } }),
         },
         {
           label: 'session',
-          tx: CongressSessionEntity.build(UpdateTransaction)
+          tx: CongressSessionEntity()
+            .build(UpdateTransaction)
             .item({ sessionId: session.sessionId, rosterLockedAt: now.toISOString() })
             .options({
               condition: {
@@ -260,7 +264,7 @@ export const closeMotionVoting = async (
   now: Date,
 ): Promise<void> => {
   try {
-    await motions.update(
+    await motions().update(
       { motionId, status: 'closed', closedAt: now.toISOString(), presentCount, closedById: closer.userId, closedByName: closer.name },
       { condition: { attr: 'status', eq: 'open' } },
     );
@@ -282,7 +286,8 @@ export const storeMotionResult = async (m: MotionRecord, result: MotionResult): 
     await runTransaction(async () => [
       {
         label: 'motion',
-        tx: CongressMotionEntity.build(UpdateTransaction)
+        tx: CongressMotionEntity()
+          .build(UpdateTransaction)
           .item({ motionId: m.motionId, result: JSON.stringify(result) })
           .options({
             condition: {

@@ -15,13 +15,14 @@ import {
   CongressProposalEntity,
   CongressProposalEventEntity,
 } from './entities/congress.entity';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 import { type LabeledTx, runTransaction } from './transactions';
 
-const proposals = CongressProposalEntity.build(EntityRepository);
-const cosigns = CongressCosignEntity.build(EntityRepository);
-const proposalEvents = CongressProposalEventEntity.build(EntityRepository);
+const proposals = once(() => CongressProposalEntity().build(EntityRepository));
+const cosigns = once(() => CongressCosignEntity().build(EntityRepository));
+const proposalEvents = once(() => CongressProposalEventEntity().build(EntityRepository));
 
 // ——— proposals ———
 
@@ -47,11 +48,11 @@ export interface ProposalRecord {
   updatedAt: string;
 }
 
-type ProposalItem = NonNullable<Awaited<ReturnType<typeof proposals.get>>['Item']>;
+type ProposalItem = NonNullable<Awaited<ReturnType<ReturnType<typeof proposals>['get']>>['Item']>;
 const toProposal = ({ gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest }: ProposalItem): ProposalRecord => rest;
 
 export const getProposal = async (proposalId: string, consistent = false): Promise<ProposalRecord | null> => {
-  const { Item } = await proposals.get({ proposalId }, { consistent });
+  const { Item } = await proposals().get({ proposalId }, { consistent });
   return Item ? toProposal(Item) : null;
 };
 
@@ -66,7 +67,7 @@ export const getProposals = async (proposalIds: readonly string[]): Promise<Map<
   const found = await inBatches(proposalIds, async (ids) => {
     const { Responses } = await batchGet(
       UnionTable.build(BatchGetCommand).requests(
-        ...ids.map((proposalId) => CongressProposalEntity.build(BatchGetRequest).key({ proposalId })),
+        ...ids.map((proposalId) => CongressProposalEntity().build(BatchGetRequest).key({ proposalId })),
       ),
     );
     return Responses[0].filter((i): i is ProposalItem => i !== undefined);
@@ -76,13 +77,13 @@ export const getProposals = async (proposalIds: readonly string[]): Promise<Map<
 
 /** What a person co-signed, oldest first (gsi1; every page). */
 export const listCosignsBy = async (userId: string): Promise<Array<{ proposalId: string; displayName: string; at: string }>> => {
-  const { Items = [] } = await cosigns.query({ index: 'gsi1', partition: `COSIGNER#${userId}` }, ALL_PAGES);
+  const { Items = [] } = await cosigns().query({ index: 'gsi1', partition: `COSIGNER#${userId}` }, ALL_PAGES);
   return Items.map((c) => ({ proposalId: c.proposalId, displayName: c.displayName, at: c.at }));
 };
 
 /** Every proposal of a session (counts over all of them, personal data). */
 export const listSessionProposals = async (sessionId: string): Promise<ProposalRecord[]> => {
-  const { Items = [] } = await proposals.query({ index: 'gsi1', partition: `CONGRESSPROPOSALS#${sessionId}` }, ALL_PAGES);
+  const { Items = [] } = await proposals().query({ index: 'gsi1', partition: `CONGRESSPROPOSALS#${sessionId}` }, ALL_PAGES);
   return Items.map(toProposal);
 };
 
@@ -105,7 +106,7 @@ export const pageSessionProposals = async (
   const items: ProposalRecord[] = [];
   let startKey: Record<string, unknown> | undefined = startKeyOf(req.cursor, 'gsi1', partition);
   for (let read = 0; read < MAX_FILTERED_READS; read += 1) {
-    const { Items = [], LastEvaluatedKey } = await proposals.query(
+    const { Items = [], LastEvaluatedKey } = await proposals().query(
       { index: 'gsi1', partition },
       { limit: limit - items.length, exclusiveStartKey: startKey },
     );
@@ -131,12 +132,12 @@ const toEvent = (e: EventItem): ProposalEvent => ({
 const byTime = (a: ProposalCosigner, b: ProposalCosigner) => a.at.localeCompare(b.at);
 
 export const listProposalCosigners = async (proposalId: string): Promise<ProposalCosigner[]> => {
-  const { Items = [] } = await cosigns.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'COSIGN#' } }, ALL_PAGES);
+  const { Items = [] } = await cosigns().query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'COSIGN#' } }, ALL_PAGES);
   return Items.map((c) => ({ userId: c.userId, displayName: c.displayName, at: c.at })).sort(byTime);
 };
 
 export const listProposalTimeline = async (proposalId: string): Promise<ProposalEvent[]> => {
-  const { Items = [] } = await proposalEvents.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL_PAGES);
+  const { Items = [] } = await proposalEvents().query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL_PAGES);
   return Items.map(toEvent);
 };
 
@@ -154,7 +155,7 @@ export interface ProposalThread {
  */
 export const getProposalThread = async (proposalId: string): Promise<ProposalThread | null> => {
   const { Items = [] } = await UnionTable.build(QueryCommand)
-    .entities(CongressProposalEntity, CongressCosignEntity, CongressProposalEventEntity)
+    .entities(CongressProposalEntity(), CongressCosignEntity(), CongressProposalEventEntity())
     .query({ partition: `PROPOSAL#${proposalId}` })
     .options({ consistent: true, showEntityAttr: true, ...ALL_PAGES })
     .send();
@@ -174,15 +175,17 @@ export const getProposalThread = async (proposalId: string): Promise<ProposalThr
 const eventTxs = (proposalId: string, change: Pick<ProposalChange, 'events'>, actorName: string, now: Date): LabeledTx[] =>
   change.events.map((ev, i) => ({
     label: `event:${i}`,
-    tx: CongressProposalEventEntity.build(PutTransaction).item({
-      proposalId,
-      // Time first so the timeline sorts; the index and a random tail keep same-millisecond steps apart.
-      eventKey: `${now.toISOString()}#${i}#${randomId(6)}`,
-      type: ev.type,
-      note: ev.note,
-      actorName,
-      at: now.toISOString(),
-    }),
+    tx: CongressProposalEventEntity()
+      .build(PutTransaction)
+      .item({
+        proposalId,
+        // Time first so the timeline sorts; the index and a random tail keep same-millisecond steps apart.
+        eventKey: `${now.toISOString()}#${i}#${randomId(6)}`,
+        type: ev.type,
+        note: ev.note,
+        actorName,
+        at: now.toISOString(),
+      }),
   }));
 
 /**
@@ -191,7 +194,8 @@ const eventTxs = (proposalId: string, change: Pick<ProposalChange, 'events'>, ac
  */
 export const votableProposalCheck = (proposalId: string, sessionId: string, label: string): LabeledTx => ({
   label,
-  tx: CongressProposalEntity.build(ConditionCheck)
+  tx: CongressProposalEntity()
+    .build(ConditionCheck)
     .key({ proposalId })
     .condition({
       and: [
@@ -211,15 +215,17 @@ export const motionEventTx = (
   label: string,
 ): LabeledTx => ({
   label,
-  tx: CongressProposalEventEntity.build(PutTransaction).item({
-    proposalId,
-    eventKey: `${ev.at}#${ev.type}#${ev.motionId}`,
-    type: ev.type,
-    note: ev.note,
-    actorName: ev.actorName,
-    at: ev.at,
-    motionId: ev.motionId,
-  }),
+  tx: CongressProposalEventEntity()
+    .build(PutTransaction)
+    .item({
+      proposalId,
+      eventKey: `${ev.at}#${ev.type}#${ev.motionId}`,
+      type: ev.type,
+      note: ev.note,
+      actorName: ev.actorName,
+      at: ev.at,
+      motionId: ev.motionId,
+    }),
 });
 
 /** A proposal by a roster delegate, with its first timeline step, in one transaction. */
@@ -229,14 +235,16 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
     await runTransaction(async () => [
       {
         label: 'delegate',
-        tx: CongressDelegateEntity.build(ConditionCheck)
+        tx: CongressDelegateEntity()
+          .build(ConditionCheck)
           .key({ sessionId: p.sessionId, userId: p.proposerId })
           .condition({ attr: 'userId', exists: true }),
       },
       memberOfOrgCheck(p.proposerId, p.orgId, 'member'),
       {
         label: 'proposal',
-        tx: CongressProposalEntity.build(PutTransaction)
+        tx: CongressProposalEntity()
+          .build(PutTransaction)
           .item({
             ...record,
             gsi1pk: `CONGRESSPROPOSALS#${p.sessionId}`,
@@ -259,7 +267,8 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
 
 const proposalUpdateTx = (p: ProposalRecord, change: ProposalChange, now: Date, extraCondition: object[] = []): LabeledTx => ({
   label: 'proposal',
-  tx: CongressProposalEntity.build(UpdateTransaction)
+  tx: CongressProposalEntity()
+    .build(UpdateTransaction)
     .item({ ...(change.set as object), proposalId: p.proposalId, version: p.version + 1, updatedAt: now.toISOString() } as never)
     .options({ condition: { and: [{ attr: 'version', eq: p.version }, ...extraCondition] } as never }),
 });
@@ -303,7 +312,8 @@ export const cosignProposalInStore = async (
       return [
         {
           label: 'cosign',
-          tx: CongressCosignEntity.build(PutTransaction)
+          tx: CongressCosignEntity()
+            .build(PutTransaction)
             .item({
               proposalId,
               userId: actor.userId,
@@ -316,7 +326,8 @@ export const cosignProposalInStore = async (
         },
         {
           label: 'delegate',
-          tx: CongressDelegateEntity.build(ConditionCheck)
+          tx: CongressDelegateEntity()
+            .build(ConditionCheck)
             .key({ sessionId: p.sessionId, userId: actor.userId })
             .condition({ attr: 'userId', exists: true }),
         },

@@ -9,6 +9,7 @@ import { memberOfOrgCheck, notMember, refusal } from './congress-conditions';
 import { type CongressSessionRecord, getSessions } from './congress-session.repository';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
 import { MembershipEntity } from './entities/membership.entity';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
@@ -19,9 +20,9 @@ import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
  * session move in the same transactions.
  */
 
-const delegates = CongressDelegateEntity.build(EntityRepository);
-const memberships = MembershipEntity.build(EntityRepository);
-const seats = CongressSeatsEntity.build(EntityRepository);
+const delegates = once(() => CongressDelegateEntity().build(EntityRepository));
+const memberships = once(() => MembershipEntity().build(EntityRepository));
+const seats = once(() => CongressSeatsEntity().build(EntityRepository));
 
 export interface DelegateRecord {
   sessionId: string;
@@ -32,7 +33,7 @@ export interface DelegateRecord {
   signedInAt: string | null;
 }
 
-type DelegateItem = NonNullable<Awaited<ReturnType<typeof delegates.get>>['Item']>;
+type DelegateItem = NonNullable<Awaited<ReturnType<ReturnType<typeof delegates>['get']>>['Item']>;
 const toDelegate = (i: DelegateItem): DelegateRecord => ({
   sessionId: i.sessionId,
   userId: i.userId,
@@ -43,13 +44,13 @@ const toDelegate = (i: DelegateItem): DelegateRecord => ({
 });
 
 export const getDelegate = async (sessionId: string, userId: string): Promise<DelegateRecord | null> => {
-  const { Item } = await delegates.get({ sessionId, userId });
+  const { Item } = await delegates().get({ sessionId, userId });
   return Item ? toDelegate(Item) : null;
 };
 
 /** The whole roster (every page): who is on it before adding people by hand. */
 export const listRoster = async (sessionId: string): Promise<DelegateRecord[]> => {
-  const { Items = [] } = await delegates.query(
+  const { Items = [] } = await delegates().query(
     { partition: `CONGRESS#${sessionId}`, range: { beginsWith: 'DELEGATE#' } },
     { ...ALL_PAGES, consistent: true },
   );
@@ -59,7 +60,7 @@ export const listRoster = async (sessionId: string): Promise<DelegateRecord[]> =
 /** A page of the roster, by user id (strongly consistent: the officer sees an entry just added). */
 export const pageRoster = async (sessionId: string, req: PageRequest): Promise<Page<DelegateRecord>> => {
   const partition = `CONGRESS#${sessionId}`;
-  const { Items = [], LastEvaluatedKey } = await delegates.query(
+  const { Items = [], LastEvaluatedKey } = await delegates().query(
     { partition, range: { beginsWith: 'DELEGATE#' } },
     { consistent: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'DELEGATE#') },
   );
@@ -79,14 +80,14 @@ const withSessions = async (entries: DelegateItem[]): Promise<DelegateSession[]>
 
 /** Every session where `userId` sits on the roster (their personal data). */
 export const listSessionsOfDelegate = async (userId: string): Promise<DelegateSession[]> => {
-  const { Items = [] } = await delegates.query({ index: 'gsi1', partition: `DELEGATEOF#${userId}` }, ALL_PAGES);
+  const { Items = [] } = await delegates().query({ index: 'gsi1', partition: `DELEGATEOF#${userId}` }, ALL_PAGES);
   return withSessions(Items);
 };
 
 /** A page of the sessions where `userId` sits on the roster (the delegate's 投票 tab). */
 export const pageSessionsOfDelegate = async (userId: string, req: PageRequest): Promise<Page<DelegateSession>> => {
   const partition = `DELEGATEOF#${userId}`;
-  const { Items = [], LastEvaluatedKey } = await delegates.query(
+  const { Items = [], LastEvaluatedKey } = await delegates().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -130,7 +131,7 @@ export const addDelegates = async (
         async () => {
           const state = await Promise.all(
             chunk.map(async (d) => {
-              const onRoster = (await delegates.get({ sessionId, userId: d.userId }, { consistent: true })).Item !== undefined;
+              const onRoster = (await delegates().get({ sessionId, userId: d.userId }, { consistent: true })).Item !== undefined;
               return { d, onRoster, needsGrant: onRoster && !(await holdsGrant(d.userId, grant)) };
             }),
           );
@@ -141,7 +142,8 @@ export const addDelegates = async (
             ...fresh.flatMap((d): LabeledTx[] => [
               {
                 label: `delegate:${d.userId}`,
-                tx: CongressDelegateEntity.build(PutTransaction)
+                tx: CongressDelegateEntity()
+                  .build(PutTransaction)
                   .item({
                     sessionId,
                     userId: d.userId,
@@ -157,14 +159,17 @@ export const addDelegates = async (
               grantTx(d.userId, grant),
               {
                 label: `seats:${d.userId}`,
-                tx: CongressSeatsEntity.build(UpdateTransaction).item({ userId: d.userId, orgId, seats: $add(1) }),
+                tx: CongressSeatsEntity()
+                  .build(UpdateTransaction)
+                  .item({ userId: d.userId, orgId, seats: $add(1) }),
               },
             ]),
             // An entry left without its grant (written before grants went in the same transaction).
             ...repair.flatMap((d): LabeledTx[] => [
               {
                 label: `onRoster:${d.userId}`,
-                tx: CongressDelegateEntity.build(ConditionCheck)
+                tx: CongressDelegateEntity()
+                  .build(ConditionCheck)
                   .key({ sessionId, userId: d.userId })
                   .condition({ attr: 'userId', exists: true }),
               },
@@ -175,7 +180,8 @@ export const addDelegates = async (
               ? [
                   {
                     label: 'session',
-                    tx: CongressSessionEntity.build(UpdateTransaction)
+                    tx: CongressSessionEntity()
+                      .build(UpdateTransaction)
                       .item({ sessionId, rosterCount: $add(fresh.length) })
                       .options({
                         condition: {
@@ -236,15 +242,16 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
   try {
     await runTransaction(
       async () => {
-        const { Item: entry } = await delegates.get({ sessionId, userId }, { consistent: true });
+        const { Item: entry } = await delegates().get({ sessionId, userId }, { consistent: true });
         if (!entry) throw new TransactionRefused(['absent']);
-        const { Item: seat } = await seats.get({ userId, orgId }, { consistent: true });
+        const { Item: seat } = await seats().get({ userId, orgId }, { consistent: true });
         const held = seat?.seats ?? 0;
         const signedIn = entry.signedInAt !== undefined;
         return [
           {
             label: 'delegate',
-            tx: CongressDelegateEntity.build(DeleteTransaction)
+            tx: CongressDelegateEntity()
+              .build(DeleteTransaction)
               .key({ sessionId, userId })
               .options({
                 condition: {
@@ -257,7 +264,8 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
           },
           {
             label: 'session',
-            tx: CongressSessionEntity.build(UpdateTransaction)
+            tx: CongressSessionEntity()
+              .build(UpdateTransaction)
               .item({ sessionId, rosterCount: $add(-1), ...(signedIn ? { signedInCount: $add(-1) } : {}) })
               .options({
                 condition: {
@@ -272,7 +280,8 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
             ? [
                 {
                   label: 'seats',
-                  tx: CongressSeatsEntity.build(UpdateTransaction)
+                  tx: CongressSeatsEntity()
+                    .build(UpdateTransaction)
                     .item({ userId, orgId, seats: $add(-1) })
                     .options({ condition: { attr: 'seats', eq: held } }),
                 },
@@ -280,7 +289,8 @@ export const removeDelegate = async (session: Pick<CongressSessionRecord, 'sessi
             : [
                 {
                   label: 'seats',
-                  tx: CongressSeatsEntity.build(DeleteTransaction)
+                  tx: CongressSeatsEntity()
+                    .build(DeleteTransaction)
                     .key({ userId, orgId })
                     .options({ condition: seat ? { attr: 'seats', eq: held } : { attr: 'seats', exists: false } }),
                 },
@@ -316,7 +326,8 @@ export const signIn = async (
       memberOfOrgCheck(userId, session.orgId, 'member'),
       {
         label: 'delegate',
-        tx: CongressDelegateEntity.build(UpdateTransaction)
+        tx: CongressDelegateEntity()
+          .build(UpdateTransaction)
           .item({ sessionId, userId, signedInAt: now.toISOString() })
           .options({
             condition: {
@@ -327,7 +338,12 @@ export const signIn = async (
             },
           }),
       },
-      { label: 'session', tx: CongressSessionEntity.build(UpdateTransaction).item({ sessionId, signedInCount: $add(1) }) },
+      {
+        label: 'session',
+        tx: CongressSessionEntity()
+          .build(UpdateTransaction)
+          .item({ sessionId, signedInCount: $add(1) }),
+      },
     ]);
     return 'signed-in';
   } catch (e) {
@@ -344,7 +360,7 @@ export const findActiveMemberByNumber = async (
   orgId: string,
   memberNumber: string,
 ): Promise<{ userId: string; name: string; memberNumber: string } | null> => {
-  const { Items = [] } = await memberships.query(
+  const { Items = [] } = await memberships().query(
     { index: 'gsi2', partition: `ORGMEMBERS#${orgId}`, range: { eq: memberNumber } },
     ALL_PAGES,
   );

@@ -4,6 +4,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { batchGet, inBatches } from './batch-get';
 import { CongressSessionEntity } from './entities/congress.entity';
+import { once } from './once';
 import { limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 
@@ -13,7 +14,7 @@ import { UnionTable } from './table';
  * (congress-motion.repository.ts).
  */
 
-const sessions = CongressSessionEntity.build(EntityRepository);
+const sessions = once(() => CongressSessionEntity().build(EntityRepository));
 
 export interface CongressSessionRecord {
   sessionId: string;
@@ -27,7 +28,7 @@ export interface CongressSessionRecord {
   createdAt: string;
 }
 
-type SessionItem = NonNullable<Awaited<ReturnType<typeof sessions.get>>['Item']>;
+type SessionItem = NonNullable<Awaited<ReturnType<ReturnType<typeof sessions>['get']>>['Item']>;
 const toSession = (i: SessionItem): CongressSessionRecord => ({
   sessionId: i.sessionId,
   orgId: i.orgId,
@@ -41,7 +42,7 @@ const toSession = (i: SessionItem): CongressSessionRecord => ({
 });
 
 export const createSession = async (input: Omit<CongressSessionRecord, 'rosterCount' | 'signedInCount' | 'rosterLocked'>) => {
-  await sessions.put(
+  await sessions().put(
     {
       ...input,
       rosterCount: 0,
@@ -55,7 +56,7 @@ export const createSession = async (input: Omit<CongressSessionRecord, 'rosterCo
 };
 
 export const getSession = async (sessionId: string, consistent = false): Promise<CongressSessionRecord | null> => {
-  const { Item } = await sessions.get({ sessionId }, { consistent });
+  const { Item } = await sessions().get({ sessionId }, { consistent });
   return Item ? toSession(Item) : null;
 };
 
@@ -68,7 +69,7 @@ export const requireSession = async (sessionId: string, consistent = false): Pro
 /** A page of an org's sessions, newest first. */
 export const pageOrgSessions = async (orgId: string, req: PageRequest): Promise<Page<CongressSessionRecord>> => {
   const partition = `ORGCONGRESS#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await sessions.query(
+  const { Items = [], LastEvaluatedKey } = await sessions().query(
     { index: 'gsi1', partition },
     { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -80,7 +81,7 @@ export const getSessions = async (sessionIds: readonly string[]): Promise<Map<st
   const found = await inBatches(sessionIds, async (ids) => {
     const { Responses } = await batchGet(
       UnionTable.build(BatchGetCommand).requests(
-        ...ids.map((sessionId) => CongressSessionEntity.build(BatchGetRequest).key({ sessionId })),
+        ...ids.map((sessionId) => CongressSessionEntity().build(BatchGetRequest).key({ sessionId })),
       ),
     );
     return Responses[0].filter((i): i is SessionItem => i !== undefined);

@@ -4,9 +4,10 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { InviteEntity } from './entities/invite.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 
-const invites = InviteEntity.build(EntityRepository);
+const invites = once(() => InviteEntity().build(EntityRepository));
 
 export interface InviteRecord {
   inviteId: string;
@@ -21,7 +22,7 @@ export interface InviteRecord {
   createdAt: string;
 }
 
-export type InviteItem = NonNullable<Awaited<ReturnType<typeof invites.get>>['Item']>;
+export type InviteItem = NonNullable<Awaited<ReturnType<ReturnType<typeof invites>['get']>>['Item']>;
 export const toInvite = (i: InviteItem): InviteRecord => ({
   inviteId: i.inviteId,
   orgId: i.orgId,
@@ -38,7 +39,7 @@ export const toInvite = (i: InviteItem): InviteRecord => ({
 export const createInvite = async (invite: Omit<InviteRecord, 'uses' | 'revokedAt'>): Promise<InviteRecord> => {
   // ISO in UTC, so the "not expired" condition can compare strings.
   const expiresAt = new Date(invite.expiresAt).toISOString();
-  await invites.put(
+  await invites().put(
     { ...invite, expiresAt, uses: 0, gsi1pk: `ORGINVITES#${invite.orgId}`, gsi1sk: `${invite.createdAt}#${invite.inviteId}` },
     { condition: { attr: 'inviteId', exists: false } },
   );
@@ -46,7 +47,7 @@ export const createInvite = async (invite: Omit<InviteRecord, 'uses' | 'revokedA
 };
 
 export const getInvite = async (inviteId: string): Promise<InviteRecord | null> => {
-  const { Item } = await invites.get({ inviteId });
+  const { Item } = await invites().get({ inviteId });
   return Item ? toInvite(Item) : null;
 };
 
@@ -59,14 +60,14 @@ export const requireInvite = async (inviteId: string): Promise<InviteRecord> => 
 
 /** Every invite of an org, newest first (all pages). */
 export const listInvites = async (orgId: string): Promise<InviteRecord[]> => {
-  const { Items = [] } = await invites.query({ index: 'gsi1', partition: `ORGINVITES#${orgId}` }, { reverse: true, ...ALL_PAGES });
+  const { Items = [] } = await invites().query({ index: 'gsi1', partition: `ORGINVITES#${orgId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toInvite);
 };
 
 /** A page of an org's invites, newest first. */
 export const listInvitesPage = async (orgId: string, req: PageRequest): Promise<Page<InviteRecord>> => {
   const partition = `ORGINVITES#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await invites.query(
+  const { Items = [], LastEvaluatedKey } = await invites().query(
     { index: 'gsi1', partition },
     { reverse: true, limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -75,7 +76,7 @@ export const listInvitesPage = async (orgId: string, req: PageRequest): Promise<
 
 export const revokeInvite = async (inviteId: string, now: Date): Promise<InviteRecord> => {
   try {
-    await invites.update(
+    await invites().update(
       { inviteId, revokedAt: now.toISOString() },
       {
         condition: {
@@ -95,7 +96,8 @@ export const revokeInvite = async (inviteId: string, now: Date): Promise<InviteR
 
 /** One use of the invite, inside a transaction: refused unless still open on `now` with uses left. */
 export const useInviteTx = (inviteId: string, now: Date) =>
-  InviteEntity.build(UpdateTransaction)
+  InviteEntity()
+    .build(UpdateTransaction)
     .item({ inviteId, uses: $add(1) })
     .options({
       condition: {

@@ -15,6 +15,7 @@ import {
 } from './entities/membership.entity';
 import { OrgEntity } from './entities/org.entity';
 import { type InviteRecord, toInvite } from './invite.repository';
+import { once } from './once';
 import { lineageOfItem } from './org.repository';
 import { UnionTable } from './table';
 
@@ -48,13 +49,13 @@ export class JoinBlocked extends Error {
 
 /** The three uniqueness items a join must find free (or the phone already this person's). */
 export interface ObstacleItems {
-  person: FormattedItem<typeof ActivePersonEntity> | undefined;
-  account: FormattedItem<typeof UserMembershipEntity> | undefined;
-  phone: FormattedItem<typeof MemberPhoneEntity> | undefined;
+  person: FormattedItem<ReturnType<typeof ActivePersonEntity>> | undefined;
+  account: FormattedItem<ReturnType<typeof UserMembershipEntity>> | undefined;
+  phone: FormattedItem<ReturnType<typeof MemberPhoneEntity>> | undefined;
 }
 
-const memberships = MembershipEntity.build(EntityRepository);
-const holderOf = async (membershipId: string) => (await memberships.get({ membershipId }, { consistent: true })).Item;
+const memberships = once(() => MembershipEntity().build(EntityRepository));
+const holderOf = async (membershipId: string) => (await memberships().get({ membershipId }, { consistent: true })).Item;
 
 /**
  * What is in the way, from the uniqueness items read: the account's own membership first, then the
@@ -82,9 +83,9 @@ export const obstacleFrom = async ({ person, account, phone }: ObstacleItems, id
 
 const obstacleRequests = (userId: string, idHash: string, phoneHash: string) =>
   [
-    ActivePersonEntity.build(BatchGetRequest).key({ idHash }),
-    UserMembershipEntity.build(BatchGetRequest).key({ userId }),
-    MemberPhoneEntity.build(BatchGetRequest).key({ phoneHash }),
+    ActivePersonEntity().build(BatchGetRequest).key({ idHash }),
+    UserMembershipEntity().build(BatchGetRequest).key({ userId }),
+    MemberPhoneEntity().build(BatchGetRequest).key({ phoneHash }),
   ] as const;
 
 /** Early look before anything is written (one BatchGetItem, strongly consistent; the activation transaction still enforces it). */
@@ -125,8 +126,8 @@ export const readJoinBasis = async (args: { inviteId: string; userId: string; id
   } = await batchGet(
     UnionTable.build(BatchGetCommand)
       .requests(
-        InviteEntity.build(BatchGetRequest).key({ inviteId }),
-        UserApplicationEntity.build(BatchGetRequest).key({ userId }),
+        InviteEntity().build(BatchGetRequest).key({ inviteId }),
+        UserApplicationEntity().build(BatchGetRequest).key({ userId }),
         ...obstacleRequests(userId, idHash, phoneHash),
       )
       .options({ consistent: true }),
@@ -154,7 +155,7 @@ export const readActivationBasis = async (orgId: string): Promise<ActivationBasi
     Responses: [[org, sequence]],
   } = await batchGet(
     UnionTable.build(BatchGetCommand)
-      .requests(OrgEntity.build(BatchGetRequest).key({ orgId }), MemberSequenceEntity.build(BatchGetRequest).key({ orgId }))
+      .requests(OrgEntity().build(BatchGetRequest).key({ orgId }), MemberSequenceEntity().build(BatchGetRequest).key({ orgId }))
       .options({ consistent: true }),
   );
   return { lineage: await lineageOfItem(org), seq: sequence?.seq ?? 0 };

@@ -34,7 +34,7 @@ export interface ActiveMember {
   lineage: Org[];
 }
 
-export type PointerItem = FormattedItem<typeof UserMembershipEntity>;
+export type PointerItem = FormattedItem<ReturnType<typeof UserMembershipEntity>>;
 /** What readers take of it (not the entity's timestamps). */
 export type StoredPointer = Omit<PointerItem, 'created' | 'modified'>;
 

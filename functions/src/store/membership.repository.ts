@@ -20,12 +20,12 @@ import {
   type ActiveMember,
   type ActiveMembership,
   carriedMember,
-  type PointerItem,
   pointerFromStored,
   pointerItem,
   type StoredPointer,
   userMembershipKey,
 } from './membership-pointer';
+import { once } from './once';
 import { getLineage, summaryOf } from './org.repository';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
@@ -34,9 +34,9 @@ import { type LabeledTx, runTransaction, TransactionRefused } from './transactio
 
 export type { ActiveMember, ActiveMembership } from './membership-pointer';
 
-const memberships = MembershipEntity.build(EntityRepository);
-const userMemberships = UserMembershipEntity.build(EntityRepository);
-const sequences = MemberSequenceEntity.build(EntityRepository);
+const memberships = once(() => MembershipEntity().build(EntityRepository));
+const userMemberships = once(() => UserMembershipEntity().build(EntityRepository));
+const sequences = once(() => MemberSequenceEntity().build(EntityRepository));
 
 /**
  * The one place that seals and opens 身份证号 and phone numbers (runtime.pii): encrypted for reading
@@ -124,7 +124,7 @@ export interface MembershipRecord extends MemberProfile {
   declaredFactsConfirmedAt: string | null;
 }
 
-type MembershipItem = NonNullable<Awaited<ReturnType<typeof memberships.get>>['Item']>;
+type MembershipItem = NonNullable<Awaited<ReturnType<ReturnType<typeof memberships>['get']>>['Item']>;
 const toRecord = (i: MembershipItem): MembershipRecord => ({
   membershipId: i.membershipId,
   userId: i.userId,
@@ -154,13 +154,13 @@ const toRecord = (i: MembershipItem): MembershipRecord => ({
 });
 
 export const getMembership = async (membershipId: string): Promise<MembershipRecord | null> => {
-  const { Item } = await memberships.get({ membershipId }, { consistent: true });
+  const { Item } = await memberships().get({ membershipId }, { consistent: true });
   return Item ? toRecord(Item) : null;
 };
 
 /** The user's active membership record (with sealed PII), or null. */
 export const getActiveMembershipRecord = async (userId: string): Promise<MembershipRecord | null> => {
-  const { Item: pointer } = await userMemberships.get({ userId }, { consistent: true });
+  const { Item: pointer } = await userMemberships().get({ userId }, { consistent: true });
   if (!pointer) return null;
   const record = await getMembership(pointer.membershipId);
   return record?.status === 'active' ? record : null;
@@ -212,13 +212,13 @@ export const getActiveMembershipByUser = async (userId: string): Promise<ActiveM
 
 /** Every membership the user has held, oldest first (history across transfers; every page). */
 export const listMembershipHistory = async (userId: string): Promise<MembershipRecord[]> => {
-  const { Items = [] } = await memberships.query({ index: 'gsi1', partition: `USERMEMBERSHIPS#${userId}` }, ALL_PAGES);
+  const { Items = [] } = await memberships().query({ index: 'gsi1', partition: `USERMEMBERSHIPS#${userId}` }, ALL_PAGES);
   return Items.map(toRecord);
 };
 
 /** Active members of an org, by member number (every page). */
 export const listOrgMembers = async (orgId: string): Promise<MembershipRecord[]> => {
-  const { Items = [] } = await memberships.query({ index: 'gsi2', partition: `ORGMEMBERS#${orgId}` }, ALL_PAGES);
+  const { Items = [] } = await memberships().query({ index: 'gsi2', partition: `ORGMEMBERS#${orgId}` }, ALL_PAGES);
   return Items.map(toRecord);
 };
 
@@ -227,7 +227,7 @@ export const orgMembersQueue: OrgQueue<MembershipRecord> = {
   index: 'gsi2',
   partition: (orgId) => `ORGMEMBERS#${orgId}`,
   async read(orgId, exclusiveStartKey, limit) {
-    const { Items = [], LastEvaluatedKey } = await memberships.query(
+    const { Items = [], LastEvaluatedKey } = await memberships().query(
       { index: 'gsi2', partition: `ORGMEMBERS#${orgId}` },
       { limit, exclusiveStartKey },
     );
@@ -246,7 +246,7 @@ const explainRefusal = async (e: unknown, userId: string, profile: MemberProfile
 };
 
 /** The org's member-number sequence as it stands (0 before the first number). */
-const currentNumber = async (orgId: string): Promise<number> => (await sequences.get({ orgId }, { consistent: true })).Item?.seq ?? 0;
+const currentNumber = async (orgId: string): Promise<number> => (await sequences().get({ orgId }, { consistent: true })).Item?.seq ?? 0;
 
 /** Advances an org's member-number sequence from `current`, refused if another activation moved it. */
 const nextNumberTx = (orgId: string, current: number): { seq: number; tx: LabeledTx } => {
@@ -254,7 +254,8 @@ const nextNumberTx = (orgId: string, current: number): { seq: number; tx: Labele
     seq: current + 1,
     tx: {
       label: 'seq',
-      tx: MemberSequenceEntity.build(UpdateTransaction)
+      tx: MemberSequenceEntity()
+        .build(UpdateTransaction)
         .item({ orgId, seq: $add(1) })
         .options({ condition: current === 0 ? { attr: 'seq', exists: false } : { attr: 'seq', eq: current } }),
     },
@@ -263,7 +264,8 @@ const nextNumberTx = (orgId: string, current: number): { seq: number; tx: Labele
 
 const membershipPutTx = (m: MembershipRecord): LabeledTx => ({
   label: 'membership',
-  tx: MembershipEntity.build(PutTransaction)
+  tx: MembershipEntity()
+    .build(PutTransaction)
     .item({
       ...m,
       endedAt: undefined,
@@ -339,19 +341,22 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
         membershipPutTx(record),
         {
           label: 'person',
-          tx: ActivePersonEntity.build(PutTransaction)
+          tx: ActivePersonEntity()
+            .build(PutTransaction)
             .item({ idHash: profile.idHash, membershipId: input.membershipId, userId, orgId: org.orgId, orgName: org.name })
             .options({ condition: { attr: 'membershipId', exists: false } }),
         },
         {
           label: 'account',
-          tx: UserMembershipEntity.build(PutTransaction)
+          tx: UserMembershipEntity()
+            .build(PutTransaction)
             .item(pointerItem(record, lineage))
             .options({ condition: { attr: 'membershipId', exists: false } }),
         },
         {
           label: 'phone',
-          tx: MemberPhoneEntity.build(PutTransaction)
+          tx: MemberPhoneEntity()
+            .build(PutTransaction)
             .item({ phoneHash: profile.phoneHash, idHash: profile.idHash, userId })
             .options({
               condition: {
@@ -421,7 +426,8 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
       next.tx,
       {
         label: 'old',
-        tx: MembershipEntity.build(UpdateTransaction)
+        tx: MembershipEntity()
+          .build(UpdateTransaction)
           .item({
             membershipId: from.membershipId,
             status: 'transferred',
@@ -434,13 +440,15 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
       membershipPutTx(record),
       {
         label: 'person',
-        tx: ActivePersonEntity.build(PutTransaction)
+        tx: ActivePersonEntity()
+          .build(PutTransaction)
           .item({ idHash: from.idHash, membershipId: input.newMembershipId, userId: from.userId, orgId: to.orgId, orgName: to.name })
           .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
       },
       {
         label: 'account',
-        tx: UserMembershipEntity.build(PutTransaction)
+        tx: UserMembershipEntity()
+          .build(PutTransaction)
           .item(pointerItem(record, lineage))
           .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
       },
@@ -461,13 +469,15 @@ export const confirmDeclaredFactsTx = (m: Pick<MembershipRecord, 'membershipId' 
   return [
     {
       label: 'declaredFacts',
-      tx: MembershipEntity.build(UpdateTransaction)
+      tx: MembershipEntity()
+        .build(UpdateTransaction)
         .item({ membershipId: m.membershipId, ...confirmed })
         .options({ condition: { attr: 'status', eq: 'active' } }),
     },
     {
       label: 'declaredFactsCopy',
-      tx: UserMembershipEntity.build(UpdateTransaction)
+      tx: UserMembershipEntity()
+        .build(UpdateTransaction)
         .item({ userId: m.userId, ...confirmed })
         .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
     },
@@ -476,10 +486,12 @@ export const confirmDeclaredFactsTx = (m: Pick<MembershipRecord, 'membershipId' 
 
 /** The user's 退会 records whose personal data awaits the purge. */
 export const listRetentions = async (userId: string): Promise<Array<{ membershipId: string; leftAt: string; purgeAfter: string }>> => {
-  const { Items = [] } = await PersonalDataRetentionEntity.build(EntityRepository).query({
-    partition: `USER#${userId}`,
-    range: { beginsWith: 'RETENTION#' },
-  });
+  const { Items = [] } = await PersonalDataRetentionEntity()
+    .build(EntityRepository)
+    .query({
+      partition: `USER#${userId}`,
+      range: { beginsWith: 'RETENTION#' },
+    });
   return Items.map((i) => ({ membershipId: i.membershipId, leftAt: i.leftAt, purgeAfter: i.purgeAfter }));
 };
 
@@ -504,38 +516,44 @@ export const leaveMembership = async (
     async () => [
       {
         label: 'membership',
-        tx: MembershipEntity.build(UpdateTransaction)
+        tx: MembershipEntity()
+          .build(UpdateTransaction)
           .item({ membershipId: m.membershipId, status: 'left', endedAt: leftAt, gsi2pk: $remove(), gsi2sk: $remove() })
           .options({ condition: { attr: 'status', eq: 'active' } }),
       },
       {
         label: 'person',
-        tx: ActivePersonEntity.build(DeleteTransaction)
+        tx: ActivePersonEntity()
+          .build(DeleteTransaction)
           .key({ idHash: m.idHash })
           .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
       },
       {
         label: 'account',
-        tx: UserMembershipEntity.build(DeleteTransaction)
+        tx: UserMembershipEntity()
+          .build(DeleteTransaction)
           .key({ userId: m.userId })
           .options({ condition: { attr: 'membershipId', eq: m.membershipId } }),
       },
       {
         label: 'phone',
-        tx: MemberPhoneEntity.build(DeleteTransaction)
+        tx: MemberPhoneEntity()
+          .build(DeleteTransaction)
           .key({ phoneHash: m.phoneHash })
           .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
       {
         label: 'retention',
-        tx: PersonalDataRetentionEntity.build(PutTransaction).item({
-          userId: m.userId,
-          membershipId: m.membershipId,
-          leftAt,
-          purgeAfter: purgeAfter.toISOString(),
-          gsi1pk: 'RETENTIONDUE',
-          gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
-        }),
+        tx: PersonalDataRetentionEntity()
+          .build(PutTransaction)
+          .item({
+            userId: m.userId,
+            membershipId: m.membershipId,
+            leftAt,
+            purgeAfter: purgeAfter.toISOString(),
+            gsi1pk: 'RETENTIONDUE',
+            gsi1sk: `${purgeAfter.toISOString()}#${m.userId}#${m.membershipId}`,
+          }),
       },
       ...(await extra()),
     ],
@@ -544,7 +562,7 @@ export const leaveMembership = async (
 };
 
 /** A phone uniqueness item that is absent or already this person's (by 身份证号 HMAC). */
-const phoneFreeOrHeldBy = (idHash: string): Condition<typeof MemberPhoneEntity> => ({
+const phoneFreeOrHeldBy = (idHash: string): Condition<ReturnType<typeof MemberPhoneEntity>> => ({
   or: [
     { attr: 'idHash', exists: false },
     { attr: 'idHash', eq: idHash },
@@ -569,7 +587,8 @@ export const changeMemberPhone = async (m: MembershipRecord, next: { phoneEnc: s
     await runTransaction(async () => [
       {
         label: 'membership',
-        tx: MembershipEntity.build(UpdateTransaction)
+        tx: MembershipEntity()
+          .build(UpdateTransaction)
           .item({ membershipId: m.membershipId, phoneEnc: next.phoneEnc, phoneHash: next.phoneHash })
           .options({
             condition: {
@@ -582,13 +601,15 @@ export const changeMemberPhone = async (m: MembershipRecord, next: { phoneEnc: s
       },
       {
         label: 'phone',
-        tx: MemberPhoneEntity.build(PutTransaction)
+        tx: MemberPhoneEntity()
+          .build(PutTransaction)
           .item({ phoneHash: next.phoneHash, idHash: m.idHash, userId: m.userId })
           .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },
       {
         label: 'oldPhone',
-        tx: MemberPhoneEntity.build(DeleteTransaction)
+        tx: MemberPhoneEntity()
+          .build(DeleteTransaction)
           .key({ phoneHash: m.phoneHash })
           .options({ condition: phoneFreeOrHeldBy(m.idHash) }),
       },

@@ -2,6 +2,7 @@ import { DomainError, JOINT_QUERY_MAX, JOINT_QUERY_MIN, jointQueryKey, jointSear
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { OrgSearchKeyEntity } from './entities/org.entity';
+import { once } from './once';
 import { limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import type { LabeledTx } from './transactions';
 
@@ -10,7 +11,7 @@ import type { LabeledTx } from './transactions';
  * union, and a page of the joint unions a text finds, from the one partition of a bigram of it.
  */
 
-const searchKeys = OrgSearchKeyEntity.build(EntityRepository);
+const searchKeys = once(() => OrgSearchKeyEntity().build(EntityRepository));
 
 const partitionOf = (key: string) => `JOINTSEARCH#${key}`;
 
@@ -18,16 +19,18 @@ const partitionOf = (key: string) => `JOINTSEARCH#${key}`;
 export const jointSearchKeyTxs = (org: Org): LabeledTx[] =>
   jointSearchKeys(org.name, org.area).map((key) => ({
     label: `searchKey:${key}`,
-    tx: OrgSearchKeyEntity.build(PutTransaction).item({
-      orgId: org.orgId,
-      key,
-      name: org.name,
-      parentId: org.parentId ?? '',
-      ancestors: org.ancestors,
-      ...(org.area ? { area: org.area } : {}),
-      gsi1pk: partitionOf(key),
-      gsi1sk: `${org.name}#${org.orgId}`,
-    }),
+    tx: OrgSearchKeyEntity()
+      .build(PutTransaction)
+      .item({
+        orgId: org.orgId,
+        key,
+        name: org.name,
+        parentId: org.parentId ?? '',
+        ancestors: org.ancestors,
+        ...(org.area ? { area: org.area } : {}),
+        gsi1pk: partitionOf(key),
+        gsi1sk: `${org.name}#${org.orgId}`,
+      }),
   }));
 
 /** Reads of one partition per request at most (a page may come back short, with a cursor). */
@@ -50,7 +53,7 @@ export const searchJointUnionsPage = async (q: string, req: PageRequest): Promis
   const items: Org[] = [];
   let startKey: Record<string, unknown> | undefined = startKeyOf(req.cursor, 'gsi1', partition);
   for (let read = 0; read < MAX_FILTERED_READS; read += 1) {
-    const { Items = [], LastEvaluatedKey } = await searchKeys.query(
+    const { Items = [], LastEvaluatedKey } = await searchKeys().query(
       { index: 'gsi1', partition },
       { limit: limit - items.length, exclusiveStartKey: startKey },
     );

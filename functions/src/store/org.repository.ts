@@ -3,13 +3,14 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { OrgEntity } from './entities/org.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { jointSearchKeyTxs } from './org-search.repository';
 import { limitOf, nextCursorOf, type Page, type PageRequest, type StartKey, startKeyOf } from './page';
 import { runTransaction, TransactionRefused } from './transactions';
 
-const orgs = OrgEntity.build(EntityRepository);
+const orgs = once(() => OrgEntity().build(EntityRepository));
 
-export type OrgItem = NonNullable<Awaited<ReturnType<typeof orgs.get>>['Item']>;
+export type OrgItem = NonNullable<Awaited<ReturnType<ReturnType<typeof orgs>['get']>>['Item']>;
 
 const toOrg = (i: OrgItem): Org => ({
   orgId: i.orgId,
@@ -52,7 +53,7 @@ const carriedLineage = (i: OrgItem): Org[] | null => {
 };
 
 export const getOrg = async (orgId: string): Promise<Org | null> => {
-  const { Item } = await orgs.get({ orgId });
+  const { Item } = await orgs().get({ orgId });
   return Item ? toOrg(Item) : null;
 };
 
@@ -67,7 +68,7 @@ export const requireOrg = async (orgId: string, field = 'orgId'): Promise<Org> =
  * carries its ancestors. An item written before it did costs a second round trip (its ancestors).
  */
 export const getLineage = async (orgId: string, field = 'orgId'): Promise<Org[]> => {
-  const { Item } = await orgs.get({ orgId });
+  const { Item } = await orgs().get({ orgId });
   return lineageOfItem(Item, field);
 };
 
@@ -120,14 +121,15 @@ export const createOrg = async (input: {
       await runTransaction(async () => [
         {
           label: 'org',
-          tx: OrgEntity.build(PutTransaction)
+          tx: OrgEntity()
+            .build(PutTransaction)
             .item(item)
             .options({ condition: { attr: 'orgId', exists: false } }),
         },
         ...jointSearchKeyTxs(org),
       ]);
     } else {
-      await orgs.put(item, { condition: { attr: 'orgId', exists: false } });
+      await orgs().put(item, { condition: { attr: 'orgId', exists: false } });
     }
   } catch (e) {
     if (isConditionFailure(e) || (e instanceof TransactionRefused && e.failed.includes('org'))) {
@@ -141,7 +143,7 @@ export const createOrg = async (input: {
 /** A page of an org's children, by name. */
 export const listChildrenPage = async (parentId: string, req: PageRequest): Promise<Page<Org>> => {
   const partition = `ORGCHILD#${parentId}`;
-  const { Items = [], LastEvaluatedKey } = await orgs.query(
+  const { Items = [], LastEvaluatedKey } = await orgs().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -164,7 +166,7 @@ const childKeyOf = (o: Org): StartKey => ({ pk: `ORG#${o.orgId}`, sk: 'META', gs
 async function* childrenOf(parentId: string, after?: Org): AsyncGenerator<Org> {
   let exclusiveStartKey: Record<string, unknown> | undefined = after ? childKeyOf(after) : undefined;
   do {
-    const page = await orgs.query({ index: 'gsi1', partition: `ORGCHILD#${parentId}` }, { limit: CHILDREN_PAGE, exclusiveStartKey });
+    const page = await orgs().query({ index: 'gsi1', partition: `ORGCHILD#${parentId}` }, { limit: CHILDREN_PAGE, exclusiveStartKey });
     for (const item of page.Items ?? []) yield toOrg(item);
     exclusiveStartKey = page.LastEvaluatedKey;
   } while (exclusiveStartKey);

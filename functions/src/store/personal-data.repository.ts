@@ -21,6 +21,7 @@ import { TransferEntity } from './entities/transfer.entity';
 import { UserEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type MembershipRecord } from './membership.repository';
+import { once } from './once';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
 import { getUser, type UserRecord } from './user.repository';
 
@@ -29,18 +30,18 @@ import { getUser, type UserRecord } from './user.repository';
  * they carry no voter id (CongressBallotEntity), so nothing links them to anyone.
  */
 const ALL = { maxPages: Number.POSITIVE_INFINITY } as const;
-const memberships = MembershipEntity.build(EntityRepository);
-const applications = ApplicationEntity.build(EntityRepository);
-const userApplications = UserApplicationEntity.build(EntityRepository);
-const transfers = TransferEntity.build(EntityRepository);
-const claims = ClaimEntity.build(EntityRepository);
-const facts = MemberFactsEntity.build(EntityRepository);
-const delegates = CongressDelegateEntity.build(EntityRepository);
-const proposals = CongressProposalEntity.build(EntityRepository);
-const cosigns = CongressCosignEntity.build(EntityRepository);
-const events = CongressProposalEventEntity.build(EntityRepository);
-const retentions = PersonalDataRetentionEntity.build(EntityRepository);
-const users = UserEntity.build(EntityRepository);
+const memberships = once(() => MembershipEntity().build(EntityRepository));
+const applications = once(() => ApplicationEntity().build(EntityRepository));
+const userApplications = once(() => UserApplicationEntity().build(EntityRepository));
+const transfers = once(() => TransferEntity().build(EntityRepository));
+const claims = once(() => ClaimEntity().build(EntityRepository));
+const facts = once(() => MemberFactsEntity().build(EntityRepository));
+const delegates = once(() => CongressDelegateEntity().build(EntityRepository));
+const proposals = once(() => CongressProposalEntity().build(EntityRepository));
+const cosigns = once(() => CongressCosignEntity().build(EntityRepository));
+const events = once(() => CongressProposalEventEntity().build(EntityRepository));
+const retentions = once(() => PersonalDataRetentionEntity().build(EntityRepository));
+const users = once(() => UserEntity().build(EntityRepository));
 
 export interface CongressFootprint {
   delegateOf: Array<DelegateRecord & { sessionName: string }>;
@@ -75,7 +76,9 @@ export interface PersonalDataRecords {
 const congressFootprint = async (userId: string): Promise<CongressFootprint> => {
   const [sessions, own, [cosigned, cosignedProposals], votedMotions] = await Promise.all([
     listSessionsOfDelegate(userId),
-    proposals.query({ index: 'gsi2', partition: `PROPOSER#${userId}` }, ALL).then((r) => r.Items ?? []),
+    proposals()
+      .query({ index: 'gsi2', partition: `PROPOSER#${userId}` }, ALL)
+      .then((r) => r.Items ?? []),
     listCosignsBy(userId).then(async (c) => [c, await getProposals(c.map((x) => x.proposalId))] as const),
     listMotionIdsVotedBy(userId).then(getMotions),
   ]);
@@ -107,7 +110,9 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     listUserApplications(userId),
     listUserTransfers(userId),
     listClaimsOfUser(userId),
-    facts.get({ userId }, { consistent: true }).then((r) => r.Item),
+    facts()
+      .get({ userId }, { consistent: true })
+      .then((r) => r.Item),
     congressFootprint(userId),
     listRetentions(userId),
   ]);
@@ -134,7 +139,7 @@ export interface DueRetention {
 
 /** 退会 records whose retention period ended before `now`, oldest first. */
 export const listDueRetentions = async (now: Date): Promise<DueRetention[]> => {
-  const { Items = [] } = await retentions.query({ index: 'gsi1', partition: 'RETENTIONDUE', range: { lte: now.toISOString() } }, ALL);
+  const { Items = [] } = await retentions().query({ index: 'gsi1', partition: 'RETENTIONDUE', range: { lte: now.toISOString() } }, ALL);
   return Items.map((i) => ({ userId: i.userId, membershipId: i.membershipId, leftAt: i.leftAt, purgeAfter: i.purgeAfter }));
 };
 
@@ -165,7 +170,7 @@ export const purgePersonalData = async (r: DueRetention, now: Date): Promise<voi
 
   for (const m of data.memberships.filter((x) => x.status !== 'active' && x.joinedAt <= leftAt && !x.anonymisedAt)) {
     await tolerate(
-      memberships.update(
+      memberships().update(
         {
           membershipId: m.membershipId,
           name: ANONYMISED_NAME,
@@ -182,49 +187,59 @@ export const purgePersonalData = async (r: DueRetention, now: Date): Promise<voi
     );
   }
   for (const a of data.applications.filter((x) => x.status !== 'pending' && x.submittedAt <= leftAt)) {
-    await tolerate(applications.delete({ applicationId: a.applicationId }, { condition: { attr: 'status', ne: 'pending' } }));
-    await tolerate(userApplications.delete({ userId }, { condition: { attr: 'applicationId', eq: a.applicationId } }));
+    await tolerate(applications().delete({ applicationId: a.applicationId }, { condition: { attr: 'status', ne: 'pending' } }));
+    await tolerate(userApplications().delete({ userId }, { condition: { attr: 'applicationId', eq: a.applicationId } }));
   }
   for (const t of data.transfers.filter((x) => x.requestedAt <= leftAt)) {
     await tolerate(
-      transfers.update({ transferId: t.transferId, name: ANONYMISED_NAME }, { condition: { attr: 'transferId', exists: true } }),
+      transfers().update({ transferId: t.transferId, name: ANONYMISED_NAME }, { condition: { attr: 'transferId', exists: true } }),
     );
   }
   for (const c of data.claims.filter((x) => x.createdAt <= leftAt)) {
-    await tolerate(claims.update({ claimId: c.claimId, memberName: ANONYMISED_NAME }, { condition: { attr: 'claimId', exists: true } }));
+    await tolerate(claims().update({ claimId: c.claimId, memberName: ANONYMISED_NAME }, { condition: { attr: 'claimId', exists: true } }));
   }
 
   if (!(await getActiveMembershipRecord(userId))) {
-    if (data.officerFacts) await facts.delete({ userId });
+    if (data.officerFacts) await facts().delete({ userId });
     const { congress } = data;
     for (const d of congress.delegateOf) names.add(d.displayName);
     for (const p of congress.proposals) names.add(p.proposerName);
     for (const c of congress.cosigned) names.add(c.displayName);
     for (const d of congress.delegateOf) {
       await tolerate(
-        delegates.update({ sessionId: d.sessionId, userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }),
+        delegates().update(
+          { sessionId: d.sessionId, userId, displayName: ANONYMISED_NAME },
+          { condition: { attr: 'userId', exists: true } },
+        ),
       );
     }
     for (const p of congress.proposals) {
       await tolerate(
-        proposals.update({ proposalId: p.proposalId, proposerName: ANONYMISED_NAME }, { condition: { attr: 'proposalId', exists: true } }),
+        proposals().update(
+          { proposalId: p.proposalId, proposerName: ANONYMISED_NAME },
+          { condition: { attr: 'proposalId', exists: true } },
+        ),
       );
     }
     for (const c of congress.cosigned) {
       await tolerate(
-        cosigns.update({ proposalId: c.proposalId, userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }),
+        cosigns().update(
+          { proposalId: c.proposalId, userId, displayName: ANONYMISED_NAME },
+          { condition: { attr: 'userId', exists: true } },
+        ),
       );
     }
     // Timeline steps this person took (submitted, co-signed, rated) name them too.
     for (const proposalId of new Set([...congress.proposals.map((p) => p.proposalId), ...congress.cosigned.map((c) => c.proposalId)])) {
-      const { Items = [] } = await events.query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL);
+      const { Items = [] } = await events().query({ partition: `PROPOSAL#${proposalId}`, range: { beginsWith: 'EVENT#' } }, ALL);
       for (const e of Items.filter((x) => names.has(x.actorName))) {
-        await events.update({ proposalId, eventKey: e.eventKey, actorName: ANONYMISED_NAME });
+        await events().update({ proposalId, eventKey: e.eventKey, actorName: ANONYMISED_NAME });
       }
     }
-    if (data.user) await tolerate(users.update({ userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }));
+    if (data.user)
+      await tolerate(users().update({ userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }));
   }
-  await retentions.delete({ userId, membershipId: r.membershipId });
+  await retentions().delete({ userId, membershipId: r.membershipId });
 };
 
 /** The purge run: every due 退会 record. Returns how many were purged. */

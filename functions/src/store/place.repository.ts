@@ -2,9 +2,10 @@ import { DomainError, type Org, type PlaceKind } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PlaceEntity } from './entities/place.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 
-const places = PlaceEntity.build(EntityRepository);
+const places = once(() => PlaceEntity().build(EntityRepository));
 
 export type PlaceStatus = 'open' | 'closed';
 
@@ -23,7 +24,7 @@ export interface PlaceRecord {
 /** What an officer enters and edits. */
 export type PlaceFields = Pick<PlaceRecord, 'kind' | 'name' | 'address' | 'lat' | 'lng' | 'openingHours'>;
 
-type PlaceItem = NonNullable<Awaited<ReturnType<typeof places.get>>['Item']>;
+type PlaceItem = NonNullable<Awaited<ReturnType<ReturnType<typeof places>['get']>>['Item']>;
 
 const toPlace = (i: PlaceItem): PlaceRecord => ({
   placeId: i.placeId,
@@ -53,7 +54,7 @@ export const createPlace = async (
 ): Promise<PlaceRecord> => {
   const { org, createdAt, createdBy, ...fields } = p;
   const place: PlaceRecord = { ...fields, orgId: org.orgId, status: 'open' };
-  await places.put(
+  await places().put(
     {
       ...place,
       createdAt,
@@ -67,7 +68,7 @@ export const createPlace = async (
 };
 
 export const getPlace = async (placeId: string): Promise<PlaceRecord | null> => {
-  const { Item } = await places.get({ placeId });
+  const { Item } = await places().get({ placeId });
   return Item ? toPlace(Item) : null;
 };
 
@@ -80,7 +81,7 @@ const placeClosed = () => new DomainError('PLACE_CLOSED', '该阵地已关闭，
  */
 export const updatePlace = async (placeId: string, orgId: string, fields: PlaceFields, by: string, at: string): Promise<PlaceRecord> => {
   try {
-    const { Attributes } = await places.update(
+    const { Attributes } = await places().update(
       { placeId, ...fields, updatedAt: at, updatedBy: by },
       {
         condition: {
@@ -107,7 +108,7 @@ export const updatePlace = async (placeId: string, orgId: string, fields: PlaceF
 /** Closes a place: members no longer see it; its officers still do. Closing a closed place changes nothing. */
 export const closePlace = async (placeId: string, orgId: string, by: string, at: string): Promise<PlaceRecord> => {
   try {
-    const { Attributes } = await places.update(
+    const { Attributes } = await places().update(
       { placeId, status: 'closed', updatedAt: at, updatedBy: by },
       { condition: { attr: 'orgId', eq: orgId }, returnValues: 'ALL_NEW' },
     );
@@ -121,7 +122,7 @@ export const closePlace = async (placeId: string, orgId: string, by: string, at:
 /** A page of the places an org runs, open and closed (the officer's list). */
 export const pageOrgPlaces = async (orgId: string, req: PageRequest): Promise<Page<PlaceRecord>> => {
   const partition = orgPartition(orgId);
-  const { Items = [], LastEvaluatedKey } = await places.query(
+  const { Items = [], LastEvaluatedKey } = await places().query(
     { index: 'gsi1', partition },
     { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'gsi1', partition) },
   );
@@ -136,8 +137,8 @@ export const pageOrgPlaces = async (orgId: string, req: PageRequest): Promise<Pa
 export const listMemberPlaces = async (lineage: readonly Org[]): Promise<PlaceRecord[]> => {
   const area = lineage.at(-1)?.area ?? null;
   const reads = [
-    ...lineage.map((o) => places.query({ index: 'gsi1', partition: orgPartition(o.orgId) }, ALL_PAGES)),
-    ...(area ? [places.query({ index: 'gsi2', partition: areaPartition(area) }, ALL_PAGES)] : []),
+    ...lineage.map((o) => places().query({ index: 'gsi1', partition: orgPartition(o.orgId) }, ALL_PAGES)),
+    ...(area ? [places().query({ index: 'gsi2', partition: areaPartition(area) }, ALL_PAGES)] : []),
   ];
   const seen = new Map<string, PlaceRecord>();
   for (const { Items = [] } of await Promise.all(reads)) {

@@ -3,8 +3,9 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { RateCounterEntity } from './entities/rate-counter.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 
-const counters = RateCounterEntity.build(EntityRepository);
+const counters = once(() => RateCounterEntity().build(EntityRepository));
 
 /** Counters outlive their window by a day before TTL removes them (TTL deletion lags anyway). */
 const KEEP_AFTER_WINDOW_SECONDS = 86_400;
@@ -16,7 +17,7 @@ const KEEP_AFTER_WINDOW_SECONDS = 86_400;
 export const consumeAttempt = async (limit: RateLimit, subject: string, now: Date): Promise<void> => {
   const { start, end } = rateWindow(limit, now);
   try {
-    await counters.update(
+    await counters().update(
       { scope: limit.scope, subject, windowStart: start, count: $add(1), ttl: end + KEEP_AFTER_WINDOW_SECONDS },
       {
         condition: {

@@ -4,11 +4,12 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { TransferEntity, UserTransferEntity } from './entities/transfer.entity';
+import { once } from './once';
 import { ALL_PAGES } from './page';
 import type { OrgQueue } from './subtree-page';
 import type { LabeledTx } from './transactions';
 
-const transfers = TransferEntity.build(EntityRepository);
+const transfers = once(() => TransferEntity().build(EntityRepository));
 
 /** Pending transfers into an org: one partition per receiving org. */
 const queuePartition = (orgId: string) => `TRANSFERQUEUE#${orgId}#pending`;
@@ -34,7 +35,7 @@ export interface TransferRecord {
   newMemberNumber: string | null;
 }
 
-type TransferItem = NonNullable<Awaited<ReturnType<typeof transfers.get>>['Item']>;
+type TransferItem = NonNullable<Awaited<ReturnType<ReturnType<typeof transfers>['get']>>['Item']>;
 const toRecord = (i: TransferItem): TransferRecord => ({
   transferId: i.transferId,
   userId: i.userId,
@@ -60,7 +61,8 @@ const toRecord = (i: TransferItem): TransferRecord => ({
 export const requestTransferTxs = (t: TransferRecord): LabeledTx[] => [
   {
     label: 'transfer',
-    tx: TransferEntity.build(PutTransaction)
+    tx: TransferEntity()
+      .build(PutTransaction)
       .item({
         ...t,
         note: t.note ?? undefined,
@@ -78,7 +80,8 @@ export const requestTransferTxs = (t: TransferRecord): LabeledTx[] => [
   },
   {
     label: 'userTransfer',
-    tx: UserTransferEntity.build(PutTransaction)
+    tx: UserTransferEntity()
+      .build(PutTransaction)
       .item({ userId: t.userId, transferId: t.transferId, status: 'pending' })
       .options({
         condition: {
@@ -100,7 +103,8 @@ export const decideTransferTxs = (
 ): LabeledTx[] => [
   {
     label: 'transfer',
-    tx: TransferEntity.build(UpdateTransaction)
+    tx: TransferEntity()
+      .build(UpdateTransaction)
       .item({
         transferId: t.transferId,
         status: decision.status,
@@ -116,21 +120,22 @@ export const decideTransferTxs = (
   },
   {
     label: 'userTransfer',
-    tx: UserTransferEntity.build(PutTransaction)
+    tx: UserTransferEntity()
+      .build(PutTransaction)
       .item({ userId: t.userId, transferId: t.transferId, status: decision.status })
       .options({ condition: { attr: 'transferId', eq: t.transferId } }),
   },
 ];
 
 export const requireTransfer = async (transferId: string): Promise<TransferRecord> => {
-  const { Item } = await transfers.get({ transferId }, { consistent: true });
+  const { Item } = await transfers().get({ transferId }, { consistent: true });
   if (!Item) throw new DomainError('TRANSFER_NOT_FOUND', '会籍转移申请不存在', { field: 'transferId' });
   return toRecord(Item);
 };
 
 /** A user's transfers, newest first (every page). */
 export const listUserTransfers = async (userId: string): Promise<TransferRecord[]> => {
-  const { Items = [] } = await transfers.query({ index: 'gsi1', partition: `USERTRANSFERS#${userId}` }, { reverse: true, ...ALL_PAGES });
+  const { Items = [] } = await transfers().query({ index: 'gsi1', partition: `USERTRANSFERS#${userId}` }, { reverse: true, ...ALL_PAGES });
   return Items.map(toRecord);
 };
 
@@ -139,7 +144,7 @@ export const pendingTransfersQueue: OrgQueue<TransferRecord> = {
   index: 'gsi2',
   partition: queuePartition,
   async read(orgId, exclusiveStartKey, limit) {
-    const { Items = [], LastEvaluatedKey } = await transfers.query(
+    const { Items = [], LastEvaluatedKey } = await transfers().query(
       { index: 'gsi2', partition: queuePartition(orgId) },
       { limit, exclusiveStartKey },
     );

@@ -4,9 +4,10 @@ import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdat
 import { $add, $delete, $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
+import { once } from './once';
 import type { LabeledTx } from './transactions';
 
-const users = UserEntity.build(EntityRepository);
+const users = once(() => UserEntity().build(EntityRepository));
 
 const grantKey = (g: RoleGrant): string => `${g.role}@${g.orgId}`;
 const parseGrant = (key: string): RoleGrant | null => {
@@ -19,7 +20,7 @@ const grantsFrom = (keys: Set<string> | undefined): RoleGrant[] =>
     .sort()
     .map(parseGrant)
     .filter((g): g is RoleGrant => g !== null);
-const wechatIds = WechatIdentityEntity.build(EntityRepository);
+const wechatIds = once(() => WechatIdentityEntity().build(EntityRepository));
 
 export interface UserRecord {
   userId: string;
@@ -29,7 +30,7 @@ export interface UserRecord {
 }
 
 export const getUser = async (userId: string): Promise<UserRecord | null> => {
-  const { Item } = await users.get({ userId });
+  const { Item } = await users().get({ userId });
   if (!Item) return null;
   return {
     userId: Item.userId,
@@ -40,7 +41,7 @@ export const getUser = async (userId: string): Promise<UserRecord | null> => {
 };
 
 export const putUser = async (user: UserRecord & { demoOrder?: number }): Promise<void> => {
-  await users.put({
+  await users().put({
     userId: user.userId,
     displayName: user.displayName,
     ...(user.grants.length > 0 ? { grantKeys: new Set(user.grants.map(grantKey)) } : {}),
@@ -53,7 +54,7 @@ export const putUser = async (user: UserRecord & { demoOrder?: number }): Promis
 /** Adds a role grant (idempotent, atomic: DynamoDB ADD on a string set). */
 export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> => {
   try {
-    await users.update({ userId, grantKeys: $add(new Set([grantKey(grant)])) }, { condition: { attr: 'userId', exists: true } });
+    await users().update({ userId, grantKeys: $add(new Set([grantKey(grant)])) }, { condition: { attr: 'userId', exists: true } });
   } catch (e) {
     if (isConditionFailure(e)) throw new DomainError('USER_NOT_FOUND', '用户不存在');
     throw e;
@@ -66,7 +67,8 @@ export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> 
  */
 export const grantTx = (userId: string, grant: RoleGrant, label = `grant:${userId}`): LabeledTx => ({
   label,
-  tx: UserEntity.build(UpdateTransaction)
+  tx: UserEntity()
+    .build(UpdateTransaction)
     .item({ userId, grantKeys: $add(new Set([grantKey(grant)])) })
     .options({ condition: { attr: 'userId', exists: true } }),
 });
@@ -74,7 +76,8 @@ export const grantTx = (userId: string, grant: RoleGrant, label = `grant:${userI
 /** A grant removed inside a caller's transaction (leaving a roster, transferring away). */
 export const revokeGrantTx = (userId: string, grant: RoleGrant, label = `revoke:${userId}`): LabeledTx => ({
   label,
-  tx: UserEntity.build(UpdateTransaction)
+  tx: UserEntity()
+    .build(UpdateTransaction)
     .item({ userId, grantKeys: $delete(new Set([grantKey(grant)])) })
     .options({ condition: { attr: 'userId', exists: true } }),
 });
@@ -94,7 +97,7 @@ export const changeGrantsTx = async (
   userId: string,
   change: { add?: readonly RoleGrant[]; remove?: (g: RoleGrant) => boolean },
 ): Promise<LabeledTx | null> => {
-  const { Item } = await users.get({ userId }, { consistent: true });
+  const { Item } = await users().get({ userId }, { consistent: true });
   if (!Item) return null;
   const current = Item.grantKeys ?? new Set<string>();
   const next = new Set(
@@ -107,7 +110,8 @@ export const changeGrantsTx = async (
   if (next.size === current.size && [...next].every((k) => current.has(k))) return null;
   return {
     label: GRANTS_LABEL,
-    tx: UserEntity.build(UpdateTransaction)
+    tx: UserEntity()
+      .build(UpdateTransaction)
       .item({ userId, grantKeys: next.size > 0 ? next : $remove() })
       .options({
         condition: {
@@ -125,7 +129,7 @@ export const changeGrantsTx = async (
 
 /** Whether the user holds `grant` now (strongly consistent). */
 export const holdsGrant = async (userId: string, grant: RoleGrant): Promise<boolean> => {
-  const { Item } = await users.get({ userId }, { consistent: true });
+  const { Item } = await users().get({ userId }, { consistent: true });
   return Item?.grantKeys?.has(grantKey(grant)) ?? false;
 };
 
@@ -134,11 +138,11 @@ export const removeGrants = async (userId: string, pred: (g: RoleGrant) => boole
   const user = await getUser(userId);
   const gone = user?.grants.filter(pred) ?? [];
   if (gone.length === 0) return;
-  await users.update({ userId, grantKeys: $delete(new Set(gone.map(grantKey))) });
+  await users().update({ userId, grantKeys: $delete(new Set(gone.map(grantKey))) });
 };
 
 export const listDemoIdentities = async (): Promise<UserRecord[]> => {
-  const { Items = [] } = await users.query({ index: 'gsi1', partition: 'DEVIDENTITY' }, { maxPages: Number.POSITIVE_INFINITY });
+  const { Items = [] } = await users().query({ index: 'gsi1', partition: 'DEVIDENTITY' }, { maxPages: Number.POSITIVE_INFINITY });
   return Items.map((i) => ({
     userId: i.userId,
     displayName: i.displayName,
@@ -149,19 +153,19 @@ export const listDemoIdentities = async (): Promise<UserRecord[]> => {
 
 /** The user behind a WeChat openid, created on first login (conditioned, so a race makes one). */
 export const userForOpenId = async (openId: string, newUserId: string): Promise<UserRecord> => {
-  const existing = await wechatIds.get({ openId });
+  const existing = await wechatIds().get({ openId });
   if (existing.Item) {
     const user = await getUser(existing.Item.userId);
     if (user) return user;
   }
   try {
-    await wechatIds.put({ openId, userId: newUserId }, { condition: { attr: 'openId', exists: false } });
+    await wechatIds().put({ openId, userId: newUserId }, { condition: { attr: 'openId', exists: false } });
     const user: UserRecord = { userId: newUserId, displayName: '微信用户', grants: [] };
     await putUser(user);
     return user;
   } catch (e) {
     if (!isConditionFailure(e)) throw e;
-    const again = await wechatIds.get({ openId });
+    const again = await wechatIds().get({ openId });
     const user = again.Item ? await getUser(again.Item.userId) : null;
     if (!user) throw new DomainError('USER_NOT_FOUND', '用户不存在');
     return user;

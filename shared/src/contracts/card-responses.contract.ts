@@ -1,17 +1,144 @@
 import * as z from 'zod/mini';
 import { CLAIM_STATUSES } from '../domain/card/claim-state';
+import { PLACE_KINDS } from '../domain/card/places';
 import type { FactInputType } from '../domain/eligibility/facts';
-import { claimDelegationSchema, claimSchema, declaredFactsSchema, officerClaimSchema, placeSchema } from './card.contract';
 import { claimFactSchema, planDocumentSchema, ruleSchema, tierSchema } from './catalog.contract';
 import { claimModeSchema } from './catalog-publish.contract';
 import { pageResponse } from './page.contract';
 
 /**
- * The responses of the card routes beyond those in card.contract (cardResponse, verifyResponse and
- * the list pages). Not re-exported from the package index: the functions and the tests parse with
- * them, the mini-program only takes their types (`import type`), so these schemas stay out of its
- * main package (docs/ARCHITECTURE.md "Response schemas").
+ * What the card routes answer (functions/src/http/card/responses.ts), with the views they are made
+ * of. Not re-exported from the package index as values (card.contract re-exports their types): only
+ * the tests parse with them, the mini-program only takes their types (`import type`), so these
+ * schemas stay out of its main package and out of every function's bundle (docs/ARCHITECTURE.md
+ * "Response schemas").
  */
+
+/** GET /me/card */
+export const cardResponse = z.object({
+  card: z.object({
+    maskedName: z.string(),
+    memberNumber: z.string(),
+    orgId: z.string(),
+    orgName: z.string(),
+    joinedOn: z.string(),
+    /** Only an active membership has a card. */
+    status: z.literal('active'),
+    statusText: z.string(),
+  }),
+  token: z.string(),
+  tokenExpiresAt: z.string(),
+  fetchedAt: z.string(),
+});
+export type CardResponse = z.infer<typeof cardResponse>;
+
+/** What a verifier learns: never the name, 身份证号 or phone. */
+export const verifyResponse = z.object({
+  result: z.enum(['有效', '已过期', '无效']),
+  reason: z.string(),
+  /** 'inactive': a genuine card whose membership ended or moved (null when the QR itself is not valid). */
+  memberStatus: z.nullable(z.enum(['active', 'inactive'])),
+  memberStatusText: z.nullable(z.string()),
+  orgName: z.nullable(z.string()),
+  memberNumberMasked: z.nullable(z.string()),
+  checkedAt: z.string(),
+});
+export type VerifyResponse = z.infer<typeof verifyResponse>;
+
+/** What a member declared at 入会 and whether an officer confirmed it (会员认定 shows it beside the facts). */
+export const declaredFactsSchema = z.object({
+  group: z.string(),
+  /** 快递员 … / 不属于八大群体 */
+  groupText: z.string(),
+  isEightGroups: z.boolean(),
+  isMigrantWorker: z.boolean(),
+  employmentTypeText: z.string(),
+  confirmed: z.boolean(),
+  confirmedAt: z.nullable(z.string()),
+});
+export type DeclaredFactsView = z.infer<typeof declaredFactsSchema>;
+
+export const claimSchema = z.object({
+  claimId: z.string(),
+  benefitId: z.string(),
+  benefitName: z.string(),
+  benefitVersion: z.number(),
+  orgId: z.string(),
+  period: z.string(),
+  status: z.enum(CLAIM_STATUSES),
+  statusText: z.string(),
+  facts: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()])),
+  reasons: z.array(z.object({ met: z.nullable(z.boolean()), text: z.string() })),
+  rejectionReason: z.nullable(z.string()),
+  /** Why a 免申即享 claim went to an officer instead of approving at once ("八大群体身份待工会确认，已转人工审核"). */
+  reviewReason: z.nullable(z.string()),
+  createdAt: z.string(),
+  decidedAt: z.nullable(z.string()),
+});
+export type ClaimView = z.infer<typeof claimSchema>;
+
+/**
+ * A claim as the officer's queue shows it: the claimant's name (officers see names), never PII,
+ * and whether this officer may decide it (not their own claim; power over the member and over
+ * the benefit's publisher, or a delegation from it).
+ */
+export const officerClaimSchema = z.extend(claimSchema, {
+  memberName: z.string(),
+  memberNumber: z.string(),
+  orgName: z.string(),
+  decidable: z.boolean(),
+});
+export type OfficerClaimView = z.infer<typeof officerClaimSchema>;
+
+/** GET /me/claims — the member's claims, newest first. */
+export const myClaimsResponse = pageResponse('claims', claimSchema);
+
+/** GET /orgs/{orgId}/claims — the queue of the officer's subtree. */
+export const officerClaimsResponse = pageResponse('claims', officerClaimSchema);
+
+/** GET /orgs/{orgId}/member-facts?cursor=&limit= — active members of the subtree with their officer-set facts and 入会 declarations. */
+export const memberFactsRowSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  memberNumber: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  facts: z.object({ hardship: z.boolean(), modelWorker: z.boolean(), frontlineMedical: z.boolean() }),
+  updatedAt: z.nullable(z.string()),
+  version: z.number(),
+  declared: declaredFactsSchema,
+});
+export type MemberFactsRow = z.infer<typeof memberFactsRowSchema>;
+
+/** GET /orgs/{orgId}/member-facts */
+export const memberFactsResponse = pageResponse('members', memberFactsRowSchema);
+
+/** A publisher's 委托审核: officers over `delegateOrgId` decide claims against `orgId`'s benefits below it. */
+export const claimDelegationSchema = z.object({
+  orgId: z.string(),
+  delegateOrgId: z.string(),
+  delegateOrgName: z.string(),
+  grantedBy: z.string(),
+  grantedAt: z.string(),
+});
+export type ClaimDelegationView = z.infer<typeof claimDelegationSchema>;
+
+/** GET /orgs/{orgId}/claim-delegations */
+export const claimDelegationsResponse = pageResponse('delegations', claimDelegationSchema);
+
+export const placeSchema = z.object({
+  placeId: z.string(),
+  orgId: z.string(),
+  kind: z.enum(PLACE_KINDS),
+  name: z.string(),
+  address: z.string(),
+  lat: z.number(),
+  lng: z.number(),
+  openingHours: z.string(),
+  /** closed: members no longer see it (an officer's list still shows it). */
+  status: z.enum(['open', 'closed']),
+});
+export type PlaceView = z.infer<typeof placeSchema> & { distanceMeters?: number };
 
 const FACT_INPUT_TYPES = ['number', 'boolean', 'enum', 'text'] as const satisfies readonly FactInputType[];
 

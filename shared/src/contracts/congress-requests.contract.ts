@@ -4,13 +4,21 @@ import { MAX_MOTION_PROPOSALS } from '../domain/congress/motion-proposals';
 import { PROPOSAL_DECISIONS, REPLY_RATINGS } from '../domain/congress/proposal';
 import { boundedRecord, dateSchema, idSchema } from './common.contract';
 import { congressText } from './congress.contract';
+import { pageQuery } from './page.contract';
 
 /**
- * The request bodies of the congress routes that the mini-program builds from its own forms and
+ * The request bodies (and list queries) of the congress routes that the mini-program builds from its own forms and
  * only types (`import type`): sessions, roster, 审查 and 答复, motions and ballots. Not re-exported
  * from the shared index, so the main package does not carry them; the one form the 投票 tab checks
  * on the device (提案) stays in congress.contract.ts, with the field labels.
  */
+
+// ——— list queries ———
+
+/** GET /congress/sessions?orgId=&cursor=&limit= (officer) */
+export const orgSessionsQuery = z.extend(pageQuery, { orgId: idSchema });
+/** GET /congress/sessions/{sessionId}/proposals?overdue=true (overdue: an officer's worklist) */
+export const sessionProposalsQuery = z.extend(pageQuery, { overdue: z.optional(z.enum(['true', 'false'])) });
 
 /** POST /congress/sessions */
 export const createSessionRequest = z

@@ -2,21 +2,14 @@ import * as z from 'zod/mini';
 import type { MotionResult, MotionSpec } from '../domain/congress/motion';
 import { MOTION_KINDS, MOTION_STATUSES } from '../domain/congress/motion';
 import { PROPOSAL_EVENT_TYPES, PROPOSAL_STATUSES, REPLY_RATINGS } from '../domain/congress/proposal';
-import { idSchema } from './common.contract';
-import { pageQuery, pageResponse } from './page.contract';
+import { pageResponse } from './page.contract';
 
 /**
- * What the congress routes answer (each route's `response`), and the queries of its lists.
- * Not re-exported from the shared index: the functions hold every answer to these schemas, the
- * mini-program takes only their types (`import type`), so its main package carries none of it.
+ * What the congress routes answer (functions/src/http/congress/responses.ts). Not re-exported from
+ * the shared index: the tests hold every answer to these schemas, the mini-program takes only their
+ * types (`import type`), so its main package carries none of it, and no function imports them (the
+ * list queries are in congress-requests.contract.ts).
  */
-
-// ——— list queries ———
-
-/** GET /congress/sessions?orgId=&cursor=&limit= (officer) */
-export const orgSessionsQuery = z.extend(pageQuery, { orgId: idSchema });
-/** GET /congress/sessions/{sessionId}/proposals?overdue=true (overdue: an officer's worklist) */
-export const sessionProposalsQuery = z.extend(pageQuery, { overdue: z.optional(z.enum(['true', 'false'])) });
 
 // ——— sessions and roster ———
 

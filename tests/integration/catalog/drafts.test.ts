@@ -8,7 +8,8 @@ import { createOrg } from '../../../functions/src/store/org.repository';
 import { invoke } from '../../support/invoke';
 import { userWithToken } from '../../support/sessions';
 
-const api = AREAS.catalog;
+const api = AREAS.catalogDrafts;
+const catalog = AREAS.catalog;
 const TAB_PLAN = readFileSync('catalog/plans/chengxi-county-shishi-tab-2026.txt', 'utf8');
 let officer: string;
 
@@ -36,7 +37,7 @@ describe('catalog drafts from a pasted table', () => {
 
   it('publishes a draft without the review-only reasons and rows', async () => {
     const draft = (await draftOf(TAB_PLAN)).body.draft as PlanDraft;
-    const res = await invoke(api, 'POST', '/orgs/county/catalogs', {
+    const res = await invoke(catalog, 'POST', '/orgs/county/catalogs', {
       token: officer,
       body: { document: draft.document, services: draft.services, sourceText: TAB_PLAN },
     });

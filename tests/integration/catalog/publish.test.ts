@@ -15,6 +15,7 @@ import { userWithToken } from '../../support/sessions';
 
 const PLAN = readFileSync('catalog/plans/yunxi-city-2025.txt', 'utf8');
 const api = AREAS.catalog;
+const drafts = AREAS.catalogDrafts;
 
 let cityOfficer: string;
 let enterpriseOfficer: string;
@@ -35,7 +36,7 @@ beforeAll(async () => {
 
 describe('catalog drafts', () => {
   it('runs the importer server-side on pasted text', async () => {
-    const res = await invoke(api, 'POST', '/orgs/city/catalog-drafts', { token: cityOfficer, body: { text: PLAN } });
+    const res = await invoke(drafts, 'POST', '/orgs/city/catalog-drafts', { token: cityOfficer, body: { text: PLAN } });
     expect(res.status).toBe(200);
     draft = res.body.draft;
     expect(draft.document.issuer).toBeTruthy();
@@ -46,17 +47,17 @@ describe('catalog drafts', () => {
   });
 
   it('refuses empty and oversized text with the field named', async () => {
-    const empty = await invoke(api, 'POST', '/orgs/city/catalog-drafts', { token: cityOfficer, body: { text: '' } });
+    const empty = await invoke(drafts, 'POST', '/orgs/city/catalog-drafts', { token: cityOfficer, body: { text: '' } });
     expect(empty.status).toBe(400);
     expect(empty.body.error.field).toBe('text');
-    const big = await invoke(api, 'POST', '/orgs/city/catalog-drafts', { token: cityOfficer, body: { text: '职工'.repeat(70_000) } });
+    const big = await invoke(drafts, 'POST', '/orgs/city/catalog-drafts', { token: cityOfficer, body: { text: '职工'.repeat(70_000) } });
     expect(big.status).toBe(413);
     expect(big.body.error).toMatchObject({ code: 'SOURCE_TEXT_TOO_LARGE', field: 'text' });
     expect(big.body.error.message).toContain('KB');
   });
 
   it('is for officers over the org only', async () => {
-    const res = await invoke(api, 'POST', '/orgs/city/catalog-drafts', { token: enterpriseOfficer, body: { text: PLAN } });
+    const res = await invoke(drafts, 'POST', '/orgs/city/catalog-drafts', { token: enterpriseOfficer, body: { text: PLAN } });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('FORBIDDEN_ORG');
   });

@@ -225,7 +225,7 @@ describe('what is computed over every item reads every page, past DynamoDB’s 1
     expect((await invoke(congress, 'POST', `/congress/motions/${motionId}/open`, { token: officer })).status).toBe(200);
 
     // The ballots as castBallotInStore stores them (anonymous, keyed by receipt code).
-    const ballots = CongressBallotEntity.build(EntityRepository);
+    const ballots = CongressBallotEntity().build(EntityRepository);
     const expected = subjects.map(() => scale.map(() => 0));
     const receipts: string[] = [];
     await mapLimit(
@@ -276,7 +276,7 @@ describe('what is computed over every item reads every page, past DynamoDB’s 1
     });
     const big: string = created.body.session.sessionId;
     // 220 proposals of 4,000 characters each (≈ 12 KB): ≈ 2.6 MB in the session's index partition.
-    const proposals = CongressProposalEntity.build(EntityRepository);
+    const proposals = CongressProposalEntity().build(EntityRepository);
     const ids: string[] = [];
     const base = Date.parse('2026-03-10T01:00:00.000Z');
     await mapLimit(

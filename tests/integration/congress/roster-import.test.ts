@@ -137,15 +137,19 @@ describe('roster import is all-or-nothing per batch, resumable and idempotent', 
   it('an entry left on the roster without its grant (the old two-step write) gets it when the CSV is imported again', async () => {
     const sessionId = await newSession();
     const [p] = (await makeMembers('c-ent', 'rl', 1)) as [Person];
-    await CongressDelegateEntity.build(EntityRepository).put({
-      sessionId,
-      userId: p.userId,
-      displayName: p.name,
-      memberNumber: p.memberNumber,
-      gsi1pk: `DELEGATEOF#${p.userId}`,
-      gsi1sk: sessionId,
-    });
-    await CongressSessionEntity.build(EntityRepository).update({ sessionId, rosterCount: $add(1) });
+    await CongressDelegateEntity()
+      .build(EntityRepository)
+      .put({
+        sessionId,
+        userId: p.userId,
+        displayName: p.name,
+        memberNumber: p.memberNumber,
+        gsi1pk: `DELEGATEOF#${p.userId}`,
+        gsi1sk: sessionId,
+      });
+    await CongressSessionEntity()
+      .build(EntityRepository)
+      .update({ sessionId, rosterCount: $add(1) });
     expect((await rosterState(sessionId)).withoutGrant).toEqual([p.userId]);
 
     const res = await importCsv(sessionId, csvOf([p]));

@@ -1,21 +1,22 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { type BuildOptions, build } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { LOCAL_DEFAULTS } from '../../../functions/src/platform/config';
+import { type ParametersExtensionStandIn, startParametersExtensionStandIn } from '../../support/parameters-extension-stand-in';
 
 /**
- * The deployed bundle, not the sources: on a stage other than `local` the function reads its secrets
- * from SSM through the client that platform/ssm.ts imports on first use (issue 14). esbuild inlines
- * that import() into the CommonJS bundle; here the auth function is built with serverless.yml's
- * esbuild options, loaded in a fresh node as the Lambda runtime would, and sent a request while a
- * local stand-in answers SSM's GetParameters.
+ * The deployed bundles, not the sources: on a stage other than `local` a function reads its secrets
+ * through the AWS Parameters and Secrets Lambda Extension's localhost endpoint (platform/ssm.ts),
+ * so no bundle carries SSM SDK code (issue 14: it was parsed at every cold start). Every function is
+ * built with serverless.yml's esbuild options; the auth bundle is loaded in a fresh node as the
+ * Lambda runtime would, and sent a request while a stand-in answers as the extension does.
  */
 
 const PREFIX = '/union-service/prod';
@@ -26,66 +27,41 @@ const good: Record<string, string> = {
   [`${PREFIX}/wechat-app-secret`]: 'bundle-test-wechat-secret',
 };
 
-interface SsmCall {
-  target: string | undefined;
-  authorization: string | undefined;
-  body: { Names: string[]; WithDecryption: boolean };
-}
-const calls: SsmCall[] = [];
-let parameters = good;
-let server: Server;
-let url: string;
+let ext: ParametersExtensionStandIn;
 let dir: string;
-let bundle: string;
+const bundles: Record<string, { file: string; metafile: Metafile }> = {};
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => {
-      raw += c;
-    });
-    req.on('end', () => {
-      const body = JSON.parse(raw) as SsmCall['body'];
-      calls.push({ target: req.headers['x-amz-target'] as string, authorization: req.headers.authorization, body });
-      res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
-      res.end(
-        JSON.stringify({
-          Parameters: body.Names.filter((n) => n in parameters).map((n) => ({ Name: n, Value: parameters[n], Type: 'SecureString' })),
-          InvalidParameters: body.Names.filter((n) => !(n in parameters)),
-        }),
-      );
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
+  ext = await startParametersExtensionStandIn({ ...good });
   // serverless.yml's custom.esbuild, as serverless-esbuild passes it to esbuild.
   const yml = parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'error' }) as {
     custom: { esbuild: Record<string, unknown> };
-    functions: { auth: { handler: string } };
+    functions: Record<string, { handler: string }>;
   };
   const { exclude, packager, watch, outputFileExtension, ...options } = yml.custom.esbuild;
-  dir = mkdtempSync(path.join(tmpdir(), 'bundle-ssm-'));
-  bundle = path.join(dir, 'auth.cjs');
-  const handler = yml.functions.auth.handler;
-  await build({
-    ...(options as BuildOptions),
-    external: exclude as string[],
-    entryPoints: [`${handler.slice(0, handler.lastIndexOf('.'))}.ts`],
-    outfile: bundle,
-    logLevel: 'error',
-  });
   expect(outputFileExtension).toBe('.cjs');
-  expect(readFileSync(bundle, 'utf8')).toContain('AmazonSSM');
-}, 60_000);
+  dir = mkdtempSync(path.join(tmpdir(), 'bundle-ssm-'));
+  for (const [name, { handler }] of Object.entries(yml.functions)) {
+    const file = path.join(dir, `${name}.cjs`);
+    const { metafile } = await build({
+      ...(options as BuildOptions),
+      external: exclude as string[],
+      entryPoints: [`${handler.slice(0, handler.lastIndexOf('.'))}.ts`],
+      outfile: file,
+      metafile: true,
+      logLevel: 'error',
+    });
+    bundles[name] = { file, metafile };
+  }
+}, 120_000);
 
-afterAll(() => {
-  server.close();
+afterAll(async () => {
+  await ext.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** require() the bundle in a fresh node with a prod function's environment, then send one request. */
-const coldStart = async () => {
+/** require() the auth bundle in a fresh node with a prod function's environment, then send one request. */
+const coldStart = async (env: Record<string, string> = {}) => {
   const child = `
     const { handler } = require(process.argv[1]);
     handler({
@@ -93,8 +69,8 @@ const coldStart = async () => {
       requestContext: { requestId: 'bundle-test', http: { method: 'GET', path: '/auth/dev-identities' } },
     }).then((res) => process.stdout.write('\\nRESULT ' + JSON.stringify(res)));
   `;
-  // Not execFileSync: the SSM stand-in answers from this process.
-  const { stdout } = await promisify(execFile)(process.execPath, ['-e', child, bundle], {
+  // Not execFileSync: the stand-in answers from this process.
+  const { stdout } = await promisify(execFile)(process.execPath, ['-e', child, bundles.auth?.file as string], {
     encoding: 'utf8',
     timeout: 30_000,
     env: {
@@ -108,37 +84,98 @@ const coldStart = async () => {
       AWS_REGION: 'cn-north-1',
       AWS_ACCESS_KEY_ID: 'AKIDBUNDLETEST',
       AWS_SECRET_ACCESS_KEY: 'bundle-test-secret-access-key',
-      AWS_ENDPOINT_URL_SSM: url,
+      AWS_SESSION_TOKEN: ext.token,
+      PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(ext.port),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...env,
     },
   });
   // The function's log lines go to stdout too; the answer is the last line.
   const res = JSON.parse(stdout.slice(stdout.lastIndexOf('\nRESULT ') + 8)) as { statusCode: number; body: string };
-  return { status: res.statusCode, body: JSON.parse(res.body), logs: stdout };
+  return { status: res.statusCode, body: JSON.parse(res.body), logs: stdout.slice(0, stdout.lastIndexOf('\nRESULT ')) };
 };
 
-describe('the packaged function on a deployed stage', () => {
-  it('reads its secrets from SSM through the lazily imported client, signed, at the first request', async () => {
-    calls.length = 0;
-    parameters = good;
+describe('the packaged functions on a deployed stage', () => {
+  it('carry no SSM SDK code, in any bundle', () => {
+    expect(Object.keys(bundles).length).toBeGreaterThanOrEqual(8);
+    for (const [name, { file, metafile }] of Object.entries(bundles)) {
+      expect(
+        Object.keys(metafile.inputs).filter((input) => input.includes('@aws-sdk/client-ssm')),
+        name,
+      ).toEqual([]);
+      const text = readFileSync(file, 'utf8');
+      // What the SSM client sends (its JSON protocol's target prefix, its endpoint prefix): never in a bundle.
+      expect(text, name).not.toContain('AmazonSSM');
+      expect(text, name).not.toMatch(/GetParametersCommand|GetParameterCommand/);
+      // The extension's endpoint is what every function reads its secrets through.
+      expect(text, name).toContain('/systemsmanager/parameters/get');
+    }
+  });
+
+  it('carry no response schema: those are declared for the tests only (<area>/responses.ts)', () => {
+    for (const [name, { metafile }] of Object.entries(bundles)) {
+      expect(
+        Object.keys(metafile.inputs).filter((input) => /-responses\.contract\.ts$|\/http\/(?:\w+\/)?(?:area-)?responses\.ts$/.test(input)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('read their secrets through the extension at the first request: one decrypted GET per parameter, with the session token', async () => {
+    ext.parameters = { ...good };
+    ext.requests.length = 0;
     const res = await coldStart();
     // The config loaded (no 503): the route itself refuses, as it does on every stage but local.
     expect(res.body.error?.code).toBe('DEV_LOGIN_DISABLED');
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.target).toBe('AmazonSSM.GetParameters');
-    expect(calls[0]?.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDBUNDLETEST\/\d{8}\/cn-north-1\/ssm\/aws4_request/);
-    expect(calls[0]?.body).toEqual({ Names: Object.keys(good), WithDecryption: true });
+    expect(ext.requests.map((r) => r.name).sort()).toEqual(Object.keys(good).sort());
+    for (const r of ext.requests) {
+      expect(r).toMatchObject({ method: 'GET', path: '/systemsmanager/parameters/get', withDecryption: 'true', token: ext.token });
+    }
+    for (const value of Object.values(good)) expect(res.logs).not.toContain(value);
   });
 
-  it('refuses to start on what SSM answers: a missing parameter or a local default', async () => {
-    parameters = { ...good, [`${PREFIX}/session-secret`]: LOCAL_DEFAULTS.sessionSecret };
+  it('refuse to start on what the extension answers: a local default, or a parameter it does not find', async () => {
+    ext.parameters = { ...good, [`${PREFIX}/session-secret`]: LOCAL_DEFAULTS.sessionSecret };
     const local = await coldStart();
     expect(local).toMatchObject({ status: 503, body: { error: { code: 'CONFIG_REFUSED' } } });
     expect(local.logs).toContain('refuses the local default for sessionSecret');
     const { [`${PREFIX}/pii-key`]: _dropped, ...missing } = good;
-    parameters = missing;
+    ext.parameters = missing;
     const absent = await coldStart();
     expect(absent).toMatchObject({ status: 503, body: { error: { code: 'CONFIG_REFUSED' } } });
     expect(absent.logs).toContain(`missing SSM parameter ${PREFIX}/pii-key`);
+  });
+
+  it('refuse to start with a clear log line when the extension refuses a parameter, and log no value', async () => {
+    ext.parameters = { ...good };
+    ext.failures.set(`${PREFIX}/pii-hmac-key`, {
+      status: 403,
+      body: JSON.stringify({ __type: 'AccessDeniedException', message: 'not authorized to perform: ssm:GetParameter' }),
+    });
+    try {
+      const res = await coldStart();
+      expect(res).toMatchObject({ status: 503, body: { error: { code: 'CONFIG_REFUSED', message: '服务配置不安全，已拒绝启动' } } });
+      const line = JSON.parse(res.logs.trim().split('\n').at(-1) as string) as { level: string; message: string; reason: string };
+      expect(line).toMatchObject({ level: 'error', message: 'configuration refused' });
+      expect(line.reason).toBe(
+        `cannot read SSM parameters under ${PREFIX}: the extension answered 403 for ${PREFIX}/pii-hmac-key: ` +
+          '{"__type":"AccessDeniedException","message":"not authorized to perform: ssm:GetParameter"}',
+      );
+      // The three parameters it did answer were read, and appear nowhere.
+      for (const value of Object.values(good)) expect(res.logs + JSON.stringify(res.body)).not.toContain(value);
+    } finally {
+      ext.failures.clear();
+    }
+  });
+
+  it('refuse to start, saying so, when the extension layer is not there', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, 'localhost', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const res = await coldStart({ PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port) });
+    expect(res).toMatchObject({ status: 503, body: { error: { code: 'CONFIG_REFUSED' } } });
+    expect(res.logs).toContain(`cannot reach the Parameters and Secrets extension on localhost:${port}`);
+    expect(res.logs).toContain('is its layer attached?');
   });
 });

@@ -38,14 +38,16 @@ describe('the org tree', () => {
     expect(counter.snapshot()).toMatchObject({ calls: 1, roundTrips: 1 });
 
     // As createOrg wrote it before orgs carried their ancestors' names.
-    await OrgEntity.build(EntityRepository).put({
-      orgId: 'e-old',
-      name: '甲区老厂工会',
-      kind: 'grassroots',
-      parentId: 'd1',
-      ancestors: ['c1', 'd1'],
-      area: '甲区',
-    });
+    await OrgEntity()
+      .build(EntityRepository)
+      .put({
+        orgId: 'e-old',
+        name: '甲区老厂工会',
+        kind: 'grassroots',
+        parentId: 'd1',
+        ancestors: ['c1', 'd1'],
+        area: '甲区',
+      });
     counter.reset();
     expect((await getLineage('e-old')).map((o) => [o.orgId, o.name, o.parentId])).toEqual([
       ['c1', '市总工会', null],

@@ -129,11 +129,11 @@ const expectOneAtomicWrite = (seen: string[], phase: FaultPhase) => {
 };
 
 const seqOf = async (orgId: string): Promise<number> =>
-  (await MemberSequenceEntity.build(EntityRepository).get({ orgId }, { consistent: true })).Item?.seq ?? 0;
+  (await MemberSequenceEntity().build(EntityRepository).get({ orgId }, { consistent: true })).Item?.seq ?? 0;
 const personHeldBy = async (idHash: string): Promise<string | null> =>
-  (await ActivePersonEntity.build(EntityRepository).get({ idHash }, { consistent: true })).Item?.orgId ?? null;
+  (await ActivePersonEntity().build(EntityRepository).get({ idHash }, { consistent: true })).Item?.orgId ?? null;
 const phoneHeld = async (phoneHash: string): Promise<boolean> =>
-  (await MemberPhoneEntity.build(EntityRepository).get({ phoneHash }, { consistent: true })).Item !== undefined;
+  (await MemberPhoneEntity().build(EntityRepository).get({ phoneHash }, { consistent: true })).Item !== undefined;
 const grantsOf = async (userId: string): Promise<string[]> =>
   ((await getUser(userId))?.grants ?? []).map((g: RoleGrant) => `${g.role}@${g.orgId}`).sort();
 

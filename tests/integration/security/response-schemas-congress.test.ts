@@ -9,6 +9,7 @@
 
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { responseOf } from '../../../functions/src/http/area-responses';
 import { AREAS } from '../../../functions/src/http/areas';
 import { type RouteDef, routeKey } from '../../../functions/src/http/route';
 import { createOrg } from '../../../functions/src/store/org.repository';
@@ -32,7 +33,7 @@ const call = async (area: AreaModule, method: string, path: string, opts: Invoke
   const key = routeKey(route);
   const res = await invoke(area, method, path, opts);
   expect(res.status, `${key} → ${JSON.stringify(res.body).slice(0, 300)}`).toBe(opts.status ?? 200);
-  expect(route.response ?? route.responseMediaTypes, `${key} declares no response`).toBeDefined();
+  expect(responseOf(key), `${key} declares no response`).toBeDefined();
   expect(responseProblems(route, res), key).toEqual([]);
   checked.set(key, (checked.get(key) ?? 0) + 1);
   return res.body;
@@ -40,6 +41,7 @@ const call = async (area: AreaModule, method: string, path: string, opts: Invoke
 
 const congress = AREAS.congress;
 const catalog = AREAS.catalog;
+const catalogDrafts = AREAS.catalogDrafts;
 
 describe('congress answers match their schemas', () => {
   let officer: string;
@@ -236,7 +238,7 @@ describe('catalog answers match their schemas', () => {
 
   it('draft, publish, list, read, source, what members read', async () => {
     const plan = readFileSync('catalog/plans/yunxi-city-2025.txt', 'utf8');
-    const { draft } = await call(catalog, 'POST', '/orgs/rs-city/catalog-drafts', { token: officer, body: { text: plan } });
+    const { draft } = await call(catalogDrafts, 'POST', '/orgs/rs-city/catalog-drafts', { token: officer, body: { text: plan } });
     expect(draft.services.length).toBeGreaterThan(3);
     await call(catalog, 'POST', '/orgs/rs-city/catalogs', {
       token: officer,
@@ -277,10 +279,10 @@ describe('catalog answers match their schemas', () => {
 
 describe('coverage', () => {
   it('every congress and catalog route declares a response schema and was answered above', () => {
-    for (const area of [congress, catalog]) {
+    for (const area of [congress, catalog, catalogDrafts]) {
       for (const route of area.routes) {
         const key = routeKey(route);
-        expect(route.response ?? route.responseMediaTypes, `${key} declares no response`).toBeDefined();
+        expect(responseOf(key), `${key} declares no response`).toBeDefined();
         expect(checked.get(key) ?? 0, `${key} was not exercised`).toBeGreaterThan(0);
       }
     }

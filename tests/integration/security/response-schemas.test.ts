@@ -9,6 +9,7 @@
 
 import { PLACE_KINDS } from '@union/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { responseOf } from '../../../functions/src/http/area-responses';
 import { AREAS } from '../../../functions/src/http/areas';
 import { routeKey } from '../../../functions/src/http/route';
 import { putUser } from '../../../functions/src/store/user.repository';
@@ -33,7 +34,7 @@ const call = async (area: AreaName, method: string, pathWithQuery: string, opts:
     const found = templateOf(AREAS[area].routes, method, new URL(pathWithQuery, 'https://api.example.com').pathname);
     if (!found) throw new Error(`no route answers ${method} ${pathWithQuery}`);
     const key = routeKey(found.route);
-    expect(found.route.response ?? found.route.responseMediaTypes, `${key} declares its response`).toBeDefined();
+    expect(responseOf(key), `${key} declares its response`).toBeDefined();
     expect(responseProblems(found.route, res), key).toEqual([]);
     answered.add(key);
   }

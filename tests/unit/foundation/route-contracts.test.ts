@@ -1,6 +1,6 @@
 /**
  * Every route declares its contracts (docs/ARCHITECTURE.md "Response schemas"): the shape of a
- * successful answer (`response`, or `responseMediaTypes` for a file), a `params` schema naming
+ * successful answer (in its area's `responses.ts`: a schema, or `{ mediaTypes }` for a file), a `params` schema naming
  * exactly the path's parameters, a `body` on every write that takes one, and a page-shaped answer
  * on every route that takes a cursor. The route fuzz test and response-schemas.test.ts hold the
  * real answers to these declarations; this test makes sure there is one to hold them to.
@@ -12,6 +12,7 @@ import type { BenefitView } from '@union/shared';
 import type { benefitViewSchema } from '@union/shared/contracts/card-responses.contract';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod/mini';
+import { AREA_RESPONSES, responseOf } from '../../../functions/src/http/area-responses';
 import { AREAS } from '../../../functions/src/http/areas';
 import { type RouteDef, routeKey } from '../../../functions/src/http/route';
 
@@ -49,16 +50,27 @@ describe('route contracts', () => {
     for (const [area, m] of areas) expect(m.routes.length, area).toBeGreaterThan(0);
   });
 
-  it('every route declares the shape of its answer: a response schema, or the media types of the file it sends', () => {
-    const missing = declaring.filter(({ route }) => !route.response && !route.responseMediaTypes).map((r) => r.key);
-    const both = declaring.filter(({ route }) => route.response && route.responseMediaTypes).map((r) => r.key);
-    expect(missing).toEqual([]);
-    expect(both).toEqual([]);
-    for (const { route, key } of declaring) {
-      if (route.response) expect(typeof route.response.safeParse, key).toBe('function');
-      for (const type of route.responseMediaTypes ?? []) expect(type, key).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
-      if (route.responseMediaTypes) expect(route.responseMediaTypes.length, key).toBeGreaterThan(0);
+  it('every route declares the shape of its answer in its area responses.ts: a response schema, or the media types of the file it sends', () => {
+    expect(Object.keys(AREA_RESPONSES).sort()).toEqual(Object.keys(AREAS).sort());
+    for (const [area, m] of areas) {
+      const declared = AREA_RESPONSES[area as keyof typeof AREA_RESPONSES];
+      // Exactly the area's routes: none missing, none left over from a route that is gone or moved.
+      expect(Object.keys(declared).sort(), area).toEqual(m.routes.map(routeKey).sort());
     }
+    for (const { key } of declaring) {
+      const declared = responseOf(key);
+      if (declared && 'mediaTypes' in declared) {
+        expect(declared.mediaTypes.length, key).toBeGreaterThan(0);
+        for (const type of declared.mediaTypes) expect(type, key).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/);
+      } else expect(typeof declared?.safeParse, key).toBe('function');
+    }
+  });
+
+  it('no function imports the response declarations: they stay out of the bundles', () => {
+    const imports = filesUnder(path.join(root, 'functions/src')).filter((file) =>
+      /(?:from|import)\s+'[^']*(?:\/responses|area-responses)'/.test(readFileSync(file, 'utf8')),
+    );
+    expect(imports.map((file) => path.relative(root, file))).toEqual(['functions/src/http/area-responses.ts']);
   });
 
   it('every route with path parameters validates exactly those', () => {
@@ -88,7 +100,8 @@ describe('route contracts', () => {
     const pagedWithParent: Record<string, string> = { 'GET /congress/sessions/{sessionId}/roster': 'session' };
     for (const { route, key } of declaring) {
       if (!shapeKeys(route.query)?.includes('cursor')) continue;
-      const keys = shapeKeys(route.response);
+      const declared = responseOf(key);
+      const keys = shapeKeys(declared && !('mediaTypes' in declared) ? declared : undefined);
       expect(keys, key).not.toBeNull();
       expect(keys, key).toContain('nextCursor');
       const parent = pagedWithParent[key];

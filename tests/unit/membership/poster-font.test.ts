@@ -1,7 +1,17 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { layoutPoster, pngTitle, posterPng } from '../../../functions/src/http/poster/poster';
-import { advanceOf, hasGlyph, renderText, type TextBitmap } from '../../../functions/src/platform/bitmap-font';
+import {
+  advanceOf,
+  hasGlyph,
+  POSTER_FONT_FILE,
+  posterFontPath,
+  renderText,
+  type TextBitmap,
+} from '../../../functions/src/platform/bitmap-font';
 
 const ORG = '临江区快递物流行业联合工会';
 const PAYLOAD = 'https://union.example.cn/#/pages/join/index?invite=abcdefgh12345678';
@@ -19,6 +29,29 @@ const inkColumns = (text: TextBitmap, x0 = 0, x1 = text.width): [number, number]
       }
   return first < 0 ? null : [first, last];
 };
+
+describe('where the font file is read from', () => {
+  it('the package root in Lambda (LAMBDA_TASK_ROOT) first, else the working directory; a clear error when neither has it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'poster-font-'));
+    try {
+      const pkg = path.join(root, 'task');
+      const repo = path.join(root, 'repo');
+      for (const dir of [pkg, repo]) {
+        mkdirSync(path.dirname(path.join(dir, POSTER_FONT_FILE)), { recursive: true });
+        writeFileSync(path.join(dir, POSTER_FONT_FILE), 'x');
+      }
+      expect(posterFontPath({ LAMBDA_TASK_ROOT: pkg }, repo)).toBe(path.join(pkg, POSTER_FONT_FILE));
+      // serverless-offline sets LAMBDA_TASK_ROOT=/var/task, which does not exist here: the repo's file.
+      expect(posterFontPath({ LAMBDA_TASK_ROOT: '/var/task' }, repo)).toBe(path.join(repo, POSTER_FONT_FILE));
+      expect(posterFontPath({}, repo)).toBe(path.join(repo, POSTER_FONT_FILE));
+      expect(() => posterFontPath({ LAMBDA_TASK_ROOT: path.join(root, 'none') }, path.join(root, 'nowhere'))).toThrow(
+        `poster font not found: looked for ${path.join(root, 'none', POSTER_FONT_FILE)}, ${path.join(root, 'nowhere', POSTER_FONT_FILE)}`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('bitmap font', () => {
   it('lays text out by the advances and inks every character of a real org name', () => {

@@ -1,4 +1,4 @@
-import { DomainError, devIdentitiesResponse, devLoginRequest, sessionResponse, wechatLoginRequest } from '@union/shared';
+import { DomainError, devLoginRequest, wechatLoginRequest } from '@union/shared';
 import { randomId } from '../../platform/ids';
 import { signSession } from '../../platform/session';
 import { code2Session } from '../../platform/wechat';
@@ -24,7 +24,6 @@ export const authRoutes = [
     method: 'GET',
     path: '/auth/dev-identities',
     access: 'public',
-    response: devIdentitiesResponse,
     async handle({ runtime }) {
       requireDevLogin(runtime);
       const identities = await listDemoIdentities();
@@ -45,7 +44,6 @@ export const authRoutes = [
     path: '/auth/dev',
     access: 'public',
     body: devLoginRequest,
-    response: sessionResponse,
     async handle({ body, runtime, now }) {
       requireDevLogin(runtime);
       const user = await getUser(body.identityId);
@@ -58,7 +56,6 @@ export const authRoutes = [
     path: '/auth/wechat',
     access: 'public',
     body: wechatLoginRequest,
-    response: sessionResponse,
     async handle({ body, runtime, now }) {
       const wx = await code2Session(runtime.config.wechat, body.code);
       const user = await userForOpenId(wx.openId, `u${randomId(15)}`);
@@ -69,7 +66,6 @@ export const authRoutes = [
     method: 'POST',
     path: '/auth/refresh',
     access: 'signedIn',
-    response: sessionResponse,
     async handle({ session, runtime, now }) {
       // The session keeps the time it began: refreshing never extends it past its lifetime (the
       // router refuses a token past it), and the roles are read again from the store.

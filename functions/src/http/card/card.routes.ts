@@ -3,7 +3,6 @@ import {
   type BenefitView,
   benefitKeyOf,
   CLAIM_STATUS_LABELS,
-  cardResponse,
   chinaDateOf,
   claimPeriodOf,
   DomainError,
@@ -14,7 +13,6 @@ import {
   maskMemberNumber,
   maskName,
   memberFactsQuery,
-  memberFactsResponse,
   NO_OFFICER_FACTS,
   OFFICER_FACT_KEYS,
   officerFactsRequest,
@@ -22,9 +20,8 @@ import {
   refuseOwnFacts,
   type VerifyResponse,
   verifyRequest,
-  verifyResponse,
 } from '@union/shared';
-import { benefitsResponse, type MemberBenefit, memberFactsOfResponse } from '@union/shared/contracts/card-responses.contract';
+import type { MemberBenefit } from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
@@ -54,7 +51,6 @@ export const cardRoutes = [
     method: 'GET',
     path: '/me/card',
     access: ['member'],
-    response: cardResponse,
     async handle({ session, runtime, now }) {
       // One read: the account's active-membership item carries the membership and its org.
       const { membership, org } = await requireActiveMember(session.userId);
@@ -88,7 +84,6 @@ export const cardRoutes = [
     path: '/verify',
     access: ['verifier'],
     body: verifyRequest,
-    response: verifyResponse,
     async handle({ body, runtime, now }) {
       const checkedAt = now.toISOString();
       const blank = { memberStatus: null, memberStatusText: null, orgName: null, memberNumberMasked: null, checkedAt };
@@ -131,7 +126,6 @@ export const cardRoutes = [
     method: 'GET',
     path: '/me/benefits',
     access: ['member'],
-    response: benefitsResponse,
     async handle({ session, now }) {
       const period = claimPeriodOf(now);
       // One BatchGetItem when this process served the member's org before (two otherwise): the member's
@@ -175,7 +169,6 @@ export const cardRoutes = [
     path: '/orgs/{orgId}/members/{userId}/facts',
     access: ['officer'],
     params: memberFactsParams,
-    response: memberFactsOfResponse,
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const membership = await memberWithin(params.userId, params.orgId);
@@ -198,7 +191,6 @@ export const cardRoutes = [
     access: ['officer'],
     params: memberFactsParams,
     body: officerFactsRequest,
-    response: memberFactsOfResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       refuseOwnFacts(session, params.userId);
@@ -249,7 +241,6 @@ export const cardRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: memberFactsQuery,
-    response: memberFactsResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, orgMembersQueue);

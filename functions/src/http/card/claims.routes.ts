@@ -7,7 +7,6 @@ import {
   type ClaimView,
   chinaDateOf,
   claimDelegationsQuery,
-  claimDelegationsResponse,
   claimPeriodOf,
   claimStatusQuery,
   createClaimRequest,
@@ -19,10 +18,8 @@ import {
   lineageOf,
   mayDecideClaim,
   myClaimsQuery,
-  myClaimsResponse,
   nextClaimStatus,
   type OfficerClaimView,
-  officerClaimsResponse,
   parseClaimFacts,
   publicityEntries,
   publicityPeriodOf,
@@ -33,14 +30,7 @@ import {
   requireBenefitPower,
   type SessionClaims,
 } from '@union/shared';
-import {
-  claimDelegationResponse,
-  claimDelegationRevokedResponse,
-  claimResponse,
-  officerClaimResponse,
-  type PublicityView,
-  publicityResponse,
-} from '@union/shared/contracts/card-responses.contract';
+import type { PublicityView } from '@union/shared/contracts/card-responses.contract';
 import { parseBenefitId } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
@@ -189,7 +179,6 @@ export const claimRoutes = [
     path: '/me/claims',
     access: ['member'],
     body: createClaimRequest,
-    response: claimResponse,
     async handle({ body, session, now }) {
       // One round trip before the write (one BatchGetItem): the member's own items, and whether the
       // version the benefit id names (`${orgId}.v${version}.${n}`) is its org's latest — the counter
@@ -250,7 +239,6 @@ export const claimRoutes = [
     path: '/me/claims',
     access: ['member'],
     query: myClaimsQuery,
-    response: myClaimsResponse,
     async handle({ session, query }) {
       const page = await listClaimsOfUserPage(session.userId, query);
       return { body: { claims: page.items.map(toView), nextCursor: page.nextCursor } };
@@ -262,7 +250,6 @@ export const claimRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: claimStatusQuery,
-    response: officerClaimsResponse,
     async handle({ params, query, session, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, claimQueue(query.status ?? 'pending'));
@@ -278,7 +265,6 @@ export const claimRoutes = [
     path: '/claims/{claimId}/approve',
     access: ['officer'],
     params: claimParams,
-    response: officerClaimResponse,
     async handle({ params, session, now, requireRoleOver }) {
       const claim = await requireClaim(params.claimId);
       await requireDecisionPower(claim, session, requireRoleOver);
@@ -294,7 +280,6 @@ export const claimRoutes = [
     access: ['officer'],
     params: claimParams,
     body: rejectClaimRequest,
-    response: officerClaimResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const claim = await requireClaim(params.claimId);
       await requireDecisionPower(claim, session, requireRoleOver);
@@ -309,7 +294,6 @@ export const claimRoutes = [
     access: ['officer'],
     params: publicityParams,
     body: publishPublicityRequest,
-    response: publicityResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const shownFor = publicityPeriodOf(body, chinaDateOf(now.toISOString()));
@@ -339,7 +323,6 @@ export const claimRoutes = [
     // A 公示 of 大病 benefits is health information: only the publishing org's own people see it.
     access: ['member', 'officer'],
     params: publicityParams,
-    response: publicityResponse,
     async handle({ params, session, now }) {
       // One round trip: who may read it, and the 公示 itself (answered only to them).
       const [, record] = await Promise.all([requirePublicityAudience(session, params.orgId), getPublicity(params.benefitId, params.orgId)]);
@@ -360,7 +343,6 @@ export const delegationRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: claimDelegationsQuery,
-    response: claimDelegationsResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await listDelegationsPage(params.orgId, query);
@@ -372,7 +354,6 @@ export const delegationRoutes = [
     path: '/orgs/{orgId}/claim-delegations/{delegateOrgId}',
     access: ['officer'],
     params: delegationParams,
-    response: claimDelegationResponse,
     async handle({ params, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const delegate = await requireOrg(params.delegateOrgId, 'delegateOrgId');
@@ -392,7 +373,6 @@ export const delegationRoutes = [
     path: '/orgs/{orgId}/claim-delegations/{delegateOrgId}',
     access: ['officer'],
     params: delegationParams,
-    response: claimDelegationRevokedResponse,
     async handle({ params, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       await deleteDelegation(params.orgId, params.delegateOrgId);

@@ -8,7 +8,6 @@ import {
   sortByDistance,
   updatePlaceRequest,
 } from '@union/shared';
-import { orgPlacesResponse, placeResponse, placesResponse } from '@union/shared/contracts/card-responses.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { requireOrg } from '../../store/org.repository';
@@ -38,7 +37,6 @@ export const placeRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     body: createPlaceRequest,
-    response: placeResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const [, org] = await Promise.all([requireRoleOver('officer', params.orgId), requireOrg(params.orgId)]);
       const place = await createPlace({
@@ -57,7 +55,6 @@ export const placeRoutes = [
     access: ['officer'],
     params: z.object({ orgId: idSchema }),
     query: pageQuery,
-    response: orgPlacesResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageOrgPlaces(params.orgId, query);
@@ -70,7 +67,6 @@ export const placeRoutes = [
     access: ['officer'],
     params: placeParams,
     body: updatePlaceRequest,
-    response: placeResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const place = await requirePlaceOfficer(params.placeId, requireRoleOver);
       return { body: { place: await updatePlace(place.placeId, place.orgId, body, session.userId, now.toISOString()) } };
@@ -81,7 +77,6 @@ export const placeRoutes = [
     path: '/places/{placeId}/close',
     access: ['officer'],
     params: placeParams,
-    response: placeResponse,
     async handle({ params, session, now, requireRoleOver }) {
       const place = await requirePlaceOfficer(params.placeId, requireRoleOver);
       return { body: { place: await closePlace(place.placeId, place.orgId, session.userId, now.toISOString()) } };
@@ -92,7 +87,6 @@ export const placeRoutes = [
     path: '/places',
     access: 'signedIn',
     query: z.object({ ...z.partial(placesQuery).shape, kind: z.optional(z.enum(PLACE_KINDS)) }),
-    response: placesResponse,
     async handle({ query, session }) {
       // The places of the member's org lineage and area (the membership copy carries the lineage: one read, then one wave).
       const { lineage } = await requireActiveMember(session.userId);

@@ -1,21 +1,7 @@
 import { DomainError, idSchema, lineageOf, pageQuery } from '@union/shared';
-import {
-  catalogDraftRequest,
-  catalogVersionParams,
-  PLAN_DRAFT_MAX_SERVICES,
-  publishCatalogRequest,
-} from '@union/shared/contracts/catalog-publish.contract';
-import {
-  catalogDraftResponse,
-  catalogSourceResponse,
-  catalogVersionListResponse,
-  catalogVersionResponse,
-  effectiveCatalogsResponse,
-} from '@union/shared/contracts/catalog-responses.contract';
-import { assertSourceTextSize, parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
-import { importPlan } from '@union/shared/domain/plan-import/index';
+import { catalogVersionParams, publishCatalogRequest } from '@union/shared/contracts/catalog-publish.contract';
+import { parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
-import { logger } from '../../platform/logger';
 import {
   getCatalogSource,
   getEffectiveCatalogs,
@@ -30,8 +16,6 @@ import { defineRoute } from '../route';
 registerStatuses({
   SOURCE_TEXT_TOO_LARGE: 413,
   CATALOG_TOO_LARGE: 413,
-  PLAN_TOO_MANY_SERVICES: 413,
-  PLAN_IMPORT_FAILED: 422,
   CATALOG_PUBLISH_BUSY: 503,
   MEMBER_ORG_NOT_FOUND: 404,
   CURSOR_INVALID: 400,
@@ -54,34 +38,6 @@ const effectiveFor = async (orgId: string) => {
 export const catalogRoutes = [
   defineRoute({
     method: 'POST',
-    path: '/orgs/{orgId}/catalog-drafts',
-    access: ['officer'],
-    params: orgParams,
-    body: catalogDraftRequest,
-    response: catalogDraftResponse,
-    async handle({ params, body, requireRoleOver, requestId }) {
-      await requireRoleOver('officer', params.orgId);
-      assertSourceTextSize(body.text, 'text');
-      let draft: ReturnType<typeof importPlan>;
-      try {
-        // The same pure importer as `npm run catalog -- import`: nothing is stored until publish.
-        draft = importPlan(body.text);
-      } catch (e) {
-        logger.error('plan import failed', { requestId, error: e });
-        throw new DomainError('PLAN_IMPORT_FAILED', '未能识别这份计划文本，请检查内容后重试，或手动添加服务条目', { field: 'text' });
-      }
-      if (draft.services.length > PLAN_DRAFT_MAX_SERVICES) {
-        throw new DomainError(
-          'PLAN_TOO_MANY_SERVICES',
-          `计划文本中识别出 ${draft.services.length} 项服务，一次最多 ${PLAN_DRAFT_MAX_SERVICES} 项，请按章节分段粘贴`,
-          { field: 'text', details: { services: draft.services.length, maxServices: PLAN_DRAFT_MAX_SERVICES } },
-        );
-      }
-      return { body: { draft } };
-    },
-  }),
-  defineRoute({
-    method: 'POST',
     path: '/orgs/{orgId}/catalogs',
     access: ['officer'],
     params: orgParams,
@@ -89,7 +45,6 @@ export const catalogRoutes = [
     // name the entry and field ("第 3 项服务的类别：不能为空") rather than the generic labels.
     body: z.unknown(),
     bodyContract: publishCatalogRequest,
-    response: catalogVersionResponse,
     async handle({ params, body, session, requireRoleOver, now }) {
       await requireRoleOver('officer', params.orgId);
       const request = parsePublishRequest(body);
@@ -108,7 +63,6 @@ export const catalogRoutes = [
     access: 'signedIn',
     params: orgParams,
     query: pageQuery,
-    response: catalogVersionListResponse,
     async handle({ params, query }) {
       await requireOrg(params.orgId);
       const page = await pageCatalogVersions(params.orgId, query);
@@ -120,7 +74,6 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs/{version}',
     access: 'signedIn',
     params: catalogVersionParams,
-    response: catalogVersionResponse,
     async handle({ params }) {
       return { body: { catalog: await requireCatalogVersion(params.orgId, params.version) } };
     },
@@ -130,7 +83,6 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/catalogs/{version}/source',
     access: 'signedIn',
     params: catalogVersionParams,
-    response: catalogSourceResponse,
     async handle({ params }) {
       const text = await getCatalogSource(params.orgId, params.version);
       if (text === null) {
@@ -144,7 +96,6 @@ export const catalogRoutes = [
     path: '/orgs/{orgId}/effective-catalogs',
     access: 'signedIn',
     params: orgParams,
-    response: effectiveCatalogsResponse,
     async handle({ params }) {
       return { body: await effectiveFor(params.orgId) };
     },
@@ -153,7 +104,6 @@ export const catalogRoutes = [
     method: 'GET',
     path: '/me/catalogs',
     access: 'signedIn',
-    response: effectiveCatalogsResponse,
     async handle({ session }) {
       // A member reads the catalogs of the org they belong to; anyone else those of their first grant's org.
       const grant = session.roles.find((r) => r.role === 'member') ?? session.roles[0];

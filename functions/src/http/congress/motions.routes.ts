@@ -13,14 +13,6 @@ import {
   validateBallot,
 } from '@union/shared';
 import { castBallotRequest, createMotionRequest, idempotencyKeySchema } from '@union/shared/contracts/congress-requests.contract';
-import {
-  ballotResponse,
-  MOTION_RESULTS_CSV_MEDIA_TYPES,
-  motionDetailResponse,
-  motionResponse,
-  motionResultsResponse,
-  sessionMotionsResponse,
-} from '@union/shared/contracts/congress-responses.contract';
 import { randomId } from '../../platform/ids';
 import { castBallotInStore, getBallotAnswer, listBallots } from '../../store/congress-ballot.repository';
 import {
@@ -66,7 +58,6 @@ export const motionRoutes = [
     access: ['officer'],
     params: sessionParams,
     body: createMotionRequest,
-    response: motionResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -96,7 +87,6 @@ export const motionRoutes = [
     access: ['delegate', 'officer'],
     params: sessionParams,
     query: pageQuery,
-    response: sessionMotionsResponse,
     async handle(ctx) {
       // The page and its motions' voting do not depend on who reads them: read beside the access check.
       const listed = readAhead(
@@ -114,7 +104,6 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}',
     access: ['delegate', 'officer'],
     params: motionParams,
-    response: motionDetailResponse,
     async handle(ctx) {
       // The motion with its voting (one query), then its session and who the caller is to it (at once).
       const { motion: m, voting } = await requireMotionWithVoting(ctx.params.motionId, ctx.session.userId);
@@ -139,7 +128,6 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/open',
     access: ['officer'],
     params: motionParams,
-    response: motionResponse,
     async handle(ctx) {
       await officerOfMotion(ctx, ctx.params.motionId);
       const m = await openMotion(ctx.params.motionId, ctx.now);
@@ -151,7 +139,6 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/close',
     access: ['officer'],
     params: motionParams,
-    response: motionResponse,
     async handle(ctx) {
       const m0 = await officerOfMotion(ctx, ctx.params.motionId);
       // A close cut short after the status changed and before the result was stored is completed
@@ -170,7 +157,6 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/revote',
     access: ['officer'],
     params: motionParams,
-    response: motionResponse,
     async handle(ctx) {
       const old = await officerOfMotion(ctx, ctx.params.motionId);
       if (old.status !== 'closed') throw new DomainError('MOTION_NOT_CLOSED', '原事项结束后才能重新表决', { field: 'motionId' });
@@ -200,7 +186,6 @@ export const motionRoutes = [
     access: ['delegate'],
     params: motionParams,
     body: castBallotRequest,
-    response: ballotResponse,
     async handle({ params, body, session, headers, runtime, now }) {
       const rawKey = headers['idempotency-key'];
       const key = rawKey === undefined ? undefined : parseIdempotencyKey(rawKey);
@@ -257,7 +242,6 @@ export const motionRoutes = [
     path: '/congress/motions/{motionId}/results',
     access: ['delegate', 'officer'],
     params: motionParams,
-    response: motionResultsResponse,
     async handle(ctx) {
       // The motion with its voting and its ballots (at once), then its session and the caller's standing.
       const ballots = readAhead(listBallots(ctx.params.motionId));
@@ -287,7 +271,6 @@ export const motionRoutes = [
     access: ['delegate', 'officer'],
     params: motionParams,
     // A file: the router sends `text` as the body with its content type.
-    responseMediaTypes: MOTION_RESULTS_CSV_MEDIA_TYPES,
     async handle(ctx) {
       // The motion and its ballots (at once), then its session and the caller's standing (at once).
       const ballots = readAhead(listBallots(ctx.params.motionId));

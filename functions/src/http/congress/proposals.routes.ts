@@ -17,12 +17,8 @@ import {
   proposalProgressRequest,
   proposalRatingRequest,
   proposalReplyRequest,
-} from '@union/shared/contracts/congress-requests.contract';
-import {
-  proposalDetailResponse,
   sessionProposalsQuery,
-  sessionProposalsResponse,
-} from '@union/shared/contracts/congress-responses.contract';
+} from '@union/shared/contracts/congress-requests.contract';
 import { randomId } from '../../platform/ids';
 import {
   changeProposal,
@@ -100,7 +96,6 @@ export const proposalRoutes = [
     access: ['delegate'],
     params: sessionParams,
     body: createProposalRequest,
-    response: proposalDetailResponse,
     async handle({ params, body, session, now }) {
       const s = await requireSession(params.sessionId);
       const me = await requireDelegate(session, s.sessionId);
@@ -127,7 +122,6 @@ export const proposalRoutes = [
     access: ['delegate', 'officer'],
     params: sessionParams,
     query: sessionProposalsQuery,
-    response: sessionProposalsResponse,
     async handle(ctx) {
       // Overdue replies are an officer's worklist (their number: GET /congress/sessions/{sessionId}).
       const worklist = ctx.query.overdue === 'true' && hasRole(ctx.session, 'officer');
@@ -147,7 +141,6 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}',
     access: ['delegate', 'officer'],
     params: proposalParams,
-    response: proposalDetailResponse,
     async handle(ctx) {
       // One query gives the proposal with its 附议 and timeline; then who the caller is to its session.
       const thread = await getProposalThread(ctx.params.proposalId);
@@ -161,7 +154,6 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/cosign',
     access: ['delegate'],
     params: proposalParams,
-    response: proposalDetailResponse,
     async handle({ params, session, now }) {
       const p0 = await requireProposal(params.proposalId);
       const me = await requireDelegate(session, p0.sessionId);
@@ -174,7 +166,6 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/decision',
     access: ['officer'],
     params: proposalParams,
-    response: proposalDetailResponse,
     body: proposalDecisionRequest,
     async handle(ctx) {
       await officerOfProposal(ctx, ctx.params.proposalId);
@@ -187,7 +178,6 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/reply',
     access: ['officer'],
     params: proposalParams,
-    response: proposalDetailResponse,
     body: proposalReplyRequest,
     async handle(ctx) {
       const p0 = await officerOfProposal(ctx, ctx.params.proposalId);
@@ -201,7 +191,6 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/rating',
     access: ['delegate'],
     params: proposalParams,
-    response: proposalDetailResponse,
     body: proposalRatingRequest,
     async handle({ params, body, session, now }) {
       const p0 = await requireProposal(params.proposalId);
@@ -220,7 +209,6 @@ export const proposalRoutes = [
     path: '/congress/proposals/{proposalId}/progress',
     access: ['officer'],
     params: proposalParams,
-    response: proposalDetailResponse,
     body: proposalProgressRequest,
     async handle(ctx) {
       await officerOfProposal(ctx, ctx.params.proposalId);

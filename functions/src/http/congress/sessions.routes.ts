@@ -10,19 +10,12 @@ import {
   type RosterLineError,
   sessionParams,
 } from '@union/shared';
-import { addDelegatesRequest, createSessionRequest, importRosterRequest } from '@union/shared/contracts/congress-requests.contract';
 import {
-  addDelegatesResponse,
-  importRosterResponse,
-  mySessionsResponse,
+  addDelegatesRequest,
+  createSessionRequest,
+  importRosterRequest,
   orgSessionsQuery,
-  orgSessionsResponse,
-  removeDelegateResponse,
-  rosterResponse,
-  sessionDetailResponse,
-  sessionResponse,
-  signInResponse,
-} from '@union/shared/contracts/congress-responses.contract';
+} from '@union/shared/contracts/congress-requests.contract';
 import { randomId } from '../../platform/ids';
 import { listSessionProposals } from '../../store/congress-proposal.repository';
 import {
@@ -126,7 +119,6 @@ export const sessionRoutes = [
     path: '/congress/sessions',
     access: ['officer'],
     body: createSessionRequest,
-    response: sessionResponse,
     async handle({ body, now, requireRoleOver }) {
       await requireRoleOver('officer', body.orgId);
       const session = await createSession({
@@ -145,7 +137,6 @@ export const sessionRoutes = [
     path: '/congress/sessions',
     access: ['officer'],
     query: orgSessionsQuery,
-    response: orgSessionsResponse,
     async handle({ query, requireRoleOver }) {
       await requireRoleOver('officer', query.orgId);
       const page = await pageOrgSessions(query.orgId, query);
@@ -157,7 +148,6 @@ export const sessionRoutes = [
     path: '/congress/my-sessions',
     access: ['delegate'],
     query: pageQuery,
-    response: mySessionsResponse,
     async handle({ session, query }) {
       const page = await pageSessionsOfDelegate(session.userId, query);
       return {
@@ -176,7 +166,6 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}',
     access: ['delegate', 'officer'],
     params: sessionParams,
-    response: sessionDetailResponse,
     async handle(ctx) {
       // Counted over every proposal (all pages): the officer's reminder of overdue replies, read
       // beside the session for a caller with an officer grant, and used only if they are one over it.
@@ -203,7 +192,6 @@ export const sessionRoutes = [
     access: ['officer'],
     params: sessionParams,
     query: pageQuery,
-    response: rosterResponse,
     async handle({ params, query, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -217,7 +205,6 @@ export const sessionRoutes = [
     access: ['officer'],
     params: sessionParams,
     body: addDelegatesRequest,
-    response: addDelegatesResponse,
     async handle({ params, body, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -241,7 +228,6 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}/roster/{userId}',
     access: ['officer'],
     params: delegateParams,
-    response: removeDelegateResponse,
     async handle({ params, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -257,7 +243,6 @@ export const sessionRoutes = [
     access: ['officer'],
     params: sessionParams,
     body: importRosterRequest,
-    response: importRosterResponse,
     async handle({ params, body, requireRoleOver }) {
       const s = await requireSession(params.sessionId);
       await requireRoleOver('officer', s.orgId);
@@ -281,7 +266,6 @@ export const sessionRoutes = [
     path: '/congress/sessions/{sessionId}/sign-in',
     access: ['delegate'],
     params: sessionParams,
-    response: signInResponse,
     async handle({ params, session, now }) {
       const s = await requireSession(params.sessionId);
       await requireDelegate(session, s.sessionId);

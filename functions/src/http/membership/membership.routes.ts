@@ -5,26 +5,9 @@ import {
   idSchema,
   joinApplicationRequest,
   pageQuery,
-  publicInviteResponse,
   rejectRequest,
   transferRequest,
 } from '@union/shared';
-import {
-  applicationResponse,
-  applicationsResponse,
-  approveApplicationResponse,
-  approveTransferResponse,
-  inviteResponse,
-  invitesResponse,
-  leaveResponse,
-  myApplicationResponse,
-  myDataResponse,
-  myMembershipResponse,
-  phoneCorrectionResponse,
-  submitApplicationResponse,
-  transferResponse,
-  transfersResponse,
-} from '@union/shared/contracts/membership-responses.contract';
 import { leaveRequest, phoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
@@ -76,7 +59,6 @@ export const inviteRoutes = [
     access: ['officer'],
     params: orgParams,
     body: createInviteRequest,
-    response: inviteResponse,
     async handle({ params, body, session, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const org = await requireOrg(params.orgId);
@@ -103,7 +85,6 @@ export const inviteRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
-    response: invitesResponse,
     async handle({ params, query, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await listInvitesPage(params.orgId, query);
@@ -115,7 +96,6 @@ export const inviteRoutes = [
     path: '/invites/{inviteId}/revoke',
     access: ['officer'],
     params: inviteParams,
-    response: inviteResponse,
     async handle({ params, runtime, now, requireRoleOver }) {
       const invite = await requireInvite(params.inviteId);
       await requireRoleOver('officer', invite.orgId);
@@ -127,7 +107,6 @@ export const inviteRoutes = [
     path: '/invites/{inviteId}',
     access: 'public',
     params: inviteParams,
-    response: publicInviteResponse,
     async handle({ params, now }) {
       const invite = await requireInvite(params.inviteId);
       assertInviteUsable(invite, now);
@@ -150,7 +129,6 @@ export const applicationRoutes = [
     access: 'signedIn',
     params: inviteParams,
     body: joinApplicationRequest,
-    response: submitApplicationResponse,
     async handle({ params, body, session, runtime, now }) {
       const result = await submitApplication({ runtime, userId: session.userId, inviteId: params.inviteId, form: body, now });
       return {
@@ -168,7 +146,6 @@ export const applicationRoutes = [
     method: 'GET',
     path: '/me/application',
     access: 'signedIn',
-    response: myApplicationResponse,
     async handle({ session, runtime, now }) {
       const a = await getCurrentApplication(session.userId);
       return { body: { application: a ? applicationView(a, runtime, now) : null } };
@@ -180,7 +157,6 @@ export const applicationRoutes = [
     access: 'signedIn',
     params: applicationParams,
     body: joinApplicationRequest,
-    response: applicationResponse,
     async handle({ params, body, session, runtime, now }) {
       const application = await requireApplication(params.applicationId);
       const updated = await resubmitApplication({ runtime, application, userId: session.userId, form: body, now });
@@ -193,7 +169,6 @@ export const applicationRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
-    response: applicationsResponse,
     async handle({ params, query, runtime, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingApplicationsQueue);
@@ -205,7 +180,6 @@ export const applicationRoutes = [
     path: '/applications/{applicationId}/approve',
     access: ['officer'],
     params: applicationParams,
-    response: approveApplicationResponse,
     async handle({ params, session, runtime, now, requireRoleOver }) {
       const application = await requireApplication(params.applicationId);
       await requireRoleOver('officer', application.orgId);
@@ -222,7 +196,6 @@ export const applicationRoutes = [
     access: ['officer'],
     params: applicationParams,
     body: rejectRequest,
-    response: applicationResponse,
     async handle({ params, body, session, runtime, now, requireRoleOver }) {
       const application = await requireApplication(params.applicationId);
       await requireRoleOver('officer', application.orgId);
@@ -237,7 +210,6 @@ export const membershipRoutes = [
     method: 'GET',
     path: '/me/membership',
     access: 'signedIn',
-    response: myMembershipResponse,
     async handle({ session, runtime }) {
       const [active, history, transfers] = await Promise.all([
         getActiveMembershipRecord(session.userId),
@@ -259,7 +231,6 @@ export const membershipRoutes = [
     path: '/me/transfers',
     access: ['member'],
     body: transferRequest,
-    response: transferResponse,
     async handle({ body, session, now }) {
       const to = await requireOrg(body.toOrgId, 'toOrgId');
       const transfer = await requestTransfer({ userId: session.userId, to, note: body.note ?? null, now });
@@ -272,7 +243,6 @@ export const membershipRoutes = [
     access: ['officer'],
     params: orgParams,
     query: pageQuery,
-    response: transfersResponse,
     async handle({ params, query, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
       const page = await pageSubtreeQueue(await requireOrg(params.orgId), query, pendingTransfersQueue);
@@ -284,7 +254,6 @@ export const membershipRoutes = [
     path: '/transfers/{transferId}/approve',
     access: ['officer'],
     params: transferParams,
-    response: approveTransferResponse,
     async handle({ params, session, runtime, now, requireRoleOver }) {
       const transfer = await requireTransfer(params.transferId);
       await requireRoleOver('officer', transfer.toOrgId);
@@ -299,7 +268,6 @@ export const membershipRoutes = [
     access: ['officer'],
     params: transferParams,
     body: rejectRequest,
-    response: transferResponse,
     async handle({ params, body, session, now, requireRoleOver }) {
       const transfer = await requireTransfer(params.transferId);
       await requireRoleOver('officer', transfer.toOrgId);
@@ -316,7 +284,6 @@ export const personalDataRoutes = [
     path: '/me/data',
     access: 'signedIn',
     // No parameters: it is always the caller's own data, decrypted for them alone.
-    response: myDataResponse,
     async handle({ session, runtime, now }) {
       const records = await collectPersonalData(session.userId);
       return { body: myDataView(records, runtime, now, session.userId) };
@@ -327,7 +294,6 @@ export const personalDataRoutes = [
     path: '/me/phone',
     access: ['member'],
     body: phoneCorrectionRequest,
-    response: phoneCorrectionResponse,
     async handle({ body, session, runtime, now }) {
       const result = await correctPhone({ runtime, userId: session.userId, body, now });
       return { body: { membership: membershipView(result.membership, runtime), verified: result.verified } };
@@ -338,7 +304,6 @@ export const personalDataRoutes = [
     path: '/me/membership/leave',
     access: ['member'],
     body: leaveRequest,
-    response: leaveResponse,
     async handle({ session, runtime, now }) {
       const { membership, purgeAfter } = await leaveUnion({ userId: session.userId, now });
       return {

@@ -1,5 +1,4 @@
-import { createOrgRequest, DomainError, idSchema, inviteStatus, jointUnionsQuery, orgLineageResponse, pageQuery } from '@union/shared';
-import { createOrgResponse, jointUnionsResponse, orgChildrenResponse } from '@union/shared/contracts/org-responses.contract';
+import { createOrgRequest, DomainError, idSchema, inviteStatus, jointUnionsQuery, pageQuery } from '@union/shared';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { listInvites } from '../../store/invite.repository';
@@ -18,7 +17,6 @@ export const orgRoutes = [
     path: '/orgs/{orgId}',
     access: 'public',
     params: orgParams,
-    response: orgLineageResponse,
     async handle({ params }) {
       const lineage = await getLineage(params.orgId);
       return { body: { org: lineage.at(-1), lineage } };
@@ -30,7 +28,6 @@ export const orgRoutes = [
     access: 'signedIn',
     params: orgParams,
     query: pageQuery,
-    response: orgChildrenResponse,
     async handle({ params, query }) {
       const page = await listChildrenPage(params.orgId, query);
       return { body: { orgs: page.items, nextCursor: page.nextCursor } };
@@ -41,7 +38,6 @@ export const orgRoutes = [
     path: '/joint-unions',
     access: 'public',
     query: jointUnionsQuery,
-    response: jointUnionsResponse,
     async handle({ query, now }) {
       const text = query.q ?? query.area;
       if (text === undefined) throw new DomainError('VALIDATION_FAILED', '请输入区域或工会名称中的字词', { field: 'q' });
@@ -64,7 +60,6 @@ export const orgRoutes = [
     path: '/orgs',
     access: ['officer'],
     body: createOrgRequest,
-    response: createOrgResponse,
     async handle({ body, requireRoleOver }) {
       await requireRoleOver('officer', body.parentId);
       const org = await createOrg({

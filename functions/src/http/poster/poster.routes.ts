@@ -1,5 +1,4 @@
 import { joinUrl, posterQuery } from '@union/shared';
-import { POSTER_MEDIA_TYPES } from '@union/shared/contracts/membership-responses.contract';
 import * as z from 'zod/mini';
 import { requireInvite } from '../../store/invite.repository';
 import { defineRoute } from '../route';
@@ -20,7 +19,6 @@ export const posterRoutes = [
     access: ['officer'],
     params: inviteParams,
     query: posterQuery,
-    responseMediaTypes: POSTER_MEDIA_TYPES,
     async handle({ params, query, runtime, requireRoleOver }) {
       const invite = await requireInvite(params.inviteId);
       await requireRoleOver('officer', invite.orgId);

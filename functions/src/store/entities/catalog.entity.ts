@@ -6,6 +6,7 @@ import { item } from 'dynamodb-toolbox/schema/item';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /** v1 → "v00001": sort keys order versions numerically. */
@@ -19,21 +20,24 @@ export const versionKey = (version: number): string => `v${String(version).padSt
  *   (the latest alone: CatalogLatestEntity)
  * - a benefit by id (`${orgId}.v${n}.${i}`) — the id names its version item; the entry is read from it
  */
-export const CatalogVersionEntity = new Entity({
-  name: 'CatalogVersion',
-  table: UnionTable,
-  schema: item({
-    orgId: string().key(),
-    version: number().key(),
-    publishedAt: string(),
-    publishedBy: map({ userId: string(), displayName: string() }),
-    document: any().castAs<PlanDocument>(),
-    entries: any().castAs<PublishedBenefit[]>(),
-    entryCount: number(),
-    sourceChars: number(),
-  }),
-  computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: versionKey(version) }),
-});
+export const CatalogVersionEntity = once(
+  () =>
+    new Entity({
+      name: 'CatalogVersion',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        version: number().key(),
+        publishedAt: string(),
+        publishedBy: map({ userId: string(), displayName: string() }),
+        document: any().castAs<PlanDocument>(),
+        entries: any().castAs<PublishedBenefit[]>(),
+        entryCount: number(),
+        sourceChars: number(),
+      }),
+      computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: versionKey(version) }),
+    }),
+);
 
 /**
  * A copy of the org's latest version, written in the publish transaction with the version itself
@@ -41,48 +45,57 @@ export const CatalogVersionEntity = new Entity({
  * their lineage — is one BatchGetItem of fixed keys. Access pattern: get (in a batch over a
  * lineage) — pk CATALOG#orgId, sk LATEST.
  */
-export const CatalogLatestEntity = new Entity({
-  name: 'CatalogLatest',
-  table: UnionTable,
-  schema: item({
-    orgId: string().key(),
-    version: number(),
-    publishedAt: string(),
-    publishedBy: map({ userId: string(), displayName: string() }),
-    document: any().castAs<PlanDocument>(),
-    entries: any().castAs<PublishedBenefit[]>(),
-    entryCount: number(),
-    sourceChars: number(),
-  }),
-  computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'LATEST' }),
-});
+export const CatalogLatestEntity = once(
+  () =>
+    new Entity({
+      name: 'CatalogLatest',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        version: number(),
+        publishedAt: string(),
+        publishedBy: map({ userId: string(), displayName: string() }),
+        document: any().castAs<PlanDocument>(),
+        entries: any().castAs<PublishedBenefit[]>(),
+        entryCount: number(),
+        sourceChars: number(),
+      }),
+      computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'LATEST' }),
+    }),
+);
 
 /**
  * The plan text a version's quotes point into, in an item of its own (it can be large, up to
  * the contract's SOURCE_TEXT_MAX_BYTES). Access pattern: get by version — pk CATALOG#orgId, sk SOURCE#v0000n.
  */
-export const CatalogSourceEntity = new Entity({
-  name: 'CatalogSource',
-  table: UnionTable,
-  schema: item({
-    orgId: string().key(),
-    version: number().key(),
-    text: string(),
-  }),
-  computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: `SOURCE#${versionKey(version)}` }),
-});
+export const CatalogSourceEntity = once(
+  () =>
+    new Entity({
+      name: 'CatalogSource',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        version: number().key(),
+        text: string(),
+      }),
+      computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: `SOURCE#${versionKey(version)}` }),
+    }),
+);
 
 /**
  * The org's last allocated version number. Written in the same transaction as the version,
  * conditioned on the number read, so concurrent publishes get 1, 2, 3 … with no gap or
  * duplicate. Access pattern: get — pk CATALOG#orgId, sk COUNTER.
  */
-export const CatalogCounterEntity = new Entity({
-  name: 'CatalogCounter',
-  table: UnionTable,
-  schema: item({
-    orgId: string().key(),
-    latest: number(),
-  }),
-  computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'COUNTER' }),
-});
+export const CatalogCounterEntity = once(
+  () =>
+    new Entity({
+      name: 'CatalogCounter',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        latest: number(),
+      }),
+      computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'COUNTER' }),
+    }),
+);

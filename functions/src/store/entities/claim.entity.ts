@@ -7,6 +7,7 @@ import { list } from 'dynamodb-toolbox/schema/list';
 import { map } from 'dynamodb-toolbox/schema/map';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /**
@@ -16,40 +17,43 @@ import { UnionTable } from '../table';
  *   (the queue of an officer is the union over the orgs of their subtree)
  * - a member's claims, newest first — gsi2: CLAIMUSER#userId / createdAt#id
  */
-export const ClaimEntity = new Entity({
-  name: 'Claim',
-  table: UnionTable,
-  schema: item({
-    claimId: string().key(),
-    userId: string(),
-    memberName: string(),
-    memberNumber: string(),
-    orgId: string(),
-    orgName: string(),
-    benefitId: string(),
-    benefitKey: string(),
-    benefitVersion: number(),
-    benefitName: string(),
-    benefitOrgId: string(),
-    period: string(),
-    status: string().enum(...CLAIM_STATUSES),
-    /** Claim facts as given on the form (amounts, yes/no). */
-    facts: any(),
-    reasons: list(map({ met: any(), text: string() })),
-    rejectionReason: string().optional(),
-    /** Why a 免申即享 claim waits for review (an unconfirmed 入会 declaration, facts declared with it). */
-    reviewReason: string().optional(),
-    createdAt: string(),
-    decidedAt: string().optional(),
-    decidedBy: string().optional(),
-    automatic: boolean(),
-    gsi1pk: string().optional(),
-    gsi1sk: string().optional(),
-    gsi2pk: string().optional(),
-    gsi2sk: string().optional(),
-  }),
-  computeKey: ({ claimId }) => ({ pk: `CLAIM#${claimId}`, sk: 'META' }),
-});
+export const ClaimEntity = once(
+  () =>
+    new Entity({
+      name: 'Claim',
+      table: UnionTable,
+      schema: item({
+        claimId: string().key(),
+        userId: string(),
+        memberName: string(),
+        memberNumber: string(),
+        orgId: string(),
+        orgName: string(),
+        benefitId: string(),
+        benefitKey: string(),
+        benefitVersion: number(),
+        benefitName: string(),
+        benefitOrgId: string(),
+        period: string(),
+        status: string().enum(...CLAIM_STATUSES),
+        /** Claim facts as given on the form (amounts, yes/no). */
+        facts: any(),
+        reasons: list(map({ met: any(), text: string() })),
+        rejectionReason: string().optional(),
+        /** Why a 免申即享 claim waits for review (an unconfirmed 入会 declaration, facts declared with it). */
+        reviewReason: string().optional(),
+        createdAt: string(),
+        decidedAt: string().optional(),
+        decidedBy: string().optional(),
+        automatic: boolean(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
+        gsi2pk: string().optional(),
+        gsi2sk: string().optional(),
+      }),
+      computeKey: ({ claimId }) => ({ pk: `CLAIM#${claimId}`, sk: 'META' }),
+    }),
+);
 
 /**
  * The member's claims of a period, one item per member and claim year: for each benefit the member
@@ -86,22 +90,25 @@ export const QUOTA_TOTAL_PREFIX = 'total:';
  * existed, which then last the default days from publishedAt).
  * Access pattern: get — pk PUBLICITY#benefitId, sk ORG#orgId (republishing replaces it).
  */
-export const PublicityEntity = new Entity({
-  name: 'Publicity',
-  table: UnionTable,
-  schema: item({
-    benefitId: string().key(),
-    orgId: string().key(),
-    benefitName: string(),
-    period: string(),
-    entries: list(map({ maskedName: string(), orgName: string(), decidedAt: string() })),
-    publishedAt: string(),
-    publishedBy: string(),
-    startsOn: string().optional(),
-    endsOn: string().optional(),
-  }),
-  computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
-});
+export const PublicityEntity = once(
+  () =>
+    new Entity({
+      name: 'Publicity',
+      table: UnionTable,
+      schema: item({
+        benefitId: string().key(),
+        orgId: string().key(),
+        benefitName: string(),
+        period: string(),
+        entries: list(map({ maskedName: string(), orgName: string(), decidedAt: string() })),
+        publishedAt: string(),
+        publishedBy: string(),
+        startsOn: string().optional(),
+        endsOn: string().optional(),
+      }),
+      computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
+    }),
+);
 
 /**
  * 委托审核: the publishing org lets officers of an org below it decide claims against its
@@ -110,15 +117,18 @@ export const PublicityEntity = new Entity({
  * - get (is the review of publisher P delegated to org D?) — pk ORG#P, sk CLAIMDELEGATE#D
  * - a publisher's delegations — pk ORG#P, sk begins_with CLAIMDELEGATE#
  */
-export const ClaimDelegationEntity = new Entity({
-  name: 'ClaimDelegation',
-  table: UnionTable,
-  schema: item({
-    orgId: string().key(),
-    delegateOrgId: string().key(),
-    delegateOrgName: string(),
-    grantedBy: string(),
-    grantedAt: string(),
-  }),
-  computeKey: ({ orgId, delegateOrgId }) => ({ pk: `ORG#${orgId}`, sk: `CLAIMDELEGATE#${delegateOrgId}` }),
-});
+export const ClaimDelegationEntity = once(
+  () =>
+    new Entity({
+      name: 'ClaimDelegation',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        delegateOrgId: string().key(),
+        delegateOrgName: string(),
+        grantedBy: string(),
+        grantedAt: string(),
+      }),
+      computeKey: ({ orgId, delegateOrgId }) => ({ pk: `ORG#${orgId}`, sk: `CLAIMDELEGATE#${delegateOrgId}` }),
+    }),
+);

@@ -3,6 +3,7 @@ import { boolean } from 'dynamodb-toolbox/schema/boolean';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /**
@@ -12,21 +13,24 @@ import { UnionTable } from '../table';
  * - a member's facts — pk USER#userId, sk OFFICERFACTS
  * - the members an org's officers have set facts for — gsi1: FACTSORG#orgId / userId
  */
-export const MemberFactsEntity = new Entity({
-  name: 'MemberFacts',
-  table: UnionTable,
-  schema: item({
-    userId: string().key(),
-    orgId: string(),
-    memberName: string(),
-    hardship: boolean(),
-    modelWorker: boolean(),
-    frontlineMedical: boolean(),
-    updatedAt: string(),
-    updatedBy: string(),
-    version: number().optional(),
-    gsi1pk: string().optional(),
-    gsi1sk: string().optional(),
-  }),
-  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'OFFICERFACTS' }),
-});
+export const MemberFactsEntity = once(
+  () =>
+    new Entity({
+      name: 'MemberFacts',
+      table: UnionTable,
+      schema: item({
+        userId: string().key(),
+        orgId: string(),
+        memberName: string(),
+        hardship: boolean(),
+        modelWorker: boolean(),
+        frontlineMedical: boolean(),
+        updatedAt: string(),
+        updatedBy: string(),
+        version: number().optional(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
+      }),
+      computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'OFFICERFACTS' }),
+    }),
+);

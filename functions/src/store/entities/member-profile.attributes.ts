@@ -6,7 +6,7 @@ import { string } from 'dynamodb-toolbox/schema/string';
  * The real-name profile a worker gives when joining, stored alike on the application and on the
  * membership. 身份证号 and phone only encrypted (…Enc) and as keyed hashes (…Hash).
  */
-export const memberProfileAttributes = {
+export const memberProfileAttributes = () => ({
   name: string(),
   idEnc: string(),
   phoneEnc: string(),
@@ -19,4 +19,4 @@ export const memberProfileAttributes = {
   group: string().enum(...MEMBER_GROUPS),
   isMigrantWorker: boolean(),
   noticeVersion: string(),
-};
+});

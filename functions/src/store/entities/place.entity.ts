@@ -3,6 +3,7 @@ import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /**
@@ -14,30 +15,33 @@ import { UnionTable } from '../table';
  * their lineage and area and sorts by distance in code. Items written before the per-org keys sit in
  * gsi1 PLACES (scripts/seed/migrate.ts moves them).
  */
-export const PlaceEntity = new Entity({
-  name: 'Place',
-  table: UnionTable,
-  schema: item({
-    placeId: string().key(),
-    orgId: string(),
-    kind: string().enum(...PLACE_KINDS),
-    name: string(),
-    address: string(),
-    lat: number(),
-    lng: number(),
-    openingHours: string(),
-    /** The running org's area, when it has one. */
-    area: string().optional(),
-    /** Absent: open (items from before 闭馆 existed). */
-    status: string().enum('open', 'closed').optional(),
-    createdAt: string(),
-    createdBy: string(),
-    updatedAt: string().optional(),
-    updatedBy: string().optional(),
-    gsi1pk: string().optional(),
-    gsi1sk: string().optional(),
-    gsi2pk: string().optional(),
-    gsi2sk: string().optional(),
-  }),
-  computeKey: ({ placeId }) => ({ pk: `PLACE#${placeId}`, sk: 'META' }),
-});
+export const PlaceEntity = once(
+  () =>
+    new Entity({
+      name: 'Place',
+      table: UnionTable,
+      schema: item({
+        placeId: string().key(),
+        orgId: string(),
+        kind: string().enum(...PLACE_KINDS),
+        name: string(),
+        address: string(),
+        lat: number(),
+        lng: number(),
+        openingHours: string(),
+        /** The running org's area, when it has one. */
+        area: string().optional(),
+        /** Absent: open (items from before 闭馆 existed). */
+        status: string().enum('open', 'closed').optional(),
+        createdAt: string(),
+        createdBy: string(),
+        updatedAt: string().optional(),
+        updatedBy: string().optional(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
+        gsi2pk: string().optional(),
+        gsi2sk: string().optional(),
+      }),
+      computeKey: ({ placeId }) => ({ pk: `PLACE#${placeId}`, sk: 'META' }),
+    }),
+);

@@ -2,6 +2,7 @@ import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { number } from 'dynamodb-toolbox/schema/number';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /**
@@ -10,16 +11,19 @@ import { UnionTable } from '../table';
  * attribute (infra/table.yml): DynamoDB deletes the counter a day after its window ended.
  * Access pattern: get/update — pk RATE#scope#subject, sk WINDOW#start.
  */
-export const RateCounterEntity = new Entity({
-  name: 'RateCounter',
-  table: UnionTable,
-  timestamps: false,
-  schema: item({
-    scope: string().key(),
-    subject: string().key(),
-    windowStart: number().key(),
-    count: number(),
-    ttl: number(),
-  }),
-  computeKey: ({ scope, subject, windowStart }) => ({ pk: `RATE#${scope}#${subject}`, sk: `WINDOW#${windowStart}` }),
-});
+export const RateCounterEntity = once(
+  () =>
+    new Entity({
+      name: 'RateCounter',
+      table: UnionTable,
+      timestamps: false,
+      schema: item({
+        scope: string().key(),
+        subject: string().key(),
+        windowStart: number().key(),
+        count: number(),
+        ttl: number(),
+      }),
+      computeKey: ({ scope, subject, windowStart }) => ({ pk: `RATE#${scope}#${subject}`, sk: `WINDOW#${windowStart}` }),
+    }),
+);

@@ -2,6 +2,7 @@ import { Entity } from 'dynamodb-toolbox/entity';
 import { item } from 'dynamodb-toolbox/schema/item';
 import { set } from 'dynamodb-toolbox/schema/set';
 import { string } from 'dynamodb-toolbox/schema/string';
+import { once } from '../once';
 import { UnionTable } from '../table';
 
 /**
@@ -10,35 +11,41 @@ import { UnionTable } from '../table';
  * - get a user — pk USER#id, sk PROFILE
  * - list demo identities for the development sign-in — gsi1: DEVIDENTITY / order
  */
-export const UserEntity = new Entity({
-  name: 'User',
-  table: UnionTable,
-  schema: item({
-    userId: string().key(),
-    displayName: string(),
-    /**
-     * Role grants as a string set of `role@orgId`: a set, so that two grants added at once
-     * (activation and a congress roster, say) are both kept — ADD and DELETE are atomic.
-     */
-    grantKeys: set(string()).optional(),
-    /** Shown on the development sign-in page only. */
-    demoDescription: string().optional(),
-    gsi1pk: string().optional(),
-    gsi1sk: string().optional(),
-  }),
-  computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-});
+export const UserEntity = once(
+  () =>
+    new Entity({
+      name: 'User',
+      table: UnionTable,
+      schema: item({
+        userId: string().key(),
+        displayName: string(),
+        /**
+         * Role grants as a string set of `role@orgId`: a set, so that two grants added at once
+         * (activation and a congress roster, say) are both kept — ADD and DELETE are atomic.
+         */
+        grantKeys: set(string()).optional(),
+        /** Shown on the development sign-in page only. */
+        demoDescription: string().optional(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
+      }),
+      computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+    }),
+);
 
 /**
  * WeChat openid → user. Access pattern: get by openid — pk WXOPENID#openid, sk USER.
  * Created with a condition so two first logins from one openid make one user.
  */
-export const WechatIdentityEntity = new Entity({
-  name: 'WechatIdentity',
-  table: UnionTable,
-  schema: item({
-    openId: string().key(),
-    userId: string(),
-  }),
-  computeKey: ({ openId }) => ({ pk: `WXOPENID#${openId}`, sk: 'USER' }),
-});
+export const WechatIdentityEntity = once(
+  () =>
+    new Entity({
+      name: 'WechatIdentity',
+      table: UnionTable,
+      schema: item({
+        openId: string().key(),
+        userId: string(),
+      }),
+      computeKey: ({ openId }) => ({ pk: `WXOPENID#${openId}`, sk: 'USER' }),
+    }),
+);
