@@ -167,13 +167,14 @@ describe('分项表决 on a 立案 proposal', () => {
 
   it('one ballot per delegate when each of 9 sends three different ballots at once (bounded: 9 in flight)', async () => {
     // Each delegate's three attempts, all in flight together; which one lands is the race's.
-    // Items 1 and 2 pass whichever lands (≥ 6 赞成 of N = 10); item 3 never gets 6 赞成.
+    // Items 1 and 2 pass whichever lands (≥ 6 赞成 of N = 10); item 3 never gets 6 赞成 (only five send 赞成 on it;
+    // the sixth's tries differ between 反对 and 弃权, so the race still decides which ballot lands).
     const intents = d.slice(0, 9).map((p, i) => ({
       p,
       tries: [0, 1, 2].map((t): VoteOption[] => [
-        i < 7 ? 'yes' : VOTE_OPTIONS[(i + t) % 3]!,
+        i === 5 && t === 2 ? 'abstain' : i < 7 ? 'yes' : VOTE_OPTIONS[(i + t) % 3]!,
         i < 6 ? 'yes' : 'no',
-        i < 5 ? 'yes' : i === 5 ? VOTE_OPTIONS[(t + 1) % 3]! : 'no',
+        i < 5 ? 'yes' : i === 5 ? (['no', 'abstain'] as const)[t % 2]! : 'no',
       ]),
     }));
     const attempts = intents.flatMap(({ p, tries }) => tries.map((options, t) => ({ p, options, key: `it-${p.userId}-${t}-0123456789` })));
