@@ -59,7 +59,7 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
     shot: 'results',
   },
   'member/pages/transfer/index': { as: 'delegate-10', route: () => 'member/pages/transfer/index', ready: 'transfer-form' },
-  'member/pages/claims/index': { as: 'delegate-10', route: () => 'member/pages/claims/index', ready: 'my-claims' },
+  'member/pages/claims/index': { as: 'delegate-10', route: () => 'member/pages/claims/index', ready: 'my-claims-loaded' },
   'member/pages/activity/index': { as: 'delegate-10', route: () => 'member/pages/activity/index', ready: 'my-votes' },
   'member/pages/help/index': { as: 'delegate-10', route: () => 'member/pages/help/index', ready: 'help' },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },

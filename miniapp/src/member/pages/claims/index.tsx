@@ -30,7 +30,11 @@ export default function MyClaimsPage() {
       <ErrorBanner message={error} />
       <View className="card">
         <Text className="cp-title">我的申领</Text>
-        {loaded ? <MyClaims claims={claims.items} /> : null}
+        {loaded ? (
+          <View data-testid="my-claims-loaded">
+            <MyClaims claims={claims.items} />
+          </View>
+        ) : null}
         <LoadMore
           hasMore={claims.hasMore}
           loading={claims.loading}
