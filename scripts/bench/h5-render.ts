@@ -14,6 +14,7 @@
  */
 import type { Server } from 'node:http';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, PHONE } from '../../tests/support/chromium';
 import { freePort } from '../lib/dynamo-local';
 import { startStaticServer } from '../lib/static-server';
 import { startApiServer } from './api-server';
@@ -34,20 +35,6 @@ export interface RenderRow {
 
 export const RENDER_MEMBER = 'member-migrant';
 export const BARE_PAGE = 'bare Taro page';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// The launch options of the e2e tests (tests/support/e2e.ts).
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 /**
  * Records, in the page, when `selector` first has a layout box (ms since navigation start): checked on

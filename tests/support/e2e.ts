@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, PHONE } from './chromium';
 import { OWN_DATA_ROUTES, piiFindings } from './pii-scan';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../e2e/artifacts');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM } from './chromium';
 
 export const appUrl = () => inject('appUrl');
 export const apiUrl = () => inject('apiUrl');
@@ -23,16 +24,7 @@ export const useBrowser = (): (() => Browser) => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
   afterAll(async () => {
@@ -47,11 +39,7 @@ export const useBrowser = (): (() => Browser) => {
 
 /** A phone-sized browser context (desktop-sized for officers' PC use when `desktop`). */
 export const newContext = (b: Browser, opts: { desktop?: boolean } = {}): Promise<BrowserContext> =>
-  b.newContext(
-    opts.desktop
-      ? { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }
-      : { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' },
-  );
+  b.newContext(opts.desktop ? { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' } : PHONE);
 
 /** Signs in as a demo identity through the development sign-in page, landing on `redirect` (a page path). */
 export const signInAs = async (page: Page, identityId: string, redirect?: string): Promise<void> => {
