@@ -9,7 +9,6 @@
  * BENCH_ONLY=cold,routes,builds,render,importer (any of them) runs those sections alone and prints
  * them without writing BENCHMARKS.md.
  */
-import './binary-import';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../lib/dynamo-local';
@@ -95,7 +94,7 @@ if (runs('cold')) {
     title: `Cold import (fresh Node process each, ${rows[0]?.samples ?? 0} alternating rounds, medians)`,
     intro: [
       'Each bundle is built as `serverless package --stage prod` builds it (serverless.yml `custom.esbuild`: minified, node20, cjs,',
-      '`.bin` loader, the AWS SDK bundled; byte-identical to the packaged `.cjs`), and so is the bare handler: a `DynamoDBDocumentClient`',
+      'the AWS SDK bundled; byte-identical to the packaged `.cjs`), and so is the bare handler: a `DynamoDBDocumentClient`',
       "and one `GetCommand`. Measured inside the fresh process around `require(bundle)`, which leaves Node's own start out. The ratio",
       'is of CPU time (user + system): on this oversubscribed machine wall time waits for a core at random (its ratios moved by ±0.5',
       'between runs, CPU ratios by ±0.1), and a 512 MB Lambda has about a third of a vCPU, so its init lasts about the CPU it needs.',
@@ -154,6 +153,10 @@ try {
         'Each request alternates with the bare DynamoDB operation the route wraps, on the same client and table: for a read, the',
         "route's own first GetItem replayed as sent (the demo member 张德福's card and benefits); for a write, one TransactWriteItems of",
         "as many conditional Puts as the route's transaction has items, each of its item's size. Writes take a person prepared beforehand.",
+        "A third subject in the same alternation replays the route's own DynamoDB calls bare, in the same round trips (reads as sent,",
+        'a counter update on a fresh key, the transaction as above): `÷ own calls` is what the route adds on top of the store calls it',
+        'makes (parsing, deciding, mapping, JSON). Where `÷ bare` is over the target and `÷ own calls` is not, what stands in the way is',
+        'the reads and round trips the route needs beyond the one operation (column `own calls`), not its code.',
       ],
       header: [
         'route',
@@ -165,6 +168,9 @@ try {
         'p50 ÷ bare',
         'p95 ÷ bare',
         `p50 ≤ ${TARGETS.warmP50Ratio}×`,
+        'own calls (round trips →)',
+        'own calls p50',
+        'p50 ÷ own calls',
       ],
       rows: latency.map((r) => [
         `\`${r.route}\``,
@@ -176,6 +182,9 @@ try {
         ratio(r.ratio50),
         ratio(r.ratio95),
         check(r.ratio50, TARGETS.warmP50Ratio),
+        r.own,
+        ms(r.own50),
+        ratio(r.ratioOwn50),
       ]),
     });
 

@@ -12,7 +12,6 @@
  * Prints medians per route: total, each wave, outside the calls, Node CPU; the bare transaction and
  * its Node CPU; the ratios. Self-contained; `npm run bench` (BENCH_ONLY=routes) has the full table.
  */
-import './binary-import';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { alternate, median } from './lib';
 
