@@ -1,7 +1,9 @@
 import {
+  assertBenefitInPeriod,
   assertPublicityOpen,
   benefitIdSchema,
   benefitKeyOf,
+  benefitSpanOf,
   CLAIM_STATUS_LABELS,
   type ClaimDecisionScope,
   type ClaimView,
@@ -64,6 +66,11 @@ registerStatuses({
   CLAIM_BENEFIT_FORBIDDEN: 403,
   DELEGATE_ORG_INVALID: 400,
   CURSOR_INVALID: 400,
+});
+
+registerStatuses({
+  BENEFIT_ENDED: 409,
+  BENEFIT_NOT_STARTED: 409,
 });
 
 registerStatuses({
@@ -195,6 +202,8 @@ export const claimRoutes = [
       if (!current && latestVersion !== null && latestVersion !== benefit.version) {
         throw new DomainError('BENEFIT_SUPERSEDED', '服务目录已更新，请刷新后按最新目录申领', { field: 'benefitId' });
       }
+      // A benefit of a year that ended (or has not begun) is refused from its published entry, which never changes.
+      assertBenefitInPeriod(benefitSpanOf(benefit), chinaDateOf(now.toISOString()));
       const period = claimPeriodOf(now);
       const claimFacts = parseClaimFacts(benefit.eligibility, body.facts);
       const decision = judgeClaim(benefit.eligibility, facts, claimFacts, Number(period));
