@@ -62,7 +62,7 @@ function BenefitItem({ b, publicity }: { b: MemberBenefit; publicity: MemberPubl
         </Text>
       ) : null}
       {publicity.length > 0 ? (
-        <View data-testid="benefit-publicity">
+        <View data-testid="publicity-of-benefit">
           {publicity.map((p) => (
             <PublicityItem key={`${p.orgId}-${p.benefitId}`} p={p} compact />
           ))}
