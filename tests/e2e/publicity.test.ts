@@ -131,6 +131,16 @@ describe('公示: published by an officer, seen by the members of the subtree on
     expect(await endedItem.locator('[data-testid="period"]').textContent()).toContain(`${lastYear} 年度（已结束，不能再申领）`);
     await endedItem.scrollIntoViewIfNeeded();
     await screenshot(courier, 'publicity-ended-benefit');
+
+    // 服务目录 groups the lineage's catalogs the same way: this year's plans first, last year's marked 已结束.
+    await courier.goto(courier.url().replace(/#.*$/, '#/member/pages/catalog/index'));
+    await courier.locator('[data-testid="benefit-quote"]').first().waitFor({ timeout: 30_000 });
+    const catalogYears = await courier
+      .locator('[data-testid^="catalog-year-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(catalogYears).toEqual([`catalog-year-${period}`, `catalog-year-${lastYear}`]);
+    expect(await courier.locator(`[data-testid="catalog-year-${lastYear}"]`).textContent()).toContain(`${lastYear} 年度（已结束）`);
+    expect(await courier.locator(`[data-testid="catalog-year-${lastYear}"] [data-testid^="catalog-logistics-v"]`).count()).toBe(1);
     await courier.context().close();
   });
 });
