@@ -41,7 +41,7 @@ const findClaimableBenefit = async (prepared: Prepared, probe: { token: string }
   const res = expectOk('benefits', await call({ area: AREAS.card, method: 'GET', path: '/me/benefits', token: probe.token }));
   const benefits = (res.body.tiers as Array<{ benefits: MemberBenefit[] }>).flatMap((t) => t.benefits);
   const candidates = benefits.filter(
-    (b) => b.quota === null && b.claimFacts.length === 0 && b.decision.eligible === true && b.myClaim === null,
+    (b) => b.quota === null && b.claimFacts.length === 0 && b.decision.eligible === true && b.myClaim === null && b.periodStatus === 'open',
   );
   for (const b of candidates) {
     const claimed = await call({

@@ -1,5 +1,5 @@
 import { DeleteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { jointSearchKeys } from '@union/shared';
+import { jointSearchKeys, storedPublicityPeriod } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { getCatalogVersion } from '../../functions/src/store/catalog.repository';
 import { CatalogLatestEntity } from '../../functions/src/store/entities/catalog.entity';
@@ -33,6 +33,7 @@ import { getDocumentClient, tableName } from '../../functions/src/store/table';
  * - CATALOG#org / LATEST: the copy of the latest version (from the counter's number).
  * - Places: from the one PLACES partition to their org's and area's.
  * - 附议 and VOTED markers: their gsi1 keys (co-signer; voter).
+ * - 公示: its gsi1 keys (the org that published it, its last day), which a member's list reads.
  * - Quota counters, once one item per benefit and period (pk QUOTA#benefitKey, sk PERIOD#period), now
  *   attributes of the publisher's item of the period (QUOTAS#org / PERIOD#period): copied there.
  * - Claim locks, once one item per benefit, period and member (pk CLAIMLOCK#benefitKey#period, sk
@@ -233,6 +234,16 @@ const migrateItem = async (item: Item): Promise<boolean> => {
         ),
       );
     }
+    case 'Publicity': {
+      // Listed under its org by its last day (publicity.repository.ts); before periods, the default from publishedAt.
+      if (item.gsi1pk !== undefined) return false;
+      const { endsOn } = storedPublicityPeriod({
+        startsOn: str(item.startsOn) || null,
+        endsOn: str(item.endsOn) || null,
+        publishedAt: str(item.publishedAt),
+      });
+      return setIfAbsent(item, { gsi1pk: `PUBLICITYORG#${str(item.orgId)}`, gsi1sk: `${endsOn}#${str(item.benefitId)}` });
+    }
     case 'CongressCosign':
       if (item.gsi1pk !== undefined) return false;
       return setIfAbsent(item, { gsi1pk: `COSIGNER#${str(item.userId)}`, gsi1sk: `${str(item.at)}#${str(item.proposalId)}` });
@@ -244,7 +255,7 @@ const migrateItem = async (item: Item): Promise<boolean> => {
   }
 };
 
-const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'ClaimLock', 'Place', 'CongressCosign', 'CongressVoted'];
+const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'ClaimLock', 'Place', 'Publicity', 'CongressCosign', 'CongressVoted'];
 
 /** Scans the table for the kinds of item above and brings each up to date. Returns how many it wrote. */
 export const migrateReadModel = async (): Promise<number> => {

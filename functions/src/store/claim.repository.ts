@@ -1,11 +1,4 @@
-import {
-  type ClaimStatus,
-  DomainError,
-  type PublicityEntry,
-  type PublicityPeriod,
-  type QuotaState,
-  storedPublicityPeriod,
-} from '@union/shared';
+import { type ClaimStatus, DomainError, type QuotaState } from '@union/shared';
 import type { EligibilityReason } from '@union/shared/domain/eligibility/index';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -19,7 +12,6 @@ import {
   memberClaimsKey,
   ORG_QUOTAS_ENTITY,
   orgQuotasKey,
-  PublicityEntity,
   QUOTA_TOTAL_PREFIX,
   QUOTA_USED_PREFIX,
 } from './entities/claim.entity';
@@ -30,7 +22,6 @@ import { tableName } from './table';
 import { type LabeledTx, rawTx, runTransaction, TransactionRefused } from './transactions';
 
 const claims = once(() => ClaimEntity().build(EntityRepository));
-const publicity = once(() => PublicityEntity().build(EntityRepository));
 const delegations = once(() => ClaimDelegationEntity().build(EntityRepository));
 
 export type ClaimFactValue = number | boolean | string;
@@ -385,37 +376,6 @@ export const getQuotaUse = async (benefitKeys: readonly string[], period: string
   const orgIds = [...new Set(benefitKeys.map((k) => k.slice(0, k.indexOf('|'))))];
   const all = await getQuotaUseOfOrgs(orgIds, period);
   return new Map([...all].filter(([k]) => wanted.has(k)));
-};
-
-export interface PublicityRecord extends PublicityPeriod {
-  benefitId: string;
-  orgId: string;
-  benefitName: string;
-  /** The claim year whose approvals are listed. */
-  period: string;
-  entries: PublicityEntry[];
-  publishedAt: string;
-  publishedBy: string;
-}
-
-export const putPublicity = async (p: PublicityRecord): Promise<void> => {
-  await publicity().put(p);
-};
-
-export const getPublicity = async (benefitId: string, orgId: string): Promise<PublicityRecord | null> => {
-  const { Item } = await publicity().get({ benefitId, orgId });
-  return Item
-    ? {
-        benefitId: Item.benefitId,
-        orgId: Item.orgId,
-        benefitName: Item.benefitName,
-        period: Item.period,
-        entries: Item.entries,
-        publishedAt: Item.publishedAt,
-        publishedBy: Item.publishedBy,
-        ...storedPublicityPeriod(Item),
-      }
-    : null;
 };
 
 export interface ClaimDelegation {

@@ -176,6 +176,11 @@ export const benefitViewSchema = z.object({
   howToClaim: z.string(),
   quota: z.nullable(z.object({ total: z.int(), used: z.int(), left: z.int(), unit: z.string() })),
   period: z.nullable(z.string()),
+  /** The plan year (the entry's, else its document's). */
+  year: z.nullable(z.int()),
+  /** 'ended' → 已结束, 'notStarted' → 未开始: not claimable. */
+  periodStatus: z.enum(['open', 'notStarted', 'ended']),
+  periodText: z.nullable(z.string()),
   department: z.nullable(z.string()),
   sourceText: z.string(),
   quote: z.string(),
@@ -231,6 +236,12 @@ export const publicitySchema = z.object({
 export type PublicityView = z.infer<typeof publicitySchema>;
 /** POST /orgs/{orgId}/benefits/{benefitId}/publicity → 201, and GET of the same path */
 export const publicityResponse = z.object({ publicity: publicitySchema });
+
+/** A 公示 in the member's list: with the name of the union that published it. */
+export const memberPublicitySchema = z.extend(publicitySchema, { orgName: z.string() });
+export type MemberPublicityView = z.infer<typeof memberPublicitySchema>;
+/** GET /me/publicity — one page, ending soonest first. */
+export const memberPublicityResponse = pageResponse('publicity', memberPublicitySchema);
 
 /** PUT /orgs/{orgId}/claim-delegations/{delegateOrgId} */
 export const claimDelegationResponse = z.object({ delegation: claimDelegationSchema });

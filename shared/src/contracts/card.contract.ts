@@ -41,6 +41,9 @@ export const publishPublicityRequest = z.object({
 });
 export type PublishPublicityRequest = z.infer<typeof publishPublicityRequest>;
 
+/** GET /me/publicity?cursor=&limit= — the 公示 on show that the member's lineage published, ending soonest first. */
+export const memberPublicityQuery = pageQuery;
+
 /**
  * PUT /orgs/{orgId}/members/{userId}/facts: officer-set facts; an omitted one keeps its value.
  * `confirmDeclared: true` confirms what the member declared at 入会 (八大群体, 农民工, 用工形式), so

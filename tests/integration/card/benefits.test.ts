@@ -4,6 +4,7 @@ import { invoke } from '../../support/invoke';
 import { tokenFor } from '../../support/sessions';
 import {
   ACCIDENT_INSURANCE,
+  CURRENT_YEAR,
   HARDSHIP_AID,
   MOVIE_DISCOUNT,
   makeMember,
@@ -43,7 +44,7 @@ describe('benefits with reasons, and officer-set facts', () => {
       tier: '特惠',
       whoQualifies: '适用于：在会会员，且八大群体会员。',
       department: '保障工作部',
-      period: '2025年全年',
+      period: `${CURRENT_YEAR}年全年`,
       orgName: '江澄市总工会',
     });
     expect(accident.sourceText).toBe(

@@ -1,4 +1,4 @@
-import type { RoleGrant } from '@union/shared';
+import { claimPeriodOf, type RoleGrant } from '@union/shared';
 import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
 import { publishCatalog } from '../../../functions/src/store/catalog.repository';
 import { activateMembership, type MemberProfile } from '../../../functions/src/store/membership.repository';
@@ -62,7 +62,13 @@ export const makeMember = async (
 
 export const officerToken = (userId: string, orgId: string): Promise<string> => tokenFor(userId, [{ role: 'officer', orgId }], '周建华');
 
-const DOC = { issuer: '江澄市总工会', year: 2025, number: '江工发〔2025〕1号', title: '江澄市总工会2025年工作要点' };
+/**
+ * The plan year of the test catalogs: this year's (a benefit of a past year's plan is 已结束 and
+ * refused, benefit-period.ts), so the tests pass in any year. The document's title keeps its words.
+ */
+export const CURRENT_YEAR = Number(claimPeriodOf(new Date()));
+
+const DOC = { issuer: '江澄市总工会', year: CURRENT_YEAR, number: '江工发〔2025〕1号', title: '江澄市总工会2025年工作要点' };
 
 const activeMember = { member: 'status', op: 'eq', value: 'active' } as const;
 
@@ -74,7 +80,7 @@ export const ACCIDENT_INSURANCE: PublishServiceInput = {
   eligibility: { all: [activeMember, { member: 'isEightGroups', op: 'eq', value: true }] },
   benefit: {},
   department: '保障工作部',
-  period: '2025年全年',
+  period: `${CURRENT_YEAR}年全年`,
   claimMode: 'review',
   source: { clause: '三、（二）3.', quote: '为八大群体会员免费办理意外伤害互助保险。', start: 0, end: 20 },
 };
@@ -87,7 +93,7 @@ export const SERIOUS_ILLNESS: PublishServiceInput = {
   eligibility: { all: [activeMember, { claim: 'selfPaidMedical', op: 'gte', value: 10000, period: 'claimYear' }] },
   benefit: { amountYuan: 500, thresholdYuan: 10000 },
   department: '保障工作部',
-  period: '2025年',
+  period: `${CURRENT_YEAR}年`,
   claimMode: 'review',
   source: {
     clause: '四、8.',
@@ -121,10 +127,10 @@ export const MOVIE_DISCOUNT: PublishServiceInput = {
 };
 
 /** Publishes `services` as the org's next catalog version; returns the benefit ids in order. */
-export const publish = async (orgId: string, services: PublishServiceInput[]): Promise<string[]> => {
+export const publish = async (orgId: string, services: PublishServiceInput[], year = CURRENT_YEAR): Promise<string[]> => {
   const catalog = await publishCatalog({
     orgId,
-    request: { document: DOC, services },
+    request: { document: { ...DOC, year }, services },
     publishedBy: { userId: 'officer-city', displayName: '市总干部' },
     now: new Date(),
   });

@@ -1,8 +1,8 @@
 import { chinaDateOf } from '@union/shared';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
-import { getPublicity, type PublicityRecord, putPublicity } from '../../../functions/src/store/claim.repository';
 import { createOrg } from '../../../functions/src/store/org.repository';
+import { getPublicity, type PublicityRecord, putPublicity } from '../../../functions/src/store/publicity.repository';
 import { invoke } from '../../support/invoke';
 import { tokenFor } from '../../support/sessions';
 import { makeMember, officerToken, publish, SERIOUS_ILLNESS, seedOrgs, type TestMember } from './fixtures';

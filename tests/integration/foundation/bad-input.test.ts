@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from '@union/shared';
+import { claimPeriodOf, ROLE_NAMES } from '@union/shared';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
@@ -107,7 +107,7 @@ describe('body size', () => {
       },
     }));
     const body = {
-      document: { issuer: '边界市总工会', year: 2025, number: '边工发〔2025〕1号', title: '2025年工作要点' },
+      document: { issuer: '边界市总工会', year: Number(claimPeriodOf(new Date())), number: '边工发〔2025〕1号', title: '2025年工作要点' },
       services,
       sourceText,
     };

@@ -119,7 +119,14 @@ const screens = async () => {
   const benefits = (await read('card', '/me/benefits', 'member-courier')).body;
   const data = (await read('membership', '/me/data', 'delegate-11')).body;
   const { exportedAt: _t, ...dataStable } = data;
-  return { card, benefits, congress: dataStable.congress, lineage: (await read('orgs', '/orgs/enterprise', 'member-courier')).body };
+  const publicity = (await read('card', '/me/publicity', 'member-courier')).body;
+  return {
+    card,
+    benefits,
+    publicity,
+    congress: dataStable.congress,
+    lineage: (await read('orgs', '/orgs/enterprise', 'member-courier')).body,
+  };
 };
 
 const QUOTA: PublishServiceInput = {
@@ -140,7 +147,12 @@ beforeAll(async () => {
   const [benefitId] = await publish('logistics', [QUOTA]);
   const claimed = await invoke(AREAS.card, 'POST', '/me/claims', { token: await tokenOf('member-courier'), body: { benefitId } });
   expect(claimed.body.claim?.status).toBe('approved');
+  const officer = await tokenOf('officer-district');
+  expect((await invoke(AREAS.card, 'POST', `/orgs/district/benefits/${benefitId}/publicity`, { token: officer, body: {} })).status).toBe(
+    201,
+  );
   before = await screens();
+  expect(before.publicity.publicity).toHaveLength(1);
   expect(before.congress.cosigned).toHaveLength(1);
   expect(before.congress.votedIn).toHaveLength(1);
 }, 120_000);
@@ -154,6 +166,7 @@ describe('items from before the read model', () => {
       await remove(['UserMembership'], [...copies, 'declaredFactsConfirmedBy', 'declaredFactsConfirmedAt', 'lineage']),
     ).toBeGreaterThan(30);
     expect(await remove(['CongressCosign', 'CongressVoted'], ['gsi1pk', 'gsi1sk'])).toBeGreaterThan(20);
+    expect(await remove(['Publicity'], ['gsi1pk', 'gsi1sk'])).toBe(1);
     const old = await writeOldQuotasAndLocks();
     expect(old.quotas).toBeGreaterThan(0);
     expect(old.locks).toBeGreaterThan(0);
@@ -166,6 +179,7 @@ describe('items from before the read model', () => {
     clearReadCaches();
     const stale = (await read('card', '/me/benefits', 'member-courier')).body;
     expect(stale.catalogs).toEqual([]);
+    expect((await read('card', '/me/publicity', 'member-courier')).body.publicity).toEqual([]);
     expect((await read('membership', '/me/data', 'delegate-11')).body.congress).toMatchObject({ cosigned: [], votedIn: [] });
 
     expect(await seedDemo()).toBe('existing');

@@ -181,6 +181,7 @@ const READS: ReadRoute[] = [
   read('card', 'GET /me/benefits'),
   read('card', 'GET /me/claims'),
   read('card', 'GET /orgs/{orgId}/benefits/{benefitId}/publicity', () => `/orgs/city/benefits/${world.movieId}/publicity`),
+  read('card', 'GET /me/publicity'),
   read('card', 'GET /places'),
   read('card', 'GET /places?lat&lng', () => '/places?lat=31.21&lng=120.51'),
   read('membership', 'GET /me/membership'),

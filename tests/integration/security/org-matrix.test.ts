@@ -8,6 +8,7 @@
  * without a row here fails the first test of its block.
  */
 import { fc } from '@fast-check/vitest';
+import { claimPeriodOf } from '@union/shared';
 import { PLACE_KINDS } from '@union/shared/domain/card/places';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
@@ -35,6 +36,8 @@ const tok: Record<'parent' | 'owner' | 'sibling' | 'child' | 'siblingGrassroots'
   cousin: '',
 };
 let memberToken = '';
+/** A member of the sibling district's subtree (b-enterprise), who stays there. */
+let siblingMember = '';
 let siblingDelegate = '';
 let ownDelegate = '';
 
@@ -64,7 +67,7 @@ const ROWS: Record<string, Cell> = {
   'POST /orgs/{orgId}/catalogs': {
     path: () => '/orgs/district/catalogs',
     body: () => ({
-      document: { issuer: '区总工会', year: 2026, number: null, title: '实事' },
+      document: { issuer: '区总工会', year: Number(claimPeriodOf(new Date())), number: null, title: '实事' },
       services: [
         {
           name: '困难帮扶',
@@ -250,6 +253,7 @@ beforeAll(async () => {
   ids.memberUserId = 'mem-1';
   memberToken = m1.token;
   const mb = await join('mem-b', 'b-enterprise');
+  siblingMember = (await join('mem-b2', 'b-enterprise')).token;
   // The congress is the district's own: its delegates are members of the district union itself.
   ids.delegateNumber = (await join('mem-d1', 'district')).memberNumber;
   ids.memberNumber2 = (await join('mem-d2', 'district')).memberNumber;
@@ -484,4 +488,34 @@ describe('route × org matrix: a delegate of a sibling org', () => {
       ).toBe(true);
     });
   }
+});
+
+/**
+ * The member cells of 公示 (health information): a member of the publishing org's subtree sees the
+ * district's 公示 in their list and by its path; a member of the sibling district's subtree neither
+ * finds it in their list nor may read it by its path (the server decides, from the store).
+ */
+describe('route × org matrix: members and the 公示 of an org', () => {
+  beforeAll(async () => {
+    const res = await invoke(AREAS.card, 'POST', `/orgs/district/benefits/${ids.benefitId}/publicity`, { token: tok.owner, body: {} });
+    expect(res.status).toBe(201);
+  });
+
+  it('GET /me/publicity: lists it to a member below the district, not to a member of the sibling district', async () => {
+    const own = await invoke(AREAS.card, 'GET', '/me/publicity', { token: memberToken });
+    expect(own.status).toBe(200);
+    expect(own.body.publicity.map((p: { orgId: string; benefitId: string }) => [p.orgId, p.benefitId])).toEqual([
+      ['district', ids.benefitId],
+    ]);
+    const sibling = await invoke(AREAS.card, 'GET', '/me/publicity', { token: siblingMember });
+    expect(sibling.status).toBe(200);
+    expect(sibling.body).toEqual({ publicity: [], nextCursor: null });
+  });
+
+  it('GET /orgs/{orgId}/benefits/{benefitId}/publicity: open to the member below, 403 to the sibling district’s member', async () => {
+    const path = `/orgs/district/benefits/${ids.benefitId}/publicity`;
+    expect((await invoke(AREAS.card, 'GET', path, { token: memberToken })).status).toBe(200);
+    const refused = await invoke(AREAS.card, 'GET', path, { token: siblingMember });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'PUBLICITY_FORBIDDEN']);
+  });
 });

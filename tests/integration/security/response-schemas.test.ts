@@ -262,6 +262,8 @@ describe('服务卡', () => {
     const published = await ok('card', 'POST', path, { token: officer, body: {} }, 201);
     expect(published.body.publicity.entries).toHaveLength(1);
     await ok('card', 'GET', path, { token: courier.token });
+    const listed = await ok('card', 'GET', '/me/publicity', { token: courier.token });
+    expect(listed.body.publicity.map((p: { orgId: string }) => p.orgId)).toEqual(['city']);
   });
 
   it('claim delegations: granted, listed, revoked', async () => {

@@ -174,7 +174,7 @@ describe('member facts and claims', () => {
         quote: '发放一次性慰问金500元。',
       },
     };
-    const v = benefitView(b, courierFacts, { total: 1000, used: 3 }, 2025, { declaredFactsConfirmed: true });
+    const v = benefitView(b, courierFacts, { total: 1000, used: 3 }, '2025-06-01', { declaredFactsConfirmed: true });
     expect(v.whatYouGet).toBe('每人 500 元');
     expect(v.whoQualifies).toBe('适用于：在会会员，且本年度大病住院自付医药费达到 1 万元（含）以上。');
     expect(v.decision.label).toBe('待核对');
@@ -182,5 +182,7 @@ describe('member facts and claims', () => {
     expect(v.quota).toEqual({ total: 1000, used: 3, left: 997, unit: '名' });
     expect(v.sourceText).toBe('来源：江澄市总工会《2025年工作要点》（江工发〔2025〕1号） 四、8.：“发放一次性慰问金500元。”');
     expect(v.claimFacts.map((f) => f.key)).toEqual(['selfPaidMedical']);
+    expect(v).toMatchObject({ year: 2025, periodStatus: 'open', periodText: '2025 年度' });
+    expect(benefitView(b, courierFacts, null, '2026-01-01', { declaredFactsConfirmed: true }).periodStatus).toBe('ended');
   });
 });

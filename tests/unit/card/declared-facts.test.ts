@@ -130,7 +130,7 @@ describe('the benefit view says how a 免申即享 claim will go for this member
     new Date('2025-03-07T00:00:00Z'),
   );
   const how = (rule: Rule, mode: 'automatic' | 'review', declaredFactsConfirmed: boolean) =>
-    benefitView(source(rule, mode), facts, null, 2025, { declaredFactsConfirmed }).howToClaim;
+    benefitView(source(rule, mode), facts, null, '2025-06-01', { declaredFactsConfirmed }).howToClaim;
 
   it('tells an unconfirmed member that the union checks the declaration first', () => {
     expect(how(eightGroups, 'automatic', false)).toBe('免申即享：八大群体身份待工会确认，申领后由工会审核');

@@ -128,6 +128,7 @@ export const cardRoutes = [
     access: ['member'],
     async handle({ session, now }) {
       const period = claimPeriodOf(now);
+      const today = chinaDateOf(now.toISOString());
       // One BatchGetItem when this process served the member's org before (two otherwise): the member's
       // own items (membership with its lineage, facts, claims of the period), and per lineage org its
       // latest catalog (the counter, for a version held in memory) and its quota counters.
@@ -141,7 +142,7 @@ export const cardRoutes = [
           preparedBenefit(b),
           facts,
           quota.get(key) ?? (b.benefit.quota ? { total: b.benefit.quota.count, used: 0 } : null),
-          Number(period),
+          today,
           { declaredFactsConfirmed: membership.declaredFactsConfirmedBy !== null },
         );
         return {

@@ -1,7 +1,7 @@
 import {
-  assertPublicityOpen,
-  benefitIdSchema,
+  assertBenefitInPeriod,
   benefitKeyOf,
+  benefitSpanOf,
   CLAIM_STATUS_LABELS,
   type ClaimDecisionScope,
   type ClaimView,
@@ -11,7 +11,6 @@ import {
   claimStatusQuery,
   createClaimRequest,
   DomainError,
-  holdsRoleOver,
   idSchema,
   initialClaimState,
   judgeClaim,
@@ -21,16 +20,12 @@ import {
   nextClaimStatus,
   type OfficerClaimView,
   parseClaimFacts,
-  publicityEntries,
-  publicityPeriodOf,
-  publishPublicityRequest,
   refuseDelegationTarget,
   refuseOwnClaim,
   rejectClaimRequest,
   requireBenefitPower,
   type SessionClaims,
 } from '@union/shared';
-import type { PublicityView } from '@union/shared/contracts/card-responses.contract';
 import { parseBenefitId } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
@@ -41,19 +36,14 @@ import {
   claimQueue,
   deleteDelegation,
   findDelegations,
-  getPublicity,
-  listClaimsOfOrgs,
   listClaimsOfUserPage,
   listDelegationsPage,
-  type PublicityRecord,
   putDelegation,
-  putPublicity,
   rejectClaim,
   requireClaim,
   submitClaim,
 } from '../../store/claim.repository';
-import { getActiveMember } from '../../store/membership.repository';
-import { requireOrg, subtreeOf } from '../../store/org.repository';
+import { requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
@@ -67,10 +57,8 @@ registerStatuses({
 });
 
 registerStatuses({
-  PUBLICITY_PERIOD_INVALID: 400,
-  PUBLICITY_FORBIDDEN: 403,
-  PUBLICITY_NOT_STARTED: 403,
-  PUBLICITY_ENDED: 410,
+  BENEFIT_ENDED: 409,
+  BENEFIT_NOT_STARTED: 409,
 });
 
 const toView = (c: ClaimRecord): ClaimView => ({
@@ -97,18 +85,6 @@ const toOfficerView = (c: ClaimRecord, decidable: boolean): OfficerClaimView => 
   memberNumber: c.memberNumber,
   orgName: c.orgName,
   decidable,
-});
-
-/** A 公示 as members and officers read it: the masked list and its period (not who published it). */
-const toPublicityView = (p: PublicityRecord): PublicityView => ({
-  benefitId: p.benefitId,
-  orgId: p.orgId,
-  benefitName: p.benefitName,
-  period: p.period,
-  entries: p.entries.map((e) => ({ maskedName: e.maskedName, orgName: e.orgName, decidedAt: e.decidedAt })),
-  publishedAt: p.publishedAt,
-  startsOn: p.startsOn,
-  endsOn: p.endsOn,
 });
 
 /**
@@ -150,7 +126,7 @@ const requireDecisionPower = async (
   }
 };
 
-const requireBenefit = async (benefitId: string): Promise<PublishedBenefit> => {
+export const requireBenefit = async (benefitId: string): Promise<PublishedBenefit> => {
   const benefit = await getBenefit(benefitId);
   if (!benefit) throw new DomainError('BENEFIT_NOT_FOUND', '福利项目不存在', { field: 'benefitId' });
   return benefit;
@@ -158,20 +134,7 @@ const requireBenefit = async (benefitId: string): Promise<PublishedBenefit> => {
 
 const quotaTotalOf = (b: PublishedBenefit): number | null => b.benefit.quota?.count ?? null;
 
-/**
- * Who may read a 公示 of `orgId`: an officer over it (of the org or an ancestor), or an active
- * member of the org or of an org below it (from the store, not the session's grants). The org and
- * the caller's active membership (which carries its lineage) are read at once.
- */
-const requirePublicityAudience = async (session: SessionClaims, orgId: string): Promise<void> => {
-  const [org, member] = await Promise.all([requireOrg(orgId), getActiveMember(session.userId)]);
-  if (holdsRoleOver(session, 'officer', lineageOf(org))) return;
-  if (member?.lineage.some((o) => o.orgId === orgId)) return;
-  throw new DomainError('PUBLICITY_FORBIDDEN', '该公示仅向本组织及下级组织的会员展示', { field: 'orgId' });
-};
-
 const claimParams = z.object({ claimId: idSchema });
-const publicityParams = z.object({ orgId: idSchema, benefitId: benefitIdSchema });
 
 export const claimRoutes = [
   defineRoute({
@@ -195,6 +158,8 @@ export const claimRoutes = [
       if (!current && latestVersion !== null && latestVersion !== benefit.version) {
         throw new DomainError('BENEFIT_SUPERSEDED', '服务目录已更新，请刷新后按最新目录申领', { field: 'benefitId' });
       }
+      // A benefit of a year that ended (or has not begun) is refused from its published entry, which never changes.
+      assertBenefitInPeriod(benefitSpanOf(benefit), chinaDateOf(now.toISOString()));
       const period = claimPeriodOf(now);
       const claimFacts = parseClaimFacts(benefit.eligibility, body.facts);
       const decision = judgeClaim(benefit.eligibility, facts, claimFacts, Number(period));
@@ -286,49 +251,6 @@ export const claimRoutes = [
       nextClaimStatus(claim.status, 'reject');
       const rejected = await rejectClaim(claim, body.reason, session.userId, now);
       return { body: { claim: toOfficerView(rejected, false) } };
-    },
-  }),
-  defineRoute({
-    method: 'POST',
-    path: '/orgs/{orgId}/benefits/{benefitId}/publicity',
-    access: ['officer'],
-    params: publicityParams,
-    body: publishPublicityRequest,
-    async handle({ params, body, session, now, requireRoleOver }) {
-      await requireRoleOver('officer', params.orgId);
-      const shownFor = publicityPeriodOf(body, chinaDateOf(now.toISOString()));
-      const benefit = await requireBenefit(params.benefitId);
-      const period = claimPeriodOf(now);
-      const key = benefitKeyOf(benefit);
-      const approved = (await listClaimsOfOrgs(await subtreeOf(params.orgId), 'approved')).filter(
-        (c) => c.benefitKey === key && c.period === period,
-      );
-      const record: PublicityRecord = {
-        benefitId: benefit.benefitId,
-        orgId: params.orgId,
-        benefitName: benefit.name,
-        period,
-        entries: publicityEntries(approved.map((c) => ({ name: c.memberName, orgName: c.orgName, decidedAt: c.decidedAt ?? c.createdAt }))),
-        publishedAt: now.toISOString(),
-        publishedBy: session.userId,
-        ...shownFor,
-      };
-      await putPublicity(record);
-      return { status: 201, body: { publicity: toPublicityView(record) } };
-    },
-  }),
-  defineRoute({
-    method: 'GET',
-    path: '/orgs/{orgId}/benefits/{benefitId}/publicity',
-    // A 公示 of 大病 benefits is health information: only the publishing org's own people see it.
-    access: ['member', 'officer'],
-    params: publicityParams,
-    async handle({ params, session, now }) {
-      // One round trip: who may read it, and the 公示 itself (answered only to them).
-      const [, record] = await Promise.all([requirePublicityAudience(session, params.orgId), getPublicity(params.benefitId, params.orgId)]);
-      if (!record) throw new DomainError('PUBLICITY_NOT_FOUND', '该项福利尚未公示', { field: 'benefitId' });
-      assertPublicityOpen(record, chinaDateOf(now.toISOString()));
-      return { body: { publicity: toPublicityView(record) } };
     },
   }),
 ];

@@ -88,7 +88,9 @@ export const QUOTA_TOTAL_PREFIX = 'total:';
  * 公示: the approved list of a benefit as published by an officer of an org (masked names only),
  * shown during its 公示期 (startsOn–endsOn, China dates; absent on items published before periods
  * existed, which then last the default days from publishedAt).
- * Access pattern: get — pk PUBLICITY#benefitId, sk ORG#orgId (republishing replaces it).
+ * Access patterns: get — pk PUBLICITY#benefitId, sk ORG#orgId (republishing replaces it);
+ * the 公示 of an org still on show, ending soonest first (a member's lineage) —
+ * gsi1: PUBLICITYORG#orgId / <endsOn>#<benefitId> (items from before it: scripts/seed/migrate.ts).
  */
 export const PublicityEntity = once(
   () =>
@@ -105,6 +107,8 @@ export const PublicityEntity = once(
         publishedBy: string(),
         startsOn: string().optional(),
         endsOn: string().optional(),
+        gsi1pk: string().optional(),
+        gsi1sk: string().optional(),
       }),
       computeKey: ({ benefitId, orgId }) => ({ pk: `PUBLICITY#${benefitId}`, sk: `ORG#${orgId}` }),
     }),

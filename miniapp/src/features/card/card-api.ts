@@ -15,6 +15,8 @@ import type {
   claimResponse,
   MemberBenefit,
   MemberFactsOfResponse,
+  MemberPublicityView,
+  memberPublicityResponse,
   officerClaimResponse,
   orgPlacesResponse,
   PlacesResponse,
@@ -33,6 +35,8 @@ export type OfficerFactsRow = MemberFactsRow;
 
 /** A published 公示; shown to the org's members only within its 公示期 (China dates, both included). */
 export type Publicity = PublicityView;
+/** A 公示 in the member's list, with the name of the union that published it. */
+export type MemberPublicity = MemberPublicityView;
 
 export const cardApi = {
   // GET /me/card: lib/card-fetch.ts (the app shell may send it before the card page loads).
@@ -41,6 +45,9 @@ export const cardApi = {
   claim: (benefitId: string, facts: Record<string, number | boolean | string>) =>
     api.post<z.infer<typeof claimResponse>>('/me/claims', { benefitId, facts }),
   myClaims: (cursor: string | null = null) => api.get<z.infer<typeof myClaimsResponse>>(withPage('/me/claims', cursor)),
+  /** The 公示 on show that the member's own unions published, ending soonest first. */
+  publicity: (cursor: string | null = null, limit?: number) =>
+    api.get<z.infer<typeof memberPublicityResponse>>(withPage('/me/publicity', cursor, limit)),
   places: (at: { lat: number; lng: number } | null) => api.get<PlacesResponse>(at ? `/places?lat=${at.lat}&lng=${at.lng}` : '/places'),
   // officer
   orgClaims: (orgId: string, status: ClaimView['status'], cursor: string | null = null) =>

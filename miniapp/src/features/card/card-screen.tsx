@@ -6,7 +6,7 @@ import { LargeTextSwitch, MemberPage } from '../../components/member-page';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { useSignedIn } from '../../components/use-signed-in';
 import { BenefitList } from './benefit-list';
-import { type BenefitsResponse, cardApi, cardErrorText } from './card-api';
+import { type BenefitsResponse, cardApi, cardErrorText, type MemberPublicity } from './card-api';
 import { MemberCard } from './member-card';
 import { MyClaims } from './my-claims';
 import { NearbyPlaces } from './nearby-places';
@@ -16,6 +16,7 @@ import './card.scss';
 export function CardScreen() {
   const session = useSignedIn();
   const [benefits, setBenefits] = useState<BenefitsResponse | null>(null);
+  const [publicity, setPublicity] = useState<MemberPublicity[]>([]);
   const claims = usePagedList<ClaimView>(async (cursor) => {
     const page = await cardApi.myClaims(cursor);
     return { items: page.claims, nextCursor: page.nextCursor };
@@ -32,6 +33,11 @@ export function CardScreen() {
         setError(null);
       })
       .catch((e) => setError(cardErrorText(e)));
+    // The 公示 on show, beside the benefits they are of (its own route: GET /me/benefits stays one read).
+    cardApi
+      .publicity(null, 100)
+      .then((p) => setPublicity(p.publicity))
+      .catch(() => setPublicity([]));
   });
 
   return (
@@ -58,7 +64,7 @@ export function CardScreen() {
         </View>
       ) : null}
       {isMember ? <Text className="cp-title">会员福利</Text> : null}
-      {benefits ? <BenefitList data={benefits} /> : null}
+      {benefits ? <BenefitList data={benefits} publicity={publicity} /> : null}
       {session ? (
         <View className="card">
           <Text className="cp-title">附近阵地</Text>

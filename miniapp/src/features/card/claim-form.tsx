@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { ApiError } from '../../lib/api';
-import { cardApi, cardErrorText, type MemberBenefit } from './card-api';
+import { cardApi, cardErrorText, type MemberBenefit, type MemberPublicity } from './card-api';
+import { PublicityItem, publicityOfBenefit } from './publicity';
 import './card.scss';
 
 type Answer = string | boolean | undefined;
@@ -19,14 +20,16 @@ export function ClaimForm() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ statusText: string; reviewReason: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [publicity, setPublicity] = useState<MemberPublicity[]>([]);
 
   useLoad(async (params: Record<string, string | undefined>) => {
     const id = params.benefitId ? decodeURIComponent(params.benefitId) : '';
     try {
-      const all = await cardApi.benefits();
+      const [all, shown] = await Promise.all([cardApi.benefits(), cardApi.publicity(null, 100).catch(() => null)]);
       const found = all.tiers.flatMap((t) => t.benefits).find((b) => b.benefitId === id) ?? null;
       if (!found) setError('福利项目不存在或已更新，请返回会员卡页面刷新');
       setBenefit(found);
+      if (found && shown) setPublicity(publicityOfBenefit(shown.publicity, found));
     } catch (e) {
       setError(cardErrorText(e));
     }
@@ -68,6 +71,9 @@ export function ClaimForm() {
           <Text className="cp-text">可享：{benefit.whatYouGet}</Text>
           <Text className="cp-text">{benefit.whoQualifies}</Text>
           <Text className="source">{benefit.sourceText}</Text>
+          {publicity.map((p) => (
+            <PublicityItem key={`${p.orgId}-${p.benefitId}`} p={p} compact />
+          ))}
         </View>
       ) : null}
       {error ? <Text className="error-banner">{error}</Text> : null}
@@ -82,6 +88,14 @@ export function ClaimForm() {
           <Button className="btn-primary cp-btn" onClick={() => Taro.switchTab({ url: '/pages/card/index' })}>
             返回会员卡
           </Button>
+        </View>
+      ) : benefit && benefit.periodStatus !== 'open' ? (
+        <View className="card" data-testid="claim-closed">
+          <Text className="cp-text reason-no">
+            {benefit.periodStatus === 'ended'
+              ? `已结束：该项为 ${benefit.periodText} 的福利，不能再申领。`
+              : `未开始：该项为 ${benefit.periodText} 的福利。`}
+          </Text>
         </View>
       ) : benefit ? (
         <View className="card">

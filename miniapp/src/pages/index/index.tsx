@@ -1,8 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
+import { useState } from 'react';
 import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
+import { cardApi, type MemberPublicity } from '../../features/card/card-api';
+import { PublicityBlock } from '../../features/card/publicity';
 import { platform } from '../../lib/platform';
 
 /** Pulls the invite id out of a scanned join URL, a weapp scene, or a bare id. */
@@ -18,6 +21,16 @@ export default function HomePage() {
   const roles = session?.user.roles ?? [];
   const isOfficer = roles.some((r) => r.role === 'officer');
   const isVerifier = roles.some((r) => r.role === 'verifier');
+  const isMember = roles.some((r) => r.role === 'member');
+  // 公示: the first few on show that the member's unions published (a short block; all of them on its page).
+  const [publicity, setPublicity] = useState<MemberPublicity[] | null>(null);
+  useDidShow(() => {
+    if (!isMember) return;
+    cardApi
+      .publicity(null, 3)
+      .then((p) => setPublicity(p.publicity))
+      .catch(() => setPublicity(null));
+  });
 
   const scanToJoin = async () => {
     try {
@@ -59,6 +72,7 @@ export default function HomePage() {
           打开会员卡
         </Button>
       </View>
+      {isMember && publicity ? <PublicityBlock items={publicity} /> : null}
       <View className="card">
         <Text className="subtitle">服务目录</Text>
         <Text className="muted">本会及上级工会今年承诺的服务，每一项都注明出自哪份文件的哪一句。</Text>

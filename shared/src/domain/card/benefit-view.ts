@@ -11,6 +11,7 @@ import {
   prepareRule,
 } from '../eligibility/evaluate';
 import type { ClaimFacts, MemberFacts, Rule } from '../eligibility/rule';
+import { type BenefitPeriodStatus, type BenefitSpan, benefitPeriodStatus, benefitSpanOf, describeSpan } from './benefit-period';
 import { automaticApprovalBlocker, type CardClaimMode } from './claim-state';
 import { type QuotaState, quotaLeft } from './quota';
 
@@ -93,6 +94,12 @@ export interface BenefitView {
   howToClaim: string;
   quota: { total: number; used: number; left: number; unit: string } | null;
   period: string | null;
+  /** The plan year the benefit belongs to (its entry's, else its document's); null when the plan names none. */
+  year: number | null;
+  /** Whether it can be claimed today: 'ended' / 'notStarted' show 已结束 / 未开始 and no 申领. */
+  periodStatus: BenefitPeriodStatus;
+  /** "2025 年度" or "2025-07-01 至 2025-09-30"; null without a year. */
+  periodText: string | null;
   department: string | null;
   sourceText: string;
   quote: string;
@@ -120,6 +127,9 @@ export interface PreparedBenefit {
   /** By whether the member's 入会 declarations are confirmed. */
   howToClaim: { confirmed: string; unconfirmed: string };
   sourceText: string;
+  /** When it can be claimed (benefit-period.ts). */
+  span: BenefitSpan | null;
+  spanText: string | null;
 }
 
 export const prepareBenefit = (b: CardBenefitSource): PreparedBenefit => ({
@@ -130,6 +140,7 @@ export const prepareBenefit = (b: CardBenefitSource): PreparedBenefit => ({
   claimFacts: claimFactsNeeded(b.eligibility),
   howToClaim: { confirmed: howToClaim(b, true), unconfirmed: howToClaim(b, false) },
   sourceText: describeBenefitSource(b.source),
+  ...((span) => ({ span, spanText: span ? describeSpan(span) : null }))(benefitSpanOf(b)),
 });
 
 /** `benefitView` of a prepared benefit. */
@@ -137,7 +148,8 @@ export const preparedBenefitView = (
   p: PreparedBenefit,
   facts: MemberFacts,
   quota: QuotaState | null,
-  _claimYear: number,
+  /** Today's China date (YYYY-MM-DD): whether the benefit is in its period. */
+  today: string,
   member: { declaredFactsConfirmed: boolean },
 ): BenefitView => {
   const b = p.source;
@@ -163,6 +175,9 @@ export const preparedBenefitView = (
           ? { total: b.benefit.quota.count, used: 0, left: b.benefit.quota.count, unit: b.benefit.quota.unit }
           : null,
     period: b.period ?? null,
+    year: p.span?.year ?? null,
+    periodStatus: benefitPeriodStatus(p.span, today),
+    periodText: p.spanText,
     department: b.department ?? null,
     sourceText: p.sourceText,
     quote: b.source.quote,
@@ -177,9 +192,9 @@ export const benefitView = (
   b: CardBenefitSource,
   facts: MemberFacts,
   quota: QuotaState | null,
-  claimYear: number,
+  today: string,
   member: { declaredFactsConfirmed: boolean },
-): BenefitView => preparedBenefitView(prepareBenefit(b), facts, quota, claimYear, member);
+): BenefitView => preparedBenefitView(prepareBenefit(b), facts, quota, today, member);
 
 const MAX_AMOUNT = 100_000_000;
 

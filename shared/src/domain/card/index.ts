@@ -1,3 +1,4 @@
+export * from './benefit-period';
 export * from './benefit-view';
 export * from './card';
 export * from './claim-state';

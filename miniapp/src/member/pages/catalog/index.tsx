@@ -9,7 +9,23 @@ import { catalogApi, catalogErrorText } from '../../../features/catalog/catalog-
 import { CatalogView } from '../../../features/catalog/catalog-view';
 import '../../../features/catalog/catalog.scss';
 
-/** 本会服务目录: the latest catalog of the member's union and of every union above it, each entry with its source sentence. */
+type Catalogs = EffectiveCatalogsResponse['catalogs'];
+
+/** This year in China (plans are by calendar year). */
+const chinaYear = (): number => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+/** The catalogs by their plan's year, this year first, then the others newest first (a plan without a year counts as this year's). */
+const byYear = (catalogs: Catalogs, current: number): Array<{ year: number; catalogs: Catalogs }> => {
+  const years = [...new Set(catalogs.map((c) => c.document.year ?? current))].sort((a, b) =>
+    a === current ? -1 : b === current ? 1 : b - a,
+  );
+  return years.map((year) => ({ year, catalogs: catalogs.filter((c) => (c.document.year ?? current) === year) }));
+};
+
+/**
+ * 本会服务目录: the latest catalog of the member's union and of every union above it, each entry with its
+ * source sentence, grouped by the plan's year (this year first; a past year's plan is marked 已结束).
+ */
 export default function MemberCatalogPage() {
   const session = useSignedIn();
   const [data, setData] = useState<EffectiveCatalogsResponse | null>(null);
@@ -35,9 +51,20 @@ export default function MemberCatalogPage() {
           <Text className="muted">所在工会及上级工会尚未发布服务目录。</Text>
         </View>
       ) : null}
-      {data?.catalogs.map((c) => (
-        <CatalogView key={`${c.orgId}-${c.version}`} catalog={c} heading={c.orgName} />
-      ))}
+      {data
+        ? byYear(data.catalogs, chinaYear()).map(({ year, catalogs }) => (
+            <View key={year} data-testid={`catalog-year-${year}`}>
+              <View className="card">
+                <Text className="subtitle">
+                  {year} 年度{year < chinaYear() ? '（已结束）' : year > chinaYear() ? '（未开始）' : ''}
+                </Text>
+              </View>
+              {catalogs.map((c) => (
+                <CatalogView key={`${c.orgId}-${c.version}`} catalog={c} heading={c.orgName} />
+              ))}
+            </View>
+          ))
+        : null}
     </MemberPage>
   );
 }
