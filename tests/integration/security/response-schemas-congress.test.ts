@@ -222,6 +222,8 @@ describe('congress answers match their schemas', () => {
     await call(congress, 'POST', `/congress/motions/${vote}/revote`, { token: officer, status: 201 });
     await call(congress, 'POST', `/congress/motions/${itemized}/revote`, { token: officer, status: 201 });
     await call(congress, 'GET', `/congress/sessions/${sessionId}/motions?limit=2`, { token: officer });
+    const activity = await call(congress, 'GET', '/me/congress-activity', { token: d[0]!.token });
+    expect(activity.votedIn.length).toBeGreaterThan(0);
   });
 });
 
