@@ -276,6 +276,8 @@ describe('catalog answers match their schemas', () => {
     const effective = await call(catalog, 'GET', '/orgs/rs-district/effective-catalogs', { token: member });
     expect(effective.catalogs.map((c: { version: number }) => c.version)).toEqual([2]);
     await call(catalog, 'GET', '/me/catalogs', { token: member });
+    const compared = await call(catalog, 'GET', '/orgs/rs-city/catalog-compare?fromVersion=1&toVersion=2', { token: officer });
+    expect(compared.added.map((e: { name: string }) => e.name)).toEqual(['职工生日慰问']);
   });
 });
 
