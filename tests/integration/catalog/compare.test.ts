@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { createOrg } from '../../../functions/src/store/org.repository';
+import { countDynamoCalls } from '../../support/dynamo-calls';
 import { invoke } from '../../support/invoke';
 import { userWithToken } from '../../support/sessions';
 
@@ -79,6 +80,14 @@ describe('GET /orgs/{orgId}/catalog-compare', () => {
       ['法律援助'],
       ['职工生日慰问'],
     ]);
+  });
+
+  it('reads both versions beside the officer check: one round trip, no write', async () => {
+    const counter = countDynamoCalls();
+    counter.reset();
+    expect((await compare(cityOfficer, 'fromVersion=1&toVersion=2')).status).toBe(200);
+    const calls = counter.snapshot();
+    expect([calls.roundTrips, calls.writes]).toEqual([1, 0]);
   });
 
   it('is open to officers of the org and above it; refused to a sibling, a child org, and members', async () => {
