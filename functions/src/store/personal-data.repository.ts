@@ -1,4 +1,4 @@
-import { ANONYMISED_NAME, type ProposalStatus } from '@union/shared';
+import { ANONYMISED_NAME } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { type ApplicationRecord, listUserApplications } from './application.repository';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import type { Rule } from '../domain/eligibility/rule';
 import { CATALOG_DIFF_FIELDS } from '../domain/catalog-publish/diff';
+import type { Rule } from '../domain/eligibility/rule';
 import { ORG_KINDS } from '../domain/org/org';
 import type { PlanDraft } from '../domain/plan-import/types';
 import { benefitSchema, claimFactSchema, memberFactSchema, planDocumentSchema, ruleSchema, tierSchema } from './catalog.contract';
@@ -82,7 +82,9 @@ export const catalogCompareResponse = z.object({
   to: catalogVersionSummarySchema,
   added: z.array(publishedBenefitSchema),
   removed: z.array(publishedBenefitSchema),
-  changed: z.array(z.object({ before: publishedBenefitSchema, after: publishedBenefitSchema, fields: z.array(z.enum(CATALOG_DIFF_FIELDS)) })),
+  changed: z.array(
+    z.object({ before: publishedBenefitSchema, after: publishedBenefitSchema, fields: z.array(z.enum(CATALOG_DIFF_FIELDS)) }),
+  ),
   unchangedCount: z.int(),
 });
 export type CatalogCompareResponse = z.infer<typeof catalogCompareResponse>;

@@ -59,7 +59,13 @@ export const mySessionsResponse = pageResponse('sessions', mySessionSchema);
  */
 export const myCongressActivityResponse = z.object({
   proposals: z.array(
-    z.object({ proposalId: z.string(), sessionId: z.string(), title: z.string(), status: z.enum(PROPOSAL_STATUSES), createdAt: z.string() }),
+    z.object({
+      proposalId: z.string(),
+      sessionId: z.string(),
+      title: z.string(),
+      status: z.enum(PROPOSAL_STATUSES),
+      createdAt: z.string(),
+    }),
   ),
   cosigned: z.array(z.object({ proposalId: z.string(), title: z.string(), at: z.string() })),
   votedIn: z.array(z.object({ motionId: z.string(), title: z.string() })),

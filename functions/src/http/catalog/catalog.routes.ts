@@ -107,7 +107,10 @@ export const catalogRoutes = [
       );
       await requireRoleOver('officer', params.orgId);
       const [from, to] = await versions;
-      for (const [v, field, n] of [[from, 'fromVersion', query.fromVersion], [to, 'toVersion', query.toVersion]] as const) {
+      for (const [v, field, n] of [
+        [from, 'fromVersion', query.fromVersion],
+        [to, 'toVersion', query.toVersion],
+      ] as const) {
         if (!v) throw new DomainError('CATALOG_VERSION_NOT_FOUND', `该组织没有第 ${n} 版服务目录`, { field });
       }
       const { entries: fromEntries, ...fromSummary } = from!;

@@ -60,7 +60,7 @@ export interface CatalogDiff<E extends DiffableEntry> {
   unchanged: Array<{ before: E; after: E }>;
 }
 
-const valueOf = (e: DiffableEntry, field: CatalogDiffField): unknown => {
+const fieldValue = (e: DiffableEntry, field: CatalogDiffField): unknown => {
   switch (field) {
     case 'amount':
       return e.benefit.amountYuan;
@@ -92,7 +92,7 @@ const canonical = (value: unknown): string => {
 
 /** The fields in which `after` differs from `before`, in CATALOG_DIFF_FIELDS order. */
 export const changedFields = (before: DiffableEntry, after: DiffableEntry): CatalogDiffField[] =>
-  CATALOG_DIFF_FIELDS.filter((f) => canonical(valueOf(before, f)) !== canonical(valueOf(after, f)));
+  CATALOG_DIFF_FIELDS.filter((f) => canonical(fieldValue(before, f)) !== canonical(fieldValue(after, f)));
 
 /** Each entry's key: its name, and its place among entries of that name (the first is 1). */
 const keyed = <E extends DiffableEntry>(entries: readonly E[]): Map<string, E> => {

@@ -44,8 +44,14 @@ export default function CatalogComparePage() {
     setDiff(null);
     catalogApi
       .compare(orgId, from, to)
-      .then((d) => live && (setDiff(d), setError(null)))
-      .catch((e) => live && setError(catalogErrorText(e)));
+      .then((d) => {
+        if (!live) return;
+        setDiff(d);
+        setError(null);
+      })
+      .catch((e) => {
+        if (live) setError(catalogErrorText(e));
+      });
     return () => {
       live = false;
     };
@@ -73,7 +79,7 @@ export default function CatalogComparePage() {
         {picker('新版本', to, setTo, 'compare-to')}
         {[chosen(from), chosen(to)].map((v, i) =>
           v ? (
-            <Text key={i} className="muted" style={{ display: 'block' }}>
+            <Text key={i === 0 ? 'from' : 'to'} className="muted" style={{ display: 'block' }}>
               第 {v.version} 版：{dateText(v.publishedAt)} 由 {v.publishedBy.displayName} 发布，共 {v.entryCount} 项
             </Text>
           ) : null,
