@@ -19,6 +19,7 @@ export default defineAppConfig({
         'pages/catalog/index',
         'pages/catalog/import',
         'pages/catalog/version',
+        'pages/catalog/compare',
         'pages/invites/index',
         'pages/review/index',
         'pages/congress/index',

@@ -72,6 +72,7 @@ const memberReads = async (): Promise<Array<{ as: string; req: Request }>> => {
   ].map((p) => ({ as: READ_MEMBER, req: get(p, member) }));
   const asDelegate = [
     '/congress/my-sessions',
+    '/me/congress-activity',
     `/congress/sessions/${s}`,
     `/congress/sessions/${s}/motions`,
     `/congress/motions/${motionId}`,

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PLACES } from '../../scripts/seed/places';
 import { openAs, screenshot, useBrowser } from '../support/e2e';
+import { pageLayout, textLines } from '../support/e2e-layout';
 
 /** Opens the card tab as `identityId` with the browser's position granted and fixed at `at`. */
 const openPlacesAt = async (browser: Browser, identityId: string, at: { latitude: number; longitude: number }): Promise<Page> => {
@@ -45,6 +46,37 @@ describe('阵地: nearest first, with hours, and navigation', () => {
     // Another city's places never show.
     expect(shown.some((s) => s.includes('澄江') || s.includes('东湖'))).toBe(false);
     await expect.poll(() => page.locator('[data-testid="place-hours"]').first().innerText()).toBe('开放时间：全天开放');
+    // At 390 px every 导航 button keeps its label on one line, beside its place, in normal and in large
+    // type (大字模式: it wrapped there before, one character a line).
+    const oneLineButtons = async (large: 'on' | 'off') => {
+      await page.waitForSelector(`[data-testid="card-page"][data-large="${large}"]`);
+      for (const button of await page.locator('[data-testid="navigate"]').all()) expect(await textLines(button), large).toBe(1);
+      const layout = await pageLayout(page, 0);
+      expect({ large, wrapped: layout.wrappedButtons, overflow: layout.overflow }).toEqual({ large, wrapped: [], overflow: [] });
+    };
+    await oneLineButtons('off');
+    await page.locator('[data-testid="large-text-toggle"]:visible').click();
+    await oneLineButtons('on');
+    // A place name with a long run that has no break opportunity (a Latin code) wraps within its column
+    // and never runs under the 导航 button beside it (it did before; the button kept one line).
+    const first = page.locator('[data-testid="place"]').first();
+    await first.locator('.cp-text').evaluate((el) => {
+      el.textContent = '临江国际物流园LINJIANGINTERNATIONALLOGISTICSPARK驿站';
+    });
+    const [text, button] = await Promise.all([
+      first.locator('.row-main').evaluate((el) => {
+        const r = document.createRange();
+        r.selectNodeContents(el);
+        return Math.max(...Array.from(r.getClientRects()).map((c) => c.right));
+      }),
+      first.locator('[data-testid="navigate"]').evaluate((el) => el.getBoundingClientRect().left),
+    ]);
+    expect(text).toBeLessThanOrEqual(button);
+    expect(await textLines(first.locator('[data-testid="navigate"]'))).toBe(1);
+    await page.locator('[data-testid="places"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'places-large-text');
+    await page.locator('[data-testid="large-text-toggle"]:visible').click();
+    await oneLineButtons('off');
     await page.locator('[data-testid="places"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'places-nearest-first');
 

@@ -1,11 +1,9 @@
-import { ANONYMISED_NAME, type ProposalStatus } from '@union/shared';
+import { ANONYMISED_NAME } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { type ApplicationRecord, listUserApplications } from './application.repository';
 import { type ClaimRecord, listClaimsOfUser } from './claim.repository';
-import { listMotionIdsVotedBy } from './congress-ballot.repository';
-import { getMotions } from './congress-motion.repository';
-import { getProposals, listCosignsBy } from './congress-proposal.repository';
+import { type CongressActivity, readCongressActivity } from './congress-activity';
 import { type DelegateRecord, listSessionsOfDelegate } from './congress-roster.repository';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { ClaimEntity } from './entities/claim.entity';
@@ -43,18 +41,8 @@ const events = once(() => CongressProposalEventEntity().build(EntityRepository))
 const retentions = once(() => PersonalDataRetentionEntity().build(EntityRepository));
 const users = once(() => UserEntity().build(EntityRepository));
 
-export interface CongressFootprint {
+export interface CongressFootprint extends CongressActivity {
   delegateOf: Array<DelegateRecord & { sessionName: string }>;
-  proposals: Array<{
-    proposalId: string;
-    sessionId: string;
-    title: string;
-    status: ProposalStatus;
-    createdAt: string;
-    proposerName: string;
-  }>;
-  cosigned: Array<{ proposalId: string; title: string; at: string; displayName: string }>;
-  votedIn: Array<{ motionId: string; title: string }>;
 }
 
 export interface PersonalDataRecords {
@@ -68,38 +56,10 @@ export interface PersonalDataRecords {
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
 }
 
-/**
- * The person's rosters, proposals, co-signatures and "has voted" markers (never a ballot): four
- * queries of their own indexes at once, then the sessions, the co-signed proposals and the motions
- * voted in, each one BatchGetItem (at once).
- */
+/** The person's rosters beside their proposals, co-signatures and "has voted" markers (congress-activity.ts). */
 const congressFootprint = async (userId: string): Promise<CongressFootprint> => {
-  const [sessions, own, [cosigned, cosignedProposals], votedMotions] = await Promise.all([
-    listSessionsOfDelegate(userId),
-    proposals()
-      .query({ index: 'gsi2', partition: `PROPOSER#${userId}` }, ALL)
-      .then((r) => r.Items ?? []),
-    listCosignsBy(userId).then(async (c) => [c, await getProposals(c.map((x) => x.proposalId))] as const),
-    listMotionIdsVotedBy(userId).then(getMotions),
-  ]);
-  return {
-    delegateOf: sessions.map((s) => ({ ...s.me, sessionName: s.sessionName })),
-    proposals: own.map((p) => ({
-      proposalId: p.proposalId,
-      sessionId: p.sessionId,
-      title: p.title,
-      status: p.status,
-      createdAt: p.createdAt,
-      proposerName: p.proposerName,
-    })),
-    cosigned: cosigned.flatMap((c) => {
-      const p = cosignedProposals.get(c.proposalId);
-      return p ? [{ proposalId: c.proposalId, title: p.title, at: c.at, displayName: c.displayName }] : [];
-    }),
-    votedIn: [...votedMotions.values()]
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      .map((m) => ({ motionId: m.motionId, title: m.title })),
-  };
+  const [sessions, activity] = await Promise.all([listSessionsOfDelegate(userId), readCongressActivity(userId)]);
+  return { delegateOf: sessions.map((s) => ({ ...s.me, sessionName: s.sessionName })), ...activity };
 };
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */

@@ -79,6 +79,13 @@ export const catalogVersionParams = z.object({
   ),
 });
 
+const versionNumber = z.pipe(
+  z.string().check(z.regex(/^[1-9]\d{0,5}$/, '版本号应为正整数')),
+  z.transform((v) => Number(v)),
+);
+/** GET /orgs/{orgId}/catalog-compare?fromVersion=&toVersion= (版本对比, officers of the org or above it). */
+export const catalogCompareQuery = z.object({ fromVersion: versionNumber, toVersion: versionNumber });
+
 /** Chinese names of the fields a reviewer edits, for error messages that say which entry and field is wrong. */
 export const CATALOG_FIELD_LABELS: Record<string, string> = {
   document: '文件信息',

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CATALOG_DIFF_FIELDS } from '../domain/catalog-publish/diff';
 import type { Rule } from '../domain/eligibility/rule';
 import { ORG_KINDS } from '../domain/org/org';
 import type { PlanDraft } from '../domain/plan-import/types';
@@ -70,6 +71,23 @@ export const catalogVersionResponse = z.object({ catalog: catalogVersionSchema }
 export const catalogVersionListResponse = pageResponse('versions', catalogVersionSummarySchema);
 /** GET /orgs/{orgId}/catalogs/{version}/source */
 export const catalogSourceResponse = z.object({ orgId: z.string(), version: z.int(), text: z.string() });
+
+/**
+ * GET /orgs/{orgId}/catalog-compare: what changed from one version to another — entries added, removed,
+ * and changed (before and after, with the fields that changed; diff.ts says what "the same entry" is).
+ */
+export const catalogCompareResponse = z.object({
+  orgId: z.string(),
+  from: catalogVersionSummarySchema,
+  to: catalogVersionSummarySchema,
+  added: z.array(publishedBenefitSchema),
+  removed: z.array(publishedBenefitSchema),
+  changed: z.array(
+    z.object({ before: publishedBenefitSchema, after: publishedBenefitSchema, fields: z.array(z.enum(CATALOG_DIFF_FIELDS)) }),
+  ),
+  unchangedCount: z.int(),
+});
+export type CatalogCompareResponse = z.infer<typeof catalogCompareResponse>;
 
 const lineageOrgSchema = z.object({ orgId: z.string(), name: z.string(), kind: z.enum(ORG_KINDS) });
 

@@ -65,6 +65,12 @@ const motionMatter = {
   draftText: z.optional(z.string().check(z.trim(), z.maxLength(20_000, '不超过 20000 个字'))),
   proposalIds: z.optional(z.array(idSchema).check(z.maxLength(MAX_MOTION_PROPOSALS, `最多 ${MAX_MOTION_PROPOSALS} 件`))),
 };
+/** A 测评 or 选举 is on no 议案 or proposal: either field sent is refused (400 naming it), never silently dropped. */
+const NO_MATTER = '只有表决和分项表决可以关联提案或议案';
+const noMatter = {
+  draftText: z.optional(z.never(NO_MATTER)),
+  proposalIds: z.optional(z.never(NO_MATTER)),
+};
 const voteItem = z.object({ title: congressText(1, 120), proposalId: z.optional(idSchema) });
 
 /**
@@ -82,6 +88,7 @@ export const createMotionRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('rating'),
     ...motionBase,
+    ...noMatter,
     subjects: z.array(namedItem).check(z.minLength(1, '至少一名'), z.maxLength(50, '最多 50 名')),
     scale: z._default(z.array(congressText(1, 10)).check(z.minLength(2, '至少两个等次'), z.maxLength(7, '最多 7 个等次')), [
       ...DEFAULT_RATING_SCALE,
@@ -90,6 +97,7 @@ export const createMotionRequest = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('election'),
     ...motionBase,
+    ...noMatter,
     candidates: z.array(namedItem).check(z.minLength(1, '至少一名'), z.maxLength(100, '最多 100 名')),
     maxChoices: z.number().check(z.int('须为整数'), z.minimum(1, '至少 1 人'), z.maximum(100, '最多 100 人')),
   }),

@@ -52,6 +52,25 @@ export const sessionResponse = z.object({ session: sessionViewSchema });
 export const orgSessionsResponse = pageResponse('sessions', sessionViewSchema);
 /** GET /congress/my-sessions */
 export const mySessionsResponse = pageResponse('sessions', mySessionSchema);
+
+/**
+ * GET /me/congress-activity (我的提案与表决): the caller's own 提案, 附议 and the motions they voted in —
+ * that they voted, never how. Nothing in it is sealed: no 身份证号 or phone is read or decrypted for it.
+ */
+export const myCongressActivityResponse = z.object({
+  proposals: z.array(
+    z.object({
+      proposalId: z.string(),
+      sessionId: z.string(),
+      title: z.string(),
+      status: z.enum(PROPOSAL_STATUSES),
+      createdAt: z.string(),
+    }),
+  ),
+  cosigned: z.array(z.object({ proposalId: z.string(), title: z.string(), at: z.string() })),
+  votedIn: z.array(z.object({ motionId: z.string(), title: z.string() })),
+});
+export type MyCongressActivity = z.infer<typeof myCongressActivityResponse>;
 /** GET /congress/sessions/{sessionId}: `overdueProposals` (counted over every proposal) only for officers. */
 export const sessionDetailResponse = z.object({
   session: sessionViewSchema,

@@ -58,6 +58,26 @@ beforeAll(async () => {
 });
 
 describe('a motion on 提案', () => {
+  it('refuses proposalIds or draftText on a 选举 or 测评 (400 naming the field), never drops them silently', async () => {
+    const accepted = await submit(d[0]!, '关于食堂的提案');
+    await accept(accepted);
+    const election = { kind: 'election', title: '选举主席团', candidates: [{ name: '张三' }, { name: '李四' }], maxChoices: 1 };
+    const rating = { kind: 'rating', title: '测评厂务公开', subjects: [{ name: '厂务公开' }] };
+    for (const [body, field, label] of [
+      [{ ...election, proposalIds: [accepted] }, 'proposalIds', '关联提案'],
+      [{ ...rating, proposalIds: [accepted] }, 'proposalIds', '关联提案'],
+      [{ ...election, proposalIds: [] }, 'proposalIds', '关联提案'],
+      [{ ...rating, draftText: '集体合同草案全文' }, 'draftText', '议案正文'],
+    ] as const) {
+      const res = await newMotion(body);
+      expect([res.status, res.body.error?.code, res.body.error?.field]).toEqual([400, 'VALIDATION_FAILED', field]);
+      expect(res.body.error.message).toBe(`${label}：只有表决和分项表决可以关联提案或议案`);
+    }
+    const motions = await invoke(congress, 'GET', `/congress/sessions/${sessionId}/motions`, { token: officer });
+    expect(motions.body.motions).toEqual([]);
+    expect((await thread(accepted)).timeline.map((e: { type: string }) => e.type)).not.toContain('put-to-vote');
+  });
+
   it('links only 立案 proposals of its session (409 / 404 naming 关联提案); nothing is written', async () => {
     const inReview = await submit(d[0]!, '关于夜班补贴的提案');
     await toReview(inReview);

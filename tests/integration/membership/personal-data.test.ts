@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ANONYMISED_NAME, PERSONAL_DATA_RETENTION_DAYS, RATE_LIMITS, type RoleGrant } from '@union/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
+import { getRuntime } from '../../../functions/src/http/runtime';
 import { putOfficerFacts } from '../../../functions/src/store/card.repository';
 import { submitClaim } from '../../../functions/src/store/claim.repository';
 import { activateMembership, getMembership, listMembershipHistory } from '../../../functions/src/store/membership.repository';
@@ -247,6 +248,23 @@ describe('GET /me/data', () => {
     const stranger = await invoke(area, 'GET', '/me/data', { token: await newUser('pd-stranger') });
     expect(stranger.body).toMatchObject({ memberships: [], applications: [], claims: [], officerFacts: null });
     expect((await invoke(area, 'GET', '/me/data')).status).toBe(401);
+
+    // 我的提案与表决 reads its narrow route: the same congress record, and no 身份证号 or phone opened.
+    const decrypt = vi.spyOn((await getRuntime()).pii, 'decrypt');
+    const activity = await invoke(congress, 'GET', '/me/congress-activity', { token: await currentToken('pd-worker') });
+    expect(activity.status).toBe(200);
+    expect(decrypt).not.toHaveBeenCalled();
+    const { delegateOf: _d, ...congressPart } = data.congress;
+    expect(activity.body).toEqual(congressPart);
+    const activityText = JSON.stringify(activity.body);
+    for (const secret of [me.idNumber, me.phone, '陈晓燕', ...receipts]) expect(activityText).not.toContain(secret);
+    // …while GET /me/data opens them (the spy sees a decryption), so the check above can fail.
+    await invoke(area, 'GET', '/me/data', { token: await currentToken('pd-worker') });
+    expect(decrypt).toHaveBeenCalled();
+    decrypt.mockRestore();
+    const strangerActivity = await invoke(congress, 'GET', '/me/congress-activity', { token: await newUser('pd-stranger-2') });
+    expect(strangerActivity.body).toEqual({ proposals: [], cosigned: [], votedIn: [] });
+    expect((await invoke(congress, 'GET', '/me/congress-activity')).status).toBe(401);
   });
 });
 

@@ -197,6 +197,7 @@ const READS: ReadRoute[] = [
   read('catalog', 'GET /orgs/{orgId}/catalogs/{version}', () => '/orgs/city/catalogs/2'),
   read('catalog', 'GET /orgs/{orgId}/catalogs/{version}/source', () => '/orgs/city/catalogs/2/source'),
   read('congress', 'GET /congress/my-sessions'),
+  read('congress', 'GET /me/congress-activity'),
   read('congress', 'GET /congress/sessions/{sessionId}', () => `/congress/sessions/${world.sessionId}`),
   read('congress', 'GET /congress/sessions/{sessionId}/proposals', () => `/congress/sessions/${world.sessionId}/proposals`),
   read('congress', 'GET /congress/proposals/{proposalId}', () => `/congress/proposals/${world.proposalId}`),
@@ -209,7 +210,9 @@ const READS: ReadRoute[] = [
 ];
 
 /** The congress reads delegates and officers share, as the officer over the session opens them. */
-const OFFICER_READS: ReadRoute[] = READS.filter((r) => r.area === 'congress' && r.route !== 'GET /congress/my-sessions').map((r) => ({
+const OFFICER_READS: ReadRoute[] = READS.filter(
+  (r) => r.area === 'congress' && r.route !== 'GET /congress/my-sessions' && r.route !== 'GET /me/congress-activity',
+).map((r) => ({
   ...r,
   route: `${r.route} (officer)`,
   as: 'officer',

@@ -80,6 +80,10 @@ const ROWS: Record<string, Cell> = {
       ],
     }),
   },
+  'GET /orgs/{orgId}/catalog-compare': {
+    path: () => '/orgs/district/catalog-compare',
+    query: () => ({ fromVersion: '1', toVersion: '1' }),
+  },
   'POST /congress/sessions': {
     path: () => '/congress/sessions',
     body: () => ({ orgId: 'district', sessionName: '第二届职代会', startDate: '2026-03-01', endDate: '2026-03-02' }),

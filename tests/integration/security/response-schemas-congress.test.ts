@@ -222,6 +222,8 @@ describe('congress answers match their schemas', () => {
     await call(congress, 'POST', `/congress/motions/${vote}/revote`, { token: officer, status: 201 });
     await call(congress, 'POST', `/congress/motions/${itemized}/revote`, { token: officer, status: 201 });
     await call(congress, 'GET', `/congress/sessions/${sessionId}/motions?limit=2`, { token: officer });
+    const activity = await call(congress, 'GET', '/me/congress-activity', { token: d[0]!.token });
+    expect(activity.votedIn.length).toBeGreaterThan(0);
   });
 });
 
@@ -274,6 +276,8 @@ describe('catalog answers match their schemas', () => {
     const effective = await call(catalog, 'GET', '/orgs/rs-district/effective-catalogs', { token: member });
     expect(effective.catalogs.map((c: { version: number }) => c.version)).toEqual([2]);
     await call(catalog, 'GET', '/me/catalogs', { token: member });
+    const compared = await call(catalog, 'GET', '/orgs/rs-city/catalog-compare?fromVersion=1&toVersion=2', { token: officer });
+    expect(compared.added.map((e: { name: string }) => e.name)).toEqual(['职工生日慰问']);
   });
 });
 

@@ -1,9 +1,11 @@
 import { DomainError, idSchema, lineageOf, pageQuery } from '@union/shared';
-import { catalogVersionParams, publishCatalogRequest } from '@union/shared/contracts/catalog-publish.contract';
+import { catalogCompareQuery, catalogVersionParams, publishCatalogRequest } from '@union/shared/contracts/catalog-publish.contract';
+import { diffCatalogEntries } from '@union/shared/domain/catalog-publish/diff';
 import { parsePublishRequest } from '@union/shared/domain/catalog-publish/publish';
 import * as z from 'zod/mini';
 import {
   getCatalogSource,
+  getCatalogVersion,
   getEffectiveCatalogs,
   pageCatalogVersions,
   publishCatalog,
@@ -11,6 +13,7 @@ import {
 } from '../../store/catalog.repository';
 import { getLineage, requireOrg } from '../../store/org.repository';
 import { registerStatuses } from '../error-map';
+import { readAhead } from '../read-ahead';
 import { defineRoute } from '../route';
 
 registerStatuses({
@@ -89,6 +92,41 @@ export const catalogRoutes = [
         throw new DomainError('CATALOG_VERSION_NOT_FOUND', `该组织没有第 ${params.version} 版服务目录`, { field: 'version' });
       }
       return { body: { orgId: params.orgId, version: params.version, text } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/orgs/{orgId}/catalog-compare',
+    // 版本对比: officers of the org or above it. Both versions are read beside the officer check.
+    access: ['officer'],
+    params: orgParams,
+    query: catalogCompareQuery,
+    async handle({ params, query, requireRoleOver }) {
+      const versions = readAhead(
+        Promise.all([getCatalogVersion(params.orgId, query.fromVersion), getCatalogVersion(params.orgId, query.toVersion)]),
+      );
+      await requireRoleOver('officer', params.orgId);
+      const [from, to] = await versions;
+      for (const [v, field, n] of [
+        [from, 'fromVersion', query.fromVersion],
+        [to, 'toVersion', query.toVersion],
+      ] as const) {
+        if (!v) throw new DomainError('CATALOG_VERSION_NOT_FOUND', `该组织没有第 ${n} 版服务目录`, { field });
+      }
+      const { entries: fromEntries, ...fromSummary } = from!;
+      const { entries: toEntries, ...toSummary } = to!;
+      const diff = diffCatalogEntries(fromEntries, toEntries);
+      return {
+        body: {
+          orgId: params.orgId,
+          from: fromSummary,
+          to: toSummary,
+          added: diff.added,
+          removed: diff.removed,
+          changed: diff.changed,
+          unchangedCount: diff.unchanged.length,
+        },
+      };
     },
   }),
   defineRoute({

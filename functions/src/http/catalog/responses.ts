@@ -1,4 +1,5 @@
 import {
+  catalogCompareResponse,
   catalogSourceResponse,
   catalogVersionListResponse,
   catalogVersionResponse,
@@ -13,4 +14,5 @@ export const responses: RouteResponses = {
   'GET /orgs/{orgId}/catalogs/{version}/source': catalogSourceResponse,
   'GET /orgs/{orgId}/effective-catalogs': effectiveCatalogsResponse,
   'GET /me/catalogs': effectiveCatalogsResponse,
+  'GET /orgs/{orgId}/catalog-compare': catalogCompareResponse,
 };

@@ -17,6 +17,7 @@ import {
   orgSessionsQuery,
 } from '@union/shared/contracts/congress-requests.contract';
 import { randomId } from '../../platform/ids';
+import { readCongressActivity } from '../../store/congress-activity';
 import { listSessionProposals } from '../../store/congress-proposal.repository';
 import {
   addDelegates,
@@ -157,6 +158,22 @@ export const sessionRoutes = [
             me: { signedIn: me.signedInAt !== null, delegation: me.delegation },
           })),
           nextCursor: page.nextCursor,
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/me/congress-activity',
+    // The caller's own 提案, 附议 and votes (我的提案与表决): no parameter, nothing sealed read or opened.
+    access: 'signedIn',
+    async handle({ session }) {
+      const a = await readCongressActivity(session.userId);
+      return {
+        body: {
+          proposals: a.proposals.map(({ proposerName: _n, ...p }) => p),
+          cosigned: a.cosigned.map(({ displayName: _n, ...c }) => c),
+          votedIn: a.votedIn,
         },
       };
     },

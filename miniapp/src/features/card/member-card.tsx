@@ -106,12 +106,13 @@ export function MemberCard({ userId }: { userId: string }) {
       : fresh
         ? null
         : `上次获取于 ${at}，正在刷新…`;
+  // Offline, an expired QR waits for the network: "正在刷新" would promise what cannot happen yet.
   const qrNote = live
     ? `请出示给核验员扫码 · ${secondsLeft} 秒内有效，自动刷新（截图无效）`
-    : qr
-      ? '二维码已过期，正在刷新'
-      : offline || error
-        ? '联网刷新后显示二维码'
+    : offline || error
+      ? '联网刷新后显示二维码'
+      : qr
+        ? '二维码已过期，正在刷新'
         : '正在获取二维码…';
   return (
     <View data-testid="member-card-block" data-card={fresh ? 'fresh' : 'last'}>
@@ -157,7 +158,10 @@ export function MemberCard({ userId }: { userId: string }) {
         <Text className="cp-small" data-testid="qr-note">
           {qrNote}
         </Text>
-        {fresh ? <Text className="cp-small">更新于 {at}</Text> : null}
+        {/* When the card shown was fetched: the last one kept while offline or refreshing, the fresh one otherwise. */}
+        <Text className="cp-small" data-testid="card-updated">
+          更新于 {at}
+        </Text>
       </View>
     </View>
   );

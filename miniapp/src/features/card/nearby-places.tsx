@@ -38,7 +38,7 @@ export function NearbyPlaces() {
       {places?.length === 0 ? <Text className="cp-small">您所在的工会及区域暂无阵地。</Text> : null}
       {places?.map((p) => (
         <View key={p.placeId} className="list-item" data-testid="place">
-          <View className="row">
+          <View className="row place-row">
             <View className="row-main">
               <Text className="cp-text">
                 {p.name}
@@ -51,7 +51,7 @@ export function NearbyPlaces() {
               <Text className="cp-small">{p.address}</Text>
             </View>
             <Button
-              className="btn-primary"
+              className="btn-primary place-nav"
               size="mini"
               data-testid="navigate"
               onClick={() => platform.openLocation({ latitude: p.lat, longitude: p.lng, name: p.name, address: p.address })}

@@ -1,6 +1,7 @@
 import type { OrgKind } from '@union/shared';
 import type { PublishCatalogRequest } from '@union/shared/contracts/catalog-publish.contract';
 import type {
+  CatalogCompareResponse,
   CatalogVersion,
   catalogDraftResponse,
   catalogSourceResponse,
@@ -18,6 +19,9 @@ export const catalogApi = {
     api.get<z.infer<typeof catalogVersionListResponse>>(withPage(`/orgs/${orgId}/catalogs`, cursor)),
   version: (orgId: string, version: number) => api.get<{ catalog: CatalogVersion }>(`/orgs/${orgId}/catalogs/${version}`),
   source: (orgId: string, version: number) => api.get<z.infer<typeof catalogSourceResponse>>(`/orgs/${orgId}/catalogs/${version}/source`),
+  /** 版本对比: what changed from version `from` to version `to`. */
+  compare: (orgId: string, from: number, to: number) =>
+    api.get<CatalogCompareResponse>(`/orgs/${orgId}/catalog-compare?fromVersion=${from}&toVersion=${to}`),
   mine: () => api.get<EffectiveCatalogsResponse>('/me/catalogs'),
   org: (orgId: string) => api.get<{ org: { orgId: string; name: string; kind: OrgKind } }>(`/orgs/${orgId}`),
   children: (orgId: string, cursor: string | null = null) =>

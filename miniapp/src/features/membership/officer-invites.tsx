@@ -9,10 +9,11 @@ import { getSession } from '../../lib/session';
 import { formatDate, membershipErrorText } from './membership-api';
 import { officerMembershipApi } from './officer-membership-api';
 import { OfficerOrgPicker } from './officer-orgs';
+import { downloadPosterPng } from './poster-download';
 
 const STATUS_LABELS: Record<InviteView['status'], string> = { active: '有效', expired: '已过期', revoked: '已撤销', usedUp: '次数已满' };
 
-/** 入会邀请管理: create (expiry, uses, auto/review), list, revoke, and the printable poster. */
+/** 入会邀请管理: create (expiry, uses, auto/review), list, revoke, the poster shown and 下载海报 (PNG). */
 export function OfficerInvites() {
   const [orgId, setOrgId] = useState<string | null>(null);
   const list = usePagedList<InviteView>(async (cursor) => {
@@ -110,6 +111,14 @@ export function OfficerInvites() {
                 </Button>
                 <Button size="mini" className="btn-plain" onClick={() => showPoster(i.inviteId, 'scene')}>
                   海报（小程序）
+                </Button>
+                <Button
+                  size="mini"
+                  className="btn-plain"
+                  data-testid="download-poster"
+                  onClick={() => downloadPosterPng(i).catch((e) => setError(membershipErrorText(e)))}
+                >
+                  下载海报
                 </Button>
                 {i.status === 'active' ? (
                   <Button

@@ -50,6 +50,8 @@ export const FIELD_LABELS: Record<string, string> = {
   confirmDeclared: '确认入会申报信息',
   userId: '会员',
   version: '版本',
+  fromVersion: '旧版本',
+  toVersion: '新版本',
   delegateOrgId: '受委托组织',
   claimId: '申领',
   status: '状态',

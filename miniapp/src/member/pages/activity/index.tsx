@@ -1,30 +1,31 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PROPOSAL_STATUS_LABELS } from '@union/shared';
-import type { MyData } from '@union/shared/contracts/membership-responses.contract';
+import type { MyCongressActivity } from '@union/shared/contracts/congress-responses.contract';
 import { useEffect, useState } from 'react';
 import { ErrorBanner } from '../../../components/error-banner';
 import { MemberPage } from '../../../components/member-page';
 import { useSignedIn } from '../../../components/use-signed-in';
-import { privacyApi } from '../../../features/member/privacy-api';
 import { formatDate, membershipErrorText } from '../../../features/membership/membership-api';
+import { api } from '../../../lib/api';
 import { readReceipt } from '../../../lib/device-store';
 import { platform } from '../../../lib/platform';
 
 /**
- * 我的提案、附议与表决 (from 我的), read from GET /me/data (one call, the person's own record). The server
+ * 我的提案、附议与表决 (from 我的), read from GET /me/congress-activity (the person's own 提案, 附议 and
+ * votes; unlike GET /me/data it reads and decrypts no 身份证号 or phone). The server
  * knows that the person voted, never how; the receipt code is kept on this device only (device-store),
  * so it shows here when voted from this phone, with the results page to check it against.
  */
 export default function MyActivityPage() {
   const session = useSignedIn();
-  const [data, setData] = useState<MyData['congress'] | null>(null);
+  const [data, setData] = useState<MyCongressActivity | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!session) return;
-    privacyApi
-      .myData()
-      .then((d) => setData(d.congress))
+    api
+      .get<MyCongressActivity>('/me/congress-activity')
+      .then(setData)
       .catch((e) => setError(membershipErrorText(e)));
   }, [session]);
   const userId = session?.user.userId ?? '';

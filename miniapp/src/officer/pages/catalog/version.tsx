@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useLoad } from '@tarojs/taro';
 import type { CatalogVersion, CatalogVersionSummary } from '@union/shared/contracts/catalog-responses.contract';
 import { useState } from 'react';
@@ -62,6 +62,17 @@ export default function CatalogVersionPage() {
               </Text>
             ))}
           </View>
+          <Button
+            className="btn-plain"
+            data-testid="compare-link"
+            onClick={() => {
+              const earlier = others.find((v) => catalog && v.version < catalog.version);
+              const pair = earlier && catalog ? `&from=${earlier.version}&to=${catalog.version}` : '';
+              Taro.navigateTo({ url: `/officer/pages/catalog/compare?orgId=${catalog?.orgId ?? ''}${pair}` });
+            }}
+          >
+            与其他版本对比
+          </Button>
         </View>
       ) : null}
     </View>
