@@ -2,7 +2,6 @@ import { DomainError, type Page } from '@union/shared';
 import type { ProjectCandidateRequest } from '@union/shared/contracts/projects.contract';
 import { mergeTallies, type ProjectVoteTally, tallyProjectVote } from '@union/shared/domain/projects/index';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
-import { ConditionCheck } from 'dynamodb-toolbox/entity/actions/transactCheck';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { batchGetItems } from './batch-get';
 import { refusal } from './congress-conditions';
@@ -12,7 +11,7 @@ import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
 import { tableName } from './table';
-import { rawTx, runTransaction } from './transactions';
+import { rawTx, runTransaction, TransactionRefused } from './transactions';
 
 /**
  * 遴选: the member vote on a shortlist of 实事 (PVOTE#voteId), its anonymous ballots spread over
@@ -22,6 +21,15 @@ import { rawTx, runTransaction } from './transactions';
  */
 
 export const PROJECT_BALLOT_SHARDS = 16;
+
+const shards = () => Array.from({ length: PROJECT_BALLOT_SHARDS }, (_, s) => String(s));
+
+/**
+ * Each ballot shard's gate (PVOTEBALLOTS#voteId#shard / GATE, `open`): the "vote is open" a ballot's
+ * transaction checks, in the ballot's own partition, so no single item is checked by every ballot
+ * (a ConditionCheck is billed as a write of the item it checks). The close shuts all gates at once.
+ */
+const gateKey = (voteId: string, shard: string) => ({ pk: `PVOTEBALLOTS#${voteId}#${shard}`, sk: 'GATE' });
 
 const votes = once(() => ProjectVoteEntity().build(EntityRepository));
 const ballots = once(() => ProjectBallotEntity().build(EntityRepository));
@@ -109,10 +117,19 @@ export const createVote = async (input: {
     createdByName: officer.displayName,
     createdAt: now.toISOString(),
   };
-  await votes().put(
-    { ...item, gsi1pk: `ORGPVOTES#${org.orgId}`, gsi1sk: `${item.closesAt}#${item.voteId}` },
-    { condition: { attr: 'voteId', exists: false } },
-  );
+  await runTransaction(async () => [
+    {
+      label: 'vote',
+      tx: ProjectVoteEntity()
+        .build(PutTransaction)
+        .item({ ...item, gsi1pk: `ORGPVOTES#${org.orgId}`, gsi1sk: `${item.closesAt}#${item.voteId}` })
+        .options({ condition: { attr: 'voteId', exists: false } }),
+    },
+    ...shards().map((shard) => ({
+      label: 'gate',
+      tx: rawTx({ Put: { TableName: tableName(), Item: { ...gateKey(input.voteId, shard), open: true } } }),
+    })),
+  ]);
   return (await getVote(input.voteId, true)) as VoteRecord;
 };
 
@@ -201,7 +218,15 @@ export const castProjectBallot = async (input: {
       },
       {
         label: 'vote',
-        tx: ProjectVoteEntity().build(ConditionCheck).key({ voteId: vote.voteId }).condition({ attr: 'status', eq: 'open' }),
+        tx: rawTx({
+          ConditionCheck: {
+            TableName: tableName(),
+            Key: gateKey(vote.voteId, shardOf(input.receiptCode)),
+            ConditionExpression: '#open = :open',
+            ExpressionAttributeNames: { '#open': 'open' },
+            ExpressionAttributeValues: { ':open': true },
+          },
+        }),
       },
       memberInSubtreeCheck(userId, vote),
     ]);
@@ -218,7 +243,7 @@ export const castProjectBallot = async (input: {
 /** Counts one shard's ballots, every page, strongly consistent. */
 const tallyShard = async (vote: VoteRecord, shard: string): Promise<ProjectVoteTally> => {
   const { Items = [] } = await ballots().query(
-    { partition: `PVOTEBALLOTS#${vote.voteId}#${shard}` },
+    { partition: `PVOTEBALLOTS#${vote.voteId}#${shard}`, range: { beginsWith: 'RECEIPT#' } },
     { consistent: true, attributes: ['picks'], ...ALL_PAGES },
   );
   return tallyProjectVote(
@@ -233,25 +258,45 @@ const tallyShard = async (vote: VoteRecord, shard: string): Promise<ProjectVoteT
  * stored with closed. A close cut short after the first step is finished by the same request again.
  */
 export const closeProjectVote = async (input: { voteId: string; byName: string; now: Date }): Promise<VoteRecord> => {
-  try {
-    await votes().update(
-      { voteId: input.voteId, status: 'closing' },
+  const shut = (metaCondition: string) =>
+    runTransaction(async () => [
       {
-        condition: {
-          and: [
-            { attr: 'voteId', exists: true },
-            { attr: 'status', eq: 'open' },
-          ],
-        },
+        label: 'vote',
+        tx: rawTx({
+          Update: {
+            TableName: tableName(),
+            Key: { pk: `PVOTE#${input.voteId}`, sk: 'META' },
+            UpdateExpression: 'SET #status = :closing',
+            ConditionExpression: metaCondition,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':closing': 'closing', ...(metaCondition.includes(':open') ? { ':open': 'open' } : {}) },
+          },
+        }),
       },
-    );
+      ...shards().map((shard) => ({
+        label: 'gate',
+        tx: rawTx({
+          Update: {
+            TableName: tableName(),
+            Key: gateKey(input.voteId, shard),
+            UpdateExpression: 'SET #open = :false',
+            ExpressionAttributeNames: { '#open': 'open' },
+            ExpressionAttributeValues: { ':false': false },
+          },
+        }),
+      })),
+    ]);
+  try {
+    await shut('#status = :open');
   } catch (e) {
-    if (!isConditionFailure(e)) throw e;
+    if (!(e instanceof TransactionRefused)) throw e;
     const current = await requireVote(input.voteId, true);
     if (current.status === 'closed') throw new DomainError('VOTE_CLOSED', '投票已结束，结果已公布', { field: 'voteId' });
+    // A close cut short: the gates are shut again (the same writes) before the count.
+    await shut('#status = :closing');
   }
   const vote = await requireVote(input.voteId, true);
-  const parts = await Promise.all(Array.from({ length: PROJECT_BALLOT_SHARDS }, (_, s) => tallyShard(vote, String(s))));
+  const parts = await Promise.all(shards().map((shard) => tallyShard(vote, shard)));
   const tally = mergeTallies(
     vote.projects.map((p) => p.projectId),
     parts,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { injectFault } from '../../support/faults';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs, shortlist } from './fixtures';
 
 let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
@@ -99,5 +100,26 @@ describe('实事 member vote (遴选)', () => {
     );
     expect(doc.planDocument.text).toBe(adopted.planDocument.text);
     expect(doc.planDocument.voteId).toBe(vote.voteId);
+  });
+
+  it('a close cut short after the gates shut takes no more ballots, and the same close again finishes the count', async () => {
+    const vote = await newVote(3, 1);
+    await ok(invoke(projects, 'POST', `/project-votes/${vote.voteId}/ballots`, { token: members[0]!.token, body: { picks: ['p2'] } }), 'b');
+    // The close's first transaction goes through; the answer is lost before the count is stored.
+    const fault = injectFault({ kind: 'timeout', phase: 'after', when: (c) => /TransactWrite/.test(c.command) });
+    const cut = await invoke(projects, 'POST', `/project-votes/${vote.voteId}/close`, { token: w.officer });
+    expect(cut.status).toBeGreaterThanOrEqual(500);
+    fault.disarm();
+    expect(fault.fired).toHaveLength(1);
+    const late = await invoke(projects, 'POST', `/project-votes/${vote.voteId}/ballots`, {
+      token: members[1]!.token,
+      body: { picks: ['p1'] },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('VOTE_NOT_OPEN');
+    expect((await invoke(projects, 'GET', `/project-votes/${vote.voteId}/results`, { token: members[0]!.token })).status).toBe(409);
+    const closed = await ok(invoke(projects, 'POST', `/project-votes/${vote.voteId}/close`, { token: w.officer }), 'close again');
+    expect(closed.ballots).toBe(1);
+    expect(closed.results[0]).toMatchObject({ candidateId: 'p2', votes: 1, rank: 1 });
   });
 });
