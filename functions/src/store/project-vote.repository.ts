@@ -240,6 +240,12 @@ export const castProjectBallot = async (input: {
   }
 };
 
+/** The ballot under a receipt code (its picks only), or null. */
+export const getBallotByReceipt = async (voteId: string, receiptCode: string): Promise<string[] | null> => {
+  const { Item } = await ballots().get({ voteId, shard: shardOf(receiptCode), receiptCode });
+  return Item ? Item.picks : null;
+};
+
 /** Counts one shard's ballots, every page, strongly consistent. */
 const tallyShard = async (vote: VoteRecord, shard: string): Promise<ProjectVoteTally> => {
   const { Items = [] } = await ballots().query(

@@ -102,6 +102,7 @@ export const projectResponses = {
   ballot: z.object({ voteId: z.string(), receiptCode: z.string() }),
   closed: z.object({ vote: projectVoteSchema, ...resultsFields }),
   results: z.object({ voteId: z.string(), title: z.string(), ...resultsFields }),
+  receipt: z.object({ receiptCode: z.string(), picks: z.array(z.object({ projectId: z.string(), projectName: z.string() })) }),
   adopted: z.object({ voteId: z.string(), planDocument: planDocumentSchema }),
   planDocument: z.object({
     planDocument: z.extend(planDocumentSchema, {

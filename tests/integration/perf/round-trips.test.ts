@@ -41,6 +41,7 @@ const world = {
   callId: '',
   openVoteId: '',
   closedVoteId: '',
+  receiptCode: '',
 };
 
 beforeAll(async () => {
@@ -203,7 +204,9 @@ beforeAll(async () => {
     ).vote.voteId as string;
   world.openVoteId = await vote();
   world.closedVoteId = await vote();
-  await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/ballots`, member.token, { picks: ['p1'] }, 201);
+  world.receiptCode = (
+    await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/ballots`, member.token, { picks: ['p1'] }, 201)
+  ).receiptCode;
   await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/close`, districtOfficer);
 }, 120_000);
 
@@ -265,6 +268,11 @@ const READS: ReadRoute[] = [
   read('projects', 'GET /me/project-votes'),
   read('projects', 'GET /project-votes/{voteId}', () => `/project-votes/${world.openVoteId}`),
   read('projects', 'GET /project-votes/{voteId}/results', () => `/project-votes/${world.closedVoteId}/results`),
+  read(
+    'projects',
+    'GET /project-votes/{voteId}/receipts/{receiptCode}',
+    () => `/project-votes/${world.closedVoteId}/receipts/${world.receiptCode}`,
+  ),
 ];
 
 /** The congress reads delegates and officers share, as the officer over the session opens them. */

@@ -44,6 +44,10 @@ describe('实事 member vote (遴选)', () => {
     }
     const hidden = await invoke(projects, 'GET', `/project-votes/${vote.voteId}/results`, { token: members[0]!.token });
     expect(hidden.status).toBe(409);
+    const earlyReceipt = await invoke(projects, 'GET', `/project-votes/${vote.voteId}/receipts/${first.body.receiptCode}`, {
+      token: members[0]!.token,
+    });
+    expect(earlyReceipt.status).toBe(409);
     expect(hidden.body.error.code).toBe('VOTE_NOT_CLOSED');
     const mine = await ok(invoke(projects, 'GET', `/project-votes/${vote.voteId}`, { token: members[0]!.token }), 'read');
     expect(mine.vote.hasVoted).toBe(true);
@@ -69,6 +73,14 @@ describe('实事 member vote (遴选)', () => {
     const reclose = await invoke(projects, 'POST', `/project-votes/${vote.voteId}/close`, { token: w.officer });
     expect(reclose.status).toBe(409);
     expect(reclose.body.error.code).toBe('VOTE_CLOSED');
+    const check = await ok(
+      invoke(projects, 'GET', `/project-votes/${vote.voteId}/receipts/${first.body.receiptCode}`, { token: members[3]!.token }),
+      'receipt',
+    );
+    expect(check.picks.map((p: any) => p.projectId)).toEqual(['p2', 'p3']);
+    const forged = await invoke(projects, 'GET', `/project-votes/${vote.voteId}/receipts/zzzz-zzzz-zzzz`, { token: members[3]!.token });
+    expect(forged.status).toBe(404);
+    expect(forged.body.error.field).toBe('receiptCode');
     const outsiderRead = await invoke(projects, 'GET', `/project-votes/${vote.voteId}/results`, { token: outsider.token });
     expect(outsiderRead.status).toBe(403);
   });

@@ -18,6 +18,7 @@ export const responses: RouteResponses = {
   'POST /project-votes/{voteId}/ballots': r.ballot,
   'POST /project-votes/{voteId}/close': r.closed,
   'GET /project-votes/{voteId}/results': r.results,
+  'GET /project-votes/{voteId}/receipts/{receiptCode}': r.receipt,
   'POST /project-votes/{voteId}/adoption': r.adopted,
   'GET /orgs/{orgId}/plan-documents/{documentId}': r.planDocument,
 };

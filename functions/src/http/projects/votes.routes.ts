@@ -11,6 +11,7 @@ import {
   castProjectBallot,
   closeProjectVote,
   createVote,
+  getBallotByReceipt,
   getPlanDocument,
   listLineageVotes,
   pageOrgVotes,
@@ -34,10 +35,15 @@ registerStatuses({
   BALLOT_INVALID: 400,
   RECEIPT_COLLISION: 409,
   PLAN_DOCUMENT_NOT_FOUND: 404,
+  RECEIPT_NOT_FOUND: 404,
 });
 
 const orgParams = z.object({ orgId: idSchema });
 const documentParams = z.object({ orgId: idSchema, documentId: idSchema });
+const receiptParams = z.object({
+  voteId: idSchema,
+  receiptCode: z.string().check(z.regex(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}$/, '格式应为 xxxx-xxxx-xxxx')),
+});
 
 /** A random receipt code (≈61 bits), grouped for reading aloud: k3m9-x7p2-q8rt. */
 const newReceiptCode = () => randomId(12).replace(/(.{4})(?=.)/g, '$1-');
@@ -173,6 +179,23 @@ export const voteRoutes = [
       const vote = await requireVote(params.voteId);
       await projectViewer({ session, requireRoleOver }, vote, member, 'voteId');
       return { body: { voteId: vote.voteId, title: vote.title, ...results(vote) } };
+    },
+  }),
+  defineRoute({
+    method: 'GET',
+    path: '/project-votes/{voteId}/receipts/{receiptCode}',
+    access: 'signedIn',
+    params: receiptParams,
+    async handle({ params, session, requireRoleOver }) {
+      const member = memberAhead({ session, requireRoleOver });
+      const ballot = readAhead(getBallotByReceipt(params.voteId, params.receiptCode));
+      const vote = await requireVote(params.voteId);
+      await projectViewer({ session, requireRoleOver }, vote, member, 'voteId');
+      results(vote);
+      const picks = await ballot;
+      if (!picks) throw new DomainError('RECEIPT_NOT_FOUND', '没有找到该回执码的选票，请核对回执码', { field: 'receiptCode' });
+      const byId = new Map(vote.projects.map((p) => [p.projectId, p.projectName]));
+      return { body: { receiptCode: params.receiptCode, picks: picks.map((id) => ({ projectId: id, projectName: byId.get(id) ?? '' })) } };
     },
   }),
   defineRoute({

@@ -117,6 +117,7 @@ export const FIELD_LABELS: Record<string, string> = {
   picks: '所选项目',
   projectIds: '采纳的项目',
   documentId: '计划文本',
+  receiptCode: '回执码',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {
