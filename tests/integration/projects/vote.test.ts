@@ -99,7 +99,7 @@ describe('实事 member vote (遴选)', () => {
       'adopt',
     );
     expect(adopted.planDocument.text).toContain('2027年为职工办二件实事');
-    expect(adopted.planDocument.text).toMatch(/1．第3项实事项目：[^\n]*惠及一线职工300名。（职工服务中心）/);
+    expect(adopted.planDocument.text).toMatch(/1．第3项实事项目。[^\n]*惠及一线职工300名。（职工服务中心）/);
     const twice = await invoke(projects, 'POST', `/project-votes/${vote.voteId}/adoption`, {
       token: w.officer,
       body: { projectIds: ['p1'] },

@@ -1,6 +1,6 @@
 import { fc, test } from '@fast-check/vitest';
 import { importPlan } from '@union/shared/domain/plan-import/index';
-import { type AdoptedProject, adoptedPlanText, toChineseNumeral } from '@union/shared/domain/projects/index';
+import { type AdoptedProject, adoptedPlanText, PROJECT_CATEGORIES, toChineseNumeral } from '@union/shared/domain/projects/index';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -97,7 +97,7 @@ describe('adopted 实事 → plan text → importer', () => {
     const text = adoptedPlanText({ orgName: '某区总工会', year: 2027, projects: KINDS.slice(0, 3) });
     expect(text).toContain('一、2027年为职工办三件实事');
     expect(text.match(/^\d+．/gm)).toEqual(['1．', '2．', '3．']);
-    expect(text).toContain('2．困难职工子女助学：对考入大学的困难职工子女发放助学金，每人3000元，惠及困难职工子女80名。（权益保障部）');
+    expect(text).toContain('2．困难职工子女助学。对考入大学的困难职工子女发放助学金，每人3000元，惠及困难职工子女80名。（权益保障部）');
   });
 
   test.prop([fc.shuffledSubarray(KINDS, { minLength: 1, maxLength: KINDS.length }), fc.integer({ min: 2000, max: 2099 })])(
@@ -110,6 +110,8 @@ describe('adopted 实事 → plan text → importer', () => {
       projects.forEach((p, i) => {
         const s = draft.services[i]!;
         expect(s.department).toBe(p.department);
+        // Named by the project, never by a bare category (the importer's last resort).
+        expect([...PROJECT_CATEGORIES, '其他']).not.toContain(s.name);
         expect(s.benefit.amountYuan).toBe(p.amountYuan);
         const counted = s.benefit.quota?.count ?? s.benefit.facilities?.reduce((n, f) => n + f.count, 0);
         expect(counted).toBe(quantityOf(p));

@@ -52,9 +52,9 @@ const promise = (p: AdoptedProject): string[] => {
   return parts;
 };
 
-/** One numbered item, one sentence: "3．名称：内容，每人500元，惠及一线职工300名。（责任部门）". */
+/** One numbered item: its name, then one sentence: "3．名称。内容，每人500元，惠及一线职工300名。（责任部门）". */
 export const planItemText = (p: AdoptedProject, index: number): string =>
-  `${index + 1}．${clause(p.name)}：${[clause(p.content), ...promise(p)].join('，')}。（${clause(p.department)}）`;
+  `${index + 1}．${clause(p.name)}。${[clause(p.content), ...promise(p)].join('，')}。（${clause(p.department)}）`;
 
 /** The whole plan document: title, the heading "20XX年为职工办N件实事", the numbered items. */
 export const adoptedPlanText = (input: { orgName: string; year: number; projects: readonly AdoptedProject[] }): string => {
