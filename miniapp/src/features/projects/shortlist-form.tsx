@@ -70,19 +70,23 @@ export function ShortlistForm({
       <Text className="subtitle">候选项目（{drafts.length} 项）</Text>
       {drafts.map((d, i) => (
         <View key={d.suggestionIds[0]} className="pj-item" data-testid="candidate-form">
+          <Text className="field-label">项目名称</Text>
           <Input
             className="input"
             value={d.projectName}
             onInput={(e) => set(i, { projectName: e.detail.value })}
             data-testid="candidate-name"
           />
+          <Text className="field-label">内容（办什么、怎么办）</Text>
           <Input className="input" value={d.content} onInput={(e) => set(i, { content: e.detail.value })} data-testid="candidate-content" />
+          <Text className="field-label">服务对象</Text>
           <Input
             className="input"
             value={d.targetGroup}
             onInput={(e) => set(i, { targetGroup: e.detail.value })}
             data-testid="candidate-group"
           />
+          <Text className="field-label">目标数量与单位（人数、场次，或新建设施的个数）</Text>
           <View className="row">
             <Input
               className="input"
@@ -99,6 +103,7 @@ export function ShortlistForm({
               ))}
             </View>
           </View>
+          <Text className="field-label">每人金额（元，可不填） · 预计投入（万元） · 责任部门</Text>
           <View className="row">
             <Input
               className="input"
