@@ -1,6 +1,6 @@
 /**
- * Vote throughput: every prepared delegate casts a ballot and, at the same time, a second one that
- * must be refused (as tests/integration/congress/load.test.ts does), all through the ballot handler
+ * Vote throughput: every prepared voter casts a ballot and, at the same time, a second one that
+ * must be refused (as tests/integration/congress/load.test.ts and projects/load.test.ts do), all through the ballot handler
  * in process at the same concurrency; against the bare floor: the same number of TransactWriteItems
  * calls of as many items as the ballot's transaction, where each delegate's two attempts write the
  * same "voted" item on condition it is absent (so one is refused), retried on a transaction
@@ -30,25 +30,27 @@ export interface ThroughputRow {
 const OPTIONS = ['yes', 'no', 'abstain'] as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export const measureVoteThroughput = async (prepared: Prepared, opts: { rounds: number; concurrency: number }): Promise<ThroughputRow> => {
-  const { delegates } = prepared;
-  // The ballot's transaction, from one real ballot on a motion of its own.
-  const probeMotion = await prepared.openMotion('关于吞吐量测量的试投');
-  const probe = delegates[0]!;
+/** One kind of ballot the bench sends: where to vote in a round, and each voter's two attempts there. */
+interface BallotKind {
+  label: string;
+  /** The refusal of a second ballot by the same voter. */
+  refusedCode: string;
+  /** A new poll (motion or vote) for a round, named by its round. */
+  open(round: number): Promise<string>;
+  /** Voter `i`'s attempt `a` (0 or 1) in the poll. */
+  event(pollId: string, i: number, a: number): ReturnType<typeof eventOf>;
+  area: (typeof AREAS)[keyof typeof AREAS];
+}
+
+const measureBallotThroughput = async (
+  voters: number,
+  kind: BallotKind,
+  opts: { rounds: number; concurrency: number },
+): Promise<ThroughputRow> => {
+  // The ballot's transaction, from one real ballot in a poll of its own.
+  const probePoll = await kind.open(0);
   const calls = await recordCalls(getDocumentClient(), async () =>
-    expectOk(
-      'probe ballot',
-      await send(
-        AREAS.congress,
-        eventOf({
-          area: AREAS.congress,
-          method: 'POST',
-          path: `/congress/motions/${probeMotion}/ballots`,
-          token: probe.token,
-          body: { kind: 'vote', option: 'yes' },
-        }),
-      ),
-    ),
+    expectOk('probe ballot', await send(kind.area, kind.event(probePoll, 0, 0))),
   );
   const tx = calls.find((c) => c.op === 'TransactWriteItems');
   if (!tx) throw new Error('the ballot made no transaction');
@@ -59,25 +61,15 @@ export const measureVoteThroughput = async (prepared: Prepared, opts: { rounds: 
   let round = 0;
   const routeRound = async (): Promise<number> => {
     round += 1;
-    const motionId = await prepared.openMotion(`关于吞吐量测量的表决（第${round}轮）`);
-    const events = delegates.flatMap((d, i) =>
-      [OPTIONS[i % 3], OPTIONS[(i + 1) % 3]].map((option) =>
-        eventOf({
-          area: AREAS.congress,
-          method: 'POST',
-          path: `/congress/motions/${motionId}/ballots`,
-          token: d.token,
-          body: { kind: 'vote', option },
-        }),
-      ),
-    );
+    const pollId = await kind.open(round);
+    const events = Array.from({ length: voters }, (_, i) => [0, 1].map((a) => kind.event(pollId, i, a))).flat();
     const t0 = performance.now();
-    const answers = await mapLimit(events, opts.concurrency, (e) => send(AREAS.congress, e));
+    const answers = await mapLimit(events, opts.concurrency, (e) => send(kind.area, e));
     const elapsed = performance.now() - t0;
     const accepted = answers.filter((a) => a.status === 201).length;
-    const refused = answers.filter((a) => a.status === 409 && a.body?.error?.code === 'VOTE_ALREADY_CAST').length;
-    if (accepted !== delegates.length || refused !== delegates.length) {
-      throw new Error(`vote throughput: ${accepted} accepted and ${refused} refused of ${delegates.length} delegates × 2`);
+    const refused = answers.filter((a) => a.status === 409 && a.body?.error?.code === kind.refusedCode).length;
+    if (accepted !== voters || refused !== voters) {
+      throw new Error(`${kind.label}: ${accepted} accepted and ${refused} refused of ${voters} voters × 2`);
     }
     return elapsed;
   };
@@ -96,8 +88,8 @@ export const measureVoteThroughput = async (prepared: Prepared, opts: { rounds: 
                   TableName: tableName(),
                   Item:
                     j === 0
-                      ? { pk: `BENCHVOTE#${r}#${i}`, sk: 'voted', data: 'x'.repeat(Math.max(0, size - 60)) }
-                      : { pk: `BENCHVOTE#${r}#${i}#${a}`, sk: `item#${j}`, data: 'x'.repeat(Math.max(0, size - 60)) },
+                      ? { pk: `BENCHVOTE#${kind.label}#${r}#${i}`, sk: 'voted', data: 'x'.repeat(Math.max(0, size - 60)) }
+                      : { pk: `BENCHVOTE#${kind.label}#${r}#${i}#${a}`, sk: `item#${j}`, data: 'x'.repeat(Math.max(0, size - 60)) },
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               })),
@@ -112,22 +104,22 @@ export const measureVoteThroughput = async (prepared: Prepared, opts: { rounds: 
         }
       }
     };
-    const jobs = delegates.flatMap((_, i) => [0, 1].map((a) => ({ i, a })));
+    const jobs = Array.from({ length: voters }, (_, i) => [0, 1].map((a) => ({ i, a }))).flat();
     const t0 = performance.now();
     const outcomes = await mapLimit(jobs, opts.concurrency, (j) => attempt(j.i, j.a));
     const elapsed = performance.now() - t0;
     const accepted = outcomes.filter((o) => o === 'accepted').length;
-    if (accepted !== delegates.length) throw new Error(`bare votes: ${accepted} accepted of ${delegates.length}`);
+    if (accepted !== voters) throw new Error(`bare votes: ${accepted} accepted of ${voters}`);
     return elapsed;
   };
 
-  progress(`vote throughput: ${delegates.length} delegates × 2 at concurrency ${opts.concurrency}, ${opts.rounds} alternating rounds`);
+  progress(`${kind.label}: ${voters} voters × 2 at concurrency ${opts.concurrency}, ${opts.rounds} alternating rounds`);
   const samples = await alternate(opts.rounds, { route: routeRound, bare: bareRound });
   const routeMs = median(samples.route);
   const bareMs = median(samples.bare);
   return {
-    label: `POST /congress/motions/{motionId}/ballots: ${delegates.length} delegates × 2 at once`,
-    attempts: delegates.length * 2,
+    label: `${kind.label}: ${voters} voters × 2 at once`,
+    attempts: voters * 2,
     concurrency: opts.concurrency,
     itemsPerTransaction: sizes.length,
     rounds: samples.route.length,
@@ -136,3 +128,77 @@ export const measureVoteThroughput = async (prepared: Prepared, opts: { rounds: 
     ratio: routeMs / bareMs,
   };
 };
+
+/** 职代会 ballots: every prepared delegate votes in a new motion each round. */
+export const measureVoteThroughput = (prepared: Prepared, opts: { rounds: number; concurrency: number }): Promise<ThroughputRow> =>
+  measureBallotThroughput(
+    prepared.delegates.length,
+    {
+      label: 'POST /congress/motions/{motionId}/ballots',
+      refusedCode: 'VOTE_ALREADY_CAST',
+      area: AREAS.congress,
+      open: (round) => prepared.openMotion(round === 0 ? '关于吞吐量测量的试投' : `关于吞吐量测量的表决（第${round}轮）`),
+      event: (motionId, i, a) =>
+        eventOf({
+          area: AREAS.congress,
+          method: 'POST',
+          path: `/congress/motions/${motionId}/ballots`,
+          token: prepared.delegates[i]!.token,
+          body: { kind: 'vote', option: OPTIONS[(i + a) % 3] },
+        }),
+    },
+    opts,
+  );
+
+/**
+ * 实事 member-vote ballots (遴选): the same prepared people, as members of the enterprise union,
+ * each pick 2 of 6 projects in a new vote of the enterprise each round; the vote is counted at close,
+ * so no item is written by every ballot (the floor's "voted" item is per voter, as the route's is).
+ */
+export const measureProjectVoteThroughput = (prepared: Prepared, opts: { rounds: number; concurrency: number }): Promise<ThroughputRow> =>
+  measureBallotThroughput(
+    prepared.delegates.length,
+    {
+      label: 'POST /project-votes/{voteId}/ballots',
+      refusedCode: 'VOTE_ALREADY_CAST',
+      area: AREAS.projects,
+      open: async (round) => {
+        const now = Date.now();
+        const created = await send(
+          AREAS.projects,
+          eventOf({
+            area: AREAS.projects,
+            method: 'POST',
+            path: `/orgs/${prepared.orgId}/project-votes`,
+            token: prepared.officerToken,
+            body: {
+              title: `吞吐量测量投票第${round}轮`,
+              year: 2027,
+              opensAt: new Date(now - 60_000).toISOString(),
+              closesAt: new Date(now + 3_600_000).toISOString(),
+              maxPicks: 2,
+              projects: Array.from({ length: 6 }, (_, k) => ({
+                projectName: `第${k + 1}项实事项目`,
+                content: `为一线职工办好第${k + 1}件实事`,
+                targetGroup: '一线职工',
+                estimatedCostWanYuan: 10,
+                department: '职工服务中心',
+                suggestionIds: [],
+              })),
+            },
+          }),
+        );
+        expectOk('project vote', created);
+        return (created.body as { vote: { voteId: string } }).vote.voteId;
+      },
+      event: (voteId, i, a) =>
+        eventOf({
+          area: AREAS.projects,
+          method: 'POST',
+          path: `/project-votes/${voteId}/ballots`,
+          token: prepared.delegates[i]!.token,
+          body: { picks: [`p${((i + a) % 6) + 1}`, `p${((i + a + 3) % 6) + 1}`] },
+        }),
+    },
+    opts,
+  );

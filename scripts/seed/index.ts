@@ -7,6 +7,7 @@ import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
 import { membershipStep } from './membership';
 import { migrateReadModel } from './migrate';
 import { placesStep } from './places';
+import { projectsStep } from './projects';
 
 export interface SeedStep {
   name: string;
@@ -30,7 +31,7 @@ const orgsAndIdentities: SeedStep = {
 };
 
 /** Each journey adds its own step here (invites, memberships, catalogs, congress). */
-export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalogsStep, cardStep, placesStep, congressStep];
+export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalogsStep, cardStep, placesStep, congressStep, projectsStep];
 
 /**
  * Seeds the demo world into the table named by TABLE_NAME (DYNAMODB_ENDPOINT set).

@@ -63,6 +63,13 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
   'member/pages/activity/index': { as: 'delegate-10', route: () => 'member/pages/activity/index', ready: 'my-votes' },
   'member/pages/help/index': { as: 'delegate-10', route: () => 'member/pages/help/index', ready: 'help' },
   'member/pages/publicity/index': { as: 'delegate-10', route: () => 'member/pages/publicity/index', ready: 'publicity-loaded' },
+  'member/pages/projects/index': { as: 'delegate-10', route: () => 'member/pages/projects/index', ready: 'project-vote', shot: 'projects' },
+  'member/pages/projects/call': { as: 'delegate-10', route: () => 'member/pages/projects/call?callId=pc-demo-call', ready: 'suggestion' },
+  'member/pages/projects/vote': {
+    as: 'delegate-10',
+    route: () => 'member/pages/projects/vote?voteId=pv-demo-closed',
+    ready: 'vote-result',
+  },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },
   'pages/join/index': { as: 'newcomer', route: () => 'pages/join/index?invite=joinenterprise01', ready: 'join-org', shot: 'join' },
 };

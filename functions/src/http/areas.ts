@@ -6,6 +6,7 @@ import * as congress from './congress/index';
 import * as membership from './membership/index';
 import * as orgs from './orgs/index';
 import * as poster from './poster/index';
+import * as projects from './projects/index';
 
 /**
  * Every HTTP Lambda by its serverless.yml function name: one per area, and two single routes whose
@@ -14,4 +15,4 @@ import * as poster from './poster/index';
  * the catalog bundle). Tests walk this to check
  * each route's access rules and that serverless.yml declares exactly these routes.
  */
-export const AREAS = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card } as const;
+export const AREAS = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card, projects } as const;

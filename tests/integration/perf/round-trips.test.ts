@@ -38,6 +38,10 @@ const world = {
   proposalId: '',
   openMotionId: '',
   closedMotionId: '',
+  callId: '',
+  openVoteId: '',
+  closedVoteId: '',
+  receiptCode: '',
 };
 
 beforeAll(async () => {
@@ -152,6 +156,58 @@ beforeAll(async () => {
     }
   }
   await ok(AREAS.congress, 'POST', `/congress/motions/${world.closedMotionId}/close`, districtOfficer);
+
+  // 实事: the district's 征集 with the member's suggestion and a colleague's support; two votes, one closed.
+  const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  world.callId = (
+    await ok(
+      AREAS.projects,
+      'POST',
+      '/orgs/district/project-calls',
+      districtOfficer,
+      { title: '2027年实事项目征集', brief: '请会员提出明年希望工会办的实事。', year: 2027, opensOn: day(-1), closesOn: day(20) },
+      201,
+    )
+  ).call.callId;
+  await ok(
+    AREAS.projects,
+    'POST',
+    `/project-calls/${world.callId}/suggestions`,
+    member.token,
+    { title: '快递员夏季防暑', content: '夏季为快递员发放防暑降温用品。', targetGroup: '快递员', category: '帮扶救助' },
+    201,
+  );
+  const vote = async () =>
+    (
+      await ok(
+        AREAS.projects,
+        'POST',
+        '/orgs/district/project-votes',
+        districtOfficer,
+        {
+          title: '2027年实事项目投票',
+          year: 2027,
+          opensAt: new Date(Date.now() - 60_000).toISOString(),
+          closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+          maxPicks: 1,
+          projects: ['快递员防暑降温', '新建户外驿站'].map((projectName) => ({
+            projectName,
+            content: `${projectName}，按计划推进`,
+            targetGroup: '快递员',
+            estimatedCostWanYuan: 10,
+            department: '职工服务中心',
+            suggestionIds: [],
+          })),
+        },
+        201,
+      )
+    ).vote.voteId as string;
+  world.openVoteId = await vote();
+  world.closedVoteId = await vote();
+  world.receiptCode = (
+    await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/ballots`, member.token, { picks: ['p1'] }, 201)
+  ).receiptCode;
+  await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/close`, districtOfficer);
 }, 120_000);
 
 interface ReadRoute {
@@ -207,6 +263,18 @@ const READS: ReadRoute[] = [
   read('congress', 'GET /congress/motions/{motionId}/results', () => `/congress/motions/${world.closedMotionId}/results`),
   read('congress', 'GET /congress/motions/{motionId}/results/csv', () => `/congress/motions/${world.closedMotionId}/results/csv`),
   read('auth', 'GET /auth/dev-identities', () => '/auth/dev-identities', 'nobody'),
+  read('projects', 'GET /me/project-calls'),
+  read('projects', 'GET /project-calls/{callId}', () => `/project-calls/${world.callId}`),
+  read('projects', 'GET /project-calls/{callId}/suggestions', () => `/project-calls/${world.callId}/suggestions`),
+  read('projects', 'GET /me/project-suggestions'),
+  read('projects', 'GET /me/project-votes'),
+  read('projects', 'GET /project-votes/{voteId}', () => `/project-votes/${world.openVoteId}`),
+  read('projects', 'GET /project-votes/{voteId}/results', () => `/project-votes/${world.closedVoteId}/results`),
+  read(
+    'projects',
+    'GET /project-votes/{voteId}/receipts/{receiptCode}',
+    () => `/project-votes/${world.closedVoteId}/receipts/${world.receiptCode}`,
+  ),
 ];
 
 /** The congress reads delegates and officers share, as the officer over the session opens them. */

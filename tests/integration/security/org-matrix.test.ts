@@ -59,6 +59,35 @@ interface Cell {
   query?: () => Record<string, string>;
 }
 
+/** A shortlist of two 实事 put to the members, open from a minute ago for a day. */
+const projectVoteBody = () => ({
+  title: '明年实事投票',
+  year: 2027,
+  opensAt: new Date(Date.now() - 60_000).toISOString(),
+  closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+  maxPicks: 1,
+  projects: [
+    {
+      projectName: '一线职工免费体检',
+      content: '组织一线职工到定点医院免费体检',
+      targetGroup: '一线职工',
+      target: { count: 500, unit: '名' },
+      estimatedCostWanYuan: 20,
+      department: '职工服务中心',
+      suggestionIds: [],
+    },
+    {
+      projectName: '新建职工书屋',
+      content: '在基层工会新建职工书屋并配备图书',
+      targetGroup: '职工',
+      target: { count: 10, unit: '个' },
+      estimatedCostWanYuan: 15,
+      department: '宣传教育部',
+      suggestionIds: [],
+    },
+  ],
+});
+
 const ROWS: Record<string, Cell> = {
   'POST /orgs/{orgId}/catalog-drafts': {
     path: () => '/orgs/district/catalog-drafts',
@@ -124,6 +153,29 @@ const ROWS: Record<string, Cell> = {
   'POST /congress/motions/{motionId}/revote': { path: () => `/congress/motions/${ids.motionId}/revote` },
   'GET /congress/motions/{motionId}/results': { path: () => `/congress/motions/${ids.motionId}/results` },
   'GET /congress/motions/{motionId}/results/csv': { path: () => `/congress/motions/${ids.motionId}/results/csv` },
+  'POST /orgs/{orgId}/project-calls': {
+    path: () => '/orgs/district/project-calls',
+    body: () => ({
+      title: '明年实事征集',
+      brief: '请会员提出明年希望工会办的实事。',
+      year: 2027,
+      opensOn: '2026-01-01',
+      closesOn: '2099-12-31',
+    }),
+  },
+  'GET /orgs/{orgId}/project-calls': { path: () => '/orgs/district/project-calls' },
+  'POST /project-calls/{callId}/merges': {
+    path: () => `/project-calls/${ids.callId}/merges`,
+    body: () => ({ fromSuggestionId: ids.suggestionA, intoSuggestionId: ids.suggestionB }),
+  },
+  'POST /orgs/{orgId}/project-votes': { path: () => '/orgs/district/project-votes', body: () => projectVoteBody() },
+  'GET /orgs/{orgId}/project-votes': { path: () => '/orgs/district/project-votes' },
+  'POST /project-votes/{voteId}/close': { path: () => `/project-votes/${ids.voteId}/close` },
+  'POST /project-votes/{voteId}/adoption': {
+    path: () => `/project-votes/${ids.closedVoteId}/adoption`,
+    body: () => ({ projectIds: ['p1'] }),
+  },
+  'GET /orgs/{orgId}/plan-documents/{documentId}': { path: () => `/orgs/district/plan-documents/${ids.documentId}` },
   'POST /orgs/{orgId}/invites': {
     path: () => '/orgs/district/invites',
     body: () => ({ mode: 'review', expiresAt: new Date(Date.now() + 86_400_000).toISOString(), maxUses: 5 }),
@@ -360,6 +412,47 @@ beforeAll(async () => {
       'motion',
     )
   ).motion.motionId;
+
+  // A district 实事征集 with two suggestions by an enterprise member; two votes, one closed and adopted.
+  ids.callId = (
+    await ok(
+      invoke(AREAS.projects, 'POST', '/orgs/district/project-calls', {
+        token: owner,
+        body: ROWS['POST /orgs/{orgId}/project-calls']!.body!(undefined as never),
+      }),
+      'call',
+    )
+  ).call.callId;
+  const suggest = async (title: string) =>
+    (
+      await ok(
+        invoke(AREAS.projects, 'POST', `/project-calls/${ids.callId}/suggestions`, {
+          token: memberToken,
+          body: { title, content: '希望工会为一线职工安排免费体检。', targetGroup: '一线职工', category: '体检' },
+        }),
+        'suggestion',
+      )
+    ).suggestion.suggestionId;
+  ids.suggestionA = await suggest('一线职工体检');
+  ids.suggestionB = await suggest('组织职工体检');
+  const newVote = async () =>
+    (await ok(invoke(AREAS.projects, 'POST', '/orgs/district/project-votes', { token: owner, body: projectVoteBody() }), 'vote')).vote
+      .voteId;
+  ids.voteId = await newVote();
+  ids.closedVoteId = await newVote();
+  await ok(
+    invoke(AREAS.projects, 'POST', `/project-votes/${ids.closedVoteId}/ballots`, { token: memberToken, body: { picks: ['p1'] } }),
+    'ballot',
+  );
+  await ok(invoke(AREAS.projects, 'POST', `/project-votes/${ids.closedVoteId}/close`, { token: owner }), 'close');
+  const adoptedVote = await newVote();
+  await ok(invoke(AREAS.projects, 'POST', `/project-votes/${adoptedVote}/close`, { token: owner }), 'close 2');
+  ids.documentId = (
+    await ok(
+      invoke(AREAS.projects, 'POST', `/project-votes/${adoptedVote}/adoption`, { token: owner, body: { projectIds: ['p2', 'p1'] } }),
+      'adopt',
+    )
+  ).planDocument.documentId;
 
   // The sibling district's own congress, with one delegate: the delegate cells' outsider.
   const bInvite = (

@@ -35,8 +35,19 @@ const entryIndexOf = (field: string | undefined): number | null => {
  * The officer's import: paste or upload the plan → the server's importer drafts the entries →
  * review each against its highlighted sentence, edit, drop, add → publish as the next version.
  */
-export function ImportFlow({ orgId, orgName, onPublished }: { orgId: string; orgName: string; onPublished(version: number): void }) {
-  const [text, setText] = useState('');
+export function ImportFlow({
+  orgId,
+  orgName,
+  initialText = '',
+  onPublished,
+}: {
+  orgId: string;
+  orgName: string;
+  /** A plan document of the org to start from (the text an adopted 实事 vote wrote). */
+  initialText?: string;
+  onPublished(version: number): void;
+}) {
+  const [text, setText] = useState(initialText);
   const [fileName, setFileName] = useState<string>();
   const [document, setDocument] = useState<PlanDocument | null>(null);
   const [entries, setEntries] = useState<DraftEntry[]>([]);

@@ -89,6 +89,13 @@ export default function HomePage() {
         </View>
       ) : null}
       <View className="card">
+        <Text className="subtitle">实事征集与投票</Text>
+        <Text className="muted">明年工会为职工办哪些实事，由会员提建议、投票决定。</Text>
+        <Button className="btn-plain" data-testid="open-projects" onClick={() => Taro.navigateTo({ url: '/member/pages/projects/index' })}>
+          提建议、投票
+        </Button>
+      </View>
+      <View className="card">
         <Text className="subtitle">职代会</Text>
         <Text className="muted">签到、提案、附议与无记名投票。</Text>
         <Button className="btn-plain" onClick={() => Taro.switchTab({ url: '/pages/vote/index' })}>

@@ -5,6 +5,7 @@ import { ErrorBanner } from '../../../components/error-banner';
 import { useSignedIn } from '../../../components/use-signed-in';
 import { catalogApi, catalogErrorText } from '../../../features/catalog/catalog-api';
 import { ImportFlow } from '../../../features/catalog/import-flow';
+import { projectsApi } from '../../../features/projects/projects-api';
 import '../../../features/catalog/catalog.scss';
 
 /** 导入计划: paste or upload the plan, review the draft, publish. */
@@ -12,12 +13,15 @@ export default function CatalogImportPage() {
   useSignedIn();
   const [org, setOrg] = useState<{ orgId: string; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [initialText, setInitialText] = useState<string | null>(null);
   useLoad(async (params: Record<string, string | undefined>) => {
     if (!params.orgId) return setError('缺少组织参数');
-    // The form is usable at once; the org's name follows.
-    setOrg({ orgId: params.orgId, name: '' });
+    const { orgId, documentId } = params;
+    // The form is usable at once (once a plan document given by ?documentId= is read); the org's name follows.
     try {
-      setOrg((await catalogApi.org(params.orgId)).org);
+      setInitialText(documentId ? (await projectsApi.planDocument(orgId, documentId)).planDocument.text : '');
+      setOrg({ orgId, name: '' });
+      setOrg((await catalogApi.org(orgId)).org);
     } catch (e) {
       setError(catalogErrorText(e));
     }
@@ -28,10 +32,11 @@ export default function CatalogImportPage() {
         <Text className="title">导入计划 · {org?.name ?? ''}</Text>
       </View>
       <ErrorBanner message={error} />
-      {org ? (
+      {org && initialText !== null ? (
         <ImportFlow
           orgId={org.orgId}
           orgName={org.name || '本会'}
+          initialText={initialText}
           onPublished={(version) =>
             Taro.redirectTo({ url: `/officer/pages/catalog/version?orgId=${org.orgId}&version=${version}&published=1` })
           }

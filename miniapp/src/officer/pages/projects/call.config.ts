@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '征集建议与候选项目' });

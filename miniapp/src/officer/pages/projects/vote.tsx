@@ -1,0 +1,130 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { ErrorBanner } from '../../../components/error-banner';
+import { useSignedIn } from '../../../components/use-signed-in';
+import { CandidateText, VoteResults } from '../../../features/projects/candidate';
+import {
+  beijingTime,
+  type ProjectVoteView,
+  projectsApi,
+  projectsErrorText,
+  VOTE_PHASE_LABELS,
+} from '../../../features/projects/projects-api';
+import '../../../features/projects/projects.scss';
+
+type Results = Awaited<ReturnType<typeof projectsApi.results>>;
+
+/** A member vote for officers: close it, see the ranking, adopt the top and turn it into next year's plan text. */
+export default function OfficerProjectVotePage() {
+  useSignedIn();
+  const voteId = useRouter().params.voteId ?? '';
+  const [vote, setVote] = useState<ProjectVoteView | null>(null);
+  const [results, setResults] = useState<Results | null>(null);
+  const [adopt, setAdopt] = useState<string[]>([]);
+  const [plan, setPlan] = useState<{ orgId: string; documentId: string; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(async () => {
+    const read = await projectsApi.vote(voteId);
+    setVote(read.vote);
+    if (read.vote.phase === 'closed') {
+      const r = await projectsApi.results(voteId);
+      setResults(r);
+      setAdopt(
+        r.results
+          .filter((x) => x.votes > 0)
+          .slice(0, Math.max(1, read.vote.maxPicks))
+          .map((x) => x.candidateId),
+      );
+    }
+    if (read.vote.planDocumentId) {
+      const { planDocument } = await projectsApi.planDocument(read.vote.orgId, read.vote.planDocumentId);
+      setPlan(planDocument);
+    }
+  }, [voteId]);
+  useEffect(() => {
+    if (voteId) load().catch((e) => setError(projectsErrorText(e)));
+  }, [voteId, load]);
+  const act = (fn: () => Promise<unknown>) => async () => {
+    setError(null);
+    try {
+      await fn();
+      await load();
+    } catch (e) {
+      setError(projectsErrorText(e));
+    }
+  };
+  const toggle = (id: string) => setAdopt(adopt.includes(id) ? adopt.filter((a) => a !== id) : [...adopt, id]);
+  return (
+    <View className="page page-wide">
+      <ErrorBanner message={error} testId="project-error" />
+      {vote ? (
+        <View className="card">
+          <Text className="title">{vote.title}</Text>
+          <Text className="pj-meta" data-testid="vote-phase">
+            {VOTE_PHASE_LABELS[vote.phase]} · {beijingTime(vote.opensAt)} 至 {beijingTime(vote.closesAt)} · 每人最多选 {vote.maxPicks} 项
+          </Text>
+          {vote.phase !== 'closed' ? (
+            <Button className="btn-primary" onClick={act(() => projectsApi.close(voteId))} data-testid="vote-close">
+              结束投票并计票
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      {results && vote ? (
+        <View className="card">
+          <Text className="subtitle">投票结果</Text>
+          <VoteResults ballots={results.ballots} results={results.results} />
+          {plan === null ? (
+            <View data-testid="adopt-form">
+              <Text className="field-label">采纳的项目（按计划顺序，默认得票最多的前 {vote.maxPicks} 项）</Text>
+              {results.results.map((r) => (
+                <View
+                  key={r.candidateId}
+                  className={`pj-option ${adopt.includes(r.candidateId) ? 'selected' : ''}`}
+                  onClick={() => toggle(r.candidateId)}
+                  data-testid="adopt-option"
+                >
+                  <Text>
+                    {adopt.includes(r.candidateId) ? `${adopt.indexOf(r.candidateId) + 1}. ` : ''}
+                    {r.projectName}（{r.votes} 票）
+                  </Text>
+                </View>
+              ))}
+              <Button
+                className="btn-primary"
+                disabled={adopt.length === 0}
+                onClick={act(() => projectsApi.adopt(voteId, adopt))}
+                data-testid="adopt"
+              >
+                采纳并生成实事计划文本
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+      {plan ? (
+        <View className="card" data-testid="plan-document">
+          <Text className="subtitle">实事计划文本</Text>
+          <Text className="pj-plan">{plan.text}</Text>
+          <Button
+            className="btn-primary"
+            onClick={() => Taro.navigateTo({ url: `/officer/pages/catalog/import?orgId=${plan.orgId}&documentId=${plan.documentId}` })}
+            data-testid="plan-import"
+          >
+            导入为服务目录草稿
+          </Button>
+        </View>
+      ) : null}
+      {vote && !results ? (
+        <View className="card">
+          {vote.projects.map((p) => (
+            <View key={p.projectId} className="pj-item">
+              <CandidateText p={p} />
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,114 @@
+import * as z from 'zod/mini';
+import { pageResponse } from './page.contract';
+
+/**
+ * What the 实事 routes answer (functions/src/http/projects/responses.ts). Not re-exported from the
+ * shared index: the tests hold every answer to these schemas, the mini-program takes their types.
+ */
+
+export const projectCallSchema = z.object({
+  callId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  brief: z.string(),
+  year: z.int(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  phase: z.enum(['notYet', 'open', 'ended']),
+  createdAt: z.string(),
+});
+export type ProjectCallView = z.infer<typeof projectCallSchema>;
+
+export const projectSuggestionSchema = z.object({
+  suggestionId: z.string(),
+  callId: z.string(),
+  title: z.string(),
+  content: z.string(),
+  targetGroup: z.string(),
+  category: z.string(),
+  /** Masked (张*明). */
+  authorName: z.string(),
+  supportCount: z.int(),
+  mergedInto: z.nullable(z.string()),
+  mergedIntoTitle: z.nullable(z.string()),
+  mergedFrom: z.array(z.string()),
+  mine: z.boolean(),
+  supportedByMe: z.boolean(),
+  createdAt: z.string(),
+});
+export type ProjectSuggestionView = z.infer<typeof projectSuggestionSchema>;
+
+export const projectCandidateSchema = z.object({
+  projectId: z.string(),
+  projectName: z.string(),
+  content: z.string(),
+  targetGroup: z.string(),
+  target: z.nullable(z.object({ count: z.int(), unit: z.string() })),
+  amountYuan: z.nullable(z.number()),
+  estimatedCostWanYuan: z.number(),
+  department: z.string(),
+  suggestionIds: z.array(z.string()),
+});
+
+export const projectVoteSchema = z.object({
+  voteId: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  title: z.string(),
+  year: z.int(),
+  callId: z.nullable(z.string()),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  maxPicks: z.int(),
+  phase: z.enum(['draft', 'notYet', 'open', 'ended', 'closed']),
+  projects: z.array(projectCandidateSchema),
+  /** null for a reader who is not a member of the vote's subtree (an officer). */
+  hasVoted: z.nullable(z.boolean()),
+  adoptedProjectIds: z.nullable(z.array(z.string())),
+  planDocumentId: z.nullable(z.string()),
+  createdAt: z.string(),
+});
+export type ProjectVoteView = z.infer<typeof projectVoteSchema>;
+
+const resultsFields = {
+  ballots: z.int(),
+  results: z.array(z.object({ candidateId: z.string(), projectName: z.string(), votes: z.int(), rank: z.int() })),
+  closedAt: z.nullable(z.string()),
+  closedByName: z.nullable(z.string()),
+};
+
+export const planDocumentSchema = z.object({
+  orgId: z.string(),
+  documentId: z.string(),
+  year: z.int(),
+  title: z.string(),
+  text: z.string(),
+});
+
+export const projectResponses = {
+  call: z.object({ call: projectCallSchema }),
+  callRead: z.object({ call: projectCallSchema, officer: z.boolean() }),
+  calls: pageResponse('calls', projectCallSchema),
+  myCalls: z.object({ calls: z.array(projectCallSchema) }),
+  suggestion: z.object({ suggestion: projectSuggestionSchema }),
+  suggestions: pageResponse('suggestions', projectSuggestionSchema),
+  supported: z.object({ supported: z.literal(true) }),
+  merged: z.object({ merged: z.literal(true) }),
+  vote: z.object({ vote: projectVoteSchema }),
+  voteRead: z.object({ vote: projectVoteSchema, officer: z.boolean() }),
+  votes: pageResponse('votes', projectVoteSchema),
+  myVotes: z.object({ votes: z.array(projectVoteSchema) }),
+  ballot: z.object({ voteId: z.string(), receiptCode: z.string() }),
+  closed: z.object({ vote: projectVoteSchema, ...resultsFields }),
+  results: z.object({ voteId: z.string(), title: z.string(), ...resultsFields }),
+  receipt: z.object({ receiptCode: z.string(), picks: z.array(z.object({ projectId: z.string(), projectName: z.string() })) }),
+  adopted: z.object({ voteId: z.string(), planDocument: planDocumentSchema }),
+  planDocument: z.object({
+    planDocument: z.extend(planDocumentSchema, {
+      voteId: z.nullable(z.string()),
+      createdByName: z.string(),
+      createdAt: z.string(),
+    }),
+  }),
+};
