@@ -4,6 +4,7 @@ import * as catalog from './catalog/index';
 import * as catalogDrafts from './catalogDrafts/index';
 import * as congress from './congress/index';
 import * as membership from './membership/index';
+import * as merchant from './merchant/index';
 import * as orgs from './orgs/index';
 import * as poster from './poster/index';
 
@@ -14,4 +15,4 @@ import * as poster from './poster/index';
  * the catalog bundle). Tests walk this to check
  * each route's access rules and that serverless.yml declares exactly these routes.
  */
-export const AREAS = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card } as const;
+export const AREAS = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card, merchant } as const;
