@@ -25,7 +25,10 @@ describe('商惠 merchants: staff scan the card, record uses once, within the li
 
   const cardToken = async (m: TestMember) => (await invoke(card, 'GET', '/me/card', { token: m.token })).body.token as string;
   let seq = 0;
-  const useId = () => `use-${Date.now()}-${(seq += 1)}`;
+  const useId = () => {
+    seq += 1;
+    return `use-${Date.now()}-${seq}`;
+  };
 
   const createMerchant = async (body: Record<string, unknown>) => {
     const res = await invoke(merchant, 'POST', '/orgs/enterprise/merchants', { token: officer, body });

@@ -115,7 +115,7 @@ export const merchantRoutes = [
       ]);
       // The entry is named by what stays across versions (the org and its name); it must be 商惠.
       const entry = catalog?.entries.find((e) => e.name === body.benefitName);
-      if (!entry || entry.tier !== '商惠') {
+      if (entry?.tier !== '商惠') {
         throw new DomainError('BENEFIT_NOT_MERCHANT', '本组织最新服务目录中没有这项商惠', { field: 'benefitName' });
       }
       const merchant = await createMerchant({
