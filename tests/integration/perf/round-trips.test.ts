@@ -152,6 +152,23 @@ beforeAll(async () => {
     }
   }
   await ok(AREAS.congress, 'POST', `/congress/motions/${world.closedMotionId}/close`, districtOfficer);
+
+  // 商惠: a merchant of the city's 观影优惠 where the member used it twice.
+  const merchant = await ok(
+    AREAS.merchant,
+    'POST',
+    '/orgs/city/merchants',
+    cityOfficer,
+    { name: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
+    201,
+  );
+  await userWithToken('rt-staff', [], '刘店员');
+  await ok(AREAS.merchant, 'POST', `/merchants/${merchant.merchant.merchantId}/staff`, cityOfficer, { userId: 'rt-staff' }, 201);
+  const staff = await userWithToken('rt-staff', [{ role: 'verifier', orgId: 'city' }], '刘店员');
+  for (const useId of ['rt-use-0001', 'rt-use-0002']) {
+    const { token } = await ok(AREAS.card, 'GET', '/me/card', member.token);
+    await ok(AREAS.merchant, 'POST', `/merchants/${merchant.merchant.merchantId}/uses`, staff, { token, useId }, 201);
+  }
 }, 120_000);
 
 interface ReadRoute {
@@ -205,6 +222,7 @@ const READS: ReadRoute[] = [
   read('congress', 'GET /congress/motions/{motionId}/results', () => `/congress/motions/${world.closedMotionId}/results`),
   read('congress', 'GET /congress/motions/{motionId}/results/csv', () => `/congress/motions/${world.closedMotionId}/results/csv`),
   read('auth', 'GET /auth/dev-identities', () => '/auth/dev-identities', 'nobody'),
+  read('merchant', 'GET /me/merchant-uses'),
 ];
 
 /** The congress reads delegates and officers share, as the officer over the session opens them. */
