@@ -176,6 +176,18 @@ export const pageMerchantUses = async (merchantId: string, req: PageRequest): Pr
   return { items: page.items.map(useOf), nextCursor: page.nextCursor };
 };
 
+/** Every use of a member (GET /me/data): each page. */
+export const listMemberUses = async (userId: string): Promise<UseRecord[]> => {
+  const all: UseRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await pageMemberUses(userId, { cursor, limit: 100 });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+};
+
 /** A page of a member's uses, newest first: one query. */
 export const pageMemberUses = async (userId: string, req: PageRequest): Promise<Page<UseRecord>> => {
   const page = await pageIndex('gsi2', `MEMBERUSES#${userId}`, req);

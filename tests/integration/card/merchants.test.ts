@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { signCardToken } from '../../../functions/src/platform/card-token';
 import { LOCAL_DEFAULTS } from '../../../functions/src/platform/config';
+import { collectPersonalData } from '../../../functions/src/store/personal-data.repository';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { invoke } from '../../support/invoke';
 import { tokenFor, userWithToken } from '../../support/sessions';
@@ -170,6 +171,9 @@ describe('商惠 merchants: staff scan the card, record uses once, within the li
         usedAt: first.body.use.usedAt,
       },
     ]);
+    // And among everything stored about them (GET /me/data; this fixture's sealed fields are fake, so the store's read).
+    const data = await collectPersonalData(enterpriseMember.userId);
+    expect(data.merchantUses.map((u) => u.useId)).toEqual([id]);
     // The officer sees it under the merchant, with the masked number and the member's org, no name.
     const uses = await invoke(merchant, 'GET', `/merchants/${merchantX}/uses`, { token: officer });
     expect(uses.body.uses).toHaveLength(1);

@@ -328,7 +328,8 @@ describe('商惠 merchants', () => {
 
 describe('个人信息', () => {
   it('my data, a phone corrected through WeChat, 退会, and my data after it', async () => {
-    await ok('membership', 'GET', '/me/data', { token: courier.token });
+    const mine = await ok('membership', 'GET', '/me/data', { token: courier.token });
+    expect(mine.body.merchantUses).toHaveLength(1);
     const corrected = await ok('membership', 'PUT', '/me/phone', {
       token: courier.token,
       body: { phoneCode: wechat.phoneCode('13812345678') },
