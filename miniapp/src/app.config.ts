@@ -24,6 +24,7 @@ export default defineAppConfig({
         'pages/congress/index',
         'pages/congress/proposal',
         'pages/congress/minutes',
+        'pages/merchants/index',
       ],
     },
     {
@@ -45,6 +46,7 @@ export default defineAppConfig({
         'pages/claims/index',
         'pages/activity/index',
         'pages/help/index',
+        'pages/merchant-uses/index',
       ],
     },
   ],

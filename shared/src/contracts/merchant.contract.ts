@@ -15,7 +15,7 @@ const text = (min: number, max: number) =>
  * catalog by the entry's name (the key that stays across versions), with what it gives there.
  */
 export const createMerchantRequest = z.object({
-  name: text(1, 40),
+  merchantName: text(1, 40),
   address: z.optional(z.string().check(z.trim(), z.maxLength(100, '不超过 100 个字'))),
   benefitName: text(1, 60),
   discount: text(1, 100),

@@ -52,13 +52,13 @@ describe('商惠 merchants: staff scan the card, record uses once, within the li
     // A member of the sibling joint union: outside the enterprise's subtree.
     outsider = await makeMember('member-log', 'logistics', { name: '王小军' });
     merchantX = await createMerchant({
-      name: '临江影城',
+      merchantName: '临江影城',
       address: '临江区滨江路8号',
       benefitName: '观影优惠',
       discount: '凭会员卡观影享八折',
     });
-    merchantY = await createMerchant({ name: '江畔影院', benefitName: '观影优惠', discount: '凭会员卡观影享八折' });
-    limited = await createMerchant({ name: '限次影院', benefitName: '观影优惠', discount: '每年三次八折', limitPerPeriod: 3 });
+    merchantY = await createMerchant({ merchantName: '江畔影院', benefitName: '观影优惠', discount: '凭会员卡观影享八折' });
+    limited = await createMerchant({ merchantName: '限次影院', benefitName: '观影优惠', discount: '每年三次八折', limitPerPeriod: 3 });
     staffX = await bindStaff(merchantX, 'staff-x');
     staffY = await bindStaff(merchantY, 'staff-y');
     staffLimited = await bindStaff(limited, 'staff-limited');
@@ -68,16 +68,22 @@ describe('商惠 merchants: staff scan the card, record uses once, within the li
   it('links a merchant to a 商惠 entry of the org by name; any other entry is refused naming the field', async () => {
     const res = await invoke(merchant, 'POST', '/orgs/enterprise/merchants', {
       token: officer,
-      body: { name: '帮扶超市', benefitName: '困难职工节日慰问', discount: '九折' },
+      body: { merchantName: '帮扶超市', benefitName: '困难职工节日慰问', discount: '九折' },
     });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'BENEFIT_NOT_MERCHANT', field: 'benefitName' });
     expect(res.body.error.message).toContain('商惠');
     const missing = await invoke(merchant, 'POST', '/orgs/enterprise/merchants', {
       token: officer,
-      body: { name: '帮扶超市', benefitName: '不存在的优惠', discount: '九折' },
+      body: { merchantName: '帮扶超市', benefitName: '不存在的优惠', discount: '九折' },
     });
     expect(missing.body.error).toMatchObject({ code: 'BENEFIT_NOT_MERCHANT', field: 'benefitName' });
+    const blank = await invoke(merchant, 'POST', '/orgs/enterprise/merchants', {
+      token: officer,
+      body: { merchantName: ' ', benefitName: '观影优惠', discount: '九折' },
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'merchantName', message: '商户名称：请填写' });
     const list = await invoke(merchant, 'GET', '/orgs/enterprise/merchants?limit=2', { token: officer });
     expect(list.status).toBe(200);
     expect(list.body.merchants).toHaveLength(2);

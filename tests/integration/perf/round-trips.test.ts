@@ -159,7 +159,7 @@ beforeAll(async () => {
     'POST',
     '/orgs/city/merchants',
     cityOfficer,
-    { name: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
+    { merchantName: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
     201,
   );
   await userWithToken('rt-staff', [], '刘店员');

@@ -189,7 +189,7 @@ const ROWS: Record<string, Cell> = {
   'DELETE /congress/sessions/{sessionId}/roster/{userId}': { path: () => `/congress/sessions/${ids.sessionId}/roster/mem-d4` },
   'POST /orgs/{orgId}/merchants': {
     path: () => '/orgs/district/merchants',
-    body: () => ({ name: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' }),
+    body: () => ({ merchantName: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' }),
   },
   'GET /orgs/{orgId}/merchants': { path: () => '/orgs/district/merchants' },
   'POST /merchants/{merchantId}/staff': { path: () => `/merchants/${ids.merchantId}/staff`, body: () => ({ userId: 'staff-extra' }) },
@@ -336,7 +336,7 @@ beforeAll(async () => {
       await ok(
         invoke(AREAS.merchant, 'POST', '/orgs/district/merchants', {
           token: owner,
-          body: { name, benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
+          body: { merchantName: name, benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
         }),
         name,
       )

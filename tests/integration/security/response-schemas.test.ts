@@ -304,7 +304,13 @@ describe('商惠 merchants', () => {
       '/orgs/city/merchants',
       {
         token: officer,
-        body: { name: '临江影城', address: '滨江路 8 号', benefitName: '观影优惠', discount: '凭会员卡观影享八折', limitPerPeriod: 5 },
+        body: {
+          merchantName: '临江影城',
+          address: '滨江路 8 号',
+          benefitName: '观影优惠',
+          discount: '凭会员卡观影享八折',
+          limitPerPeriod: 5,
+        },
       },
       201,
     );

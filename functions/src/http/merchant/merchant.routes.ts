@@ -122,7 +122,7 @@ export const merchantRoutes = [
         merchantId: `m${randomId(11)}`,
         orgId: org.orgId,
         orgName: org.name,
-        name: body.name,
+        name: body.merchantName,
         address: body.address ?? '',
         benefitKey: benefitKeyOf(entry),
         benefitName: entry.name,

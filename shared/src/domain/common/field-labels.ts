@@ -91,6 +91,12 @@ export const FIELD_LABELS: Record<string, string> = {
   motionId: '表决事项',
   proposalId: '提案',
   sessionId: '会议',
+  merchantName: '商户名称',
+  benefitName: '商惠项目',
+  discount: '优惠内容',
+  limitPerPeriod: '每人每年使用次数上限',
+  useId: '使用记录编号',
+  merchantId: '商户',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {
