@@ -55,6 +55,7 @@ const memberReads = async (): Promise<Array<{ as: string; req: Request }>> => {
     '/me/card',
     '/me/benefits',
     '/me/claims',
+    '/me/merchant-uses',
     '/me/membership',
     '/me/application',
     '/me/data',

@@ -62,6 +62,7 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
   'member/pages/claims/index': { as: 'delegate-10', route: () => 'member/pages/claims/index', ready: 'my-claims-loaded' },
   'member/pages/activity/index': { as: 'delegate-10', route: () => 'member/pages/activity/index', ready: 'my-votes' },
   'member/pages/help/index': { as: 'delegate-10', route: () => 'member/pages/help/index', ready: 'help' },
+  'member/pages/merchant-uses/index': { as: 'delegate-10', route: () => 'member/pages/merchant-uses/index', ready: 'my-uses-loaded' },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },
   'pages/join/index': { as: 'newcomer', route: () => 'pages/join/index?invite=joinenterprise01', ready: 'join-org', shot: 'join' },
 };

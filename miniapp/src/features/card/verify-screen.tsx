@@ -88,38 +88,7 @@ export function VerifyScreen() {
 
   return (
     <MemberPage className="card-page" testId="verify-page">
-      <View className="card">
-        <Text className="cp-title">{merchant ? '商户核验会员卡' : '核验会员卡'}</Text>
-        {merchant ? (
-          <Text className="merchant-banner" data-testid="merchant-banner">
-            {merchant.name} · 商惠：{merchant.benefitName}（{merchant.orgName}）
-          </Text>
-        ) : null}
-        <Text className="cp-small">请会员打开“会员卡”页面出示动态二维码。二维码约 60 秒有效，截图无效。</Text>
-        {platform.kind === 'weapp' ? (
-          <Button className="btn-primary cp-btn" onClick={scan}>
-            扫码核验
-          </Button>
-        ) : (
-          <View>
-            <Textarea
-              className="input"
-              style={{ width: '100%', minHeight: '160px' }}
-              placeholder="粘贴二维码内容"
-              value={token}
-              maxlength={2000}
-              onInput={(e) => setToken(e.detail.value)}
-              data-testid="verify-input"
-            />
-            <Button className="btn-primary cp-btn" loading={busy} onClick={() => check(token)} data-testid="verify-submit">
-              核验
-            </Button>
-            <Button className="btn-plain cp-btn" onClick={scan}>
-              扫码 / 输入
-            </Button>
-          </View>
-        )}
-      </View>
+      {/* The answer first: on a phone it is what the verifier looks at, above the input for the next scan. */}
       {error ? (
         <Text className="error-banner" data-testid="verify-error">
           {error}
@@ -146,6 +115,38 @@ export function VerifyScreen() {
           ) : null}
         </VerifyVerdict>
       ) : null}
+      <View className="card">
+        <Text className="cp-title">{merchant ? '商户核验会员卡' : '核验会员卡'}</Text>
+        {merchant ? (
+          <Text className="merchant-banner" data-testid="merchant-banner">
+            {merchant.name} · 商惠：{merchant.benefitName}（{merchant.orgName}）
+          </Text>
+        ) : null}
+        <Text className="cp-small">请会员打开“会员卡”页面出示动态二维码。二维码约 60 秒有效，截图无效。</Text>
+        {platform.kind === 'weapp' ? (
+          <Button className="btn-primary cp-btn" onClick={scan}>
+            扫码核验
+          </Button>
+        ) : (
+          <View>
+            <Textarea
+              className="input"
+              style={{ width: '100%', minHeight: '120px', boxSizing: 'border-box' }}
+              placeholder="粘贴二维码内容"
+              value={token}
+              maxlength={2000}
+              onInput={(e) => setToken(e.detail.value)}
+              data-testid="verify-input"
+            />
+            <Button className="btn-primary cp-btn" loading={busy} onClick={() => check(token)} data-testid="verify-submit">
+              核验
+            </Button>
+            <Button className="btn-plain cp-btn" onClick={scan}>
+              扫码 / 输入
+            </Button>
+          </View>
+        )}
+      </View>
     </MemberPage>
   );
 }

@@ -12,7 +12,7 @@ export const VERIFY_VERDICTS = {
   expired: {
     result: '已过期',
     reason: '二维码已过期（可能是截图或停留太久）',
-    nextStep: '请会员在“会员卡”页面下拉刷新，出示新的二维码后重新核验；过期的码不能办理。',
+    nextStep: '请会员重新打开“会员卡”页面刷新二维码，出示新码后重新核验；过期的码不能办理。',
   },
   forged: {
     result: '无效',
