@@ -28,6 +28,7 @@ export default defineAppConfig({
         'pages/projects/index',
         'pages/projects/call',
         'pages/projects/vote',
+        'pages/merchants/index',
       ],
     },
     {
@@ -53,6 +54,7 @@ export default defineAppConfig({
         'pages/projects/index',
         'pages/projects/call',
         'pages/projects/vote',
+        'pages/merchant-uses/index',
       ],
     },
   ],

@@ -56,6 +56,7 @@ const memberReads = async (): Promise<Array<{ as: string; req: Request }>> => {
     '/me/benefits',
     '/me/claims',
     '/me/publicity',
+    '/me/merchant-uses',
     '/me/membership',
     '/me/application',
     '/me/data',

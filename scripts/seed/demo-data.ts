@@ -33,6 +33,8 @@ export const DEMO_IDENTITIES: DemoIdentity[] = [
   { userId: 'member-courier', displayName: '王小军', description: '快递员会员（八大群体）', grants: [] },
   { userId: 'member-migrant', displayName: '张德福', description: '农民工会员', grants: [] },
   { userId: 'verifier', displayName: '陈静', description: '核验员（区总工会）', grants: [{ role: 'verifier', orgId: 'district' }] },
+  // Bound to the demo merchant by the merchants step (scripts/seed/merchants.ts), which grants the role.
+  { userId: 'merchant-staff', displayName: '刘芳', description: '商户店员（临江惠民超市，商惠核验）', grants: [] },
   { userId: 'newcomer', displayName: '新职工', description: '尚未入会的职工（体验扫码入会）', grants: [] },
   ...Array.from({ length: DELEGATE_COUNT }, (_, i) => ({
     userId: `delegate-${String(i + 1).padStart(2, '0')}`,

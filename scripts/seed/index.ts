@@ -5,6 +5,7 @@ import { catalogsStep } from './catalogs';
 import { congressStep } from './congress';
 import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
 import { membershipStep } from './membership';
+import { merchantsStep } from './merchants';
 import { migrateReadModel } from './migrate';
 import { placesStep } from './places';
 import { projectsStep } from './projects';
@@ -31,7 +32,16 @@ const orgsAndIdentities: SeedStep = {
 };
 
 /** Each journey adds its own step here (invites, memberships, catalogs, congress). */
-export const SEED_STEPS: SeedStep[] = [orgsAndIdentities, membershipStep, catalogsStep, cardStep, placesStep, congressStep, projectsStep];
+export const SEED_STEPS: SeedStep[] = [
+  orgsAndIdentities,
+  membershipStep,
+  catalogsStep,
+  cardStep,
+  placesStep,
+  merchantsStep,
+  congressStep,
+  projectsStep,
+];
 
 /**
  * Seeds the demo world into the table named by TABLE_NAME (DYNAMODB_ENDPOINT set).

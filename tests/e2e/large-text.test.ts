@@ -70,6 +70,7 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
     route: () => 'member/pages/projects/vote?voteId=pv-demo-closed',
     ready: 'vote-result',
   },
+  'member/pages/merchant-uses/index': { as: 'delegate-10', route: () => 'member/pages/merchant-uses/index', ready: 'my-uses-loaded' },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },
   'pages/join/index': { as: 'newcomer', route: () => 'pages/join/index?invite=joinenterprise01', ready: 'join-org', shot: 'join' },
 };

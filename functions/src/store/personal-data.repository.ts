@@ -19,6 +19,7 @@ import { TransferEntity } from './entities/transfer.entity';
 import { UserEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type MembershipRecord } from './membership.repository';
+import { listMemberUses, type UseRecord } from './merchant.repository';
 import { once } from './once';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
 import { getUser, type UserRecord } from './user.repository';
@@ -51,6 +52,8 @@ export interface PersonalDataRecords {
   applications: ApplicationRecord[];
   transfers: TransferRecord[];
   claims: ClaimRecord[];
+  /** 商惠 uses recorded at merchants (no name on them: the purge has nothing to replace). */
+  merchantUses: UseRecord[];
   officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
   congress: CongressFootprint;
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
@@ -64,7 +67,7 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
 export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention] = await Promise.all([
+  const [user, ms, apps, ts, cs, f, congress, retention, uses] = await Promise.all([
     getUser(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
@@ -75,6 +78,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
       .then((r) => r.Item),
     congressFootprint(userId),
     listRetentions(userId),
+    listMemberUses(userId),
   ]);
   return {
     user,
@@ -82,6 +86,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     applications: apps,
     transfers: ts,
     claims: cs,
+    merchantUses: uses,
     officerFacts: f
       ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
       : null,

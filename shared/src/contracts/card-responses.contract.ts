@@ -36,6 +36,8 @@ export type CardResponse = z.infer<typeof cardResponse>;
 export const verifyResponse = z.object({
   result: z.enum(['有效', '已过期', '无效']),
   reason: z.string(),
+  /** What the verifier does next (grant, ask for a fresh code, do not grant). */
+  nextStep: z.string(),
   /** 'inactive': a genuine card whose membership ended or moved (null when the QR itself is not valid). */
   memberStatus: z.nullable(z.enum(['active', 'inactive'])),
   memberStatusText: z.nullable(z.string()),

@@ -135,6 +135,17 @@ export const myDataResponse = z.object({
       rejectionReason: z.nullable(z.string()),
     }),
   ),
+  /** 商惠 uses recorded at merchants. */
+  merchantUses: z.array(
+    z.object({
+      useId: z.string(),
+      merchantName: z.string(),
+      benefitName: z.string(),
+      discount: z.string(),
+      period: z.string(),
+      usedAt: z.string(),
+    }),
+  ),
   officerFacts: z.nullable(
     z.object({
       orgId: z.string(),

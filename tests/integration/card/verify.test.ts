@@ -68,8 +68,9 @@ describe('会员卡 and its verification', () => {
       expect(text).not.toContain(pii);
     }
     expect(Object.keys(res.body).sort()).toEqual(
-      ['checkedAt', 'memberNumberMasked', 'memberStatus', 'memberStatusText', 'orgName', 'reason', 'result'].sort(),
+      ['checkedAt', 'memberNumberMasked', 'memberStatus', 'memberStatusText', 'nextStep', 'orgName', 'reason', 'result'].sort(),
     );
+    expect(res.body.nextStep).toBe('可以为会员办理本次服务或优惠。');
   });
 
   it('refuses a token replayed after it expired with 已过期', async () => {
@@ -79,6 +80,9 @@ describe('会员卡 and its verification', () => {
     const res = await invoke(AREAS.card, 'POST', '/verify', { token: verifier, body: { token } });
     expect(res.status).toBe(200);
     expect(res.body.result).toBe('已过期');
+    // What to do next, in words: ask for a fresh code; never grant on this one.
+    expect(res.body.nextStep).toContain('刷新');
+    expect(res.body.nextStep).toContain('不能办理');
     expect(res.body.memberStatus).toBeNull();
     expect(res.body.orgName).toBeNull();
   });
@@ -159,6 +163,7 @@ describe('会员卡 and its verification', () => {
       const res = await invoke(AREAS.card, 'POST', '/verify', { token: verifier, body: { token: forged } });
       expect(res.status).toBe(200);
       expect(res.body.result, forged).toBe('无效');
+      expect(res.body.nextStep.startsWith('不要办理')).toBe(true);
       expect(res.body.memberStatus).toBeNull();
       expect(res.body.orgName).toBeNull();
     }

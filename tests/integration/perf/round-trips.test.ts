@@ -208,6 +208,22 @@ beforeAll(async () => {
     await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/ballots`, member.token, { picks: ['p1'] }, 201)
   ).receiptCode;
   await ok(AREAS.projects, 'POST', `/project-votes/${world.closedVoteId}/close`, districtOfficer);
+  // 商惠: a merchant of the city's 观影优惠 where the member used it twice.
+  const merchant = await ok(
+    AREAS.merchant,
+    'POST',
+    '/orgs/city/merchants',
+    cityOfficer,
+    { merchantName: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
+    201,
+  );
+  await userWithToken('rt-staff', [], '刘店员');
+  await ok(AREAS.merchant, 'POST', `/merchants/${merchant.merchant.merchantId}/staff`, cityOfficer, { userId: 'rt-staff' }, 201);
+  const staff = await userWithToken('rt-staff', [{ role: 'verifier', orgId: 'city' }], '刘店员');
+  for (const useId of ['rt-use-0001', 'rt-use-0002']) {
+    const { token } = await ok(AREAS.card, 'GET', '/me/card', member.token);
+    await ok(AREAS.merchant, 'POST', `/merchants/${merchant.merchant.merchantId}/uses`, staff, { token, useId }, 201);
+  }
 }, 120_000);
 
 interface ReadRoute {
@@ -275,6 +291,7 @@ const READS: ReadRoute[] = [
     'GET /project-votes/{voteId}/receipts/{receiptCode}',
     () => `/project-votes/${world.closedVoteId}/receipts/${world.receiptCode}`,
   ),
+  read('merchant', 'GET /me/merchant-uses'),
 ];
 
 /** The congress reads delegates and officers share, as the officer over the session opens them. */

@@ -40,6 +40,7 @@ let memberToken = '';
 let siblingMember = '';
 let siblingDelegate = '';
 let ownDelegate = '';
+const staffTok = { x: '', y: '', plain: '' };
 
 /** A valid body for a route's contract, drawn once (the strict arbitrary), with the cell's overrides. */
 const validBody = (route: RouteDef, overrides: Record<string, unknown> = {}): unknown => {
@@ -105,6 +106,14 @@ const ROWS: Record<string, Cell> = {
           groups: [],
           eligibility: { member: 'status', op: 'eq', value: 'active' },
           benefit: { amountYuan: 500 },
+        },
+        {
+          name: '观影优惠',
+          category: '商户优惠',
+          tier: '商惠',
+          groups: [],
+          eligibility: { member: 'status', op: 'eq', value: 'active' },
+          benefit: {},
         },
       ],
     }),
@@ -237,6 +246,13 @@ const ROWS: Record<string, Cell> = {
   'PUT /orgs/{orgId}/claim-delegations/{delegateOrgId}': { path: () => '/orgs/district/claim-delegations/enterprise' },
   'DELETE /orgs/{orgId}/claim-delegations/{delegateOrgId}': { path: () => '/orgs/district/claim-delegations/enterprise' },
   'DELETE /congress/sessions/{sessionId}/roster/{userId}': { path: () => `/congress/sessions/${ids.sessionId}/roster/mem-d4` },
+  'POST /orgs/{orgId}/merchants': {
+    path: () => '/orgs/district/merchants',
+    body: () => ({ merchantName: '临江影城', benefitName: '观影优惠', discount: '凭会员卡观影享八折' }),
+  },
+  'GET /orgs/{orgId}/merchants': { path: () => '/orgs/district/merchants' },
+  'POST /merchants/{merchantId}/staff': { path: () => `/merchants/${ids.merchantId}/staff`, body: () => ({ userId: 'staff-extra' }) },
+  'GET /merchants/{merchantId}/uses': { path: () => `/merchants/${ids.merchantId}/uses` },
 };
 
 const PLACE_KIND = PLACE_KINDS[0];
@@ -371,6 +387,32 @@ beforeAll(async () => {
     'catalog',
   );
   ids.benefitId = published.catalog.entries[0].benefitId;
+  // Two 商惠 merchants of the district (X and Y), each with one staff account bound to it.
+  for (const [key, name] of [
+    ['merchantId', '临江影城'],
+    ['merchantIdY', '江畔影院'],
+  ] as const) {
+    ids[key] = (
+      await ok(
+        invoke(AREAS.merchant, 'POST', '/orgs/district/merchants', {
+          token: owner,
+          body: { merchantName: name, benefitName: '观影优惠', discount: '凭会员卡观影享八折' },
+        }),
+        name,
+      )
+    ).merchant.merchantId;
+  }
+  for (const [userId, merchantKey] of [
+    ['staff-x', 'merchantId'],
+    ['staff-y', 'merchantIdY'],
+  ] as const) {
+    await userWithToken(userId, []);
+    await ok(invoke(AREAS.merchant, 'POST', `/merchants/${ids[merchantKey]}/staff`, { token: owner, body: { userId } }), userId);
+  }
+  await userWithToken('staff-extra', []);
+  staffTok.x = await tokenFor('staff-x', [{ role: 'verifier', orgId: 'district' }]);
+  staffTok.y = await tokenFor('staff-y', [{ role: 'verifier', orgId: 'district' }]);
+  staffTok.plain = await userWithToken('verifier-plain', [{ role: 'verifier', orgId: 'district' }]);
   ids.claimId = (
     await ok(invoke(AREAS.card, 'POST', '/me/claims', { token: memberToken, body: { benefitId: ids.benefitId, facts: {} } }), 'claim')
   ).claim.claimId;
@@ -614,5 +656,53 @@ describe('route × org matrix: members and the 公示 of an org', () => {
     expect((await invoke(AREAS.card, 'GET', path, { token: memberToken })).status).toBe(200);
     const refused = await invoke(AREAS.card, 'GET', path, { token: siblingMember });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'PUBLICITY_FORBIDDEN']);
+  });
+});
+
+/**
+ * The merchant cells (商惠): the staff bound to merchant X scan and record for a member of the
+ * publishing org's subtree; staff bound to merchant Y, a verifier bound to no merchant, and X's staff
+ * with a member outside the subtree (the sibling district's) are refused.
+ */
+describe('route × role × org matrix: merchant staff', () => {
+  const cardOf = async (memberTok: string) => (await invoke(AREAS.card, 'GET', '/me/card', { token: memberTok })).body.token as string;
+  let n = 0;
+  const use = (staff: string, merchantId: string, card: string) => {
+    n += 1;
+    return invoke(AREAS.merchant, 'POST', `/merchants/${merchantId}/uses`, {
+      token: staff,
+      body: { token: card, useId: `matrix-use-${n}` },
+    });
+  };
+  const scan = (staff: string, merchantId: string, card: string) =>
+    invoke(AREAS.merchant, 'POST', `/merchants/${merchantId}/verify`, { token: staff, body: { token: card } });
+
+  it("X's staff scan and record for a member of the district's subtree", async () => {
+    const card = await cardOf(memberToken);
+    const scanned = await scan(staffTok.x, ids.merchantId!, card);
+    expect(scanned.status).toBe(200);
+    expect(scanned.body.verification.result).toBe('有效');
+    expect((await use(staffTok.x, ids.merchantId!, card)).status).toBe(201);
+  });
+
+  it("Y's staff and a verifier bound to no merchant are refused at X (403), on the scan and the use", async () => {
+    const card = await cardOf(memberToken);
+    for (const staff of [staffTok.y, staffTok.plain]) {
+      const s = await scan(staff, ids.merchantId!, card);
+      expect(s.status).toBe(403);
+      expect(s.body.error.code).toBe('MERCHANT_STAFF_FORBIDDEN');
+      const u = await use(staff, ids.merchantId!, card);
+      expect(u.status).toBe(403);
+      expect(u.body.error.code).toBe('MERCHANT_STAFF_FORBIDDEN');
+    }
+  });
+
+  it("X's staff cannot record for a member outside the district's subtree", async () => {
+    const card = await cardOf(siblingDelegate);
+    const s = await scan(staffTok.x, ids.merchantId!, card);
+    expect(s.body).toMatchObject({ verification: { result: '无效' }, offer: null });
+    const u = await use(staffTok.x, ids.merchantId!, card);
+    expect(u.status).toBe(403);
+    expect(u.body.error.code).toBe('MEMBER_OUTSIDE_MERCHANT_ORG');
   });
 });

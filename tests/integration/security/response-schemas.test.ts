@@ -2,7 +2,7 @@
  * The happy paths, held to the response schemas (issue 10). The route fuzzer mostly reaches 4xx
  * answers; here real flows — sign-in, orgs, invites and posters, 入会 by review and at once,
  * transfers, the card and its verification, benefits, facts, claims, 公示, delegations, places,
- * my data, phone correction, 退会 — reach every auth, orgs, membership, poster and card route with a 2xx,
+ * my data, phone correction, 退会, 商惠 merchants — reach every auth, orgs, membership, poster, card and merchant route with a 2xx,
  * and each answer must be exactly what its route declares (tests/support/response-contract.ts).
  * The last test checks that every route of those areas was answered that way at least once.
  */
@@ -15,13 +15,13 @@ import { routeKey } from '../../../functions/src/http/route';
 import { putUser } from '../../../functions/src/store/user.repository';
 import { type InvokeOptions, type InvokeResult, invoke, templateOf } from '../../support/invoke';
 import { responseProblems } from '../../support/response-contract';
-import { userWithToken } from '../../support/sessions';
+import { tokenFor, userWithToken } from '../../support/sessions';
 import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
 import { ACCIDENT_INSURANCE, MOVIE_DISCOUNT, publish, SERIOUS_ILLNESS } from '../card/fixtures';
 import { joinForm, person, seedOrgs } from '../membership/fixtures';
 
 /** The areas whose every route this file answers (congress and catalog have their own flows). */
-const AREAS_WALKED = ['auth', 'orgs', 'membership', 'poster', 'card'] as const;
+const AREAS_WALKED = ['auth', 'orgs', 'membership', 'poster', 'card', 'merchant'] as const;
 type AreaName = (typeof AREAS_WALKED)[number];
 
 /** Route keys answered with a 2xx that matched the route's declared response. */
@@ -298,9 +298,46 @@ describe('服务卡', () => {
   });
 });
 
+describe('商惠 merchants', () => {
+  it('a merchant of the city, its staff, a scan, a use (and its retry), the member’s and the officer’s lists', async () => {
+    const created = await ok(
+      'merchant',
+      'POST',
+      '/orgs/city/merchants',
+      {
+        token: officer,
+        body: {
+          merchantName: '临江影城',
+          address: '滨江路 8 号',
+          benefitName: '观影优惠',
+          discount: '凭会员卡观影享八折',
+          limitPerPeriod: 5,
+        },
+      },
+      201,
+    );
+    const merchantId = created.body.merchant.merchantId as string;
+    await ok('merchant', 'GET', '/orgs/city/merchants', { token: officer });
+    await userWithToken('staff-1', [], '刘店员');
+    await ok('merchant', 'POST', `/merchants/${merchantId}/staff`, { token: officer, body: { userId: 'staff-1' } }, 201);
+    // The binding granted the verifier role over the city: a refreshed session carries it.
+    const staffToken = (await ok('auth', 'POST', '/auth/refresh', { token: await tokenFor('staff-1', [], '刘店员') })).body.token;
+    expect((await ok('merchant', 'GET', '/me/merchant', { token: staffToken })).body.merchant.merchantId).toBe(merchantId);
+    const { token } = (await ok('card', 'GET', '/me/card', { token: courier.token })).body;
+    const scanned = await ok('merchant', 'POST', `/merchants/${merchantId}/verify`, { token: staffToken, body: { token } });
+    expect(scanned.body.offer).toMatchObject({ remaining: 5 });
+    const body = { token, useId: 'rs-use-0001' };
+    await ok('merchant', 'POST', `/merchants/${merchantId}/uses`, { token: staffToken, body }, 201);
+    expect((await ok('merchant', 'POST', `/merchants/${merchantId}/uses`, { token: staffToken, body })).body.replayed).toBe(true);
+    expect((await ok('merchant', 'GET', '/me/merchant-uses', { token: courier.token })).body.uses).toHaveLength(1);
+    expect((await ok('merchant', 'GET', `/merchants/${merchantId}/uses`, { token: officer })).body.uses).toHaveLength(1);
+  });
+});
+
 describe('个人信息', () => {
   it('my data, a phone corrected through WeChat, 退会, and my data after it', async () => {
-    await ok('membership', 'GET', '/me/data', { token: courier.token });
+    const mine = await ok('membership', 'GET', '/me/data', { token: courier.token });
+    expect(mine.body.merchantUses).toHaveLength(1);
     const corrected = await ok('membership', 'PUT', '/me/phone', {
       token: courier.token,
       body: { phoneCode: wechat.phoneCode('13812345678') },
@@ -315,7 +352,7 @@ describe('个人信息', () => {
 });
 
 describe('coverage', () => {
-  it('answered every auth, orgs, membership, poster and card route with a 2xx its contract accepts', () => {
+  it('answered every auth, orgs, membership, poster, card and merchant route with a 2xx its contract accepts', () => {
     const routes = AREAS_WALKED.flatMap((area) => AREAS[area].routes.map(routeKey));
     expect(routes.filter((key) => !answered.has(key))).toEqual([]);
   });

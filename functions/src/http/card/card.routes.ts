@@ -18,6 +18,7 @@ import {
   officerFactsRequest,
   preparedBenefitView,
   refuseOwnFacts,
+  VERIFY_VERDICTS,
   type VerifyResponse,
   verifyRequest,
 } from '@union/shared';
@@ -90,9 +91,9 @@ export const cardRoutes = [
       const check = await verifyCardToken(body.token, runtime.config.sessionSecret, now);
       let answer: VerifyResponse;
       if (check.kind === 'invalid') {
-        answer = { ...blank, result: '无效', reason: '不是本系统签发的会员卡二维码，或内容已被改动' };
+        answer = { ...blank, ...VERIFY_VERDICTS.forged };
       } else if (check.kind === 'expired') {
-        answer = { ...blank, result: '已过期', reason: '二维码已过期（可能是截图），请会员刷新会员卡后重新出示' };
+        answer = { ...blank, ...VERIFY_VERDICTS.expired };
       } else {
         // Two reads: the account's active-membership pointer and the membership (it names its org).
         const { userId, memberNumber, orgId } = check.payload;
@@ -100,16 +101,14 @@ export const cardRoutes = [
         if (!membership || membership.memberNumber !== memberNumber || membership.orgId !== orgId) {
           answer = {
             ...blank,
-            result: '无效',
-            reason: '该会员卡已失效（会籍已转出或终止）',
+            ...VERIFY_VERDICTS.ended,
             memberStatus: 'inactive',
             memberStatusText: '非在会',
             memberNumberMasked: maskMemberNumber(memberNumber),
           };
         } else {
           answer = {
-            result: '有效',
-            reason: '会员卡真实有效',
+            ...VERIFY_VERDICTS.valid,
             // getActiveMembershipRecord answers active memberships only.
             memberStatus: 'active',
             memberStatusText: MEMBER_STATUS_TEXT[membership.status] ?? membership.status,

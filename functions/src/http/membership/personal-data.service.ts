@@ -163,6 +163,14 @@ export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, 
     decidedAt: c.decidedAt,
     rejectionReason: c.rejectionReason,
   })),
+  merchantUses: d.merchantUses.map((u) => ({
+    useId: u.useId,
+    merchantName: u.merchantName,
+    benefitName: u.benefitName,
+    discount: u.discount,
+    period: u.period,
+    usedAt: u.usedAt,
+  })),
   officerFacts: d.officerFacts,
   congress: {
     delegateOf: d.congress.delegateOf.map((s) => ({

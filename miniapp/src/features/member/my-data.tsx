@@ -178,6 +178,12 @@ export function MyDataScreen() {
               : ''}
           </Text>
         ))}
+        <Text className="subtitle">商惠使用（{data.merchantUses.length}）</Text>
+        {data.merchantUses.map((u) => (
+          <Text key={u.useId} className="muted" style={{ display: 'block' }}>
+            {formatDate(u.usedAt)} {u.merchantName}：{u.benefitName}（{u.discount}）
+          </Text>
+        ))}
         <Text className="subtitle">工会认定的信息</Text>
         {data.officerFacts ? (
           <Text className="muted">

@@ -10,6 +10,13 @@ const SECTIONS: Array<{ title: string; hint: string; url: string; testId: string
   { title: '我的会籍', hint: '所在工会、会员编号、入会申请与会籍记录', url: '/member/pages/membership/index', testId: 'me-membership' },
   { title: '会籍转移', hint: '换了单位，申请转入新工会', url: '/member/pages/transfer/index', testId: 'me-transfer', memberOnly: true },
   { title: '我的申领', hint: '福利申领的进度与结果', url: '/member/pages/claims/index', testId: 'me-claims', memberOnly: true },
+  {
+    title: '我的商惠',
+    hint: '在合作商户享受优惠的记录',
+    url: '/member/pages/merchant-uses/index',
+    testId: 'me-merchant-uses',
+    memberOnly: true,
+  },
   { title: '我的提案与表决', hint: '提案、附议、表决回执', url: '/member/pages/activity/index', testId: 'me-activity' },
   { title: '我的数据与退会', hint: '查看、更正个人信息，申请退会', url: '/member/pages/data/index', testId: 'me-data' },
   { title: '帮助与个人信息保护告知', hint: '常见问题、告知书', url: '/member/pages/help/index', testId: 'me-help' },

@@ -3,6 +3,29 @@
 /** The verifier's answer: genuine and current, stale (a screenshot), or not ours. */
 export type VerifyResult = '有效' | '已过期' | '无效';
 
+/**
+ * What each answer means and what the verifier does next, in words (never colour alone): the
+ * verifier page shows the word, the reason and the next step; `POST /verify` sends them.
+ */
+export const VERIFY_VERDICTS = {
+  valid: { result: '有效', reason: '会员卡真实有效', nextStep: '可以为会员办理本次服务或优惠。' },
+  expired: {
+    result: '已过期',
+    reason: '二维码已过期（可能是截图或停留太久）',
+    nextStep: '请会员重新打开“会员卡”页面刷新二维码，出示新码后重新核验；过期的码不能办理。',
+  },
+  forged: {
+    result: '无效',
+    reason: '不是本系统签发的会员卡二维码，或内容已被改动',
+    nextStep: '不要办理。请会员打开工会小程序的“会员卡”页面出示动态二维码；如疑似伪造，请报告工会。',
+  },
+  ended: {
+    result: '无效',
+    reason: '该会员卡已失效（会籍已转出或终止）',
+    nextStep: '不要办理。请持卡人联系所在工会确认会籍。',
+  },
+} as const satisfies Record<string, { result: VerifyResult; reason: string; nextStep: string }>;
+
 /** Member numbers are shown whole on one's own card but masked to a verifier: 3 first, 4 last. */
 export const maskMemberNumber = (n: string): string =>
   n.length <= 7

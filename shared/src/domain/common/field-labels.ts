@@ -120,6 +120,12 @@ export const FIELD_LABELS: Record<string, string> = {
   projectIds: '采纳的项目',
   documentId: '计划文本',
   receiptCode: '回执码',
+  merchantName: '商户名称',
+  benefitName: '商惠项目',
+  discount: '优惠内容',
+  limitPerPeriod: '每人每年使用次数上限',
+  useId: '使用记录编号',
+  merchantId: '商户',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {

@@ -10,6 +10,7 @@ export const OFFICER_LINKS: Array<{ title: string; url: string }> = [
   { title: '福利申领审核与公示', url: '/officer/pages/claims/index' },
   { title: '会员认定（困难职工、劳模、一线医务人员）', url: '/officer/pages/facts/index' },
   { title: '阵地管理（书屋、驿站、妈咪小屋）', url: '/officer/pages/places/index' },
+  { title: '商惠商户与使用记录', url: '/officer/pages/merchants/index' },
   { title: '职代会（代表名单、表决、提案办理）', url: '/officer/pages/congress/index' },
   { title: '实事征集与遴选（会员建议、会员投票、生成实事计划）', url: '/officer/pages/projects/index' },
 ];
