@@ -30,6 +30,8 @@ const WRITES_WITHOUT_BODY = new Set([
   'POST /congress/motions/{motionId}/close',
   'POST /congress/motions/{motionId}/revote',
   'POST /places/{placeId}/close',
+  'POST /project-calls/{callId}/suggestions/{suggestionId}/support',
+  'POST /project-votes/{voteId}/close',
 ]);
 
 const areas = Object.entries(AREAS) as Array<[string, { routes: readonly RouteDef[] }]>;
