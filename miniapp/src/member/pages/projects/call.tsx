@@ -43,8 +43,8 @@ export default function ProjectCallPage() {
     try {
       await projectsApi.suggest(callId, form);
       setForm(EMPTY);
-      setNotice('建议已提交，感谢参与');
       await reload();
+      setNotice('建议已提交，感谢参与');
     } catch (e) {
       setError(projectsErrorText(e));
     }
@@ -53,8 +53,9 @@ export default function ProjectCallPage() {
     setError(null);
     try {
       await projectsApi.support(callId, s.suggestionId);
-      setNotice(`已支持《${s.title}》`);
+      // The list first, then the notice: what the notice says is already on screen.
       await list.refresh();
+      setNotice(`已支持《${s.title}》`);
     } catch (e) {
       setError(projectsErrorText(e));
     }

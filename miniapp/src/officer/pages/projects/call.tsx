@@ -49,8 +49,8 @@ export default function OfficerProjectCallPage() {
     try {
       await projectsApi.merge(callId, from, into);
       setChosen([]);
-      setNotice('已合并，支持者已计入保留的建议');
-      return await load();
+      await load();
+      return setNotice('已合并，支持者已计入保留的建议');
     } catch (e) {
       return setError(projectsErrorText(e));
     }
