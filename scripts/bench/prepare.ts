@@ -11,12 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import { RATE_LIMITS, type RoleGrant } from '@union/shared';
-import { activateMembership } from '../../functions/src/store/membership.repository';
 import { requireOrg } from '../../functions/src/store/org.repository';
 import { putUser } from '../../functions/src/store/user.repository';
 import { mapLimit } from '../../tests/integration/congress/fixtures';
 import { joinForm } from '../../tests/integration/membership/fixtures';
-import { plainMemberProfile } from '../../tests/support/plain-member';
+import { activatePlainMember } from '../../tests/support/plain-members';
 import { tokenFor } from '../../tests/support/sessions';
 import { progress } from './lib';
 import { AREAS, call, demoToken, expectOk } from './world';
@@ -67,16 +66,7 @@ export const prepare = async (opts: { delegates: number; applicants: number }): 
     async (i) => {
       const userId = `bench-d${String(i).padStart(4, '0')}`;
       const name = `代表${i}`;
-      await putUser({ userId, displayName: name, grants: [] });
-      const m = await activateMembership({
-        membershipId: `ms-${userId}`,
-        userId,
-        org: { orgId: org.orgId, name: org.name },
-        profile: plainMemberProfile(userId, name, org.name, i % 2 === 0),
-        now: new Date(),
-        applicationId: `app-${userId}`,
-        extra: () => [],
-      });
+      const m = await activatePlainMember({ userId, name, org, female: i % 2 === 0 });
       return { userId, memberNumber: m.memberNumber, token: await tokenFor(userId, grants, name) };
     },
   );

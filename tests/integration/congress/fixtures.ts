@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { AREAS } from '../../../functions/src/http/areas';
-import { activateMembership } from '../../../functions/src/store/membership.repository';
 import { createOrg, getOrg } from '../../../functions/src/store/org.repository';
-import { putUser } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
-import { plainMemberProfile } from '../../support/plain-member';
+import { activatePlainMember } from '../../support/plain-members';
 import { tokenFor, userWithToken } from '../../support/sessions';
 
 export const congress = AREAS.congress;
@@ -39,16 +37,7 @@ export const makeMembers = async (orgId: string, prefix: string, count: number):
   for (let i = 1; i <= count; i += 1) {
     const userId = `${prefix}-${String(i).padStart(3, '0')}`;
     const name = `代表${prefix}${i}`;
-    await putUser({ userId, displayName: name, grants: [] });
-    const m = await activateMembership({
-      membershipId: `ms-${userId}`,
-      userId,
-      org: { orgId: org.orgId, name: org.name },
-      profile: plainMemberProfile(userId, name, org.name, i % 2 === 0),
-      now: new Date(),
-      applicationId: `app-${userId}`,
-      extra: () => [],
-    });
+    const m = await activatePlainMember({ userId, name, org, female: i % 2 === 0 });
     out.push({ userId, name, memberNumber: m.memberNumber, token: await tokenFor(userId, [{ role: 'delegate', orgId }], name) });
   }
   return out;

@@ -1,9 +1,7 @@
 import { AREAS } from '../../../functions/src/http/areas';
-import { activateMembership } from '../../../functions/src/store/membership.repository';
 import { createOrg, getOrg } from '../../../functions/src/store/org.repository';
-import { putUser } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
-import { plainMemberProfile } from '../../support/plain-member';
+import { activatePlainMember } from '../../support/plain-members';
 import { tokenFor, userWithToken } from '../../support/sessions';
 import { mapLimit } from '../congress/fixtures';
 
@@ -58,16 +56,7 @@ export const makeProjectMembers = async (
       const org = orgs[i % orgs.length]!;
       const userId = `${prefix}-${String(i + 1).padStart(5, '0')}`;
       const name = `会员${i + 1}`;
-      await putUser({ userId, displayName: name, grants: [] });
-      await activateMembership({
-        membershipId: `ms-${userId}`,
-        userId,
-        org: { orgId: org.orgId, name: org.name },
-        profile: plainMemberProfile(userId, name, org.name, i % 2 === 0),
-        now: new Date(),
-        applicationId: `app-${userId}`,
-        extra: () => [],
-      });
+      await activatePlainMember({ userId, name, org, female: i % 2 === 0 });
       return { userId, token: await tokenFor(userId, [{ role: 'member', orgId: org.orgId }], name) };
     },
   );

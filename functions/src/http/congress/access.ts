@@ -1,27 +1,15 @@
-import { DomainError, hasRole, type SessionClaims } from '@union/shared';
+import { DomainError, type SessionClaims } from '@union/shared';
 import { type DelegateRecord, getDelegate } from '../../store/congress-roster.repository';
 import { type CongressSessionRecord, requireSession } from '../../store/congress-session.repository';
+import { type AccessContext, isOfficerOver } from '../officer-over';
 import { readAhead } from '../read-ahead';
-import type { RouteContext } from '../route';
 
 export interface Viewer {
   officer: boolean;
   delegate: DelegateRecord | null;
 }
 
-type Ctx = Pick<RouteContext<unknown, unknown, unknown>, 'session' | 'requireRoleOver'>;
-
-/** Reads the org only for a caller who holds an officer grant somewhere. */
-const isOfficerOver = async (ctx: Ctx, orgId: string): Promise<boolean> => {
-  if (!hasRole(ctx.session, 'officer')) return false;
-  try {
-    await ctx.requireRoleOver('officer', orgId);
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'FORBIDDEN_ORG') return false;
-    throw e;
-  }
-};
+type Ctx = AccessContext;
 
 const notADelegate = () => new DomainError('NOT_A_DELEGATE', '您不是本次会议的代表', { field: 'sessionId' });
 

@@ -1,28 +1,17 @@
-import { DomainError, hasRole } from '@union/shared';
+import { hasRole } from '@union/shared';
 import type { ActiveMember } from '../../store/membership.repository';
 import { getActiveMember } from '../../store/membership.repository';
 import { lineageUnder, notInSubtree } from '../../store/project-conditions';
+import { type AccessContext, isOfficerOver } from '../officer-over';
 import { readAhead } from '../read-ahead';
-import type { RouteContext } from '../route';
 
-type Ctx = Pick<RouteContext<unknown, unknown, unknown>, 'session' | 'requireRoleOver'>;
+type Ctx = AccessContext;
 
 /** Who reads a 征集 or a vote: an officer over its org, or an active member of its subtree. */
 export interface ProjectViewer {
   officer: boolean;
   member: ActiveMember | null;
 }
-
-const isOfficerOver = async (ctx: Ctx, orgId: string): Promise<boolean> => {
-  if (!hasRole(ctx.session, 'officer')) return false;
-  try {
-    await ctx.requireRoleOver('officer', orgId);
-    return true;
-  } catch (e) {
-    if (e instanceof DomainError && e.code === 'FORBIDDEN_ORG') return false;
-    throw e;
-  }
-};
 
 /** The caller's active membership, read at once beside the resource (null for a caller who holds no member grant). */
 export const memberAhead = (ctx: Ctx): Promise<ActiveMember | null> =>
