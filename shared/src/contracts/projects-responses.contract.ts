@@ -103,6 +103,7 @@ export const projectResponses = {
   closed: z.object({ vote: projectVoteSchema, ...resultsFields }),
   results: z.object({ voteId: z.string(), title: z.string(), ...resultsFields }),
   receipt: z.object({ receiptCode: z.string(), picks: z.array(z.object({ projectId: z.string(), projectName: z.string() })) }),
+  motion: z.object({ motionId: z.string(), sessionId: z.string(), created: z.boolean() }),
   adopted: z.object({ voteId: z.string(), planDocument: planDocumentSchema }),
   planDocument: z.object({
     planDocument: z.extend(planDocumentSchema, {

@@ -94,3 +94,9 @@ export const castProjectBallotRequest = z.object({
 export const adoptProjectsRequest = z.object({
   projectIds: z.array(idSchema).check(z.minLength(1, '至少采纳 1 项'), z.maxLength(PROJECT_VOTE_LIMITS.maxCandidates, '过多')),
 });
+
+/** POST /project-votes/{voteId}/motion — the list (in the officer's order) put to the union's 职代会 as a 分项表决. */
+export const sendToCongressRequest = z.object({
+  sessionId: idSchema,
+  projectIds: z.array(idSchema).check(z.minLength(2, '分项表决至少两项'), z.maxLength(30, '最多 30 项')),
+});

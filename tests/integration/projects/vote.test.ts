@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AREAS } from '../../../functions/src/http/areas';
 import { injectFault } from '../../support/faults';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs, shortlist } from './fixtures';
 
@@ -133,5 +134,36 @@ describe('实事 member vote (遴选)', () => {
     const closed = await ok(invoke(projects, 'POST', `/project-votes/${vote.voteId}/close`, { token: w.officer }), 'close again');
     expect(closed.ballots).toBe(1);
     expect(closed.results[0]).toMatchObject({ candidateId: 'p2', votes: 1, rank: 1 });
+  });
+
+  it('sends the list to the union’s own 职代会 as a 分项表决, once', async () => {
+    const vote = await newVote(3, 1);
+    const session = async (orgId: string, token: string) =>
+      (
+        await ok(
+          invoke(AREAS.congress, 'POST', '/congress/sessions', {
+            token,
+            body: { orgId, sessionName: '第一届第二次职工代表大会', startDate: '2027-01-10', endDate: '2027-01-11' },
+          }),
+          'session',
+        )
+      ).session.sessionId as string;
+    const own = await session(w.orgs.da, w.officer);
+    const send = (sessionId: string) =>
+      invoke(projects, 'POST', `/project-votes/${vote.voteId}/motion`, { token: w.officer, body: { sessionId, projectIds: ['p3', 'p1'] } });
+    const early = await send(own);
+    expect([early.status, early.body.error.code]).toEqual([409, 'VOTE_NOT_CLOSED']);
+    await ok(invoke(projects, 'POST', `/project-votes/${vote.voteId}/close`, { token: w.officer }), 'close');
+    const other = await send(await session(w.orgs.city, w.cityOfficer));
+    expect([other.status, other.body.error.code, other.body.error.field]).toEqual([409, 'SESSION_OTHER_ORG', 'sessionId']);
+    const sent = await send(own);
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ sessionId: own, created: true });
+    const again = await send(own);
+    expect([again.status, again.body]).toEqual([200, { motionId: sent.body.motionId, sessionId: own, created: false }]);
+    const motion = await ok(invoke(AREAS.congress, 'GET', `/congress/motions/${sent.body.motionId}`, { token: w.officer }), 'motion');
+    expect(motion.motion).toMatchObject({ kind: 'itemized', status: 'draft' });
+    expect(motion.motion.spec.items.map((i: { name: string }) => i.name)).toEqual(['第3项实事项目', '第1项实事项目']);
+    expect(motion.motion.draftText).toContain('1．第3项实事项目。');
   });
 });

@@ -184,6 +184,10 @@ const ROWS: Record<string, Cell> = {
     path: () => `/project-votes/${ids.closedVoteId}/adoption`,
     body: () => ({ projectIds: ['p1'] }),
   },
+  'POST /project-votes/{voteId}/motion': {
+    path: () => `/project-votes/${ids.closedVoteId}/motion`,
+    body: () => ({ sessionId: ids.sessionId, projectIds: ['p2', 'p1'] }),
+  },
   'GET /orgs/{orgId}/plan-documents/{documentId}': { path: () => `/orgs/district/plan-documents/${ids.documentId}` },
   'POST /orgs/{orgId}/invites': {
     path: () => '/orgs/district/invites',

@@ -20,5 +20,6 @@ export const responses: RouteResponses = {
   'GET /project-votes/{voteId}/results': r.results,
   'GET /project-votes/{voteId}/receipts/{receiptCode}': r.receipt,
   'POST /project-votes/{voteId}/adoption': r.adopted,
+  'POST /project-votes/{voteId}/motion': r.motion,
   'GET /orgs/{orgId}/plan-documents/{documentId}': r.planDocument,
 };

@@ -38,6 +38,8 @@ export const projectsApi = {
     api.post<A<'merged'>>(`/project-calls/${enc(callId)}/merges`, { fromSuggestionId, intoSuggestionId }),
   openVote: (orgId: string, body: CreateVoteRequest) => api.post<A<'vote'>>(`/orgs/${enc(orgId)}/project-votes`, body),
   close: (voteId: string) => api.post<A<'closed'>>(`/project-votes/${enc(voteId)}/close`),
+  toCongress: (voteId: string, sessionId: string, projectIds: string[]) =>
+    api.post<A<'motion'>>(`/project-votes/${enc(voteId)}/motion`, { sessionId, projectIds }),
   adopt: (voteId: string, projectIds: string[]) => api.post<A<'adopted'>>(`/project-votes/${enc(voteId)}/adoption`, { projectIds }),
   planDocument: (orgId: string, documentId: string) => api.get<A<'planDocument'>>(`/orgs/${enc(orgId)}/plan-documents/${enc(documentId)}`),
 };

@@ -1,8 +1,9 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
-import { ErrorBanner } from '../../../components/error-banner';
+import { ErrorBanner, NoticeBanner } from '../../../components/error-banner';
 import { useSignedIn } from '../../../components/use-signed-in';
+import { congressApi } from '../../../features/congress/congress-api';
 import { CandidateText, VoteResults } from '../../../features/projects/candidate';
 import {
   beijingTime,
@@ -24,6 +25,9 @@ export default function OfficerProjectVotePage() {
   const [adopt, setAdopt] = useState<string[]>([]);
   const [plan, setPlan] = useState<{ orgId: string; documentId: string; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sessions, setSessions] = useState<Array<{ sessionId: string; sessionName: string }>>([]);
+  const [sessionId, setSessionId] = useState<string | null>(null);
   const load = useCallback(async () => {
     const read = await projectsApi.vote(voteId);
     setVote(read.vote);
@@ -58,6 +62,7 @@ export default function OfficerProjectVotePage() {
   return (
     <View className="page page-wide">
       <ErrorBanner message={error} testId="project-error" />
+      <NoticeBanner message={notice} testId="project-notice" />
       {vote ? (
         <View className="card">
           <Text className="title">{vote.title}</Text>
