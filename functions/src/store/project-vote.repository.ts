@@ -7,6 +7,7 @@ import { batchGetItems } from './batch-get';
 import { refusal } from './congress-conditions';
 import { PlanDocumentEntity, ProjectBallotEntity, ProjectVotedEntity, ProjectVoteEntity } from './entities/project.entity';
 import { isConditionFailure } from './errors';
+import { countSubtreeMembers } from './member-count';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
@@ -54,7 +55,8 @@ export interface VoteRecord {
   maxPicks: number;
   projects: StoredCandidate[];
   status: 'open' | 'closing' | 'closed';
-  tally: ProjectVoteTally | null;
+  /** The count at close, with `eligible`: the subtree's active members then. */
+  tally: (ProjectVoteTally & { eligible?: number }) | null;
   closedAt: string | null;
   closedByName: string | null;
   adoptedProjectIds: string[] | null;
@@ -302,11 +304,18 @@ export const closeProjectVote = async (input: { voteId: string; byName: string; 
     await shut('#status = :closing');
   }
   const vote = await requireVote(input.voteId, true);
-  const parts = await Promise.all(shards().map((shard) => tallyShard(vote, shard)));
-  const tally = mergeTallies(
-    vote.projects.map((p) => p.projectId),
-    parts,
-  );
+  // The ballots of every shard and the members of the subtree (who could vote: turnout), all at once.
+  const [parts, eligible] = await Promise.all([
+    Promise.all(shards().map((shard) => tallyShard(vote, shard))),
+    countSubtreeMembers(vote.orgId),
+  ]);
+  const tally = {
+    ...mergeTallies(
+      vote.projects.map((p) => p.projectId),
+      parts,
+    ),
+    eligible,
+  };
   try {
     await votes().update(
       {

@@ -73,6 +73,10 @@ export type ProjectVoteView = z.infer<typeof projectVoteSchema>;
 
 const resultsFields = {
   ballots: z.int(),
+  /** Active members of the vote's subtree at close (who could vote); null on a vote closed before it was counted. */
+  eligible: z.nullable(z.int()),
+  /** ballots ÷ eligible, three decimals. */
+  turnout: z.nullable(z.number()),
   results: z.array(z.object({ candidateId: z.string(), projectName: z.string(), votes: z.int(), rank: z.int() })),
   closedAt: z.nullable(z.string()),
   closedByName: z.nullable(z.string()),

@@ -58,6 +58,8 @@ describe('实事 member vote (遴选)', () => {
 
     const closed = await ok(invoke(projects, 'POST', `/project-votes/${vote.voteId}/close`, { token: w.officer }), 'close');
     expect(closed.ballots).toBe(5);
+    // Every member of the district's subtree could vote: the 6 of its enterprises (the other district's one could not).
+    expect([closed.eligible, closed.turnout]).toEqual([6, 0.833]);
     expect(closed.results.map((r: any) => [r.candidateId, r.votes, r.rank])).toEqual([
       ['p2', 3, 1],
       ['p3', 3, 1],

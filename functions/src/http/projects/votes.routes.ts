@@ -58,8 +58,11 @@ const results = (v: VoteRecord) => {
     });
   }
   const byId = new Map(v.projects.map((p) => [p.projectId, p]));
+  const eligible = v.tally.eligible ?? null;
   return {
     ballots: v.tally.ballots,
+    eligible,
+    turnout: eligible ? Math.round((v.tally.ballots / eligible) * 1000) / 1000 : null,
     results: v.tally.results.map((r) => ({ ...r, projectName: byId.get(r.candidateId)?.projectName ?? '' })),
     closedAt: v.closedAt,
     closedByName: v.closedByName,

@@ -21,15 +21,20 @@ export function CandidateText({ p }: { p: Candidate }) {
 /** Results of a closed vote: ballots, and each project's votes, bar and rank. */
 export function VoteResults({
   ballots,
+  eligible,
   results,
 }: {
   ballots: number;
+  eligible?: number | null;
   results: Array<{ candidateId: string; projectName: string; votes: number; rank: number }>;
 }) {
   const top = Math.max(1, ...results.map((r) => r.votes));
   return (
     <View data-testid="vote-results">
-      <Text className="pj-meta">共 {ballots} 人参加投票</Text>
+      <Text className="pj-meta" data-testid="vote-turnout">
+        共 {ballots} 人参加投票
+        {eligible ? `，可投票会员 ${eligible} 人，参与率 ${((ballots / eligible) * 100).toFixed(1)}%` : ''}
+      </Text>
       {results.map((r) => (
         <View key={r.candidateId} className="pj-item" data-testid="vote-result">
           <Text>

@@ -89,7 +89,7 @@ export default function ProjectVotePage() {
       {results ? (
         <View className="card">
           <Text className="subtitle">投票结果</Text>
-          <VoteResults ballots={results.ballots} results={results.results} />
+          <VoteResults ballots={results.ballots} eligible={results.eligible} results={results.results} />
           <Text className="field-label">核对我的选票</Text>
           <Input
             className="input"

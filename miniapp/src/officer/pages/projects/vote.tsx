@@ -79,7 +79,7 @@ export default function OfficerProjectVotePage() {
       {results && vote ? (
         <View className="card">
           <Text className="subtitle">投票结果</Text>
-          <VoteResults ballots={results.ballots} results={results.results} />
+          <VoteResults ballots={results.ballots} eligible={results.eligible} results={results.results} />
           {plan === null ? (
             <View data-testid="adopt-form">
               <Text className="field-label">采纳的项目（按计划顺序，默认得票最多的前 {vote.maxPicks} 项）</Text>
