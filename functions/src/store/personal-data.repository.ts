@@ -21,6 +21,7 @@ import { isConditionFailure } from './errors';
 import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type MembershipRecord } from './membership.repository';
 import { listMemberUses, type UseRecord } from './merchant.repository';
 import { once } from './once';
+import { anonymiseSuggestionAuthor, listSuggestionsOf, type SuggestionRecord } from './project-call.repository';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
 import { getUser, type UserRecord } from './user.repository';
 
@@ -54,6 +55,8 @@ export interface PersonalDataRecords {
   claims: ClaimRecord[];
   /** 商惠 uses recorded at merchants (no name on them: the purge has nothing to replace). */
   merchantUses: UseRecord[];
+  /** 实事 suggestions the person wrote (their name is on each). */
+  projectSuggestions: SuggestionRecord[];
   officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
   congress: CongressFootprint;
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
@@ -67,7 +70,7 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
 export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention, uses] = await Promise.all([
+  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested] = await Promise.all([
     getUser(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
@@ -79,6 +82,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     congressFootprint(userId),
     listRetentions(userId),
     listMemberUses(userId),
+    listSuggestionsOf(userId),
   ]);
   return {
     user,
@@ -87,6 +91,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     transfers: ts,
     claims: cs,
     merchantUses: uses,
+    projectSuggestions: suggested,
     officerFacts: f
       ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
       : null,
@@ -124,7 +129,7 @@ const tolerate = async (write: Promise<unknown>): Promise<void> => {
  * - applications decided by then: deleted (and the account's pointer to them);
  * - names copied onto transfers and claims: replaced (claims stay: they count against quotas);
  * - unless the account is a member again: officer-set facts deleted, the name on congress rosters,
- *   proposals, co-signatures and timelines replaced, the account's display name replaced.
+ *   proposals, co-signatures and timelines and on 实事 suggestions replaced, the account's display name replaced.
  * Ballots are untouched: they never named anyone. Idempotent; the retention item goes last.
  */
 export const purgePersonalData = async (r: DueRetention, now: Date): Promise<void> => {
@@ -200,6 +205,10 @@ export const purgePersonalData = async (r: DueRetention, now: Date): Promise<voi
       for (const e of Items.filter((x) => names.has(x.actorName))) {
         await events().update({ proposalId, eventKey: e.eventKey, actorName: ANONYMISED_NAME });
       }
+    }
+    // 实事 suggestions keep their content and support; the author's name goes.
+    for (const sg of data.projectSuggestions) {
+      await tolerate(anonymiseSuggestionAuthor(sg.callId, sg.suggestionId, ANONYMISED_NAME));
     }
     if (data.user)
       await tolerate(users().update({ userId, displayName: ANONYMISED_NAME }, { condition: { attr: 'userId', exists: true } }));

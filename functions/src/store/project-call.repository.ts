@@ -277,6 +277,17 @@ export const pageMySuggestions = async (userId: string, req: PageRequest): Promi
   return { items: Items.map(toSuggestion), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };
 
+/** Every suggestion a member wrote (their personal data: 我的数据, and the retention purge), every page. */
+export const listSuggestionsOf = async (userId: string): Promise<SuggestionRecord[]> => {
+  const { Items = [] } = await suggestions().query({ index: 'gsi1', partition: `USERPSUGG#${userId}` }, ALL_PAGES);
+  return Items.map(toSuggestion);
+};
+
+/** Replaces the author's name on a suggestion (the retention purge); the suggestion and its support stay. */
+export const anonymiseSuggestionAuthor = async (callId: string, suggestionId: string, name: string): Promise<void> => {
+  await suggestions().update({ callId, suggestionId, authorName: name }, { condition: { attr: 'suggestionId', exists: true } });
+};
+
 /** Which of `suggestionIds` the member supports (one BatchGetItem of their markers). */
 export const supportedBy = async (callId: string, suggestionIds: readonly string[], userId: string): Promise<Set<string>> => {
   if (suggestionIds.length === 0) return new Set();

@@ -146,6 +146,20 @@ export const myDataResponse = z.object({
       usedAt: z.string(),
     }),
   ),
+  /** 实事 suggestions the member wrote. */
+  projectSuggestions: z.array(
+    z.object({
+      callId: z.string(),
+      suggestionId: z.string(),
+      title: z.string(),
+      content: z.string(),
+      targetGroup: z.string(),
+      category: z.string(),
+      supportCount: z.int(),
+      mergedIntoTitle: z.nullable(z.string()),
+      createdAt: z.string(),
+    }),
+  ),
   officerFacts: z.nullable(
     z.object({
       orgId: z.string(),

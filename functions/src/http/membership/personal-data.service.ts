@@ -171,6 +171,17 @@ export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, 
     period: u.period,
     usedAt: u.usedAt,
   })),
+  projectSuggestions: d.projectSuggestions.map((sg) => ({
+    callId: sg.callId,
+    suggestionId: sg.suggestionId,
+    title: sg.title,
+    content: sg.content,
+    targetGroup: sg.targetGroup,
+    category: sg.category,
+    supportCount: sg.supportCount,
+    mergedIntoTitle: sg.mergedIntoTitle,
+    createdAt: sg.createdAt,
+  })),
   officerFacts: d.officerFacts,
   congress: {
     delegateOf: d.congress.delegateOf.map((s) => ({

@@ -184,6 +184,13 @@ export function MyDataScreen() {
             {formatDate(u.usedAt)} {u.merchantName}：{u.benefitName}（{u.discount}）
           </Text>
         ))}
+        <Text className="subtitle">实事建议（{data.projectSuggestions.length}）</Text>
+        {data.projectSuggestions.map((sg) => (
+          <Text key={sg.suggestionId} className="muted" style={{ display: 'block' }}>
+            {formatDate(sg.createdAt)} {sg.title}（{sg.category}，{sg.supportCount} 人支持
+            {sg.mergedIntoTitle ? `，已合并到《${sg.mergedIntoTitle}》` : ''}）
+          </Text>
+        ))}
         <Text className="subtitle">工会认定的信息</Text>
         {data.officerFacts ? (
           <Text className="muted">
