@@ -22,6 +22,7 @@ import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type 
 import { listMemberUses, type UseRecord } from './merchant.repository';
 import { once } from './once';
 import { anonymiseSuggestionAuthor, listSuggestionsOf, type SuggestionRecord } from './project-call.repository';
+import { allVotedIn } from './project-vote.repository';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
 import { getUser, type UserRecord } from './user.repository';
 
@@ -57,6 +58,8 @@ export interface PersonalDataRecords {
   merchantUses: UseRecord[];
   /** 实事 suggestions the person wrote (their name is on each). */
   projectSuggestions: SuggestionRecord[];
+  /** 实事 member votes the person voted in (that they voted, never how). */
+  projectVotedIn: string[];
   officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
   congress: CongressFootprint;
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
@@ -70,7 +73,7 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
 export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested] = await Promise.all([
+  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted] = await Promise.all([
     getUser(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
@@ -83,6 +86,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     listRetentions(userId),
     listMemberUses(userId),
     listSuggestionsOf(userId),
+    allVotedIn(userId),
   ]);
   return {
     user,
@@ -92,6 +96,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     claims: cs,
     merchantUses: uses,
     projectSuggestions: suggested,
+    projectVotedIn: [...projectVoted].sort(),
     officerFacts: f
       ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
       : null,

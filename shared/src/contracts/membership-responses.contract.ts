@@ -160,6 +160,8 @@ export const myDataResponse = z.object({
       createdAt: z.string(),
     }),
   ),
+  /** 实事 member votes the member voted in (never how). */
+  projectVotedIn: z.array(z.string()),
   officerFacts: z.nullable(
     z.object({
       orgId: z.string(),

@@ -5,7 +5,7 @@ import { purgeDuePersonalData } from '../../../functions/src/store/personal-data
 import { getSuggestion } from '../../../functions/src/store/project-call.repository';
 import { tokenFor } from '../../support/sessions';
 import { apply, createInvite, joinForm, newUser } from '../membership/fixtures';
-import { invoke, makeProjectMembers, ok, projects, setupProjectOrgs } from './fixtures';
+import { invoke, makeProjectMembers, ok, projects, setupProjectOrgs, shortlist } from './fixtures';
 
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + 8 * 3600_000 + offset * DAY).toISOString().slice(0, 10);
@@ -43,7 +43,14 @@ describe('实事 suggestions are the member’s personal data', () => {
     const id = made.suggestion.suggestionId;
     await ok(invoke(projects, 'POST', `/project-calls/${call.callId}/suggestions/${id}/support`, { token: supporter!.token }), 'support');
 
+    const vote = (
+      await ok(invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-votes`, { token: w.officer, body: shortlist(2, 1) }), 'vote')
+    ).vote;
+    await ok(invoke(projects, 'POST', `/project-votes/${vote.voteId}/ballots`, { token: author.token, body: { picks: ['p2'] } }), 'ballot');
+
     const mine = await ok(invoke(AREAS.membership, 'GET', '/me/data', { token: author.token }), 'data');
+    expect(mine.projectVotedIn).toEqual([vote.voteId]);
+    expect(JSON.stringify(mine)).not.toContain('"p2"');
     expect(mine.projectSuggestions).toEqual([expect.objectContaining({ suggestionId: id, title: '职工食堂夜宵', supportCount: 2 })]);
 
     const left = await ok(

@@ -182,6 +182,7 @@ export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, 
     mergedIntoTitle: sg.mergedIntoTitle,
     createdAt: sg.createdAt,
   })),
+  projectVotedIn: d.projectVotedIn,
   officerFacts: d.officerFacts,
   congress: {
     delegateOf: d.congress.delegateOf.map((s) => ({
