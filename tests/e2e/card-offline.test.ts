@@ -20,6 +20,8 @@ describe('会员卡 offline', () => {
     page.on('response', async (res) => {
       if (res.url().endsWith('/me/card') && res.ok()) tokens.push(((await res.json()) as { token: string }).token);
     });
+    // The page's clock is Playwright's, so the walk can move it past the QR's 60 s instead of waiting.
+    await page.clock.install();
     await page.goto(`${appUrl()}/#/pages/card/index`);
     await page.waitForSelector('[data-testid="member-card-block"][data-card="fresh"] [data-testid="card-qr"]', { timeout: 30_000 });
     const updated = (await page.textContent('[data-testid="card-updated"]')) ?? '';
@@ -49,17 +51,20 @@ describe('会员卡 offline', () => {
     expect(piiFindings(kept ?? '')).toEqual([]);
 
     // The QR's token expires (60 s) while offline: the QR is hidden and waits for the network.
-    await page.waitForSelector('[data-testid="qr-placeholder"]', { timeout: 90_000 });
+    await page.clock.fastForward('01:05');
+    await page.waitForSelector('[data-testid="qr-placeholder"]', { timeout: 30_000 });
     expect(await page.textContent('[data-testid="qr-note"]')).toBe('联网刷新后显示二维码');
     expect(await page.textContent('[data-testid="card-updated"]')).toBe(updated);
     await screenshot(page, 'offline-card-qr-expired');
 
-    // Online again: the next refresh brings a fresh card and QR, and the offline note goes.
+    // Online again (and the page's clock back to the server's): the next refresh brings a fresh card and QR,
+    // and the offline note goes.
+    await page.clock.setSystemTime(new Date());
     await page.context().setOffline(false);
     await tab(page, '首页');
     await tab(page, '会员卡');
     await page.waitForSelector('[data-testid="member-card-block"][data-card="fresh"] [data-testid="card-qr"]', { timeout: 30_000 });
     await expect.poll(() => page.locator('[data-testid="card-stamp"]:visible').count()).toBe(0);
     await page.context().close();
-  }, 180_000);
+  }, 120_000);
 });
