@@ -1,6 +1,8 @@
 import { createHandler } from '../router';
 import { callRoutes } from './calls.routes';
+import { progressRoutes } from './progress.routes';
+import { ratingRoutes } from './ratings.routes';
 import { voteRoutes } from './votes.routes';
 
-export const routes = [...callRoutes, ...voteRoutes];
+export const routes = [...callRoutes, ...voteRoutes, ...progressRoutes, ...ratingRoutes];
 export const handler = createHandler(routes);

@@ -1,4 +1,4 @@
-import { projectResponses as r } from '@union/shared/contracts/projects-responses.contract';
+import { progressResponses as p, projectResponses as r } from '@union/shared/contracts/projects-responses.contract';
 import type { RouteResponses } from '../route';
 
 export const responses: RouteResponses = {
@@ -21,4 +21,13 @@ export const responses: RouteResponses = {
   'GET /project-votes/{voteId}/receipts/{receiptCode}': r.receipt,
   'POST /project-votes/{voteId}/adoption': r.adopted,
   'GET /orgs/{orgId}/plan-documents/{documentId}': r.planDocument,
+  'POST /orgs/{orgId}/project-progress': p.recorded,
+  'GET /orgs/{orgId}/project-progress': p.orgProgress,
+  'GET /me/project-progress': p.myProgress,
+  'POST /orgs/{orgId}/project-served': p.served,
+  'POST /orgs/{orgId}/project-surveys': p.survey,
+  'GET /orgs/{orgId}/project-surveys/{year}/results': p.surveyResults,
+  'GET /orgs/{orgId}/project-surveys/{year}/results/csv': { mediaTypes: ['text/csv'] },
+  'POST /orgs/{orgId}/project-surveys/{year}/ratings': p.rated,
+  'GET /me/project-ratings': p.myRatings,
 };
