@@ -6,7 +6,7 @@ import { beijingDay, projectCallPhase } from '@union/shared/domain/projects/call
 import { RATING_LABELS, type RatingCounts, summarizeRatings } from '@union/shared/domain/projects/progress';
 import * as z from 'zod/mini';
 import { batchGetItems } from '../../store/batch-get';
-import { getLatestCatalog } from '../../store/catalog.repository';
+import { getBenefit, getLatestCatalog } from '../../store/catalog.repository';
 import { activeMemberFrom } from '../../store/membership.repository';
 import { pointerFromStored, userMembershipKey } from '../../store/membership-pointer';
 import { requireOrg } from '../../store/org.repository';
@@ -166,7 +166,10 @@ export const ratingRoutes = [
       const mine = readAhead(batchGetItems(memberServiceKeys(session.userId, year), { consistent: true }));
       const survey = await requireSurvey(params.orgId, year);
       await requireMemberIn(survey, member, 'orgId', '评价');
-      const entry = survey.entries.find((e) => e.benefitId === body.benefitId);
+      // The survey names each entry by the version it was opened on; an id of another version of the same entry counts too.
+      const named = survey.entries.find((e) => e.benefitId === body.benefitId);
+      const other = named ? null : await getBenefit(body.benefitId);
+      const entry = named ?? (other ? survey.entries.find((e) => e.benefitKey === benefitKeyOf(other)) : undefined);
       if (!entry) throw new DomainError('SURVEY_ENTRY_NOT_FOUND', '本次测评没有该实事项目', { field: 'benefitId' });
       if (projectCallPhase(survey, now) !== 'open') {
         throw new DomainError('SURVEY_NOT_OPEN', `满意度测评时间为 ${survey.opensOn} 至 ${survey.closesOn}`, { field: 'year' });
