@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { listRatings } from '../../../functions/src/store/project-survey.repository';
+import { parseCsv } from '../../support/csv-parse';
 import { mapLimit } from '../congress/fixtures';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs } from './fixtures';
 import { dayOffset, publishProgressCatalog, today, YEAR } from './progress-fixtures';
@@ -9,28 +10,6 @@ let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
 let members: ProjectMember[];
 let outsider: ProjectMember;
 let ids: string[];
-
-/** Parses a CSV of this app (BOM, CRLF, quoted cells with doubled quotes). */
-const parseCsv = (text: string): string[][] => {
-  expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.slice(1);
-  for (let i = 0; i < body.length; i += 1) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (cell += '"'), (i += 1);
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), (i += 1);
-    else cell += c;
-  }
-  return rows;
-};
 
 const rate = (m: ProjectMember, body: Record<string, unknown>, orgId = w.orgs.da, year = YEAR) =>
   invoke(projects, 'POST', `/orgs/${orgId}/project-surveys/${year}/ratings`, { token: m.token, body });
@@ -41,13 +20,17 @@ beforeAll(async () => {
   outsider = (await makeProjectMembers([w.orgs.eb], 'pr-x', 1))[0] as ProjectMember;
   ids = await publishProgressCatalog(w.orgs.da);
   // Six members receive the quota service by an approved (免申即享) claim.
-  for (const m of members.slice(0, 6)) await ok(invoke(AREAS.card, 'POST', '/me/claims', { token: m.token, body: { benefitId: ids[0] } }), 'claim');
+  for (const m of members.slice(0, 6))
+    await ok(invoke(AREAS.card, 'POST', '/me/claims', { token: m.token, body: { benefitId: ids[0] } }), 'claim');
 }, 120_000);
 
 describe('实事 绩效评估: served members rate once during the survey', () => {
   it('an officer marks members served by a facility; not outside the subtree, not twice, not over an approved claim', async () => {
     for (const m of members.slice(6, 9)) {
-      const r = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, { token: w.officer, body: { benefitId: ids[1], userId: m.userId } });
+      const r = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+        token: w.officer,
+        body: { benefitId: ids[1], userId: m.userId },
+      });
       expect(r.status).toBe(201);
     }
     const again = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
@@ -97,7 +80,11 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     const ratings = ['satisfied', 'satisfied', 'basic', 'unsatisfied', 'satisfied', 'basic', 'satisfied', 'basic', 'unsatisfied'];
     const jobs = members.slice(0, 9).flatMap((m, i) => Array.from({ length: 4 }, () => ({ m, i })));
     const results = await mapLimit(jobs, 12, ({ m, i }) =>
-      rate(m, { benefitId: i < 6 ? ids[0] : ids[1], rating: ratings[i], comment: i === 3 ? '=HYPERLINK("http://x","点我")' : i === 0 ? '安排周到' : '' }),
+      rate(m, {
+        benefitId: i < 6 ? ids[0] : ids[1],
+        rating: ratings[i],
+        comment: i === 3 ? '=HYPERLINK("http://x","点我")' : i === 0 ? '安排周到' : '',
+      }),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(9);
     const refused = results.filter((r) => r.status !== 201);
@@ -129,9 +116,25 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     const res = await ok(invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results`, { token: w.officer }), 'results');
     const [quota, facility] = res.entries;
     // 6 served by claims: 3 满意, 2 基本满意, 1 不满意 → 5/6 satisfied, 6/6 responded.
-    expect(quota).toMatchObject({ satisfied: 3, basic: 2, unsatisfied: 1, responses: 6, served: 6, satisfactionRate: 0.8333, responseRate: 1 });
+    expect(quota).toMatchObject({
+      satisfied: 3,
+      basic: 2,
+      unsatisfied: 1,
+      responses: 6,
+      served: 6,
+      satisfactionRate: 0.8333,
+      responseRate: 1,
+    });
     // 3 marked served: 1 满意, 1 基本满意, 1 不满意.
-    expect(facility).toMatchObject({ satisfied: 1, basic: 1, unsatisfied: 1, responses: 3, served: 3, satisfactionRate: 0.6667, responseRate: 1 });
+    expect(facility).toMatchObject({
+      satisfied: 1,
+      basic: 1,
+      unsatisfied: 1,
+      responses: 3,
+      served: 3,
+      satisfactionRate: 0.6667,
+      responseRate: 1,
+    });
     expect(res.totals).toEqual({ responses: 9, served: 9, satisfactionRate: 0.7778, responseRate: 1 });
 
     const csv = await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.officer });
@@ -145,15 +148,20 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(comments).toContainEqual(['职工疗休养', '不满意', `'=HYPERLINK("http://x","点我")`]);
     expect(comments).toContainEqual(['职工疗休养', '满意', '安排周到']);
     // Only officers over the org.
-    expect((await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.otherOfficer })).status).toBe(403);
+    expect(
+      (await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.otherOfficer })).status,
+    ).toBe(403);
   });
 
   it('after the survey closes a rating is refused', async () => {
     const past = YEAR - 1;
-    await ok(invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, {
-      token: w.officer,
-      body: { year: past, opensOn: `${past}-12-01`, closesOn: `${past}-12-31` },
-    }), 'past');
+    await ok(
+      invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, {
+        token: w.officer,
+        body: { year: past, opensOn: `${past}-12-01`, closesOn: `${past}-12-31` },
+      }),
+      'past',
+    );
     const late = await rate(members[0]!, { benefitId: ids[0], rating: 'satisfied' }, w.orgs.da, past);
     expect(late.status).toBe(409);
     expect(late.body.error).toMatchObject({ code: 'SURVEY_NOT_OPEN', field: 'year' });

@@ -704,7 +704,10 @@ describe('route × org matrix: members and the 实事 of an org', () => {
 
   it('POST /orgs/{orgId}/project-surveys/{year}/ratings: the served member below rates, the sibling district’s member is refused', async () => {
     const path = `/orgs/district/project-surveys/${year}/ratings`;
-    const refused = await invoke(AREAS.projects, 'POST', path, { token: siblingMember, body: { benefitId: ids.stationId, rating: 'satisfied' } });
+    const refused = await invoke(AREAS.projects, 'POST', path, {
+      token: siblingMember,
+      body: { benefitId: ids.stationId, rating: 'satisfied' },
+    });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_IN_SUBTREE']);
     const own = await invoke(AREAS.projects, 'POST', path, { token: memberToken, body: { benefitId: ids.stationId, rating: 'satisfied' } });
     expect(own.status).toBe(201);
