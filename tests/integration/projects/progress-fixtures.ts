@@ -1,6 +1,9 @@
 import { claimPeriodOf } from '@union/shared';
 import type { PublishServiceInput } from '@union/shared/contracts/catalog-publish.contract';
+import { expect } from 'vitest';
 import { publishCatalog } from '../../../functions/src/store/catalog.repository';
+import { invoke, templateOf } from '../../support/invoke';
+import { responseProblems } from '../../support/response-contract';
 
 export const YEAR = Number(claimPeriodOf(new Date()));
 export const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -51,4 +54,18 @@ export const publishProgressCatalog = async (orgId: string, services = PROGRESS_
     now: new Date(),
   });
   return catalog.entries.map((e) => e.benefitId);
+};
+
+/**
+ * `invoke` of the projects area whose every 2xx answer is held to its declared response schema
+ * (responseProblems: parses, exactly), as tests/integration/security/response-schemas.test.ts does for the walked areas.
+ */
+export const invokeChecked: typeof invoke = async (area, method, pathWithQuery, opts) => {
+  const res = await invoke(area, method, pathWithQuery, opts);
+  if (res.status < 300) {
+    const match = templateOf(area.routes, method, new URL(pathWithQuery, 'https://api.example.com').pathname);
+    if (!match) throw new Error(`no route answers ${method} ${pathWithQuery}`);
+    expect(responseProblems(match.route, res), `${method} ${match.route.path}`).toEqual([]);
+  }
+  return res;
 };

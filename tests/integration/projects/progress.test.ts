@@ -4,7 +4,7 @@ import { AREAS } from '../../../functions/src/http/areas';
 import { getOrgYearCounters, listProgressRecords } from '../../../functions/src/store/project-progress.repository';
 import { mapLimit } from '../congress/fixtures';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs } from './fixtures';
-import { dayOffset, publishProgressCatalog, today, YEAR } from './progress-fixtures';
+import { dayOffset, invokeChecked, publishProgressCatalog, today, YEAR } from './progress-fixtures';
 
 let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
 let members: ProjectMember[];
@@ -19,9 +19,9 @@ beforeAll(async () => {
 }, 120_000);
 
 const record = (token: string, body: Record<string, unknown>, orgId = w.orgs.da) =>
-  invoke(projects, 'POST', `/orgs/${orgId}/project-progress`, { token, body });
+  invokeChecked(projects, 'POST', `/orgs/${orgId}/project-progress`, { token, body });
 const myProgress = async (m: ProjectMember) =>
-  (await ok(invoke(projects, 'GET', '/me/project-progress', { token: m.token }), 'mine')).entries;
+  (await ok(invokeChecked(projects, 'GET', '/me/project-progress', { token: m.token }), 'mine')).entries;
 
 describe('实事 过程管理: progress of published entries', () => {
   it('counts approved claims by themselves, then shows max(recorded, approved) to members, on the card too', async () => {
@@ -45,7 +45,7 @@ describe('实事 过程管理: progress of published entries', () => {
     expect(entries[0]).toMatchObject({ done: 12, text: '已完成 12/25 名', lastOn: today() });
 
     // The card's benefits show it, from the items their one batch already reads.
-    const benefits = await ok(invoke(AREAS.card, 'GET', '/me/benefits', { token: members[0]!.token }), 'benefits');
+    const benefits = await ok(invokeChecked(AREAS.card, 'GET', '/me/benefits', { token: members[0]!.token }), 'benefits');
     const all = benefits.tiers.flatMap((t: { benefits: unknown[] }) => t.benefits) as Array<{ name: string; progress: unknown }>;
     expect(all.find((b) => b.name === '职工疗休养')!.progress).toEqual({
       done: 12,
@@ -74,15 +74,15 @@ describe('实事 过程管理: progress of published entries', () => {
   });
 
   it('the officer page: every counted entry with its records and the half-year flag', async () => {
-    const body = await ok(invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.officer }), 'org');
+    const body = await ok(invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.officer }), 'org');
     expect(body.year).toBe(YEAR);
     const [quota, facility] = body.entries;
     expect(quota.records.map((r: { done: number }) => r.done)).toEqual([12]);
     expect(facility.records).toHaveLength(12);
     expect(quota.behind).toBe(behindSchedule({ year: YEAR, done: 12, target: 25 }, body.today));
     // A city officer (above) reads it; another district's officer does not.
-    expect((await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.cityOfficer })).status).toBe(200);
-    expect((await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.otherOfficer })).status).toBe(403);
+    expect((await invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.cityOfficer })).status).toBe(200);
+    expect((await invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.otherOfficer })).status).toBe(403);
   });
 
   it('refuses bad input with a stable code naming the field in Chinese', async () => {

@@ -4,7 +4,7 @@ import { listRatings } from '../../../functions/src/store/project-survey.reposit
 import { parseCsv } from '../../support/csv-parse';
 import { mapLimit } from '../congress/fixtures';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs } from './fixtures';
-import { dayOffset, publishProgressCatalog, today, YEAR } from './progress-fixtures';
+import { dayOffset, invokeChecked, publishProgressCatalog, today, YEAR } from './progress-fixtures';
 
 let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
 let members: ProjectMember[];
@@ -12,7 +12,7 @@ let outsider: ProjectMember;
 let ids: string[];
 
 const rate = (m: ProjectMember, body: Record<string, unknown>, orgId = w.orgs.da, year = YEAR) =>
-  invoke(projects, 'POST', `/orgs/${orgId}/project-surveys/${year}/ratings`, { token: m.token, body });
+  invokeChecked(projects, 'POST', `/orgs/${orgId}/project-surveys/${year}/ratings`, { token: m.token, body });
 
 beforeAll(async () => {
   w = await setupProjectOrgs('pr');
@@ -27,24 +27,24 @@ beforeAll(async () => {
 describe('实事 绩效评估: served members rate once during the survey', () => {
   it('an officer marks members served by a facility; not outside the subtree, not twice, not over an approved claim', async () => {
     for (const m of members.slice(6, 9)) {
-      const r = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+      const r = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
         token: w.officer,
         body: { benefitId: ids[1], userId: m.userId },
       });
       expect(r.status).toBe(201);
     }
-    const again = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+    const again = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
       token: w.officer,
       body: { benefitId: ids[1], userId: members[6]!.userId },
     });
     expect(again.status).toBe(409);
     expect(again.body.error).toMatchObject({ code: 'ALREADY_SERVED', field: 'userId' });
-    const claimed = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+    const claimed = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
       token: w.officer,
       body: { benefitId: ids[0], userId: members[0]!.userId },
     });
     expect(claimed.status).toBe(409);
-    const foreign = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+    const foreign = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
       token: w.officer,
       body: { benefitId: ids[1], userId: outsider.userId },
     });
@@ -57,12 +57,12 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(early.status).toBe(404);
     expect(early.body.error.code).toBe('SURVEY_NOT_FOUND');
     const body = { year: YEAR, opensOn: today(), closesOn: dayOffset(14) };
-    const opened = await ok(invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, { token: w.officer, body }), 'survey');
+    const opened = await ok(invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, { token: w.officer, body }), 'survey');
     expect(opened.survey).toMatchObject({ year: YEAR, phase: 'open', entries: [{ name: '职工疗休养' }, { name: '新建职工驿站' }] });
-    const twice = await invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, { token: w.cityOfficer, body });
+    const twice = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, { token: w.cityOfficer, body });
     expect(twice.status).toBe(409);
     expect(twice.body.error).toMatchObject({ code: 'SURVEY_EXISTS', field: 'year' });
-    const bad = await invoke(projects, 'POST', `/orgs/${w.orgs.db}/project-surveys`, {
+    const bad = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.db}/project-surveys`, {
       token: w.otherOfficer,
       body: { year: YEAR, opensOn: today(), closesOn: dayOffset(-1) },
     });
@@ -72,7 +72,7 @@ describe('实事 绩效评估: served members rate once during the survey', () =
   });
 
   it('the member sees what they may rate; a rating is once, even sent many times at once (bounded in flight)', async () => {
-    const mine = await ok(invoke(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
+    const mine = await ok(invokeChecked(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
     expect(mine.services).toEqual([
       { orgId: w.orgs.da, orgName: 'pr甲区总工会', year: YEAR, benefitId: ids[0], name: '职工疗休养', servedBy: 'claim', myRating: null },
     ]);
@@ -91,7 +91,7 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(refused).toHaveLength(27);
     expect(new Set(refused.map((r) => `${r.status} ${r.body.error.code}`))).toEqual(new Set(['409 ALREADY_RATED']));
     expect(await listRatings(w.orgs.da, String(YEAR))).toHaveLength(9);
-    const after = await ok(invoke(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
+    const after = await ok(invokeChecked(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
     expect(after.services[0].myRating).toBe('satisfied');
   });
 
@@ -113,7 +113,10 @@ describe('实事 绩效评估: served members rate once during the survey', () =
   });
 
   it('results per entry: counts, satisfaction and response rates; the CSV is formula-safe', async () => {
-    const res = await ok(invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results`, { token: w.officer }), 'results');
+    const res = await ok(
+      invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results`, { token: w.officer }),
+      'results',
+    );
     const [quota, facility] = res.entries;
     // 6 served by claims: 3 满意, 2 基本满意, 1 不满意 → 5/6 satisfied, 6/6 responded.
     expect(quota).toMatchObject({
@@ -137,7 +140,7 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     });
     expect(res.totals).toEqual({ responses: 9, served: 9, satisfactionRate: 0.7778, responseRate: 1 });
 
-    const csv = await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.officer });
+    const csv = await invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.officer });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const rows = parseCsv(csv.body as string);
@@ -149,14 +152,14 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(comments).toContainEqual(['职工疗休养', '满意', '安排周到']);
     // Only officers over the org.
     expect(
-      (await invoke(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.otherOfficer })).status,
+      (await invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.otherOfficer })).status,
     ).toBe(403);
   });
 
   it('after the survey closes a rating is refused', async () => {
     const past = YEAR - 1;
     await ok(
-      invoke(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, {
+      invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, {
         token: w.officer,
         body: { year: past, opensOn: `${past}-12-01`, closesOn: `${past}-12-31` },
       }),

@@ -45,7 +45,7 @@ export default function ProjectReportPage() {
             >
               导出 CSV
             </Button>
-            <Button className="btn-primary" data-testid="print-report" onClick={() => window.print()}>
+            <Button size="mini" className="btn-primary" data-testid="print-report" onClick={() => window.print()}>
               打印
             </Button>
           </View>
