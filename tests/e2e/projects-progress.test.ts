@@ -54,7 +54,7 @@ describe('实事 in Chromium: 进度登记 → 会员查看 → 满意度评价 
     await rateable.locator('[data-testid="rate-comment"] textarea').fill('=SUM(A1:A3) 服务很好');
     await rateable.locator('[data-testid="rate-submit"]').click();
     await member.locator('[data-testid="my-rating"]').waitFor();
-    expect(await member.locator('[data-testid="my-rating"]').textContent()).toContain('您的评价：满意');
+    expect(await member.locator('[data-testid="my-rating"]').textContent()).toContain('您已评价');
     await shot(member, 'projects-progress-3-member-rated');
 
     await goto(member, '/pages/card/index');

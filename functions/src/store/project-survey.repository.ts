@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@union/shared';
-import { RATINGS, type Rating } from '@union/shared/domain/projects/index';
+import type { Rating } from '@union/shared/domain/projects/index';
 import { randomId } from '../platform/ids';
 import { batchGetItems } from './batch-get';
 import { MEMBER_CLAIM_PREFIX, memberClaimsKey } from './entities/claim.entity';
@@ -91,7 +91,8 @@ export const requireSurvey = async (orgId: string, year: string): Promise<Survey
 export interface MemberService {
   approvedClaim: boolean;
   marked: boolean;
-  rated: Rating | null;
+  /** Whether they rated it (never what: the marker holds no answer, the rating no member). */
+  rated: boolean;
 }
 
 /** The member's claims and 实事 items of a year (raw), for memberServiceOf. */
@@ -103,11 +104,10 @@ export const memberServiceOf = (
   benefitKey: string,
 ): MemberService => {
   const claim = claims?.[MEMBER_CLAIM_PREFIX + benefitKey] as { status?: string } | undefined;
-  const rated = service?.[RATED_PREFIX + benefitKey];
   return {
     approvedClaim: claim?.status === 'approved',
     marked: service?.[SERVED_PREFIX + benefitKey] !== undefined,
-    rated: typeof rated === 'string' && (RATINGS as readonly string[]).includes(rated) ? (rated as Rating) : null,
+    rated: service?.[RATED_PREFIX + benefitKey] !== undefined,
   };
 };
 
@@ -161,7 +161,8 @@ export const rateService = async (input: {
               '#et': '_et',
               ...(input.basis === 'mark' ? { '#s': SERVED_PREFIX + entry.benefitKey } : {}),
             },
-            ExpressionAttributeValues: { ':r': input.rating, ':et': MEMBER_SERVICE_ENTITY },
+            // The marker holds the day only: what the member answered is on the anonymous rating alone.
+            ExpressionAttributeValues: { ':r': input.today, ':et': MEMBER_SERVICE_ENTITY },
           },
         }),
       },

@@ -188,7 +188,8 @@ export const rateableSchema = z.object({
   benefitId: z.string(),
   name: z.string(),
   servedBy: z.enum(['claim', 'mark']),
-  myRating: z.nullable(z.enum(['satisfied', 'basic', 'unsatisfied'])),
+  /** Whether the member rated it; what they answered is not linked to them (the rating is stored without the member). */
+  rated: z.boolean(),
 });
 export type RateableView = z.infer<typeof rateableSchema>;
 

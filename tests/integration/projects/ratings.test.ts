@@ -1,6 +1,10 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
-import { listRatings } from '../../../functions/src/store/project-survey.repository';
+import { batchGetItems } from '../../../functions/src/store/batch-get';
+import { ratingsPk } from '../../../functions/src/store/entities/project-progress.entity';
+import { listRatings, memberServiceKeys } from '../../../functions/src/store/project-survey.repository';
+import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { parseCsv } from '../../support/csv-parse';
 import { mapLimit } from '../congress/fixtures';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs } from './fixtures';
@@ -10,6 +14,17 @@ let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
 let members: ProjectMember[];
 let outsider: ProjectMember;
 let ids: string[];
+
+const rawRatings = async (orgId: string, year: string) =>
+  (
+    await getDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': ratingsPk(orgId, year) },
+      }),
+    )
+  ).Items ?? [];
 
 const rate = (m: ProjectMember, body: Record<string, unknown>, orgId = w.orgs.da, year = YEAR) =>
   invokeChecked(projects, 'POST', `/orgs/${orgId}/project-surveys/${year}/ratings`, { token: m.token, body });
@@ -74,7 +89,7 @@ describe('实事 绩效评估: served members rate once during the survey', () =
   it('the member sees what they may rate; a rating is once, even sent many times at once (bounded in flight)', async () => {
     const mine = await ok(invokeChecked(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
     expect(mine.services).toEqual([
-      { orgId: w.orgs.da, orgName: 'pr甲区总工会', year: YEAR, benefitId: ids[0], name: '职工疗休养', servedBy: 'claim', myRating: null },
+      { orgId: w.orgs.da, orgName: 'pr甲区总工会', year: YEAR, benefitId: ids[0], name: '职工疗休养', servedBy: 'claim', rated: false },
     ]);
     // Members 0–5 (claims) and 6–8 (marks) each send their rating 4 times, 12 requests in flight.
     const ratings = ['satisfied', 'satisfied', 'basic', 'unsatisfied', 'satisfied', 'basic', 'satisfied', 'basic', 'unsatisfied'];
@@ -92,7 +107,14 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(new Set(refused.map((r) => `${r.status} ${r.body.error.code}`))).toEqual(new Set(['409 ALREADY_RATED']));
     expect(await listRatings(w.orgs.da, String(YEAR))).toHaveLength(9);
     const after = await ok(invokeChecked(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
-    expect(after.services[0].myRating).toBe('satisfied');
+    expect(after.services[0].rated).toBe(true);
+    // The member's marker holds no answer; the ratings hold no member.
+    const [, service] = await batchGetItems(memberServiceKeys(members[0]!.userId, String(YEAR)));
+    expect(Object.values(service ?? {})).not.toContain('satisfied');
+    for (const r of await rawRatings(w.orgs.da, String(YEAR))) {
+      expect(Object.keys(r).sort()).toEqual(['_et', 'benefitKey', 'comment', 'on', 'pk', 'rating', 'sk']);
+      expect(JSON.stringify(r)).not.toContain('pr-m');
+    }
   });
 
   it('refuses the unserved, the other subtree, a long comment and an unknown rating', async () => {

@@ -40,7 +40,7 @@ describe('demo seed: 实事', () => {
     const mine = (await invoke(projects, 'GET', '/me/project-ratings', { token: member })).body;
     expect(mine.surveys.map((s: any) => s.phase)).toEqual(['open']);
     expect(mine.services).toHaveLength(1);
-    expect(mine.services[0]).toMatchObject({ servedBy: 'mark', myRating: null });
+    expect(mine.services[0]).toMatchObject({ servedBy: 'mark', rated: false });
     const officer = await tokenFor('officer-enterprise', [{ role: 'officer', orgId: mine.surveys[0].orgId }]);
     const results = (
       await invoke(projects, 'GET', `/orgs/${mine.surveys[0].orgId}/project-surveys/${mine.year}/results`, { token: officer })

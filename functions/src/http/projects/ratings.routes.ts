@@ -223,7 +223,7 @@ export const ratingRoutes = [
               benefitId: e.benefitId,
               name: e.name,
               servedBy: m.approvedClaim ? ('claim' as const) : ('mark' as const),
-              myRating: m.rated,
+              rated: m.rated,
             },
           ];
         }),

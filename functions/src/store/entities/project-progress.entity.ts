@@ -10,7 +10,7 @@
  * - The records, append-only: pk `PROGRESS#org#year`, sk `REC#<benefitKey>#<seq, 6 digits>` (put if absent).
  *   Access pattern: an org's records of a year — query the partition (officer reads, every page).
  * - The member's 实事 of a year, `USER#id / PSERVICE#year`: `served:<benefitKey>` (an officer marked them
- *   served) and `rated:<benefitKey>` (their rating: the once-marker, set only if absent).
+ *   served) and `rated:<benefitKey>` (the day they rated: the once-marker, set only if absent; never the answer).
  * - A survey, `PSURVEY#org / YEAR#year` (one per org and year, put if absent), with the entries it asks about.
  * - The ratings, anonymous (no member, no time finer than the day): pk `PRATING#org#year`,
  *   sk `<benefitKey>#<random id>`. Access pattern: the results — query the partition to its end.

@@ -8,7 +8,6 @@ import {
   projectsApi,
   projectsErrorText,
   RATING_OPTIONS,
-  RATING_TEXT,
   type RateableView,
   type SurveyView,
 } from '../../../features/projects/projects-api';
@@ -41,9 +40,9 @@ function RateItem({ item, open, onRated }: { item: RateableView; open: boolean; 
       <Text className="pj-meta">
         {item.orgName} · {item.servedBy === 'claim' ? '您的申领已通过' : '工会已登记您获得此项服务'}
       </Text>
-      {item.myRating ? (
+      {item.rated ? (
         <Text className="pj-meta" data-testid="my-rating">
-          您的评价：{RATING_TEXT[item.myRating]}（每项只能评价一次）
+          您已评价（每项只能评价一次；评价不记名）
         </Text>
       ) : open ? (
         <View>
