@@ -21,6 +21,7 @@ import { isConditionFailure } from './errors';
 import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type MembershipRecord } from './membership.repository';
 import { listMemberUses, type UseRecord } from './merchant.repository';
 import { once } from './once';
+import { listMemberServices, type MemberServiceRecord } from './project-survey.repository';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
 import { getUser, type UserRecord } from './user.repository';
 
@@ -54,6 +55,8 @@ export interface PersonalDataRecords {
   claims: ClaimRecord[];
   /** 商惠 uses recorded at merchants (no name on them: the purge has nothing to replace). */
   merchantUses: UseRecord[];
+  /** 实事 services an officer marked them served by, and the ones they rated (the day only: ratings name nobody). */
+  projectServices: MemberServiceRecord[];
   officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
   congress: CongressFootprint;
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
@@ -67,7 +70,7 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
 export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention, uses] = await Promise.all([
+  const [user, ms, apps, ts, cs, f, congress, retention, uses, services] = await Promise.all([
     getUser(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
@@ -79,6 +82,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     congressFootprint(userId),
     listRetentions(userId),
     listMemberUses(userId),
+    listMemberServices(userId),
   ]);
   return {
     user,
@@ -87,6 +91,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     transfers: ts,
     claims: cs,
     merchantUses: uses,
+    projectServices: services,
     officerFacts: f
       ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
       : null,

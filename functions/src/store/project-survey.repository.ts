@@ -237,3 +237,46 @@ export const listRatings = async (orgId: string, year: string): Promise<RatingRo
   } while (start);
   return out;
 };
+
+/** One entry of a member's 实事 items of a year: served by an officer's mark (when, by whom) and whether they rated (the day). */
+export interface MemberServiceRecord {
+  year: string;
+  benefitKey: string;
+  servedAt: string | null;
+  servedBy: string | null;
+  ratedOn: string | null;
+}
+
+/** Everything the member's `USER#id / PSERVICE#year` items hold (PIPL 查阅权, GET /me/data): every page. */
+export const listMemberServices = async (userId: string): Promise<MemberServiceRecord[]> => {
+  const out = new Map<string, MemberServiceRecord>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await getDocumentClient().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':sk': 'PSERVICE#' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const year = String(item.sk).slice('PSERVICE#'.length);
+      const entry = (benefitKey: string) => {
+        const key = `${year}\u0000${benefitKey}`;
+        const found = out.get(key) ?? { year, benefitKey, servedAt: null, servedBy: null, ratedOn: null };
+        out.set(key, found);
+        return found;
+      };
+      for (const [name, value] of Object.entries(item)) {
+        if (name.startsWith(SERVED_PREFIX)) {
+          const mark = value as { at?: string; by?: string };
+          Object.assign(entry(name.slice(SERVED_PREFIX.length)), { servedAt: String(mark.at ?? ''), servedBy: String(mark.by ?? '') });
+        } else if (name.startsWith(RATED_PREFIX)) entry(name.slice(RATED_PREFIX.length)).ratedOn = String(value);
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return [...out.values()];
+};

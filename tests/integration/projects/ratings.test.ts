@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { batchGetItems } from '../../../functions/src/store/batch-get';
 import { ratingsPk } from '../../../functions/src/store/entities/project-progress.entity';
+import { collectPersonalData } from '../../../functions/src/store/personal-data.repository';
 import { listRatings, memberServiceKeys } from '../../../functions/src/store/project-survey.repository';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
 import { parseCsv } from '../../support/csv-parse';
@@ -108,6 +109,12 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(await listRatings(w.orgs.da, String(YEAR))).toHaveLength(9);
     const after = await ok(invokeChecked(projects, 'GET', '/me/project-ratings', { token: members[0]!.token }), 'mine');
     expect(after.services[0].rated).toBe(true);
+    // 查阅权: the member's own data lists the service they were marked served by and the day they rated, not the answer.
+    // (What GET /me/data collects; these fixture members' sealed 身份证号 are stand-ins the route cannot open.)
+    const data = await collectPersonalData(members[6]!.userId);
+    expect(data.projectServices).toEqual([
+      { year: String(YEAR), benefitKey: `${w.orgs.da}|新建职工驿站`, servedAt: expect.any(String), servedBy: '甲区干部', ratedOn: today() },
+    ]);
     // The member's marker holds no answer; the ratings hold no member.
     const [, service] = await batchGetItems(memberServiceKeys(members[0]!.userId, String(YEAR)));
     expect(Object.values(service ?? {})).not.toContain('satisfied');
