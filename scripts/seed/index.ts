@@ -8,6 +8,7 @@ import { membershipStep } from './membership';
 import { merchantsStep } from './merchants';
 import { migrateReadModel } from './migrate';
 import { placesStep } from './places';
+import { projectProgressStep } from './project-progress';
 import { projectsStep } from './projects';
 
 export interface SeedStep {
@@ -41,6 +42,7 @@ export const SEED_STEPS: SeedStep[] = [
   merchantsStep,
   congressStep,
   projectsStep,
+  projectProgressStep,
 ];
 
 /**

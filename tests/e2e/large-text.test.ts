@@ -17,7 +17,7 @@ const LARGE_MIN = 36;
 
 interface MemberPageVisit {
   /** Who opens it (a page of the verifier or of a worker not yet in a union). */
-  as: 'delegate-10' | 'verifier' | 'newcomer';
+  as: 'delegate-10' | 'delegate-16' | 'verifier' | 'newcomer';
   /** The h5 route, with the query the page needs. */
   route: (ids: { benefitId: string }) => string;
   /** What shows once the page has its data. */
@@ -70,6 +70,8 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
     route: () => 'member/pages/projects/vote?voteId=pv-demo-closed',
     ready: 'vote-result',
   },
+  // 代表16 was marked served in the demo's survey and has not rated: the rating form shows.
+  'member/pages/projects/progress': { as: 'delegate-16', route: () => 'member/pages/projects/progress', ready: 'rateable' },
   'member/pages/merchant-uses/index': { as: 'delegate-10', route: () => 'member/pages/merchant-uses/index', ready: 'my-uses-loaded' },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },
   'pages/join/index': { as: 'newcomer', route: () => 'pages/join/index?invite=joinenterprise01', ready: 'join-org', shot: 'join' },

@@ -6,6 +6,7 @@ import { type LatestProbe, latestProbe, readLatestCopies, resolveLatestProbe } f
 import { clearCatalogCache, heldLatest } from './catalog-cache';
 import { type MemberClaimMark, memberClaimsOf, quotaUseOf } from './claim.repository';
 import { memberClaimsKey, orgQuotasKey } from './entities/claim.entity';
+import { type RecordedProgress, recordedProgressOf } from './entities/project-progress.entity';
 import { type ActiveMember, activeMemberFrom } from './membership.repository';
 import { pointerFromStored, userMembershipKey } from './membership-pointer';
 import { tableName } from './table';
@@ -46,7 +47,12 @@ export const clearReadCaches = (): void => {
   clearCatalogCache();
 };
 
-const countsQuota = (c: CatalogVersion): boolean => c.entries.some((e) => e.benefit.quota !== undefined);
+/**
+ * Whether the org's quota item of the period matters for its catalog: it holds the quota counters and
+ * the 实事 progress (entities/project-progress.entity.ts), kept for entries with a quota or facilities.
+ */
+const countsQuota = (c: CatalogVersion): boolean =>
+  c.entries.some((e) => e.benefit.quota !== undefined || (e.benefit.facilities?.length ?? 0) > 0);
 
 const factsKey = (userId: string): ItemKey => ({ pk: `USER#${userId}`, sk: 'OFFICERFACTS' });
 
@@ -62,6 +68,8 @@ export interface MemberBenefitsRead {
   quota: Map<string, QuotaState>;
   /** The member's claims (pending or approved) of the period, by benefit key. */
   myClaims: Map<string, MemberClaimMark>;
+  /** The latest recorded 实事 progress of the lineage's counted entries, by benefit key (from the same items as `quota`). */
+  progress: Map<string, RecordedProgress>;
 }
 
 /**
@@ -88,6 +96,11 @@ export const readMemberBenefits = async (userId: string, period: string, orgHint
   const lineage = member.lineage.map((o) => o.orgId);
   const catalogs = new Map<string, CatalogVersion | null>();
   const quota = new Map<string, QuotaState>();
+  const progress = new Map<string, RecordedProgress>();
+  const readCounters = (item: Record<string, unknown> | undefined) => {
+    for (const [key, state] of quotaUseOf(item)) quota.set(key, state);
+    for (const [key, p] of recordedProgressOf(item)) progress.set(key, p);
+  };
   const quotasRead = new Set<string>();
   probes.forEach((probe: LatestProbe, i) => {
     const { catalog } = resolveLatestProbe(probe, first[own.length + i]);
@@ -95,7 +108,7 @@ export const readMemberBenefits = async (userId: string, period: string, orgHint
   });
   quotaGuess.forEach((orgId, i) => {
     quotasRead.add(orgId);
-    for (const [key, state] of quotaUseOf(first[own.length + probes.length + i])) quota.set(key, state);
+    readCounters(first[own.length + probes.length + i]);
   });
 
   // The second batch, only for what the first could not answer.
@@ -111,7 +124,7 @@ export const readMemberBenefits = async (userId: string, period: string, orgHint
       counters.length > 0 ? batchGetItems(counters.map((orgId) => orgQuotasKey(orgId, period))) : [],
     ]);
     for (const [orgId, catalog] of latest) catalogs.set(orgId, catalog);
-    for (const item of items) for (const [key, state] of quotaUseOf(item)) quota.set(key, state);
+    for (const item of items) readCounters(item);
   }
 
   return {
@@ -120,6 +133,7 @@ export const readMemberBenefits = async (userId: string, period: string, orgHint
     catalogs: lineage.flatMap((orgId) => catalogs.get(orgId) ?? []),
     quota,
     myClaims: memberClaimsOf(first[2]),
+    progress,
   };
 };
 

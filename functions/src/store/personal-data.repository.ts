@@ -22,6 +22,7 @@ import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type 
 import { listMemberUses, type UseRecord } from './merchant.repository';
 import { once } from './once';
 import { anonymiseSuggestionAuthor, listSuggestionsOf, type SuggestionRecord } from './project-call.repository';
+import { listMemberServices, type MemberServiceRecord } from './project-survey.repository';
 import { allVotedIn } from './project-vote.repository';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
 import { getUser, type UserRecord } from './user.repository';
@@ -60,6 +61,8 @@ export interface PersonalDataRecords {
   projectSuggestions: SuggestionRecord[];
   /** 实事 member votes the person voted in (that they voted, never how). */
   projectVotedIn: string[];
+  /** 实事 services an officer marked them served by, and the ones they rated (the day only: ratings name nobody). */
+  projectServices: MemberServiceRecord[];
   officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
   congress: CongressFootprint;
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
@@ -73,7 +76,7 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
 export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted] = await Promise.all([
+  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted, services] = await Promise.all([
     getUser(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
@@ -87,6 +90,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     listMemberUses(userId),
     listSuggestionsOf(userId),
     allVotedIn(userId),
+    listMemberServices(userId),
   ]);
   return {
     user,
@@ -97,6 +101,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     merchantUses: uses,
     projectSuggestions: suggested,
     projectVotedIn: [...projectVoted].sort(),
+    projectServices: services,
     officerFacts: f
       ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
       : null,

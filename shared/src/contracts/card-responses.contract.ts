@@ -192,6 +192,8 @@ export const benefitViewSchema = z.object({
 export const memberBenefitSchema = z.extend(benefitViewSchema, {
   orgName: z.string(),
   myClaim: z.nullable(z.object({ claimId: z.string(), status: z.enum(CLAIM_STATUSES), statusText: z.string() })),
+  /** 实事 progress of an entry with a quota or facilities ("已完成 12/25 名"): max(recorded, approved claims). */
+  progress: z.nullable(z.object({ done: z.int(), target: z.int(), unit: z.string(), percent: z.int(), text: z.string() })),
 });
 export type MemberBenefit = z.infer<typeof memberBenefitSchema>;
 

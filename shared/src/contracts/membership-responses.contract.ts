@@ -162,6 +162,17 @@ export const myDataResponse = z.object({
   ),
   /** 实事 member votes the member voted in (never how). */
   projectVotedIn: z.array(z.string()),
+  /** 实事: services an officer marked them served by, and the ones they rated (the day only; what they answered is stored without them). */
+  projectServices: z.array(
+    z.object({
+      year: z.string(),
+      orgId: z.string(),
+      benefitName: z.string(),
+      servedAt: z.nullable(z.string()),
+      servedBy: z.nullable(z.string()),
+      ratedOn: z.nullable(z.string()),
+    }),
+  ),
   officerFacts: z.nullable(
     z.object({
       orgId: z.string(),

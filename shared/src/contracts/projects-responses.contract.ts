@@ -117,3 +117,103 @@ export const projectResponses = {
     }),
   }),
 };
+
+// ——— 过程管理 and 绩效评估 ———
+
+/** An entry's progress: the target, the recorded count, the approved claims and what is shown (max of the two). */
+export const entryProgressSchema = z.object({
+  benefitId: z.string(),
+  benefitKey: z.string(),
+  orgId: z.string(),
+  orgName: z.string(),
+  name: z.string(),
+  category: z.string(),
+  department: z.nullable(z.string()),
+  target: z.int(),
+  unit: z.string(),
+  recorded: z.int(),
+  approved: z.int(),
+  done: z.int(),
+  percent: z.int(),
+  text: z.string(),
+  lastOn: z.nullable(z.string()),
+});
+export type EntryProgressView = z.infer<typeof entryProgressSchema>;
+
+export const progressRecordSchema = z.object({
+  benefitId: z.string(),
+  seq: z.int(),
+  done: z.int(),
+  on: z.string(),
+  note: z.string(),
+  byName: z.string(),
+  at: z.string(),
+});
+export type ProgressRecordView = z.infer<typeof progressRecordSchema>;
+
+export const officerEntryProgressSchema = z.extend(entryProgressSchema, {
+  behind: z.boolean(),
+  marked: z.int(),
+  records: z.array(progressRecordSchema),
+});
+export type OfficerEntryProgressView = z.infer<typeof officerEntryProgressSchema>;
+
+export const surveySchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  year: z.int(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  phase: z.enum(['notYet', 'open', 'ended']),
+  entries: z.array(z.object({ benefitId: z.string(), name: z.string(), unit: z.string() })),
+  createdByName: z.string(),
+  createdAt: z.string(),
+});
+export type SurveyView = z.infer<typeof surveySchema>;
+
+export const ratingSummarySchema = z.object({
+  benefitId: z.string(),
+  name: z.string(),
+  satisfied: z.int(),
+  basic: z.int(),
+  unsatisfied: z.int(),
+  responses: z.int(),
+  served: z.int(),
+  satisfactionRate: z.nullable(z.number()),
+  responseRate: z.nullable(z.number()),
+  comments: z.array(z.object({ rating: z.enum(['satisfied', 'basic', 'unsatisfied']), comment: z.string() })),
+});
+export type RatingSummaryView = z.infer<typeof ratingSummarySchema>;
+
+/** A service the member may rate (or has rated) in an open survey. */
+export const rateableSchema = z.object({
+  orgId: z.string(),
+  orgName: z.string(),
+  year: z.int(),
+  benefitId: z.string(),
+  name: z.string(),
+  servedBy: z.enum(['claim', 'mark']),
+  /** Whether the member rated it; what they answered is not linked to them (the rating is stored without the member). */
+  rated: z.boolean(),
+});
+export type RateableView = z.infer<typeof rateableSchema>;
+
+export const progressResponses = {
+  recorded: z.object({ record: progressRecordSchema, progress: entryProgressSchema }),
+  orgProgress: z.object({ year: z.int(), today: z.string(), entries: z.array(officerEntryProgressSchema) }),
+  myProgress: z.object({ year: z.int(), entries: z.array(entryProgressSchema) }),
+  served: z.object({ served: z.literal(true) }),
+  survey: z.object({ survey: surveySchema }),
+  surveyResults: z.object({
+    survey: surveySchema,
+    entries: z.array(ratingSummarySchema),
+    totals: z.object({
+      responses: z.int(),
+      served: z.int(),
+      satisfactionRate: z.nullable(z.number()),
+      responseRate: z.nullable(z.number()),
+    }),
+  }),
+  myRatings: z.object({ year: z.int(), surveys: z.array(surveySchema), services: z.array(rateableSchema) }),
+  rated: z.object({ rated: z.literal(true) }),
+};

@@ -79,7 +79,21 @@ const writeOldQuotasAndLocks = async (): Promise<{ quotas: number; locks: number
       });
       quotas += 1;
     }
-    await drop(i);
+    // The old checkout kept no counters on this item; what a newer one writes beside them (实事 progress,
+    // served marks) stays, so only the counters go.
+    const counterNames = Object.keys(i).filter((n) => n.startsWith(QUOTA_USED_PREFIX) || n.startsWith(QUOTA_TOTAL_PREFIX));
+    const others = Object.keys(i).filter((n) => !['pk', 'sk', '_et', '_ct', '_md', ...counterNames].includes(n));
+    if (others.length === 0) await drop(i);
+    else if (counterNames.length > 0) {
+      await getDocumentClient().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: { pk: i.pk, sk: i.sk },
+          UpdateExpression: `REMOVE ${counterNames.map((_, n) => `#c${n}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(counterNames.map((name, n) => [`#c${n}`, name])),
+        }),
+      );
+    }
   }
   for (const i of await scan(['MemberClaims'])) {
     const period = String(i.sk).replace('CLAIMS#', '');

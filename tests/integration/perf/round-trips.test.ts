@@ -291,6 +291,8 @@ const READS: ReadRoute[] = [
     'GET /project-votes/{voteId}/receipts/{receiptCode}',
     () => `/project-votes/${world.closedVoteId}/receipts/${world.receiptCode}`,
   ),
+  read('projects', 'GET /me/project-progress'),
+  read('projects', 'GET /me/project-ratings'),
   read('merchant', 'GET /me/merchant-uses'),
 ];
 

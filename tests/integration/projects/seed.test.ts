@@ -30,4 +30,21 @@ describe('demo seed: 实事', () => {
     expect(results.ballots).toBe(20);
     expect(Object.fromEntries(results.results.map((r: any) => [r.candidateId, r.votes]))).toEqual(Object.fromEntries(expected));
   });
+
+  it("seeds progress on the demo catalogs' counted entries and an open survey with five ratings", async () => {
+    const member = await tokenFor('member-migrant', [{ role: 'member', orgId: 'enterprise' }]);
+    const progress = (await invoke(projects, 'GET', '/me/project-progress', { token: member })).body;
+    expect(progress.entries.length).toBeGreaterThan(0);
+    expect(progress.entries.every((e: any) => e.recorded > 0 || e.target === 1)).toBe(true);
+    expect(progress.entries[0].text).toMatch(/^已完成 \d+\/\d+ /);
+    const mine = (await invoke(projects, 'GET', '/me/project-ratings', { token: member })).body;
+    expect(mine.surveys.map((s: any) => s.phase)).toEqual(['open']);
+    expect(mine.services).toHaveLength(1);
+    expect(mine.services[0]).toMatchObject({ servedBy: 'mark', rated: false });
+    const officer = await tokenFor('officer-enterprise', [{ role: 'officer', orgId: mine.surveys[0].orgId }]);
+    const results = (
+      await invoke(projects, 'GET', `/orgs/${mine.surveys[0].orgId}/project-surveys/${mine.year}/results`, { token: officer })
+    ).body;
+    expect(results.entries[0]).toMatchObject({ satisfied: 3, basic: 1, unsatisfied: 1, responses: 5, served: 7, satisfactionRate: 0.8 });
+  });
 });

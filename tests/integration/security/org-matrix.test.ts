@@ -115,6 +115,14 @@ const ROWS: Record<string, Cell> = {
           eligibility: { member: 'status', op: 'eq', value: 'active' },
           benefit: {},
         },
+        {
+          name: '新建职工驿站',
+          category: '阵地设施',
+          tier: '普惠',
+          groups: [],
+          eligibility: { member: 'status', op: 'eq', value: 'active' },
+          benefit: { facilities: [{ kind: '职工驿站', count: 2, unit: '个' }] },
+        },
       ],
     }),
   },
@@ -189,6 +197,24 @@ const ROWS: Record<string, Cell> = {
     body: () => ({ sessionId: ids.sessionId, projectIds: ['p2', 'p1'] }),
   },
   'GET /orgs/{orgId}/plan-documents/{documentId}': { path: () => `/orgs/district/plan-documents/${ids.documentId}` },
+  'POST /orgs/{orgId}/project-progress': {
+    path: () => '/orgs/district/project-progress',
+    body: () => ({ benefitId: ids.stationId, doneCount: 1, on: beijingToday(), note: '已建成 1 个' }),
+  },
+  'GET /orgs/{orgId}/project-progress': { path: () => '/orgs/district/project-progress' },
+  'POST /orgs/{orgId}/project-served': {
+    path: () => '/orgs/district/project-served',
+    body: () => ({ benefitId: ids.stationId, userId: 'mem-1' }),
+  },
+  'POST /orgs/{orgId}/project-surveys': {
+    path: () => '/orgs/district/project-surveys',
+    body: () => ({ year: Number(claimPeriodOf(new Date())), opensOn: beijingToday(), closesOn: beijingToday(7) }),
+  },
+  // After the survey is opened above (routes run in their declared order).
+  'GET /orgs/{orgId}/project-surveys/{year}/results': { path: () => `/orgs/district/project-surveys/${claimPeriodOf(new Date())}/results` },
+  'GET /orgs/{orgId}/project-surveys/{year}/results/csv': {
+    path: () => `/orgs/district/project-surveys/${claimPeriodOf(new Date())}/results/csv`,
+  },
   'POST /orgs/{orgId}/invites': {
     path: () => '/orgs/district/invites',
     body: () => ({ mode: 'review', expiresAt: new Date(Date.now() + 86_400_000).toISOString(), maxUses: 5 }),
@@ -260,6 +286,9 @@ const ROWS: Record<string, Cell> = {
 };
 
 const PLACE_KIND = PLACE_KINDS[0];
+
+/** The Beijing calendar day, `days` from now. */
+const beijingToday = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const idNumber = (seq: number): string => {
   const body = `32010219900101${String(seq).padStart(3, '0')}`;
@@ -391,6 +420,7 @@ beforeAll(async () => {
     'catalog',
   );
   ids.benefitId = published.catalog.entries[0].benefitId;
+  ids.stationId = published.catalog.entries[2].benefitId;
   // Two 商惠 merchants of the district (X and Y), each with one staff account bound to it.
   for (const [key, name] of [
     ['merchantId', '临江影城'],
@@ -660,6 +690,33 @@ describe('route × org matrix: members and the 公示 of an org', () => {
     expect((await invoke(AREAS.card, 'GET', path, { token: memberToken })).status).toBe(200);
     const refused = await invoke(AREAS.card, 'GET', path, { token: siblingMember });
     expect([refused.status, refused.body.error.code]).toEqual([403, 'PUBLICITY_FORBIDDEN']);
+  });
+});
+
+/** 实事 progress and rating: a member sees and rates only what their own lineage published. */
+describe('route × org matrix: members and the 实事 of an org', () => {
+  const year = claimPeriodOf(new Date());
+
+  it('GET /me/project-progress: the district’s entries to a member below it, none to the sibling district’s member', async () => {
+    const own = await invoke(AREAS.projects, 'GET', '/me/project-progress', { token: memberToken });
+    expect(own.status).toBe(200);
+    // The latest version's entry (the matrix republishes the catalog).
+    expect(own.body.entries.map((e: { name: string; orgId: string }) => [e.orgId, e.name])).toEqual([['district', '新建职工驿站']]);
+    const sibling = await invoke(AREAS.projects, 'GET', '/me/project-progress', { token: siblingMember });
+    expect(sibling.body.entries).toEqual([]);
+  });
+
+  it('POST /orgs/{orgId}/project-surveys/{year}/ratings: the served member below rates, the sibling district’s member is refused', async () => {
+    const path = `/orgs/district/project-surveys/${year}/ratings`;
+    const refused = await invoke(AREAS.projects, 'POST', path, {
+      token: siblingMember,
+      body: { benefitId: ids.stationId, rating: 'satisfied' },
+    });
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'NOT_IN_SUBTREE']);
+    const own = await invoke(AREAS.projects, 'POST', path, { token: memberToken, body: { benefitId: ids.stationId, rating: 'satisfied' } });
+    expect(own.status).toBe(201);
+    const mine = await invoke(AREAS.projects, 'GET', '/me/project-ratings', { token: siblingMember });
+    expect(mine.body.services).toEqual([]);
   });
 });
 

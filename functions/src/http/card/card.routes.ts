@@ -23,6 +23,7 @@ import {
   verifyRequest,
 } from '@union/shared';
 import type { MemberBenefit } from '@union/shared/contracts/card-responses.contract';
+import { describeProgress, progressDone, progressPercent, progressTargetOf } from '@union/shared/domain/projects/progress';
 import * as z from 'zod/mini';
 import { signCardToken, verifyCardToken } from '../../platform/card-token';
 import { factsStale, getVersionedOfficerFacts, putOfficerFacts } from '../../store/card.repository';
@@ -46,6 +47,20 @@ registerStatuses({
 });
 
 const memberFactsParams = z.object({ orgId: idSchema, userId: idSchema });
+
+/** An entry's 实事 progress on the card (null for one that counts nothing): max(recorded, approved), docs/ARCHITECTURE.md. */
+const progressOf = (benefit: Parameters<typeof progressTargetOf>[0], recorded: number, approved: number): MemberBenefit['progress'] => {
+  const target = progressTargetOf(benefit);
+  if (!target) return null;
+  const done = progressDone(recorded, approved);
+  return {
+    done,
+    target: target.count,
+    unit: target.unit,
+    percent: progressPercent(done, target.count),
+    text: describeProgress(done, target),
+  };
+};
 
 export const cardRoutes = [
   defineRoute({
@@ -131,7 +146,7 @@ export const cardRoutes = [
       // One BatchGetItem when this process served the member's org before (two otherwise): the member's
       // own items (membership with its lineage, facts, claims of the period), and per lineage org its
       // latest catalog (the counter, for a version held in memory) and its quota counters.
-      const { membership, lineage, facts, catalogs, quota, myClaims } = await loadMemberBenefits(session, period, now);
+      const { membership, lineage, facts, catalogs, quota, myClaims, progress } = await loadMemberBenefits(session, period, now);
       const entries = catalogs.flatMap((c) => c.entries);
       const orgNames = new Map(lineage.map((o) => [o.orgId, o.name]));
       const views = entries.map((b): MemberBenefit => {
@@ -148,6 +163,7 @@ export const cardRoutes = [
           ...view,
           orgName: orgNames.get(b.orgId) ?? b.orgId,
           myClaim: mine ? { claimId: mine.claimId, status: mine.status, statusText: CLAIM_STATUS_LABELS[mine.status] } : null,
+          progress: progressOf(b.benefit, progress.get(key)?.done ?? 0, quota.get(key)?.used ?? 0),
         };
       });
       return {

@@ -183,6 +183,14 @@ export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, 
     createdAt: sg.createdAt,
   })),
   projectVotedIn: d.projectVotedIn,
+  projectServices: d.projectServices.map((s) => ({
+    year: s.year,
+    orgId: s.benefitKey.slice(0, s.benefitKey.indexOf('|')),
+    benefitName: s.benefitKey.slice(s.benefitKey.indexOf('|') + 1),
+    servedAt: s.servedAt,
+    servedBy: s.servedBy,
+    ratedOn: s.ratedOn,
+  })),
   officerFacts: d.officerFacts,
   congress: {
     delegateOf: d.congress.delegateOf.map((s) => ({

@@ -1,4 +1,4 @@
-import { projectResponses as r } from '@union/shared/contracts/projects-responses.contract';
+import { progressResponses as p, projectResponses as r } from '@union/shared/contracts/projects-responses.contract';
 import type { RouteResponses } from '../route';
 
 export const responses: RouteResponses = {
@@ -22,4 +22,13 @@ export const responses: RouteResponses = {
   'POST /project-votes/{voteId}/adoption': r.adopted,
   'POST /project-votes/{voteId}/motion': r.motion,
   'GET /orgs/{orgId}/plan-documents/{documentId}': r.planDocument,
+  'POST /orgs/{orgId}/project-progress': p.recorded,
+  'GET /orgs/{orgId}/project-progress': p.orgProgress,
+  'GET /me/project-progress': p.myProgress,
+  'POST /orgs/{orgId}/project-served': p.served,
+  'POST /orgs/{orgId}/project-surveys': p.survey,
+  'GET /orgs/{orgId}/project-surveys/{year}/results': p.surveyResults,
+  'GET /orgs/{orgId}/project-surveys/{year}/results/csv': { mediaTypes: ['text/csv'] },
+  'POST /orgs/{orgId}/project-surveys/{year}/ratings': p.rated,
+  'GET /me/project-ratings': p.myRatings,
 };

@@ -43,6 +43,14 @@ function BenefitItem({ b, publicity }: { b: MemberBenefit; publicity: MemberPubl
           名额：剩余 {b.quota.left} / {b.quota.total} {b.quota.unit}
         </Text>
       ) : null}
+      {b.progress ? (
+        <View className="cp-progress" data-testid="benefit-progress">
+          <Text className="cp-small">实事进度：{b.progress.text}</Text>
+          <View className="cp-progress-track">
+            <View className="cp-progress-bar" style={{ width: `${b.progress.percent}%` }} />
+          </View>
+        </View>
+      ) : null}
       <Text className="cp-small" data-testid="period">
         有效期：{b.periodText ?? periodText(b.period)}
         {b.periodStatus === 'ended' ? '（已结束，不能再申领）' : b.periodStatus === 'notStarted' ? '（尚未开始）' : ''}

@@ -1,17 +1,28 @@
+import Taro from '@tarojs/taro';
 import type { CreateCallRequest, CreateSuggestionRequest, CreateVoteRequest } from '@union/shared/contracts/projects.contract';
-import type { projectResponses } from '@union/shared/contracts/projects-responses.contract';
+import type { CreateSurveyRequest, RateServiceRequest, RecordProgressRequest } from '@union/shared/contracts/projects-progress.contract';
+import type { progressResponses, projectResponses } from '@union/shared/contracts/projects-responses.contract';
 import type * as z from 'zod/mini';
-import { ApiError, api, withPage } from '../../lib/api';
+import { ApiError, api, apiBase, withPage } from '../../lib/api';
+import { platform } from '../../lib/platform';
+import { getSession } from '../../lib/session';
 
 // The answers' types come from the routes' response schemas (types only: no schema is bundled).
 export type {
+  EntryProgressView,
+  OfficerEntryProgressView,
   ProjectCallView,
   ProjectSuggestionView,
   ProjectVoteView,
+  RateableView,
+  RatingSummaryView,
+  SurveyView,
 } from '@union/shared/contracts/projects-responses.contract';
 
 type R = typeof projectResponses;
 type A<K extends keyof R> = z.infer<R[K]>;
+type P = typeof progressResponses;
+type B<K extends keyof P> = z.infer<P[K]>;
 
 const enc = encodeURIComponent;
 
@@ -42,7 +53,45 @@ export const projectsApi = {
     api.post<A<'motion'>>(`/project-votes/${enc(voteId)}/motion`, { sessionId, projectIds }),
   adopt: (voteId: string, projectIds: string[]) => api.post<A<'adopted'>>(`/project-votes/${enc(voteId)}/adoption`, { projectIds }),
   planDocument: (orgId: string, documentId: string) => api.get<A<'planDocument'>>(`/orgs/${enc(orgId)}/plan-documents/${enc(documentId)}`),
+  // 过程管理 and 绩效评估.
+  myProgress: (year?: number) => api.get<B<'myProgress'>>(`/me/project-progress${year ? `?year=${year}` : ''}`),
+  myRatings: (year?: number) => api.get<B<'myRatings'>>(`/me/project-ratings${year ? `?year=${year}` : ''}`),
+  rate: (orgId: string, year: number, body: RateServiceRequest) =>
+    api.post<B<'rated'>>(`/orgs/${enc(orgId)}/project-surveys/${year}/ratings`, body),
+  orgProgress: (orgId: string, year?: number) =>
+    api.get<B<'orgProgress'>>(`/orgs/${enc(orgId)}/project-progress${year ? `?year=${year}` : ''}`),
+  recordProgress: (orgId: string, body: RecordProgressRequest) => api.post<B<'recorded'>>(`/orgs/${enc(orgId)}/project-progress`, body),
+  openSurvey: (orgId: string, body: CreateSurveyRequest) => api.post<B<'survey'>>(`/orgs/${enc(orgId)}/project-surveys`, body),
+  surveyResults: (orgId: string, year: number) => api.get<B<'surveyResults'>>(`/orgs/${enc(orgId)}/project-surveys/${year}/results`),
 };
+
+/** The survey's results as CSV (UTF-8 BOM): downloaded in the browser, opened with the document viewer in WeChat. */
+export const downloadRatingsCsv = async (orgId: string, year: number, title: string): Promise<void> => {
+  const url = `${apiBase()}/orgs/${enc(orgId)}/project-surveys/${year}/results/csv`;
+  const header = { authorization: `Bearer ${getSession()?.token ?? ''}` };
+  if (platform.kind === 'h5') {
+    const res = await fetch(url, { headers: header });
+    if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', '导出失败');
+    const blob = new Blob([await res.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${title}.csv`;
+    a.click();
+    return;
+  }
+  const file = await Taro.downloadFile({ url, header });
+  await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx' as never, showMenu: true });
+};
+
+export const RATING_OPTIONS = [
+  { value: 'satisfied', label: '满意' },
+  { value: 'basic', label: '基本满意' },
+  { value: 'unsatisfied', label: '不满意' },
+] as const;
+export const RATING_TEXT = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const;
+export const SURVEY_PHASE_LABELS = { notYet: '未开始', open: '测评中', ended: '已结束' } as const;
+/** "83.3%" or "—". */
+export const rateText = (rate: number | null): string => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
 /** Chinese text for an error: the server's message names the field. */
 export const projectsErrorText = (e: unknown): string => (e instanceof ApiError ? e.message : '操作失败，请稍后再试');

@@ -126,6 +126,11 @@ export const FIELD_LABELS: Record<string, string> = {
   limitPerPeriod: '每人每年使用次数上限',
   useId: '使用记录编号',
   merchantId: '商户',
+  // 实事: 过程管理 and 绩效评估.
+  doneCount: '已完成数量',
+  on: '进度日期',
+  opensOn: '开始日期',
+  closesOn: '截止日期',
 };
 
 export const fieldLabel = (path: ReadonlyArray<PropertyKey>): string => {

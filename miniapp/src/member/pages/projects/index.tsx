@@ -39,6 +39,14 @@ export default function ProjectsPage() {
   return (
     <MemberPage testId="projects-page">
       <ErrorBanner message={error} />
+      <View
+        className="card pj-item"
+        data-testid="progress-link"
+        onClick={() => Taro.navigateTo({ url: '/member/pages/projects/progress' })}
+      >
+        <Text className="title">实事进度与评价 ›</Text>
+        <Text className="muted">今年的实事完成了多少；获得服务后参加满意度测评。</Text>
+      </View>
       <View className="card">
         <Text className="title">实事投票</Text>
         <Text className="muted">工会为职工办的实事，由会员投票遴选。</Text>

@@ -54,6 +54,14 @@ export default function OfficerProjectsPage() {
         <Text className="title">实事征集与遴选</Text>
         <Text className="muted">向本组织及下级工会的会员征集实事建议，整理为候选项目后交会员投票，采纳结果生成下一年度实事计划。</Text>
       </View>
+      <View
+        className="card pj-item"
+        data-testid="progress-link"
+        onClick={() => Taro.navigateTo({ url: '/officer/pages/projects/progress' })}
+      >
+        <Text className="subtitle">实事进度与评价 ›</Text>
+        <Text className="muted">登记已发布实事的进度，查看进度滞后项目，开展年度满意度测评。</Text>
+      </View>
       <ErrorBanner message={error} testId="project-error" />
       <OfficerOrgPicker value={orgId} onChange={setOrgId} />
       <View className="card" data-testid="open-call">

@@ -40,6 +40,7 @@ export default function OfficerProjectVotePage() {
           .slice(0, Math.max(1, read.vote.maxPicks))
           .map((x) => x.candidateId),
       );
+      setSessions((await congressApi.orgSessions(read.vote.orgId)).sessions);
     }
     if (read.vote.planDocumentId) {
       const { planDocument } = await projectsApi.planDocument(read.vote.orgId, read.vote.planDocumentId);
@@ -103,6 +104,31 @@ export default function OfficerProjectVotePage() {
                 data-testid="adopt"
               >
                 采纳并生成实事计划文本
+              </Button>
+              <Text className="field-label">或：将所选项目按顺序提交本工会职代会分项表决（至少两项）</Text>
+              <View>
+                {sessions.map((s) => (
+                  <Text
+                    key={s.sessionId}
+                    className={`pj-chip ${sessionId === s.sessionId ? 'selected' : ''}`}
+                    onClick={() => setSessionId(s.sessionId)}
+                    data-testid="congress-session"
+                  >
+                    {s.sessionName}
+                  </Text>
+                ))}
+                {sessions.length === 0 ? <Text className="muted">本工会暂无职代会会议</Text> : null}
+              </View>
+              <Button
+                className="btn-plain"
+                disabled={!sessionId || adopt.length < 2}
+                onClick={act(async () => {
+                  await projectsApi.toCongress(voteId, sessionId as string, adopt);
+                  setNotice('已提交职代会分项表决，请在“职代会”中开启表决');
+                })}
+                data-testid="to-congress"
+              >
+                提交职代会分项表决
               </Button>
             </View>
           ) : null}
