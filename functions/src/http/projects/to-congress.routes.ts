@@ -1,11 +1,11 @@
 import { DomainError } from '@union/shared';
 import { sendToCongressRequest, voteParams } from '@union/shared/contracts/projects.contract';
-import { adoptedPlanText } from '@union/shared/domain/projects/index';
 import { createMotion, getMotion } from '../../store/congress-motion.repository';
 import { requireSession } from '../../store/congress-session.repository';
 import { requireVote } from '../../store/project-vote.repository';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
+import { chosenProjects } from './chosen-projects';
 
 registerStatuses({ SESSION_OTHER_ORG: 409 });
 
@@ -29,30 +29,10 @@ export const toCongressRoutes = [
       if (congress.orgId !== vote.orgId) {
         throw new DomainError('SESSION_OTHER_ORG', '职代会：只能提交本工会的职工代表大会', { field: 'sessionId' });
       }
-      if (new Set(body.projectIds).size !== body.projectIds.length) {
-        throw new DomainError('VALIDATION_FAILED', '采纳的项目：不能重复', { field: 'projectIds' });
-      }
-      const byId = new Map(vote.projects.map((p) => [p.projectId, p]));
-      const projects = body.projectIds.map((id) => {
-        const p = byId.get(id);
-        if (!p) throw new DomainError('VALIDATION_FAILED', '采纳的项目：不在本次投票的候选项目中', { field: 'projectIds' });
-        return p;
-      });
+      const { projects, planText: draftText } = chosenProjects(vote, body.projectIds);
       const motionId = `mt${vote.voteId}`;
       const existing = await getMotion(motionId, true);
       if (existing) return { body: { motionId, sessionId: existing.sessionId, created: false } };
-      const draftText = adoptedPlanText({
-        orgName: vote.orgName,
-        year: vote.year,
-        projects: projects.map((p) => ({
-          name: p.projectName,
-          content: p.content,
-          targetGroup: p.targetGroup,
-          target: p.target ?? undefined,
-          amountYuan: p.amountYuan ?? undefined,
-          department: p.department,
-        })),
-      });
       try {
         await createMotion(
           {

@@ -1,6 +1,6 @@
 import { DomainError, idSchema, pageQuery } from '@union/shared';
 import { adoptProjectsRequest, castProjectBallotRequest, createVoteRequest, voteParams } from '@union/shared/contracts/projects.contract';
-import { adoptedPlanText, projectVotePhase, validateProjectChoices } from '@union/shared/domain/projects/index';
+import { projectVotePhase, validateProjectChoices } from '@union/shared/domain/projects/index';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { requireOrg } from '../../store/org.repository';
@@ -23,6 +23,7 @@ import { registerStatuses } from '../error-map';
 import { readAhead } from '../read-ahead';
 import { defineRoute } from '../route';
 import { memberAhead, projectViewer, requireMemberIn } from './access';
+import { chosenProjects } from './chosen-projects';
 import { voteView } from './views';
 
 registerStatuses({
@@ -211,27 +212,7 @@ export const voteRoutes = [
       const vote = await requireVote(params.voteId, true);
       await requireRoleOver('officer', vote.orgId);
       if (vote.status !== 'closed') throw new DomainError('VOTE_NOT_CLOSED', '投票结束后才能采纳结果', { field: 'voteId' });
-      if (new Set(body.projectIds).size !== body.projectIds.length) {
-        throw new DomainError('VALIDATION_FAILED', '采纳的项目：不能重复', { field: 'projectIds' });
-      }
-      const byId = new Map(vote.projects.map((p) => [p.projectId, p]));
-      const adopted = body.projectIds.map((id) => {
-        const p = byId.get(id);
-        if (!p) throw new DomainError('VALIDATION_FAILED', '采纳的项目：不在本次投票的候选项目中', { field: 'projectIds' });
-        return p;
-      });
-      const text = adoptedPlanText({
-        orgName: vote.orgName,
-        year: vote.year,
-        projects: adopted.map((p) => ({
-          name: p.projectName,
-          content: p.content,
-          targetGroup: p.targetGroup,
-          target: p.target ?? undefined,
-          amountYuan: p.amountYuan ?? undefined,
-          department: p.department,
-        })),
-      });
+      const { planText: text } = chosenProjects(vote, body.projectIds);
       const document = { documentId: `pd${randomId(12)}`, title: text.split('\n')[0] ?? vote.title, text };
       await adoptProjects({ vote, projectIds: body.projectIds, document, byName: session.displayName, now });
       return { status: 201, body: { voteId: vote.voteId, planDocument: { orgId: vote.orgId, ...document, year: vote.year } } };
