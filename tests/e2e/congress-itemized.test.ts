@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { castBallot, officerCall, proposalInReview, settled, signInDelegates, walkSession } from '../support/congress-e2e';
-import { appUrl, openAs, screenshot, useBrowser } from '../support/e2e';
+import { appUrl, openAs, printedPageSizes, screenshot, useBrowser } from '../support/e2e';
 
 /**
  * 分项表决 of a 立案 proposal in Chromium: the officer puts it to a vote with three items (the
@@ -151,11 +151,7 @@ describe('职代会 分项表决 in Chromium', () => {
     expect(await officer.locator('[data-testid="print-minutes"]').isVisible()).toBe(false);
     await shot(officer, 'congress-itemized-6-minutes-print');
     // Printed: A4 pages (595 × 842 pt), as the page's @page rule asks.
-    const pdf = (await officer.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
-    const boxes = [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
-      Math.round(Number(m[1])),
-      Math.round(Number(m[2])),
-    ]);
+    const boxes = await printedPageSizes(officer);
     expect(boxes.length).toBeGreaterThan(0);
     for (const box of boxes) expect(box).toEqual([595, 842]);
     console.log(`[congress itemized e2e] screenshots: ${shots.join(', ')}`);

@@ -88,3 +88,12 @@ export const demoToken = async (identityId: string): Promise<string> => {
   if (res.status !== 200) throw new Error(`dev sign-in as ${identityId} failed: ${JSON.stringify(res.body)}`);
   return res.body.token;
 };
+
+/** The page printed to PDF as the browser prints it (its @page size, backgrounds): each page's size in points. */
+export const printedPageSizes = async (page: Page): Promise<Array<[number, number]>> => {
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  return [...pdf.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+    Math.round(Number(m[1])),
+    Math.round(Number(m[2])),
+  ]);
+};
