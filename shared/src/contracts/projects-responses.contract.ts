@@ -61,7 +61,7 @@ export const projectVoteSchema = z.object({
   opensAt: z.string(),
   closesAt: z.string(),
   maxPicks: z.int(),
-  phase: z.enum(['draft', 'notYet', 'open', 'ended', 'closed']),
+  phase: z.enum(['notYet', 'open', 'ended', 'closed']),
   projects: z.array(projectCandidateSchema),
   /** null for a reader who is not a member of the vote's subtree (an officer). */
   hasVoted: z.nullable(z.boolean()),

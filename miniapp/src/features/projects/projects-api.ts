@@ -97,7 +97,7 @@ export const rateText = (rate: number | null): string => (rate === null ? '—' 
 export const projectsErrorText = (e: unknown): string => (e instanceof ApiError ? e.message : '操作失败，请稍后再试');
 
 export const CALL_PHASE_LABELS = { notYet: '未开始', open: '征集中', ended: '已截止' } as const;
-export const VOTE_PHASE_LABELS = { draft: '未发布', notYet: '未开始', open: '投票中', ended: '已截止', closed: '已公布结果' } as const;
+export const VOTE_PHASE_LABELS = { notYet: '未开始', open: '投票中', ended: '已截止', closed: '已公布结果' } as const;
 
 /** A stored time (UTC) as Beijing time, to the minute. */
 export const beijingTime = (iso: string): string => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 16);

@@ -9,14 +9,14 @@ import { DomainError } from '../common/errors';
 
 export const PROJECT_VOTE_LIMITS = { minCandidates: 2, maxCandidates: 30, maxChoices: 30 } as const;
 
-export type ProjectVoteStatus = 'draft' | 'open' | 'closing' | 'closed';
+/** A vote is created open (its dates say when it takes ballots); the close moves it on. */
+export type ProjectVoteStatus = 'open' | 'closing' | 'closed';
 
-/** Whether a vote takes ballots now: opened by an officer, not closed, and inside its dates. */
+/** Whether a vote takes ballots now: not closed, and inside its dates. */
 export const projectVotePhase = (
   vote: { status: ProjectVoteStatus; opensAt: string; closesAt: string },
   now: Date,
-): 'draft' | 'notYet' | 'open' | 'ended' | 'closed' => {
-  if (vote.status === 'draft') return 'draft';
+): 'notYet' | 'open' | 'ended' | 'closed' => {
   if (vote.status !== 'open') return 'closed';
   const t = now.toISOString();
   if (t < vote.opensAt) return 'notYet';
