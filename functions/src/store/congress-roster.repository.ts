@@ -8,7 +8,6 @@ import { $add } from 'dynamodb-toolbox/entity/actions/update';
 import { memberOfOrgCheck, notMember, refusal } from './congress-conditions';
 import { type CongressSessionRecord, getSessions } from './congress-session.repository';
 import { CongressDelegateEntity, CongressSeatsEntity, CongressSessionEntity } from './entities/congress.entity';
-import { MembershipEntity } from './entities/membership.entity';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
@@ -21,7 +20,6 @@ import { grantTx, holdsGrant, revokeGrantTx } from './user.repository';
  */
 
 const delegates = once(() => CongressDelegateEntity().build(EntityRepository));
-const memberships = once(() => MembershipEntity().build(EntityRepository));
 const seats = once(() => CongressSeatsEntity().build(EntityRepository));
 
 export interface DelegateRecord {
@@ -353,17 +351,4 @@ export const signIn = async (
     if (!d) throw new DomainError('NOT_A_DELEGATE', '您不是本次会议的代表', { field: 'sessionId' });
     return 'already';
   }
-};
-
-/** The active member with this number in `orgId` (members come from the 入会 journey's memberships). */
-export const findActiveMemberByNumber = async (
-  orgId: string,
-  memberNumber: string,
-): Promise<{ userId: string; name: string; memberNumber: string } | null> => {
-  const { Items = [] } = await memberships().query(
-    { index: 'gsi2', partition: `ORGMEMBERS#${orgId}`, range: { eq: memberNumber } },
-    ALL_PAGES,
-  );
-  const m = Items.find((i) => i.status === 'active');
-  return m ? { userId: m.userId, name: m.name, memberNumber: m.memberNumber } : null;
 };

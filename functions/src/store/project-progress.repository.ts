@@ -224,9 +224,10 @@ export const markServed = async (input: {
     ]);
   } catch (e) {
     if (e instanceof TransactionRefused) {
-      if (e.failed.includes('member')) throw new DomainError('NOT_IN_SUBTREE', '该会员不在本工会及下级工会', { field: 'userId' });
-      if (e.failed.includes('served')) throw new DomainError('ALREADY_SERVED', '该会员已标记为已服务', { field: 'userId' });
-      if (e.failed.includes('claim')) throw new DomainError('ALREADY_SERVED', '该会员的申领已通过，已计为已服务', { field: 'userId' });
+      if (e.failed.includes('member')) throw new DomainError('NOT_IN_SUBTREE', '该会员不在本工会及下级工会', { field: 'memberNumber' });
+      if (e.failed.includes('served')) throw new DomainError('ALREADY_SERVED', '该会员已标记为已服务', { field: 'memberNumber' });
+      if (e.failed.includes('claim'))
+        throw new DomainError('ALREADY_SERVED', '该会员的申领已通过，已计为已服务', { field: 'memberNumber' });
     }
     throw e;
   }

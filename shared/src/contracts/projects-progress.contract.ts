@@ -27,8 +27,15 @@ export type RecordProgressRequest = z.infer<typeof recordProgressRequest>;
 /** GET /orgs/{orgId}/project-progress?year= and GET /me/project-progress?year= (this year when absent). */
 export const progressQuery = z.object({ year: z.optional(yearText) });
 
-/** POST /orgs/{orgId}/project-served — an officer marks a member served by an entry this year. */
-export const markServedRequest = z.object({ benefitId, userId: idSchema });
+/**
+ * POST /orgs/{orgId}/project-served — an officer marks a member served by an entry this year, by the
+ * member number on the member's card (what an officer sees at the counter; user ids are internal).
+ */
+export const markServedRequest = z.object({
+  benefitId,
+  memberNumber: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9_-]{4,80}$/, '格式不正确')),
+});
+export type MarkServedRequest = z.infer<typeof markServedRequest>;
 
 /** POST /orgs/{orgId}/project-surveys — the year's satisfaction survey on all of its 实事. */
 export const createSurveyRequest = z

@@ -202,7 +202,8 @@ export const progressResponses = {
   recorded: z.object({ record: progressRecordSchema, progress: entryProgressSchema }),
   orgProgress: z.object({ year: z.int(), today: z.string(), entries: z.array(officerEntryProgressSchema) }),
   myProgress: z.object({ year: z.int(), entries: z.array(entryProgressSchema) }),
-  served: z.object({ served: z.literal(true) }),
+  /** The member marked, masked (张*明), so the officer sees whom the number named. */
+  served: z.object({ served: z.literal(true), memberName: z.string() }),
   survey: z.object({ survey: surveySchema }),
   surveyResults: z.object({
     survey: surveySchema,

@@ -10,6 +10,7 @@ export const projects = AREAS.projects;
 export interface ProjectMember {
   userId: string;
   token: string;
+  memberNumber: string;
 }
 
 /**
@@ -56,8 +57,8 @@ export const makeProjectMembers = async (
       const org = orgs[i % orgs.length]!;
       const userId = `${prefix}-${String(i + 1).padStart(5, '0')}`;
       const name = `会员${i + 1}`;
-      await activatePlainMember({ userId, name, org, female: i % 2 === 0 });
-      return { userId, token: await tokenFor(userId, [{ role: 'member', orgId: org.orgId }], name) };
+      const { memberNumber } = await activatePlainMember({ userId, name, org, female: i % 2 === 0 });
+      return { userId, memberNumber, token: await tokenFor(userId, [{ role: 'member', orgId: org.orgId }], name) };
     },
   );
 };

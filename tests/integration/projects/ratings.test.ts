@@ -45,27 +45,35 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     for (const m of members.slice(6, 9)) {
       const r = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
         token: w.officer,
-        body: { benefitId: ids[1], userId: m.userId },
+        body: { benefitId: ids[1], memberNumber: m.memberNumber },
       });
       expect(r.status).toBe(201);
     }
     const again = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
       token: w.officer,
-      body: { benefitId: ids[1], userId: members[6]!.userId },
+      body: { benefitId: ids[1], memberNumber: members[6]!.memberNumber },
     });
     expect(again.status).toBe(409);
-    expect(again.body.error).toMatchObject({ code: 'ALREADY_SERVED', field: 'userId' });
+    expect(again.body.error).toMatchObject({ code: 'ALREADY_SERVED', field: 'memberNumber' });
     const claimed = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
       token: w.officer,
-      body: { benefitId: ids[0], userId: members[0]!.userId },
+      body: { benefitId: ids[0], memberNumber: members[0]!.memberNumber },
     });
     expect(claimed.status).toBe(409);
     const foreign = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
       token: w.officer,
-      body: { benefitId: ids[1], userId: outsider.userId },
+      body: { benefitId: ids[1], memberNumber: outsider.memberNumber },
     });
     expect(foreign.status).toBe(403);
-    expect(foreign.body.error).toMatchObject({ code: 'NOT_IN_SUBTREE', field: 'userId' });
+    expect(foreign.body.error).toMatchObject({ code: 'NOT_IN_SUBTREE', field: 'memberNumber' });
+    // A number nobody holds, and text that is no member number: 404 naming the field.
+    for (const memberNumber of [`${members[0]!.memberNumber.slice(0, -6)}999999`, 'NOBODY']) {
+      const unknown = await invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+        token: w.officer,
+        body: { benefitId: ids[1], memberNumber },
+      });
+      expect([unknown.status, unknown.body.error.code, unknown.body.error.field]).toEqual([404, 'MEMBER_NOT_FOUND', 'memberNumber']);
+    }
   });
 
   it('before the survey opens nobody rates; the officer opens it once on all counted entries', async () => {

@@ -204,7 +204,7 @@ const ROWS: Record<string, Cell> = {
   'GET /orgs/{orgId}/project-progress': { path: () => '/orgs/district/project-progress' },
   'POST /orgs/{orgId}/project-served': {
     path: () => '/orgs/district/project-served',
-    body: () => ({ benefitId: ids.stationId, userId: 'mem-1' }),
+    body: () => ({ benefitId: ids.stationId, memberNumber: ids.memberNumber1 }),
   },
   'POST /orgs/{orgId}/project-surveys': {
     path: () => '/orgs/district/project-surveys',
@@ -356,6 +356,7 @@ beforeAll(async () => {
   // Members of the district's subtree (enterprise), of the sibling's (b-enterprise), and of the district itself.
   const m1 = await join('mem-1', 'enterprise');
   ids.memberUserId = 'mem-1';
+  ids.memberNumber1 = m1.memberNumber;
   memberToken = m1.token;
   const mb = await join('mem-b', 'b-enterprise');
   siblingMember = (await join('mem-b2', 'b-enterprise')).token;

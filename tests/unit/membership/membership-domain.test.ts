@@ -10,9 +10,11 @@ import {
   joinApplicationRequest,
   makeIdNumber,
   nextApplicationStatus,
+  orgIdOfMemberNumber,
   PRIVACY_NOTICE_VERSION,
   parseOrThrow,
 } from '@union/shared';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 
 const now = new Date('2025-06-01T04:00:00Z');
@@ -108,5 +110,16 @@ describe('application state machine', () => {
   });
   it('formats member numbers per org', () => {
     expect(formatMemberNumber('enterprise', 42)).toBe('ENTERPRISE-000042');
+  });
+  test.prop([fc.stringMatching(/^[a-z0-9][a-z0-9_-]{0,40}$/), fc.integer({ min: 1, max: 9_999_999 })])(
+    'reads the issuing org back from a member number (as typed: any case, spaces around)',
+    (orgId, seq) => {
+      const n = formatMemberNumber(orgId, seq);
+      expect(orgIdOfMemberNumber(n)).toBe(orgId);
+      expect(orgIdOfMemberNumber(` ${n.toLowerCase()} `)).toBe(orgId);
+    },
+  );
+  it('reads no org from text that is no member number', () => {
+    expect(['', 'ENTERPRISE', 'ENTERPRISE-12', '-000012', 'A B-000012'].map(orgIdOfMemberNumber)).toEqual([null, null, null, null, null]);
   });
 });

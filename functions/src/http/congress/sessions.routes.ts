@@ -21,7 +21,6 @@ import { readCongressActivity } from '../../store/congress-activity';
 import { listSessionProposals } from '../../store/congress-proposal.repository';
 import {
   addDelegates,
-  findActiveMemberByNumber,
   listRoster,
   pageRoster,
   pageSessionsOfDelegate,
@@ -29,6 +28,7 @@ import {
   signIn,
 } from '../../store/congress-roster.repository';
 import { type CongressSessionRecord, createSession, pageOrgSessions, requireSession } from '../../store/congress-session.repository';
+import { findActiveMemberByNumber } from '../../store/member-by-number';
 import { registerStatuses } from '../error-map';
 import { readAhead } from '../read-ahead';
 import { defineRoute } from '../route';

@@ -1,4 +1,4 @@
-import { DomainError, idSchema } from '@union/shared';
+import { DomainError, idSchema, maskName, orgIdOfMemberNumber } from '@union/shared';
 import { markServedRequest, progressQuery, recordProgressRequest } from '@union/shared/contracts/projects-progress.contract';
 import { benefitKeyOf, claimPeriodOf } from '@union/shared/domain/card/quota';
 import { parseBenefitId } from '@union/shared/domain/catalog-publish/publish';
@@ -7,6 +7,7 @@ import { behindSchedule } from '@union/shared/domain/projects/progress';
 import * as z from 'zod/mini';
 import { readMemberBenefits } from '../../store/benefits-read';
 import { getBenefit, getLatestCatalog } from '../../store/catalog.repository';
+import { findActiveMemberByNumber } from '../../store/member-by-number';
 import { requireOrg } from '../../store/org.repository';
 import { appendProgress, getOrgYearCounters, listProgressRecords, markServed } from '../../store/project-progress.repository';
 import { registerStatuses } from '../error-map';
@@ -20,6 +21,7 @@ registerStatuses({
   PROGRESS_DATE_INVALID: 400,
   ALREADY_SERVED: 409,
   MEMBERSHIP_NOT_FOUND: 404,
+  MEMBER_NOT_FOUND: 404,
 });
 
 const orgParams = z.object({ orgId: idSchema });
@@ -138,16 +140,22 @@ export const progressRoutes = [
     body: markServedRequest,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const [org, benefit] = await Promise.all([requireOrg(params.orgId), countedEntryOf(params.orgId, body.benefitId)]);
+      const numberOrg = orgIdOfMemberNumber(body.memberNumber);
+      const [org, benefit, member] = await Promise.all([
+        requireOrg(params.orgId),
+        countedEntryOf(params.orgId, body.benefitId),
+        numberOrg ? findActiveMemberByNumber(numberOrg, body.memberNumber.trim().toUpperCase()) : null,
+      ]);
+      if (!member) throw new DomainError('MEMBER_NOT_FOUND', '没有这个会员编号的在会会员', { field: 'memberNumber' });
       await markServed({
         org: { orgId: org.orgId, orgDepth: org.ancestors.length },
         year: claimPeriodOf(now),
         benefitKey: benefitKeyOf(benefit),
-        userId: body.userId,
+        userId: member.userId,
         by: session,
         now,
       });
-      return { status: 201, body: { served: true as const } };
+      return { status: 201, body: { served: true as const, memberName: maskName(member.name) } };
     },
   }),
 ];

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { CreateCallRequest, CreateSuggestionRequest, CreateVoteRequest } from '@union/shared/contracts/projects.contract';
-import type { CreateSurveyRequest, RateServiceRequest, RecordProgressRequest } from '@union/shared/contracts/projects-progress.contract';
+import type { CreateSurveyRequest, MarkServedRequest, RateServiceRequest, RecordProgressRequest } from '@union/shared/contracts/projects-progress.contract';
 import type { progressResponses, projectResponses } from '@union/shared/contracts/projects-responses.contract';
 import type * as z from 'zod/mini';
 import { ApiError, api, apiBase, withPage } from '../../lib/api';
@@ -61,6 +61,7 @@ export const projectsApi = {
   orgProgress: (orgId: string, year?: number) =>
     api.get<B<'orgProgress'>>(`/orgs/${enc(orgId)}/project-progress${year ? `?year=${year}` : ''}`),
   recordProgress: (orgId: string, body: RecordProgressRequest) => api.post<B<'recorded'>>(`/orgs/${enc(orgId)}/project-progress`, body),
+  markServed: (orgId: string, body: MarkServedRequest) => api.post<B<'served'>>(`/orgs/${enc(orgId)}/project-served`, body),
   openSurvey: (orgId: string, body: CreateSurveyRequest) => api.post<B<'survey'>>(`/orgs/${enc(orgId)}/project-surveys`, body),
   surveyResults: (orgId: string, year: number) => api.get<B<'surveyResults'>>(`/orgs/${enc(orgId)}/project-surveys/${year}/results`),
 };

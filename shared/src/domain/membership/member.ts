@@ -27,6 +27,16 @@ export const PRIVACY_NOTICE_TEXT =
 /** 会员编号: the org id and its sequence number, e.g. ENTERPRISE-000042. Unique because each org's sequence is. */
 export const formatMemberNumber = (orgId: string, seq: number): string => `${orgId.toUpperCase()}-${String(seq).padStart(6, '0')}`;
 
+/**
+ * The org a 会员编号 was issued by (the inverse of formatMemberNumber for the store's lower-case org
+ * ids), or null when the text is not a member number. The member may have moved on since: callers
+ * look the number up in that org's active members.
+ */
+export const orgIdOfMemberNumber = (memberNumber: string): string | null => {
+  const m = /^([A-Z0-9_-]+)-\d{6,}$/.exec(memberNumber.trim().toUpperCase());
+  return m?.[1] ? m[1].toLowerCase() : null;
+};
+
 export const MEMBERSHIP_STATUSES = ['active', 'transferred', 'left'] as const;
 export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
 export const MEMBERSHIP_STATUS_LABELS: Record<MembershipStatus, string> = { active: '正常', transferred: '已转出', left: '已退会' };

@@ -14,6 +14,20 @@ function EntryProgress({ orgId, entry, onSaved }: { orgId: string; entry: Office
   const [doneCount, setDoneCount] = useState(String(entry.recorded));
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [memberNumber, setMemberNumber] = useState('');
+  const [servedNotice, setServedNotice] = useState<string | null>(null);
+  const markServed = async () => {
+    setError(null);
+    setServedNotice(null);
+    try {
+      const { memberName } = await projectsApi.markServed(orgId, { benefitId: entry.benefitId, memberNumber: memberNumber.trim() });
+      setServedNotice(`已登记 ${memberName}（${memberNumber.trim().toUpperCase()}）为已服务`);
+      setMemberNumber('');
+      onSaved();
+    } catch (e) {
+      setError(projectsErrorText(e));
+    }
+  };
   const save = async () => {
     setError(null);
     try {
@@ -68,6 +82,25 @@ function EntryProgress({ orgId, entry, onSaved }: { orgId: string; entry: Office
       </View>
       <Button className="btn-primary" data-testid="progress-save" onClick={save}>
         登记进度
+      </Button>
+      <View className="form-row">
+        <Text className="label">已服务会员编号</Text>
+        <Input
+          className="input"
+          data-testid="served-number"
+          placeholder="会员卡上的会员编号"
+          value={memberNumber}
+          maxlength={80}
+          onInput={(e) => setMemberNumber(e.detail.value)}
+        />
+      </View>
+      {servedNotice ? (
+        <Text className="pj-meta" data-testid="served-notice">
+          {servedNotice}
+        </Text>
+      ) : null}
+      <Button className="btn-plain" data-testid="served-save" disabled={!memberNumber.trim()} onClick={markServed}>
+        登记已服务（可参加满意度评价）
       </Button>
     </View>
   );
