@@ -1,3 +1,4 @@
+import { fc, test } from '@fast-check/vitest';
 import {
   assertInviteUsable,
   deriveFromIdNumber,
@@ -14,7 +15,6 @@ import {
   PRIVACY_NOTICE_VERSION,
   parseOrThrow,
 } from '@union/shared';
-import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 
 const now = new Date('2025-06-01T04:00:00Z');

@@ -1,6 +1,11 @@
 import Taro from '@tarojs/taro';
 import type { CreateCallRequest, CreateSuggestionRequest, CreateVoteRequest } from '@union/shared/contracts/projects.contract';
-import type { CreateSurveyRequest, MarkServedRequest, RateServiceRequest, RecordProgressRequest } from '@union/shared/contracts/projects-progress.contract';
+import type {
+  CreateSurveyRequest,
+  MarkServedRequest,
+  RateServiceRequest,
+  RecordProgressRequest,
+} from '@union/shared/contracts/projects-progress.contract';
 import type { progressResponses, projectResponses } from '@union/shared/contracts/projects-responses.contract';
 import type * as z from 'zod/mini';
 import { ApiError, api, apiBase, withPage } from '../../lib/api';
