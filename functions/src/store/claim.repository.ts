@@ -15,6 +15,7 @@ import {
   QUOTA_TOTAL_PREFIX,
   QUOTA_USED_PREFIX,
 } from './entities/claim.entity';
+import { memberServiceKey, SERVED_PREFIX } from './entities/project-progress.entity';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import type { OrgQueue } from './subtree-page';
@@ -166,8 +167,26 @@ const markTx = (claim: ClaimKeys, status: 'approved' | 'rejected'): LabeledTx =>
   };
 };
 
+/**
+ * The member was not marked served by this 实事 in the period (an officer's mark, project-progress.entity.ts):
+ * served once, counted once — a mark is refused over an approved claim, and a claim over a mark.
+ */
+const notServedTx = (claim: ClaimKeys): LabeledTx => ({
+  label: 'served',
+  tx: rawTx({
+    ConditionCheck: {
+      TableName: tableName(),
+      Key: memberServiceKey(claim.userId, claim.period),
+      ConditionExpression: 'attribute_not_exists(#served)',
+      ExpressionAttributeNames: { '#served': SERVED_PREFIX + claim.benefitKey },
+    },
+  }),
+});
+
 const refusal = (e: unknown): never => {
   if (e instanceof TransactionRefused) {
+    if (e.failed.includes('served'))
+      throw new DomainError('ALREADY_SERVED', '工会已登记您享受过该项服务，本期不再申领', { field: 'benefitId' });
     if (e.failed.includes('lock')) throw new DomainError('CLAIM_DUPLICATE', '本期已申领过该项福利，不能重复申领', { field: 'benefitId' });
     if (e.failed.includes('quota')) throw new DomainError('QUOTA_EXHAUSTED', '该项福利名额已满', { field: 'benefitId' });
     if (e.failed.includes('claim')) throw new DomainError('CLAIM_NOT_PENDING', '该申领已审核，不能重复审核', { field: 'claimId' });
@@ -204,6 +223,7 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
             .options({ condition: { attr: 'claimId', exists: false } }),
         },
         lockTx(claim),
+        notServedTx(claim),
         ...(claim.status === 'approved' && quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
       ],
       [],
@@ -243,6 +263,7 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
         markTx(claim, 'approved'),
+        notServedTx(claim),
         ...(quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
       ],
       [],

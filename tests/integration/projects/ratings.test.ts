@@ -207,3 +207,44 @@ describe('实事 绩效评估: served members rate once during the survey', () =
     expect(late.body.error).toMatchObject({ code: 'SURVEY_NOT_OPEN', field: 'year' });
   });
 });
+
+describe("实事 served once: an officer's mark and a claim exclude each other", () => {
+  const benefitKeyOf = async (benefitId: string) => {
+    const r = await invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-progress`, { token: w.officer });
+    return r.body.entries.find((e: { benefitId: string }) => e.benefitId === benefitId) as { approved: number; marked: number };
+  };
+
+  it('a member marked served cannot claim the entry (409, nothing written); the claim was accepted before the mark', async () => {
+    const marked = members[6]!;
+    const claimsBefore = await invoke(AREAS.card, 'GET', '/me/claims', { token: marked.token });
+    const refused = await invoke(AREAS.card, 'POST', '/me/claims', { token: marked.token, body: { benefitId: ids[1] } });
+    expect([refused.status, refused.body.error.code, refused.body.error.field]).toEqual([409, 'ALREADY_SERVED', 'benefitId']);
+    expect((await invoke(AREAS.card, 'GET', '/me/claims', { token: marked.token })).body).toEqual(claimsBefore.body);
+    // Member 9, not marked, claims the same entry: accepted (pending review).
+    const fresh = await invoke(AREAS.card, 'POST', '/me/claims', { token: members[9]!.token, body: { benefitId: ids[1] } });
+    expect([fresh.status, fresh.body.claim.status]).toEqual([201, 'pending']);
+  });
+
+  it('a mark and a 免申即享 claim sent at once: exactly one per member wins, and each member is counted once', async () => {
+    const racers = await makeProjectMembers([w.orgs.enterprises[0]!], 'pr-race', 8);
+    const before = await benefitKeyOf(ids[0]!);
+    const outcomes = await mapLimit(racers, 4, async (m) => {
+      const [mark, claim] = await Promise.all([
+        invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-served`, {
+          token: w.officer,
+          body: { benefitId: ids[0], memberNumber: m.memberNumber },
+        }),
+        invoke(AREAS.card, 'POST', '/me/claims', { token: m.token, body: { benefitId: ids[0] } }),
+      ]);
+      // The loser is refused as already served, whichever it was.
+      const loser = mark.status === 201 ? claim : mark;
+      expect([mark.status, claim.status].sort(), m.userId).toEqual([201, 409]);
+      expect(loser.body.error.code, m.userId).toBe('ALREADY_SERVED');
+      return mark.status === 201 ? 'mark' : 'claim';
+    });
+    const after = await benefitKeyOf(ids[0]!);
+    const marks = outcomes.filter((o) => o === 'mark').length;
+    expect(after.marked - before.marked).toBe(marks);
+    expect(after.approved - before.approved).toBe(racers.length - marks);
+  });
+});

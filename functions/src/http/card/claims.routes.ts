@@ -59,6 +59,7 @@ registerStatuses({
 registerStatuses({
   BENEFIT_ENDED: 409,
   BENEFIT_NOT_STARTED: 409,
+  ALREADY_SERVED: 409,
 });
 
 const toView = (c: ClaimRecord): ClaimView => ({
