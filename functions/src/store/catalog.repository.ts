@@ -13,7 +13,13 @@ import { execute } from 'dynamodb-toolbox/entity/actions/transactWrite';
 import { BatchGetCommand } from 'dynamodb-toolbox/table/actions/batchGet';
 import { batchGet, batchGetItems, type ItemKey } from './batch-get';
 import { cachedCatalog, latestAtHand, rememberCatalog, rememberNoCatalog } from './catalog-cache';
-import { CatalogCounterEntity, CatalogLatestEntity, CatalogSourceEntity, CatalogVersionEntity } from './entities/catalog.entity';
+import {
+  CatalogCounterEntity,
+  CatalogLatestEntity,
+  CatalogOfYearEntity,
+  CatalogSourceEntity,
+  CatalogVersionEntity,
+} from './entities/catalog.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
@@ -23,6 +29,7 @@ export type { CatalogVersion, CatalogVersionSummary, PublishedBenefit };
 
 const versions = once(() => CatalogVersionEntity().build(EntityRepository));
 const latestCopies = once(() => CatalogLatestEntity().build(EntityRepository));
+const yearCopies = once(() => CatalogOfYearEntity().build(EntityRepository));
 const sources = once(() => CatalogSourceEntity().build(EntityRepository));
 const counters = once(() => CatalogCounterEntity().build(EntityRepository));
 
@@ -120,6 +127,21 @@ export const publishCatalog = async (input: {
             ],
           },
         }),
+      ...(request.document.year !== null
+        ? [
+            CatalogOfYearEntity()
+              .build(PutTransaction)
+              .item({ ...meta, year: request.document.year, entries })
+              .options({
+                condition: {
+                  or: [
+                    { attr: 'version', exists: false },
+                    { attr: 'version', lt: version },
+                  ],
+                },
+              }),
+          ]
+        : []),
       ...(text
         ? [
             CatalogSourceEntity()
@@ -196,6 +218,21 @@ export const getLatestCatalog = async (orgId: string): Promise<CatalogVersion | 
   const { Item } = await latestCopies().get({ orgId });
   return Item ? toVersion(Item) : null;
 };
+
+/**
+ * The latest version of the org's catalog whose plan is of `year` (entities/catalog.entity.ts,
+ * CatalogOfYear), or null: one GetItem.
+ */
+export const getCatalogOfYear = async (orgId: string, year: number): Promise<CatalogVersion | null> => {
+  const { Item } = await yearCopies().get({ orgId, year });
+  return Item ? toVersion(Item) : null;
+};
+
+/** The key of an org's catalog of a year, for a read that gathers it with other items (a BatchGetItem). */
+export const catalogOfYearKey = (orgId: string, year: number): ItemKey => ({ pk: `CATALOG#${orgId}`, sk: `YEAR#${year}` });
+
+/** A catalog copy read raw (a BatchGetItem of `catalogOfYearKey`s) as a version. */
+export const catalogFromCopy = (item: Record<string, unknown>): CatalogVersion => toVersion(item as LatestItem);
 
 /**
  * What a member reads: the latest version of each org in `lineage` (root-first org ids), root

@@ -1,6 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '@union/shared';
+import type { CatalogVersion } from '@union/shared/contracts/catalog-publish.contract';
 import { batchGetItems } from './batch-get';
+import { catalogFromCopy, catalogOfYearKey } from './catalog.repository';
 import { MEMBER_CLAIM_PREFIX, memberClaimsKey, ORG_QUOTAS_ENTITY, orgQuotasKey, QUOTA_USED_PREFIX } from './entities/claim.entity';
 import {
   MARKED_PREFIX,
@@ -165,6 +167,24 @@ export const countersOf = (item: Record<string, unknown> | undefined): OrgYearCo
 export const getOrgYearCounters = async (orgId: string, year: string): Promise<OrgYearCounters> => {
   const [item] = await batchGetItems([orgQuotasKey(orgId, year)], { consistent: true });
   return countersOf(item);
+};
+
+/**
+ * The catalogs of `year` of some orgs and their counters of that year, in one BatchGetItem: for a
+ * member's 实事进度 of a year whose plan is no longer an org's latest (next year's was published).
+ */
+export const readCatalogsOfYear = async (
+  orgIds: readonly string[],
+  year: string,
+): Promise<Map<string, { catalog: CatalogVersion; counters: OrgYearCounters }>> => {
+  const keys = orgIds.flatMap((orgId) => [catalogOfYearKey(orgId, Number(year)), orgQuotasKey(orgId, year)]);
+  const items = await batchGetItems(keys);
+  const out = new Map<string, { catalog: CatalogVersion; counters: OrgYearCounters }>();
+  orgIds.forEach((orgId, i) => {
+    const copy = items[2 * i];
+    if (copy) out.set(orgId, { catalog: catalogFromCopy(copy), counters: countersOf(items[2 * i + 1]) });
+  });
+  return out;
 };
 
 /**

@@ -46,10 +46,10 @@ export const PROGRESS_SERVICES: PublishServiceInput[] = [
 ];
 
 /** Publishes the 实事 entries as the org's catalog of this year; the benefit ids in order. */
-export const publishProgressCatalog = async (orgId: string, services = PROGRESS_SERVICES): Promise<string[]> => {
+export const publishProgressCatalog = async (orgId: string, services = PROGRESS_SERVICES, year = YEAR): Promise<string[]> => {
   const catalog = await publishCatalog({
     orgId,
-    request: { document: { issuer: '甲区总工会', year: YEAR, number: null, title: `${YEAR}年为职工办实事项目` }, services },
+    request: { document: { issuer: '甲区总工会', year, number: null, title: `${year}年为职工办实事项目` }, services },
     publishedBy: { userId: 'o', displayName: '区干部' },
     now: new Date(),
   });

@@ -2,9 +2,10 @@ import { behindSchedule } from '@union/shared/domain/projects/index';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { getOrgYearCounters, listProgressRecords } from '../../../functions/src/store/project-progress.repository';
+import { countDynamoCalls } from '../../support/dynamo-calls';
 import { mapLimit } from '../congress/fixtures';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs } from './fixtures';
-import { dayOffset, invokeChecked, publishProgressCatalog, today, YEAR } from './progress-fixtures';
+import { dayOffset, invokeChecked, PROGRESS_SERVICES, publishProgressCatalog, today, YEAR } from './progress-fixtures';
 
 let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
 let members: ProjectMember[];
@@ -109,5 +110,61 @@ describe('实事 过程管理: progress of published entries', () => {
 
   it('a member of another district sees only their own lineage', async () => {
     expect(await myProgress(outsider)).toEqual([]);
+  });
+
+  it("next year's plan published: this year's progress, survey and member view stay on this year's entries", async () => {
+    // A fresh district (its own catalogs), this year's plan, progress recorded on it.
+    const v = await setupProjectOrgs('pgy');
+    const [member] = await makeProjectMembers([v.orgs.enterprises[0]!], 'pgy-m', 1);
+    const thisYear = await publishProgressCatalog(v.orgs.da);
+    await ok(record(v.officer, { benefitId: thisYear[0], doneCount: 7, on: today(), note: '本年' }, v.orgs.da), 'record');
+    // Next year's plan: other entries; it is the latest version now.
+    const nextServices = [
+      { ...PROGRESS_SERVICES[1]!, name: '明年职工驿站', benefit: { facilities: [{ kind: '职工驿站', count: 9, unit: '个' }] } },
+    ];
+    await publishProgressCatalog(v.orgs.da, nextServices, YEAR + 1);
+
+    const officerView = async (year?: number) =>
+      (
+        await ok(
+          invokeChecked(projects, 'GET', `/orgs/${v.orgs.da}/project-progress${year ? `?year=${year}` : ''}`, { token: v.officer }),
+          'officer',
+        )
+      ).entries.map((e: { name: string; done: number; target: number }) => [e.name, e.done, e.target]);
+    expect(await officerView()).toEqual([
+      ['职工疗休养', 7, 25],
+      ['新建职工驿站', 0, 4],
+    ]);
+    expect(await officerView(YEAR + 1)).toEqual([['明年职工驿站', 0, 9]]);
+
+    // The member's 实事进度 of this year: this year's entries with their progress, in at most 3 round trips.
+    const calls = countDynamoCalls();
+    const mine = (await ok(invokeChecked(projects, 'GET', '/me/project-progress', { token: member!.token }), 'mine')).entries;
+    const trips = calls.snapshot().roundTrips;
+    calls.detach();
+    expect(mine.map((e: { name: string; done: number }) => [e.name, e.done])).toEqual([
+      ['职工疗休养', 7],
+      ['新建职工驿站', 0],
+    ]);
+    expect(trips).toBeLessThanOrEqual(3);
+    const next = (await ok(invokeChecked(projects, 'GET', `/me/project-progress?year=${YEAR + 1}`, { token: member!.token }), 'next'))
+      .entries;
+    expect(next.map((e: { name: string }) => e.name)).toEqual(['明年职工驿站']);
+
+    // This year's survey asks about this year's entries.
+    const opened = await ok(
+      invokeChecked(projects, 'POST', `/orgs/${v.orgs.da}/project-surveys`, {
+        token: v.officer,
+        body: { year: YEAR, opensOn: today(), closesOn: dayOffset(7) },
+      }),
+      'survey',
+    );
+    expect(opened.survey.entries.map((e: { name: string }) => e.name)).toEqual(['职工疗休养', '新建职工驿站']);
+    // A year with no plan: refused, naming the year.
+    const none = await invokeChecked(projects, 'POST', `/orgs/${v.orgs.da}/project-surveys`, {
+      token: v.officer,
+      body: { year: YEAR - 3, opensOn: today(), closesOn: dayOffset(7) },
+    });
+    expect([none.status, none.body.error.code, none.body.error.field]).toEqual([409, 'SURVEY_EMPTY', 'year']);
   });
 });

@@ -9,7 +9,7 @@ import { getDocumentClient, tableName } from '../../../functions/src/store/table
 import { parseCsv } from '../../support/csv-parse';
 import { mapLimit } from '../congress/fixtures';
 import { invoke, makeProjectMembers, ok, type ProjectMember, projects, setupProjectOrgs } from './fixtures';
-import { dayOffset, invokeChecked, publishProgressCatalog, today, YEAR } from './progress-fixtures';
+import { dayOffset, invokeChecked, PROGRESS_SERVICES, publishProgressCatalog, today, YEAR } from './progress-fixtures';
 
 let w: Awaited<ReturnType<typeof setupProjectOrgs>>;
 let members: ProjectMember[];
@@ -192,20 +192,6 @@ describe('实事 绩效评估: served members rate once during the survey', () =
       (await invokeChecked(projects, 'GET', `/orgs/${w.orgs.da}/project-surveys/${YEAR}/results/csv`, { token: w.otherOfficer })).status,
     ).toBe(403);
   });
-
-  it('after the survey closes a rating is refused', async () => {
-    const past = YEAR - 1;
-    await ok(
-      invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, {
-        token: w.officer,
-        body: { year: past, opensOn: `${past}-12-01`, closesOn: `${past}-12-31` },
-      }),
-      'past',
-    );
-    const late = await rate(members[0]!, { benefitId: ids[0], rating: 'satisfied' }, w.orgs.da, past);
-    expect(late.status).toBe(409);
-    expect(late.body.error).toMatchObject({ code: 'SURVEY_NOT_OPEN', field: 'year' });
-  });
 });
 
 describe("实事 served once: an officer's mark and a claim exclude each other", () => {
@@ -246,5 +232,21 @@ describe("实事 served once: an officer's mark and a claim exclude each other",
     const marks = outcomes.filter((o) => o === 'mark').length;
     expect(after.marked - before.marked).toBe(marks);
     expect(after.approved - before.approved).toBe(racers.length - marks);
+  });
+
+  it('after the survey closes a rating is refused', async () => {
+    // Last year's plan, published now (it becomes the latest version: so this test runs last).
+    const past = YEAR - 1;
+    await publishProgressCatalog(w.orgs.da, PROGRESS_SERVICES, past);
+    await ok(
+      invokeChecked(projects, 'POST', `/orgs/${w.orgs.da}/project-surveys`, {
+        token: w.officer,
+        body: { year: past, opensOn: `${past}-12-01`, closesOn: `${past}-12-31` },
+      }),
+      'past',
+    );
+    const late = await rate(members[0]!, { benefitId: ids[0], rating: 'satisfied' }, w.orgs.da, past);
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'SURVEY_NOT_OPEN', field: 'year' });
   });
 });

@@ -6,10 +6,16 @@ import { beijingDay } from '@union/shared/domain/projects/call';
 import { behindSchedule } from '@union/shared/domain/projects/progress';
 import * as z from 'zod/mini';
 import { readMemberBenefits } from '../../store/benefits-read';
-import { getBenefit, getLatestCatalog } from '../../store/catalog.repository';
+import { getBenefit, getCatalogOfYear } from '../../store/catalog.repository';
 import { findActiveMemberByNumber } from '../../store/member-by-number';
 import { requireOrg } from '../../store/org.repository';
-import { appendProgress, getOrgYearCounters, listProgressRecords, markServed } from '../../store/project-progress.repository';
+import {
+  appendProgress,
+  getOrgYearCounters,
+  listProgressRecords,
+  markServed,
+  readCatalogsOfYear,
+} from '../../store/project-progress.repository';
 import { registerStatuses } from '../error-map';
 import { readAhead } from '../read-ahead';
 import { defineRoute } from '../route';
@@ -87,7 +93,7 @@ export const progressRoutes = [
       const reads = readAhead(
         Promise.all([
           requireOrg(params.orgId),
-          getLatestCatalog(params.orgId),
+          getCatalogOfYear(params.orgId, Number(year)),
           getOrgYearCounters(params.orgId, year),
           listProgressRecords(params.orgId, year),
         ]),
@@ -120,12 +126,20 @@ export const progressRoutes = [
       const read = await readMemberBenefits(session.userId, year, hint);
       if (!read) throw new DomainError('MEMBERSHIP_NOT_FOUND', '您还不是在会会员', { field: 'userId' });
       const names = new Map(read.member.lineage.map((o) => [o.orgId, o.name]));
-      const entries = read.catalogs.flatMap((c) =>
+      // An org whose latest plan is of another year (next year's was published): its catalog of this
+      // year and that year's counters, in one more BatchGetItem (only then).
+      const otherYear = read.catalogs.filter((c) => c.document.year !== null && c.document.year !== Number(year)).map((c) => c.orgId);
+      const ofYear = otherYear.length > 0 ? await readCatalogsOfYear(otherYear, year) : new Map();
+      const catalogs = read.catalogs.flatMap((c) =>
+        otherYear.includes(c.orgId) ? (ofYear.has(c.orgId) ? [ofYear.get(c.orgId)!.catalog] : []) : [c],
+      );
+      const entries = catalogs.flatMap((c) =>
         countedEntries(c.entries).map((b) => {
           const key = benefitKeyOf(b);
+          const counters = ofYear.get(c.orgId)?.counters;
           return entryProgressView(b, names.get(b.orgId) ?? b.orgId, {
-            recorded: read.progress.get(key),
-            approved: read.quota.get(key)?.used ?? 0,
+            recorded: counters ? counters.recorded.get(key) : read.progress.get(key),
+            approved: counters ? (counters.approved.get(key) ?? 0) : (read.quota.get(key)?.used ?? 0),
           });
         }),
       );

@@ -6,7 +6,7 @@ import { beijingDay, projectCallPhase } from '@union/shared/domain/projects/call
 import { RATING_LABELS, type RatingCounts, summarizeRatings } from '@union/shared/domain/projects/progress';
 import * as z from 'zod/mini';
 import { batchGetItems } from '../../store/batch-get';
-import { getBenefit, getLatestCatalog } from '../../store/catalog.repository';
+import { getBenefit, getCatalogOfYear } from '../../store/catalog.repository';
 import { activeMemberFrom } from '../../store/membership.repository';
 import { pointerFromStored, userMembershipKey } from '../../store/membership-pointer';
 import { requireOrg } from '../../store/org.repository';
@@ -82,7 +82,7 @@ export const ratingRoutes = [
     body: createSurveyRequest,
     async handle({ params, body, session, now, requireRoleOver }) {
       await requireRoleOver('officer', params.orgId);
-      const [org, catalog] = await Promise.all([requireOrg(params.orgId), getLatestCatalog(params.orgId)]);
+      const [org, catalog] = await Promise.all([requireOrg(params.orgId), getCatalogOfYear(params.orgId, body.year)]);
       const entries = countedEntries(catalog?.entries ?? []).map((b) => ({
         benefitKey: benefitKeyOf(b),
         benefitId: b.benefitId,
@@ -90,7 +90,7 @@ export const ratingRoutes = [
         unit: b.benefit.quota?.unit ?? b.benefit.facilities?.[0]?.unit ?? '项',
       }));
       if (entries.length === 0)
-        throw new DomainError('SURVEY_EMPTY', '本工会已发布的服务目录中没有带名额或设施数量的实事项目', { field: 'year' });
+        throw new DomainError('SURVEY_EMPTY', `本工会${body.year}年的服务目录中没有带名额或设施数量的实事项目`, { field: 'year' });
       const survey = await createSurvey({
         orgId: org.orgId,
         orgName: org.name,

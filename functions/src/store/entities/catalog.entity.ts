@@ -65,6 +65,32 @@ export const CatalogLatestEntity = once(
 );
 
 /**
+ * The latest version of an org's catalog whose plan is of a year (its document's year), a copy like
+ * the latest copy: what 实事 progress, the officer's 进度 page and the year's satisfaction survey of that
+ * year count, even after next year's plan is published. Written in the publish transaction (only over an
+ * older version). Access pattern: get — pk CATALOG#orgId, sk YEAR#year.
+ */
+export const CatalogOfYearEntity = once(
+  () =>
+    new Entity({
+      name: 'CatalogOfYear',
+      table: UnionTable,
+      schema: item({
+        orgId: string().key(),
+        year: number().key(),
+        version: number(),
+        publishedAt: string(),
+        publishedBy: map({ userId: string(), displayName: string() }),
+        document: any().castAs<PlanDocument>(),
+        entries: any().castAs<PublishedBenefit[]>(),
+        entryCount: number(),
+        sourceChars: number(),
+      }),
+      computeKey: ({ orgId, year }) => ({ pk: `CATALOG#${orgId}`, sk: `YEAR#${year}` }),
+    }),
+);
+
+/**
  * The plan text a version's quotes point into, in an item of its own (it can be large, up to
  * the contract's SOURCE_TEXT_MAX_BYTES). Access pattern: get by version — pk CATALOG#orgId, sk SOURCE#v0000n.
  */
