@@ -206,6 +206,12 @@ describe('实事 in Chromium: 征集 → 合并 → 遴选 → 会员投票 → 
     await checkup.locator('[data-testid="progress-records"]', { hasText: '第一批体检完成' }).waitFor();
     expect(await checkup.locator('.pj-progress-text').textContent()).toContain('已完成 12/30');
     await shot(officer, 'projects-8-officer-progress');
+    // Next year has no plan yet: the year switch shows none, and back.
+    await officer.click(`[data-testid="year-${YEAR + 1}"]`);
+    await officer.getByText('本组织已发布的服务目录中没有带名额或设施数量的实事项目').waitFor();
+    expect(await officer.locator('[data-testid="officer-progress-entry"]').count()).toBe(0);
+    await officer.click(`[data-testid="year-${YEAR}"]`);
+    await checkup.waitFor();
 
     // Members see it on the 实事进度 page, with a bar.
     await m4.goto(`${appUrl()}/#/member/pages/projects/progress`);
@@ -215,6 +221,10 @@ describe('实事 in Chromium: 征集 → 合并 → 遴选 → 会员投票 → 
     expect(await row.locator('[data-testid="progress-text"]').textContent()).toContain('已完成 12/30');
     expect(await row.locator('.pj-fill').evaluate((el) => (el as HTMLElement).style.width)).toBe('40%');
     await shot(m4, 'projects-9-member-progress');
+    // Last year's 实事 (the city's older plan) do not include this union's.
+    await m4.click(`[data-testid="year-${YEAR - 1}"]`);
+    await m4.locator('.title', { hasText: `${YEAR - 1}年实事进度` }).waitFor();
+    await expect.poll(() => m4.locator('[data-testid="progress-entry"]', { hasText: '一线职工免费体检' }).count()).toBe(0);
 
     // Member 2 rides the 通勤车: the officer registers them served by the number on their card.
     await m2.goto(`${appUrl()}/#/pages/card/index`);

@@ -12,6 +12,7 @@ import {
   type SurveyView,
 } from '../../../features/projects/projects-api';
 import '../../../features/projects/projects.scss';
+import { chinaYear, YearSwitch } from '../../../features/projects/year-switch';
 
 type Choice = (typeof RATING_OPTIONS)[number]['value'];
 
@@ -82,26 +83,29 @@ function RateItem({ item, open, onRated }: { item: RateableView; open: boolean; 
 export default function ProjectProgressPage() {
   const session = useSignedIn();
   const [entries, setEntries] = useState<EntryProgressView[] | null>(null);
-  const [year, setYear] = useState<number | null>(null);
+  const [year, setYear] = useState<number>(chinaYear());
   const [surveys, setSurveys] = useState<SurveyView[]>([]);
   const [services, setServices] = useState<RateableView[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    const [p, r] = await Promise.all([projectsApi.myProgress(), projectsApi.myRatings()]);
+  const load = useCallback(async (y: number) => {
+    const [p, r] = await Promise.all([projectsApi.myProgress(y), projectsApi.myRatings(y)]);
     setEntries(p.entries);
-    setYear(p.year);
     setSurveys(r.surveys);
     setServices(r.services);
   }, []);
   useEffect(() => {
-    if (session) load().catch((e) => setError(projectsErrorText(e)));
-  }, [session, load]);
+    if (session) {
+      setError(null);
+      load(year).catch((e) => setError(projectsErrorText(e)));
+    }
+  }, [session, load, year]);
   const openOf = (orgId: string) => surveys.find((s) => s.orgId === orgId)?.phase === 'open';
   return (
     <MemberPage testId="project-progress-page">
       <ErrorBanner message={error} />
       <View className="card">
-        <Text className="title">{year ?? ''}年实事进度</Text>
+        <Text className="title">{year}年实事进度</Text>
+        <YearSwitch years={[chinaYear() - 1, chinaYear()]} value={year} onChange={setYear} />
         <Text className="muted">工会为职工办的实事完成了多少：工会登记的进度与已通过的申领，取其大者。</Text>
         {entries?.length === 0 ? <Text className="muted">暂无实事项目</Text> : null}
         {entries?.map((e) => (
@@ -130,7 +134,7 @@ export default function ProjectProgressPage() {
         ))}
         {services.length === 0 ? <Text className="muted">您获得的实事服务会在测评期间列在这里，供您评价。</Text> : null}
         {services.map((s) => (
-          <RateItem key={`${s.orgId}-${s.benefitId}`} item={s} open={openOf(s.orgId)} onRated={() => load().catch(() => undefined)} />
+          <RateItem key={`${s.orgId}-${s.benefitId}`} item={s} open={openOf(s.orgId)} onRated={() => load(year).catch(() => undefined)} />
         ))}
       </View>
     </MemberPage>

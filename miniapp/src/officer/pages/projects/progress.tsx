@@ -6,6 +6,7 @@ import { useSignedIn } from '../../../components/use-signed-in';
 import { OfficerOrgPicker } from '../../../features/membership/officer-orgs';
 import { type OfficerEntryProgressView, projectsApi, projectsErrorText } from '../../../features/projects/projects-api';
 import '../../../features/projects/projects.scss';
+import { chinaYear, YearSwitch } from '../../../features/projects/year-switch';
 
 const day = (offset: number) => new Date(Date.now() + 8 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -113,10 +114,11 @@ export default function OfficerProjectProgressPage() {
   const [data, setData] = useState<{ year: number; today: string; entries: OfficerEntryProgressView[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [survey, setSurvey] = useState({ opensOn: day(0), closesOn: day(14) });
-  const load = useCallback(async (org: string) => setData(await projectsApi.orgProgress(org)), []);
+  const [year, setYear] = useState(chinaYear());
+  const load = useCallback(async (org: string, y: number) => setData(await projectsApi.orgProgress(org, y)), []);
   useEffect(() => {
-    if (orgId) load(orgId).catch((e) => setError(projectsErrorText(e)));
-  }, [orgId, load]);
+    if (orgId) load(orgId, year).catch((e) => setError(projectsErrorText(e)));
+  }, [orgId, year, load]);
   const behind = data?.entries.filter((e) => e.behind) ?? [];
   const openSurvey = async () => {
     if (!orgId || !data) return;
@@ -139,6 +141,10 @@ export default function OfficerProjectProgressPage() {
       </View>
       <ErrorBanner message={error} testId="project-error" />
       <OfficerOrgPicker value={orgId} onChange={setOrgId} />
+      <View className="card">
+        <Text className="field-label">年度</Text>
+        <YearSwitch years={[chinaYear() - 1, chinaYear(), chinaYear() + 1]} value={year} onChange={setYear} />
+      </View>
       {data ? (
         <View className="card" data-testid="behind-summary">
           <Text className="subtitle">
@@ -156,7 +162,7 @@ export default function OfficerProjectProgressPage() {
             key={e.benefitId}
             orgId={orgId ?? ''}
             entry={e}
-            onSaved={() => orgId && load(orgId).catch((x) => setError(projectsErrorText(x)))}
+            onSaved={() => orgId && load(orgId, year).catch((x) => setError(projectsErrorText(x)))}
           />
         ))}
       </View>
