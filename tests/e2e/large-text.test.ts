@@ -73,6 +73,7 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
   // 代表16 was marked served in the demo's survey and has not rated: the rating form shows.
   'member/pages/projects/progress': { as: 'delegate-16', route: () => 'member/pages/projects/progress', ready: 'rateable' },
   'member/pages/merchant-uses/index': { as: 'delegate-10', route: () => 'member/pages/merchant-uses/index', ready: 'my-uses-loaded' },
+  'member/pages/inbox/index': { as: 'delegate-10', route: () => 'member/pages/inbox/index', ready: 'inbox-loaded', shot: 'inbox' },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },
   'pages/join/index': { as: 'newcomer', route: () => 'pages/join/index?invite=joinenterprise01', ready: 'join-org', shot: 'join' },
 };
