@@ -6,12 +6,14 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PERSONAL_DATA_RETENTION_DAYS } from '@union/shared';
 import { notificationText } from '@union/shared/domain/notifications/events';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
+import { setLogSink } from '../../../functions/src/platform/logger';
 import { READ_ALL_MAX } from '../../../functions/src/store/inbox.repository';
 import { inboxKey, notificationKey } from '../../../functions/src/store/outbox';
 import { purgeDuePersonalData } from '../../../functions/src/store/personal-data.repository';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
+import { type FaultKind, type FaultPhase, injectFault } from '../../support/faults';
 import { type InvokeResult, invoke, templateOf } from '../../support/invoke';
 import { writeNotification } from '../../support/notifications';
 import { responseProblems } from '../../support/response-contract';
@@ -325,5 +327,72 @@ describe('personal data: GET /me/data lists the notifications, the purge after �
     expect((await storedNotes('inbox-leaver')).map((n) => n.noteId)).toEqual([later]);
     // The unread one went with its count; the one written after leaving stays, unread.
     expect(await storedUnread('inbox-leaver')).toBe(1);
+  });
+});
+
+/**
+ * Faults at each store call of a read and of 全部已读 (throttling, a timeout before the call, a timeout after
+ * DynamoDB did it): the notification is read exactly when the count went down (never one without the
+ * other), and the same request again — which answers 200, both are idempotent — leaves it read and counted once.
+ */
+describe('faults at each store call', () => {
+  const FAULTS: Array<{ kind: FaultKind; phase: FaultPhase }> = [
+    { kind: 'throttle', phase: 'before' },
+    { kind: 'timeout', phase: 'before' },
+    { kind: 'timeout', phase: 'after' },
+  ];
+  let n = 0;
+  // Each fault is logged as the 500 it caused: kept here rather than printed.
+  let restore: ReturnType<typeof setLogSink> | undefined;
+  beforeAll(() => {
+    restore = setLogSink(() => undefined);
+  });
+  afterAll(() => {
+    if (restore) setLogSink(restore);
+  });
+
+  /** Unread notes and the count, as the store holds them. */
+  const state = async (userId: string) => ({
+    unreadNotes: (await storedNotes(userId)).filter((x) => x.readAt === undefined).length,
+    count: (await storedUnread(userId)) ?? 0,
+  });
+
+  const walk = async (label: string, notes: number, act: (token: string, ids: string[]) => Promise<InvokeResult>, marks: number) => {
+    for (const fault of FAULTS) {
+      for (let call = 1; call <= 20; call += 1) {
+        n += 1;
+        const userId = `inbox-fault-${n}`;
+        const { token, ids } = await memberWith(userId, notes);
+        const armed = injectFault({ ...fault, when: (c) => c.n === call });
+        let res: InvokeResult;
+        try {
+          res = await act(token, ids);
+        } finally {
+          armed.disarm();
+        }
+        const after = await state(userId);
+        // All or nothing: as many notes read as the count went down.
+        expect(notes - after.unreadNotes, `${label} ${fault.kind}/${fault.phase} at call ${call}`).toBe(notes - after.count);
+        if (armed.fired.length === 0) {
+          expect(res.status).toBe(200);
+          expect(call, `${label}: too few calls to walk`).toBeGreaterThan(1);
+          break;
+        }
+        expect(res.status, `${label} ${fault.kind}/${fault.phase} at call ${call}`).toBe(500);
+        expect((await act(token, ids)).status).toBe(200);
+        expect(await state(userId), `${label}: after the retry of call ${call}`).toEqual({
+          unreadNotes: notes - marks,
+          count: notes - marks,
+        });
+      }
+    }
+  };
+
+  it('a read: the note and the count together, once', async () => {
+    await walk('read', 2, (token, ids) => read(token, ids[0] as string), 1);
+  });
+
+  it('全部已读: every note and the count together, once', async () => {
+    await walk('read-all', 3, (token) => call(token, 'POST', '/me/notifications/read-all', {}), 3);
   });
 });
