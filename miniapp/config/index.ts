@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type Chain from 'webpack-chain';
 import { preloadScript } from './preload';
+import { subscribeTemplateIds } from './subscribe-templates';
 
 // The API base URL is baked in at build time: `npm start` and the e2e harness pass
 // TARO_APP_API (their local serverless-offline URL); a release build passes the deployed one.
@@ -101,6 +102,8 @@ export default defineConfig<'webpack5'>(async () => {
     plugins: [],
     defineConstants: {
       API_BASE: JSON.stringify(apiBase),
+      // WeChat 订阅消息 template ids per kind of message (weapp only; config/subscribe-templates.ts).
+      SUBSCRIBE_TEMPLATE_IDS: JSON.stringify(subscribeTemplateIds(process.env.TARO_ENV, process.env.TARO_APP_SUBSCRIBE_TEMPLATES)),
     },
     alias: {
       '@union/shared': sharedSrc,

@@ -36,7 +36,7 @@ export default defineAppConfig({
     {
       // Every member page that is not a tab (nor 登录, nor 扫码入会, which invite links open), loaded on
       // demand: 我的数据 (with 退会), 更正手机号, 加入联合工会, 申领, 核验, 服务目录, 我的会籍, 提案详情,
-      // 表决结果, 公示 — kept out of the main package (its size limit, docs/ARCHITECTURE.md).
+      // 表决结果, 公示, 消息 — kept out of the main package (its size limit, docs/ARCHITECTURE.md).
       root: 'member',
       pages: [
         'pages/data/index',
@@ -58,6 +58,7 @@ export default defineAppConfig({
         'pages/projects/vote',
         'pages/projects/progress',
         'pages/merchant-uses/index',
+        'pages/inbox/index',
       ],
     },
   ],

@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appConfig, declaredPages } from '../support/app-config';
-import { apiCall, appUrl, demoToken, openAs, screenshot, signInAs, useBrowser } from '../support/e2e';
+import { apiCall, appUrl, demoToken, openAs, screenshot, signInAs, useBrowser, useE2eStore } from '../support/e2e';
 import { pageLayout } from '../support/e2e-layout';
+import { writeNotification } from '../support/notifications';
 
 /**
  * 大字模式 (适老化) on every member page, not only the card: turned on once (the card page's switch), it holds
@@ -73,6 +74,7 @@ const MEMBER_PAGES: Record<string, MemberPageVisit> = {
   // 代表16 was marked served in the demo's survey and has not rated: the rating form shows.
   'member/pages/projects/progress': { as: 'delegate-16', route: () => 'member/pages/projects/progress', ready: 'rateable' },
   'member/pages/merchant-uses/index': { as: 'delegate-10', route: () => 'member/pages/merchant-uses/index', ready: 'my-uses-loaded' },
+  'member/pages/inbox/index': { as: 'delegate-10', route: () => 'member/pages/inbox/index', ready: 'inbox-loaded', shot: 'inbox' },
   'member/pages/verify/index': { as: 'verifier', route: () => 'member/pages/verify/index', ready: 'verify-page' },
   'pages/join/index': { as: 'newcomer', route: () => 'pages/join/index?invite=joinenterprise01', ready: 'join-org', shot: 'join' },
 };
@@ -120,6 +122,17 @@ describe('大字模式 on every member page (h5 build in Chromium, 390 px wide)'
     const claimable = benefits.body.tiers.flatMap((t) => t.benefits).find((b) => b.claimFacts.length > 0);
     expect(claimable).toBeDefined();
     const ids = { benefitId: claimable?.benefitId ?? '' };
+
+    // 消息 with something in it: an unread notification with a long reason (the store writes it, as a change does).
+    useE2eStore();
+    await writeNotification('delegate-10', {
+      event: 'proposalRejected',
+      facts: {
+        subject: '关于增设厂区夜班职工休息室的提案',
+        reason: '该事项已列入公司年度行政工作计划，由行政部门统筹落实，不再作为提案立案',
+      },
+      page: '/member/pages/activity/index',
+    });
 
     const page = await openAs(browser(), 'delegate-10');
 

@@ -18,6 +18,7 @@ import { MembershipEntity, PersonalDataRetentionEntity } from './entities/member
 import { TransferEntity } from './entities/transfer.entity';
 import { UserEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
+import { deleteNotificationsUpTo, listAllNotifications, type NotificationRecord } from './inbox.repository';
 import { getActiveMembershipRecord, listMembershipHistory, listRetentions, type MembershipRecord } from './membership.repository';
 import { listMemberUses, type UseRecord } from './merchant.repository';
 import { once } from './once';
@@ -63,6 +64,8 @@ export interface PersonalDataRecords {
   projectVotedIn: string[];
   /** 实事 services an officer marked them served by, and the ones they rated (the day only: ratings name nobody). */
   projectServices: MemberServiceRecord[];
+  /** 消息: the notifications the person was sent (the inbox; what they say and whether they were read). */
+  notifications: NotificationRecord[];
   officerFacts: { orgId: string; hardship: boolean; modelWorker: boolean; frontlineMedical: boolean; updatedAt: string } | null;
   congress: CongressFootprint;
   retention: Array<{ membershipId: string; leftAt: string; purgeAfter: string }>;
@@ -75,8 +78,8 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 };
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
-export const collectPersonalData = async (userId: string): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted, services] = await Promise.all([
+export const collectPersonalData = async (userId: string, now = new Date()): Promise<PersonalDataRecords> => {
+  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted, services, notes] = await Promise.all([
     getUser(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
@@ -91,6 +94,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     listSuggestionsOf(userId),
     allVotedIn(userId),
     listMemberServices(userId),
+    listAllNotifications(userId, now),
   ]);
   return {
     user,
@@ -102,6 +106,7 @@ export const collectPersonalData = async (userId: string): Promise<PersonalDataR
     projectSuggestions: suggested,
     projectVotedIn: [...projectVoted].sort(),
     projectServices: services,
+    notifications: notes,
     officerFacts: f
       ? { orgId: f.orgId, hardship: f.hardship, modelWorker: f.modelWorker, frontlineMedical: f.frontlineMedical, updatedAt: f.updatedAt }
       : null,
@@ -137,6 +142,7 @@ const tolerate = async (write: Promise<unknown>): Promise<void> => {
  * - memberships (not active): 身份证号 and phone (sealed and hashed), birth date and employer removed,
  *   the name replaced; org, member number, dates, group and gender stay for the union's statistics;
  * - applications decided by then: deleted (and the account's pointer to them);
+ * - notifications (消息) written by then: deleted, unread ones with the unread count;
  * - names copied onto transfers and claims: replaced (claims stay: they count against quotas);
  * - unless the account is a member again: officer-set facts deleted, the name on congress rosters,
  *   proposals, co-signatures and timelines and on 实事 suggestions replaced, the account's display name replaced.
@@ -145,7 +151,7 @@ const tolerate = async (write: Promise<unknown>): Promise<void> => {
 export const purgePersonalData = async (r: DueRetention, now: Date): Promise<void> => {
   const { userId, leftAt } = r;
   const anonymisedAt = now.toISOString();
-  const data = await collectPersonalData(userId);
+  const data = await collectPersonalData(userId, now);
   const names = new Set<string>([...data.memberships.map((m) => m.name), ...data.applications.map((a) => a.name)]);
 
   for (const m of data.memberships.filter((x) => x.status !== 'active' && x.joinedAt <= leftAt && !x.anonymisedAt)) {
@@ -170,6 +176,7 @@ export const purgePersonalData = async (r: DueRetention, now: Date): Promise<voi
     await tolerate(applications().delete({ applicationId: a.applicationId }, { condition: { attr: 'status', ne: 'pending' } }));
     await tolerate(userApplications().delete({ userId }, { condition: { attr: 'applicationId', eq: a.applicationId } }));
   }
+  await deleteNotificationsUpTo(userId, leftAt, now);
   for (const t of data.transfers.filter((x) => x.requestedAt <= leftAt)) {
     await tolerate(
       transfers().update({ transferId: t.transferId, name: ANONYMISED_NAME }, { condition: { attr: 'transferId', exists: true } }),

@@ -26,17 +26,26 @@ export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Li
     }
   }, []);
 
+  // One next page at a time: two triggers at once (加载更多 and reaching the bottom of the page) would
+  // both read the page after the same cursor and list it twice.
+  const loadingMore = useRef(false);
+  const cursorRef = useRef(nextCursor);
+  cursorRef.current = nextCursor;
   const loadMore = useCallback(async () => {
-    if (!nextCursor) return;
+    const cursor = cursorRef.current;
+    if (!cursor || loadingMore.current) return;
+    loadingMore.current = true;
     setLoading(true);
     try {
-      const page = await fetchRef.current(nextCursor);
+      const page = await fetchRef.current(cursor);
       setItems((current) => [...current, ...page.items]);
+      cursorRef.current = page.nextCursor;
       setNextCursor(page.nextCursor);
     } finally {
+      loadingMore.current = false;
       setLoading(false);
     }
-  }, [nextCursor]);
+  }, []);
 
   /** Reads the list again from the first page, as far as it had been loaded (a poll, or after a change). */
   const refresh = useCallback(async () => {

@@ -173,6 +173,10 @@ export const myDataResponse = z.object({
       ratedOn: z.nullable(z.string()),
     }),
   ),
+  /** 消息: the notifications the person was sent, as the inbox shows them (a rejection's reason in full). */
+  notifications: z.array(
+    z.object({ noteId: z.string(), title: z.string(), body: z.string(), createdAt: z.string(), readAt: z.nullable(z.string()) }),
+  ),
   officerFacts: z.nullable(
     z.object({
       orgId: z.string(),

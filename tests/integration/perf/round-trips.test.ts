@@ -15,6 +15,7 @@ import { getDocumentClient, tableName } from '../../../functions/src/store/table
 import { putUser } from '../../../functions/src/store/user.repository';
 import { countDynamoCalls, type DynamoCallSnapshot, describeCalls } from '../../support/dynamo-calls';
 import { type AreaModule, invoke } from '../../support/invoke';
+import { writeNotification } from '../../support/notifications';
 import { userWithToken } from '../../support/sessions';
 import { ACCIDENT_INSURANCE, MOVIE_DISCOUNT, makeMember, publish, quotaService, SERIOUS_ILLNESS, type TestMember } from '../card/fixtures';
 import { joinForm, seedOrgs } from '../membership/fixtures';
@@ -42,6 +43,7 @@ const world = {
   openVoteId: '',
   closedVoteId: '',
   receiptCode: '',
+  notesCursor: '',
 };
 
 beforeAll(async () => {
@@ -224,6 +226,13 @@ beforeAll(async () => {
     const { token } = await ok(AREAS.card, 'GET', '/me/card', member.token);
     await ok(AREAS.merchant, 'POST', `/merchants/${merchant.merchant.merchantId}/uses`, staff, { token, useId }, 201);
   }
+  // 消息: what the changes above told the member (written as the outbox writes them), one read.
+  for (const [i, subject] of ['入会申请', '会籍转移', '观影优惠', '快递员夏季清凉包'].entries()) {
+    await writeNotification(member.userId, { facts: { subject }, at: new Date(Date.now() - (4 - i) * 60_000) });
+  }
+  const notes = await ok(AREAS.membership, 'GET', '/me/notifications?limit=2', member.token);
+  await ok(AREAS.membership, 'POST', `/me/notifications/${notes.notifications[0].noteId}/read`, member.token);
+  world.notesCursor = notes.nextCursor;
 }, 120_000);
 
 interface ReadRoute {
@@ -294,6 +303,8 @@ const READS: ReadRoute[] = [
   read('projects', 'GET /me/project-progress'),
   read('projects', 'GET /me/project-ratings'),
   read('merchant', 'GET /me/merchant-uses'),
+  read('membership', 'GET /me/notifications'),
+  read('membership', 'GET /me/notifications?cursor', () => `/me/notifications?limit=2&cursor=${world.notesCursor}`),
 ];
 
 /** The congress reads delegates and officers share, as the officer over the session opens them. */

@@ -15,6 +15,7 @@ import { AREAS } from '../../../functions/src/http/areas';
 import { type RouteDef, routeKey } from '../../../functions/src/http/route';
 import { createOrg } from '../../../functions/src/store/org.repository';
 import { invoke } from '../../support/invoke';
+import { writeNotification } from '../../support/notifications';
 import { arbitraryFor } from '../../support/schema-arbitrary';
 import { tokenFor, userWithToken } from '../../support/sessions';
 
@@ -766,5 +767,44 @@ describe('route × role × org matrix: merchant staff', () => {
     const u = await use(staffTok.x, ids.merchantId!, card);
     expect(u.status).toBe(403);
     expect(u.body.error.code).toBe('MEMBER_OUTSIDE_MERCHANT_ORG');
+  });
+});
+
+/**
+ * The 消息 cells: a notification is its recipient's alone. Another member (of the sibling district), and
+ * an officer over the recipient's own union, neither see it in their list, nor read it by its id (404, as
+ * one that does not exist), nor mark it with 全部已读; the recipient does.
+ */
+describe('route × role × org matrix: a member’s notifications', () => {
+  let noteId = '';
+  beforeAll(async () => {
+    noteId = await writeNotification(ids.memberUserId as string, {
+      event: 'claimRejected',
+      facts: { subject: '困难职工帮扶', reason: '家庭人均收入高于当地低保标准' },
+    });
+  });
+
+  it('GET /me/notifications, POST …/{noteId}/read and …/read-all: the recipient only', async () => {
+    for (const [who, token] of [
+      ['sibling district member', siblingMember],
+      ['officer over the union', tok.owner],
+    ] as const) {
+      const listed = await invoke(AREAS.membership, 'GET', '/me/notifications', { token });
+      expect(listed.status, who).toBe(200);
+      expect(
+        listed.body.notifications.map((n: { noteId: string }) => n.noteId),
+        who,
+      ).not.toContain(noteId);
+      const read = await invoke(AREAS.membership, 'POST', `/me/notifications/${noteId}/read`, { token });
+      expect([read.status, read.body.error?.code], who).toEqual([404, 'NOTIFICATION_NOT_FOUND']);
+      expect((await invoke(AREAS.membership, 'POST', '/me/notifications/read-all', { token, body: {} })).status, who).toBe(200);
+    }
+    const mine = await invoke(AREAS.membership, 'GET', '/me/notifications', { token: memberToken });
+    expect(mine.body.unread).toBe(1);
+    expect(mine.body.notifications).toEqual([
+      expect.objectContaining({ noteId, readAt: null, body: '《困难职工帮扶》未通过：家庭人均收入高于当地低保标准' }),
+    ]);
+    const read = await invoke(AREAS.membership, 'POST', `/me/notifications/${noteId}/read`, { token: memberToken });
+    expect([read.status, read.body.unread]).toEqual([200, 0]);
   });
 });

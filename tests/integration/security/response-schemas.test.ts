@@ -2,7 +2,7 @@
  * The happy paths, held to the response schemas (issue 10). The route fuzzer mostly reaches 4xx
  * answers; here real flows — sign-in, orgs, invites and posters, 入会 by review and at once,
  * transfers, the card and its verification, benefits, facts, claims, 公示, delegations, places,
- * my data, phone correction, 退会, 商惠 merchants — reach every auth, orgs, membership, poster, card and merchant route with a 2xx,
+ * the 消息 inbox, my data, phone correction, 退会, 商惠 merchants — reach every auth, orgs, membership, poster, card and merchant route with a 2xx,
  * and each answer must be exactly what its route declares (tests/support/response-contract.ts).
  * The last test checks that every route of those areas was answered that way at least once.
  */
@@ -14,6 +14,7 @@ import { AREAS } from '../../../functions/src/http/areas';
 import { routeKey } from '../../../functions/src/http/route';
 import { putUser } from '../../../functions/src/store/user.repository';
 import { type InvokeOptions, type InvokeResult, invoke, templateOf } from '../../support/invoke';
+import { writeNotification } from '../../support/notifications';
 import { responseProblems } from '../../support/response-contract';
 import { tokenFor, userWithToken } from '../../support/sessions';
 import { startWechatStandInForFunctions, type WechatStandIn } from '../../support/wechat-stand-in';
@@ -334,10 +335,30 @@ describe('商惠 merchants', () => {
   });
 });
 
+describe('消息', () => {
+  it('the inbox: a page with its cursor, a notification read, then 全部已读', async () => {
+    for (const [i, subject] of ['职工疗休养', '困难职工帮扶', '健康体检'].entries()) {
+      await writeNotification(courier.userId, { facts: { subject }, at: new Date(Date.now() - (3 - i) * 60_000) });
+    }
+    const first = await ok('membership', 'GET', '/me/notifications?limit=2', { token: courier.token });
+    expect(first.body).toMatchObject({ unread: 3, nextCursor: expect.any(String) });
+    const rest = await ok('membership', 'GET', `/me/notifications?cursor=${first.body.nextCursor}`, { token: courier.token });
+    expect(rest.body.notifications).toHaveLength(1);
+    const noteId: string = first.body.notifications[0].noteId;
+    expect((await ok('membership', 'POST', `/me/notifications/${noteId}/read`, { token: courier.token })).body.unread).toBe(2);
+    expect((await ok('membership', 'POST', '/me/notifications/read-all', { token: courier.token, body: {} })).body).toEqual({
+      marked: 2,
+      unread: 0,
+      nextCursor: null,
+    });
+  });
+});
+
 describe('个人信息', () => {
   it('my data, a phone corrected through WeChat, 退会, and my data after it', async () => {
     const mine = await ok('membership', 'GET', '/me/data', { token: courier.token });
     expect(mine.body.merchantUses).toHaveLength(1);
+    expect(mine.body.notifications).toHaveLength(3);
     const corrected = await ok('membership', 'PUT', '/me/phone', {
       token: courier.token,
       body: { phoneCode: wechat.phoneCode('13812345678') },

@@ -32,6 +32,7 @@ const WRITES_WITHOUT_BODY = new Set([
   'POST /places/{placeId}/close',
   'POST /project-calls/{callId}/suggestions/{suggestionId}/support',
   'POST /project-votes/{voteId}/close',
+  'POST /me/notifications/{noteId}/read',
 ]);
 
 const areas = Object.entries(AREAS) as Array<[string, { routes: readonly RouteDef[] }]>;
@@ -99,7 +100,11 @@ describe('route contracts', () => {
   });
 
   it('every route that takes a cursor answers a page: its items and nextCursor (and, on a listed route, the record the list belongs to)', () => {
-    const pagedWithParent: Record<string, string> = { 'GET /congress/sessions/{sessionId}/roster': 'session' };
+    const pagedWithParent: Record<string, string> = {
+      'GET /congress/sessions/{sessionId}/roster': 'session',
+      // The inbox's page carries the unread count (the tab's badge) beside it.
+      'GET /me/notifications': 'unread',
+    };
     for (const { route, key } of declaring) {
       if (!shapeKeys(route.query)?.includes('cursor')) continue;
       const declared = responseOf(key);

@@ -10,6 +10,7 @@ import {
 } from '@union/shared';
 import type { MyData, MyDataProfile } from '@union/shared/contracts/membership-responses.contract';
 import type { PhoneCorrectionRequest } from '@union/shared/contracts/privacy.contract';
+import { notificationText } from '@union/shared/domain/notifications/events';
 import { phoneNumberFromCode } from '../../platform/wechat';
 import {
   changeMemberPhone,
@@ -190,6 +191,12 @@ export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, 
     servedAt: s.servedAt,
     servedBy: s.servedBy,
     ratedOn: s.ratedOn,
+  })),
+  notifications: d.notifications.map((n) => ({
+    noteId: n.noteId,
+    ...notificationText(n.event, n.facts),
+    createdAt: n.createdAt,
+    readAt: n.readAt,
   })),
   officerFacts: d.officerFacts,
   congress: {

@@ -15,6 +15,11 @@ import {
   transferResponse,
   transfersResponse,
 } from '@union/shared/contracts/membership-responses.contract';
+import {
+  notificationsResponse,
+  readAllNotificationsResponse,
+  readNotificationResponse,
+} from '@union/shared/contracts/notifications-responses.contract';
 import type { RouteResponses } from '../route';
 
 export const responses: RouteResponses = {
@@ -36,4 +41,7 @@ export const responses: RouteResponses = {
   'GET /me/data': myDataResponse,
   'PUT /me/phone': phoneCorrectionResponse,
   'POST /me/membership/leave': leaveResponse,
+  'GET /me/notifications': notificationsResponse,
+  'POST /me/notifications/{noteId}/read': readNotificationResponse,
+  'POST /me/notifications/read-all': readAllNotificationsResponse,
 };

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { ApiError } from '../../lib/api';
+import { askToSubscribe } from '../../lib/subscribe';
 import { cardApi, cardErrorText, type MemberBenefit, type MemberPublicity } from './card-api';
 import { PublicityItem, publicityOfBenefit } from './publicity';
 import './card.scss';
@@ -52,6 +53,9 @@ export function ClaimForm() {
       throw e;
     }
     setBusy(true);
+    // In the tap, before anything is awaited (WeChat's rule): to be told the review's result. A 免申即享 claim
+    // that declares nothing is decided at once, on this page.
+    if (benefit.claimMode !== 'automatic' || Object.keys(facts).length > 0) void askToSubscribe('claim');
     try {
       const { claim } = await cardApi.claim(benefit.benefitId, facts);
       setDone({ statusText: claim.statusText, reviewReason: claim.reviewReason });

@@ -4,6 +4,7 @@ import { createProposalRequest, fieldIssues } from '@union/shared';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { refreshSession } from '../../lib/api';
+import { askToSubscribe } from '../../lib/subscribe';
 import { BallotForm } from './ballot-form';
 import { congressApi, congressErrorText, type MySession, type ProposalSummary, type SessionDetail, savedReceipt } from './congress-api';
 import './congress.scss';
@@ -91,7 +92,15 @@ function SessionPanel({ sessionId }: { sessionId: string }) {
             已签到
           </Text>
         ) : (
-          <Button className="btn-primary" data-testid="sign-in" onClick={() => act(() => congressApi.signIn(sessionId), '签到成功')}>
+          <Button
+            className="btn-primary"
+            data-testid="sign-in"
+            onClick={() => {
+              // In the tap (WeChat's rule): to be told when a 表决 opens and its results are published.
+              void askToSubscribe('signIn');
+              return act(() => congressApi.signIn(sessionId), '签到成功');
+            }}
+          >
             签到
           </Button>
         )}
@@ -201,6 +210,8 @@ function ProposalsCard({
       return;
     }
     setFieldErrors({});
+    // In the tap, before anything is awaited (WeChat's rule): to be told of 立案, the reply and 落实.
+    void askToSubscribe('propose');
     await act(() => congressApi.submitProposal(sessionId, parsed.data), '提案已提交，请邀请至少两位代表附议');
     setForm({ title: '', cause: '', suggestion: '' });
     setOpen(false);

@@ -191,6 +191,12 @@ export function MyDataScreen() {
             {sg.mergedIntoTitle ? `，已合并到《${sg.mergedIntoTitle}》` : ''}）
           </Text>
         ))}
+        <Text className="subtitle">消息（{data.notifications.length}）</Text>
+        {data.notifications.map((n) => (
+          <Text key={n.noteId} className="muted" style={{ display: 'block' }}>
+            {formatDate(n.createdAt)} {n.title}：{n.body}（{n.readAt ? '已读' : '未读'}）
+          </Text>
+        ))}
         <Text className="subtitle">工会认定的信息</Text>
         {data.officerFacts ? (
           <Text className="muted">

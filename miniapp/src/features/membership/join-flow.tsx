@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { refreshSession } from '../../lib/api';
 import { platform } from '../../lib/platform';
 import { getSession } from '../../lib/session';
+import { askToSubscribe } from '../../lib/subscribe';
 import { JoinForm } from './join-form';
 import { formatDate, membershipApi, membershipErrorText, type PublicInvite } from './membership-api';
 
@@ -115,6 +116,8 @@ export function JoinFlow(props: { inviteId: string | null; signedIn: boolean }) 
           <Text className="subtitle">实名信息</Text>
           <JoinForm
             submitLabel="提交入会申请"
+            // Reviewed by an officer: ask now to be told the result (weapp; an auto invite answers at once).
+            onValidTap={invite.invite.mode === 'review' ? () => void askToSubscribe('apply') : undefined}
             onSubmit={async (form) => {
               const res = await membershipApi.apply(invite.invite.inviteId, form);
               if (res.refreshSession) await refreshSession().catch(() => undefined);

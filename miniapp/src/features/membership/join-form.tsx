@@ -59,6 +59,8 @@ export function JoinForm(props: {
   initial?: Partial<JoinFormValues>;
   submitLabel: string;
   onSubmit(form: JoinApplicationRequest): Promise<void>;
+  /** Called in the tap itself once the form is valid, before it is sent (WeChat 订阅消息 asks only on a tap). */
+  onValidTap?(): void;
 }) {
   const [values, setValues] = useState<JoinFormValues>({ ...emptyForm, ...props.initial });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -81,6 +83,7 @@ export function JoinForm(props: {
       return;
     }
     setErrors({});
+    props.onValidTap?.();
     await send(parsed.data);
   };
 

@@ -10,6 +10,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { refreshSession } from '../../lib/api';
+import { askToSubscribe } from '../../lib/subscribe';
 import { JoinForm } from './join-form';
 import { formatDate, type MyMembership, membershipApi, membershipErrorText } from './membership-api';
 
@@ -81,6 +82,7 @@ export function MembershipStatus() {
                   isMigrantWorker: application.isMigrantWorker,
                 }}
                 submitLabel="重新提交"
+                onValidTap={() => void askToSubscribe('apply')}
                 onSubmit={async (form) => {
                   const res = await membershipApi.resubmit(application.applicationId, form);
                   setApplication(res.application);

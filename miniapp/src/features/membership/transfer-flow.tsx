@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ErrorBanner, NoticeBanner } from '../../components/error-banner';
 import { LoadMore, usePagedList } from '../../components/paged-list';
 import { platform } from '../../lib/platform';
+import { askToSubscribe } from '../../lib/subscribe';
 import { formatDate, type MyMembership, membershipApi, membershipErrorText } from './membership-api';
 
 /** The receiving org the member picked: from the new union's invite (QR or code), or a 联合工会 found by area. */
@@ -76,6 +77,8 @@ export function TransferFlow(props: { inviteId: string | null }) {
     setNoteError(null);
     setError(null);
     setSending(true);
+    // In the tap, before anything is awaited (WeChat's rule): to be told the receiving union's decision.
+    void askToSubscribe('transfer');
     try {
       await membershipApi.requestTransfer(target.orgId, text);
       setNotice(`已向${target.name}申请会籍转移，请等待对方工会审核`);

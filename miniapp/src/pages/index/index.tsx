@@ -6,6 +6,7 @@ import { MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
 import { cardApi, type MemberPublicity } from '../../features/card/card-api';
 import { PublicityBlock } from '../../features/card/publicity';
+import { useUnreadBadge } from '../../lib/inbox-badge';
 import { platform } from '../../lib/platform';
 
 /** Pulls the invite id out of a scanned join URL, a weapp scene, or a bare id. */
@@ -18,6 +19,7 @@ const inviteFrom = (scanned: string): string | null => {
 /** 首页: who is signed in, and the three journeys. */
 export default function HomePage() {
   const session = useSignedIn();
+  useUnreadBadge();
   const roles = session?.user.roles ?? [];
   const isOfficer = roles.some((r) => r.role === 'officer');
   const isVerifier = roles.some((r) => r.role === 'verifier');

@@ -3,10 +3,12 @@ import Taro from '@tarojs/taro';
 import { ROLE_LABELS } from '@union/shared';
 import { LargeTextSwitch, MemberPage } from '../../components/member-page';
 import { useSignedIn } from '../../components/use-signed-in';
+import { refreshUnread, useUnreadBadge, useUnreadCount } from '../../lib/inbox-badge';
 import { signOut } from '../../lib/session';
 
 /** Each section of 我的 is a page of the `member` subpackage, so this tab stays light (main package limit). */
 const SECTIONS: Array<{ title: string; hint: string; url: string; testId: string; memberOnly?: boolean }> = [
+  { title: '消息', hint: '审核、申领、提案和表决的结果', url: '/member/pages/inbox/index', testId: 'me-inbox' },
   { title: '我的会籍', hint: '所在工会、会员编号、入会申请与会籍记录', url: '/member/pages/membership/index', testId: 'me-membership' },
   { title: '会籍转移', hint: '换了单位，申请转入新工会', url: '/member/pages/transfer/index', testId: 'me-transfer', memberOnly: true },
   { title: '我的申领', hint: '福利申领的进度与结果', url: '/member/pages/claims/index', testId: 'me-claims', memberOnly: true },
@@ -25,6 +27,8 @@ const SECTIONS: Array<{ title: string; hint: string; url: string; testId: string
 /** 我的: the signed-in person, their roles, and where to go from here. */
 export default function MePage() {
   const session = useSignedIn();
+  useUnreadBadge();
+  const unread = useUnreadCount();
   const roles = session?.user.roles ?? [];
   const isOfficer = roles.some((r) => r.role === 'officer');
   const isMember = roles.some((r) => r.role === 'member');
@@ -47,7 +51,13 @@ export default function MePage() {
               </Text>
               <Text className="muted">{s.hint}</Text>
             </View>
-            <Text className="muted">›</Text>
+            {s.testId === 'me-inbox' && unread ? (
+              <Text className="tag" data-testid="me-inbox-unread">
+                {unread} 条未读
+              </Text>
+            ) : (
+              <Text className="muted">›</Text>
+            )}
           </View>
         ))}
         <LargeTextSwitch className="list-item" />
@@ -62,6 +72,7 @@ export default function MePage() {
           className="btn-plain"
           onClick={() => {
             signOut();
+            void refreshUnread();
             Taro.reLaunch({ url: '/pages/login/index' });
           }}
         >

@@ -125,6 +125,7 @@ export const FIELD_LABELS: Record<string, string> = {
   discount: '优惠内容',
   limitPerPeriod: '每人每年使用次数上限',
   useId: '使用记录编号',
+  noteId: '消息',
   merchantId: '商户',
   // 实事: 过程管理 and 绩效评估.
   doneCount: '已完成数量',
