@@ -5,7 +5,6 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { batchGetItems } from './batch-get';
 import {
-  ClaimDelegationEntity,
   ClaimEntity,
   MEMBER_CLAIM_PREFIX,
   MEMBER_CLAIMS_ENTITY,
@@ -22,7 +21,6 @@ import { tableName } from './table';
 import { type LabeledTx, rawTx, runTransaction, TransactionRefused } from './transactions';
 
 const claims = once(() => ClaimEntity().build(EntityRepository));
-const delegations = once(() => ClaimDelegationEntity().build(EntityRepository));
 
 export type ClaimFactValue = number | boolean | string;
 
@@ -376,52 +374,4 @@ export const getQuotaUse = async (benefitKeys: readonly string[], period: string
   const orgIds = [...new Set(benefitKeys.map((k) => k.slice(0, k.indexOf('|'))))];
   const all = await getQuotaUseOfOrgs(orgIds, period);
   return new Map([...all].filter(([k]) => wanted.has(k)));
-};
-
-export interface ClaimDelegation {
-  orgId: string;
-  delegateOrgId: string;
-  delegateOrgName: string;
-  grantedBy: string;
-  grantedAt: string;
-}
-
-const toDelegation = (i: ClaimDelegation): ClaimDelegation => ({
-  orgId: i.orgId,
-  delegateOrgId: i.delegateOrgId,
-  delegateOrgName: i.delegateOrgName,
-  grantedBy: i.grantedBy,
-  grantedAt: i.grantedAt,
-});
-
-/** Delegates review (idempotent: granting again refreshes who granted it and when). */
-export const putDelegation = async (d: ClaimDelegation): Promise<ClaimDelegation> => {
-  await delegations().put(d);
-  return d;
-};
-
-export const deleteDelegation = async (orgId: string, delegateOrgId: string): Promise<void> => {
-  await delegations().delete({ orgId, delegateOrgId });
-};
-
-/** Which of `delegateOrgIds` the publisher delegated review to (a lineage: a few gets). */
-export const findDelegations = async (orgId: string, delegateOrgIds: readonly string[]): Promise<string[]> => {
-  const found = await Promise.all(
-    delegateOrgIds.map((delegateOrgId) =>
-      delegations()
-        .get({ orgId, delegateOrgId }, { consistent: true })
-        .then((r) => r.Item),
-    ),
-  );
-  return found.flatMap((d) => (d ? [d.delegateOrgId] : []));
-};
-
-/** A page of the publisher's delegations. */
-export const listDelegationsPage = async (orgId: string, req: PageRequest): Promise<Page<ClaimDelegation>> => {
-  const partition = `ORG#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await delegations().query(
-    { partition, range: { beginsWith: 'CLAIMDELEGATE#' } },
-    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'CLAIMDELEGATE#') },
-  );
-  return { items: Items.map(toDelegation), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };

@@ -34,15 +34,12 @@ import {
   approveClaim,
   type ClaimRecord,
   claimQueue,
-  deleteDelegation,
-  findDelegations,
   listClaimsOfUserPage,
-  listDelegationsPage,
-  putDelegation,
   rejectClaim,
   requireClaim,
   submitClaim,
 } from '../../store/claim.repository';
+import { deleteDelegation, findDelegations, listDelegationsPage, putDelegation } from '../../store/claim-delegation.repository';
 import { requireOrg } from '../../store/org.repository';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
