@@ -226,9 +226,16 @@ export const requireClaim = async (claimId: string): Promise<ClaimRecord> => {
 
 /**
  * 审核通过: the claim moves pending → approved and the quota grows by one in ONE transaction,
- * conditioned on the claim still pending and `used < total`. Refusals: CLAIM_NOT_PENDING, QUOTA_EXHAUSTED.
+ * conditioned on the claim still pending and `used < total`, with `extra` (the claimant's
+ * notification). Refusals: CLAIM_NOT_PENDING, QUOTA_EXHAUSTED.
  */
-export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, quotaTotal: number | null): Promise<ClaimRecord> => {
+export const approveClaim = async (
+  claim: ClaimRecord,
+  by: string,
+  now: Date,
+  quotaTotal: number | null,
+  extra: readonly LabeledTx[] = [],
+): Promise<ClaimRecord> => {
   const decidedAt = now.toISOString();
   try {
     await runTransaction(
@@ -242,6 +249,7 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
         },
         markTx(claim, 'approved'),
         ...(quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
+        ...extra,
       ],
       [],
       MAX_ATTEMPTS,
@@ -252,8 +260,17 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
   return { ...claim, status: 'approved', decidedAt, decidedBy: by };
 };
 
-/** 不予通过 with a reason; the uniqueness item goes in the same transaction, so the member may claim again. */
-export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string, now: Date): Promise<ClaimRecord> => {
+/**
+ * 不予通过 with a reason; the uniqueness item goes in the same transaction, so the member may claim
+ * again, with `extra` (the claimant's notification).
+ */
+export const rejectClaim = async (
+  claim: ClaimRecord,
+  reason: string,
+  by: string,
+  now: Date,
+  extra: readonly LabeledTx[] = [],
+): Promise<ClaimRecord> => {
   const decidedAt = now.toISOString();
   try {
     await runTransaction(
@@ -273,6 +290,7 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
         markTx(claim, 'rejected'),
+        ...extra,
       ],
       [],
       MAX_ATTEMPTS,
