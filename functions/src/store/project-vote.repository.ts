@@ -11,6 +11,7 @@ import { countSubtreeMembers } from './member-count';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
+import { openingTxs } from './project-openings';
 import { tableName } from './table';
 import { rawTx, runTransaction, TransactionRefused } from './transactions';
 
@@ -118,6 +119,11 @@ export const createVote = async (input: {
     createdByName: officer.displayName,
     createdAt: now.toISOString(),
   };
+  // Its subtree's members are told it opens: now, or when it does (project-openings.ts).
+  const opening = openingTxs(
+    { kind: 'projectVoteOpens', id: item.voteId, orgId: org.orgId, title: item.title, opensAt: item.opensAt },
+    now,
+  );
   await runTransaction(async () => [
     {
       label: 'vote',
@@ -126,6 +132,7 @@ export const createVote = async (input: {
         .item({ ...item, gsi1pk: `ORGPVOTES#${org.orgId}`, gsi1sk: `${item.closesAt}#${item.voteId}` })
         .options({ condition: { attr: 'voteId', exists: false } }),
     },
+    ...opening,
     ...shards().map((shard) => ({
       label: 'gate',
       tx: rawTx({ Put: { TableName: tableName(), Item: { ...gateKey(input.voteId, shard), open: true } } }),
