@@ -61,6 +61,7 @@ export const OrgOfficerEntity = once(
     new Entity({
       name: 'OrgOfficer',
       table: UnionTable,
+      timestamps: false,
       schema: item({
         orgId: string().key(),
         userId: string().key(),
