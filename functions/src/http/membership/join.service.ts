@@ -1,4 +1,3 @@
-import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import {
   approvalRefusedError,
   assertInviteUsable,
@@ -12,6 +11,7 @@ import {
   RATE_LIMITS,
   refuseOwnCase,
 } from '@union/shared';
+import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import { randomId } from '../../platform/ids';
 import {
   type ApplicationRecord,
