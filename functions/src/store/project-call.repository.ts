@@ -80,8 +80,8 @@ const toSuggestion = (i: SuggestionItem): SuggestionRecord => ({
   createdAt: i.createdAt,
 });
 
-/** Ids that sort by creation time (base-36 milliseconds, then random), so a call's suggestions list oldest first. */
-export const timeOrderedId = (now: Date, random: string): string => `${now.getTime().toString(36).padStart(9, '0')}${random}`;
+/** Ids that sort by creation time, so a call's suggestions list oldest first (platform/ids.ts). */
+export { timeOrderedId } from '../platform/ids';
 
 export const createCall = async (input: {
   callId: string;
