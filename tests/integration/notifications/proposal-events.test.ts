@@ -128,6 +128,7 @@ describe('the proposer is told each step, in its transaction', () => {
 
   it.each([
     ['立案', (id: string) => accept(id)],
+    ['转为意见建议', (id: string) => decide(id, { decision: 'convert', reason: '作为意见建议转有关部门' })],
     ['不予立案', (id: string) => decide(id, { decision: 'reject', reason: '不属于职代会职权范围' })],
   ])('%s with the notification failing: still in review, no notification, no due notice, an error', async (_what, act) => {
     const id = await inReview('会失败的提案');
