@@ -1,6 +1,6 @@
 import { NO_OFFICER_FACTS } from '@union/shared';
 import { putOfficerFacts } from '../../functions/src/store/card.repository';
-import { putDelegation } from '../../functions/src/store/claim.repository';
+import { putDelegation } from '../../functions/src/store/claim-delegation.repository';
 import { getActiveMembershipByUser } from '../../functions/src/store/membership.repository';
 import { requireOrg } from '../../functions/src/store/org.repository';
 import type { SeedStep } from './index';

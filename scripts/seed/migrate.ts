@@ -1,7 +1,10 @@
 import { DeleteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { jointSearchKeys, storedPublicityPeriod } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { batchGetItems } from '../../functions/src/store/batch-get';
 import { getCatalogVersion } from '../../functions/src/store/catalog.repository';
+import { replyOverdueNotice } from '../../functions/src/store/congress-proposal.repository';
+import { dueNoticeItem } from '../../functions/src/store/due-notice.repository';
 import { CatalogLatestEntity } from '../../functions/src/store/entities/catalog.entity';
 import {
   MEMBER_CLAIM_PREFIX,
@@ -12,8 +15,10 @@ import {
   QUOTA_TOTAL_PREFIX,
   QUOTA_USED_PREFIX,
 } from '../../functions/src/store/entities/claim.entity';
+import { DueNoticeEntity } from '../../functions/src/store/entities/due-notice.entity';
 import { UserMembershipEntity } from '../../functions/src/store/entities/membership.entity';
 import { OrgSearchKeyEntity } from '../../functions/src/store/entities/org.entity';
+import { OrgOfficerEntity } from '../../functions/src/store/entities/user.entity';
 import { isConditionFailure } from '../../functions/src/store/errors';
 import { getMembership } from '../../functions/src/store/membership.repository';
 import { pointerItem } from '../../functions/src/store/membership-pointer';
@@ -39,6 +44,9 @@ import { getDocumentClient, tableName } from '../../functions/src/store/table';
  * - Claim locks, once one item per benefit, period and member (pk CLAIMLOCK#benefitKey#period, sk
  *   USER#id), now attributes of the member's claims of the period (USER#id / CLAIMS#period), with the
  *   claim's status: copied there. The old items are deleted once copied.
+ * - Officer grants: the org's officer index item (ORG#org / OFFICER#user), which the reply-overdue job reads.
+ * - 立案 proposals awaiting their reply (and not yet reported overdue): the due notice of the day their
+ *   reply falls overdue.
  */
 type Item = Record<string, unknown> & { pk: string; sk: string; _et?: string };
 
@@ -250,12 +258,49 @@ const migrateItem = async (item: Item): Promise<boolean> => {
     case 'CongressVoted':
       if (item.gsi1pk !== undefined) return false;
       return setIfAbsent(item, { gsi1pk: `VOTER#${str(item.userId)}`, gsi1sk: str(item.motionId) });
+    case 'User': {
+      const userId = str(item.userId);
+      const orgIds = [...((item.grantKeys as Set<string> | undefined) ?? [])]
+        .filter((k) => k.startsWith('officer@'))
+        .map((k) => k.slice(8));
+      const present = await batchGetItems(orgIds.map((orgId) => ({ pk: `ORG#${orgId}`, sk: `OFFICER#${userId}` })));
+      const index = OrgOfficerEntity().build(EntityRepository);
+      const wrote = await Promise.all(
+        orgIds
+          .filter((_, i) => !present[i])
+          .map((orgId) => ifStillNeeded(() => index.put({ orgId, userId }, { condition: { attr: 'userId', exists: false } }))),
+      );
+      return wrote.some(Boolean);
+    }
+    case 'CongressProposal': {
+      if (item.status !== 'accepted' || !item.replyDeadline || item.replyOverdueNotifiedAt !== undefined) return false;
+      const notice = replyOverdueNotice({
+        proposalId: str(item.proposalId),
+        orgId: str(item.orgId),
+        replyDeadline: str(item.replyDeadline),
+      });
+      const notices = DueNoticeEntity().build(EntityRepository);
+      if ((await notices.get(notice, { consistent: true })).Item) return false;
+      return ifStillNeeded(() => notices.put(dueNoticeItem(notice), { condition: { attr: 'refId', exists: false } }));
+    }
     default:
       return false;
   }
 };
 
-const KINDS = ['Org', 'UserMembership', 'CatalogCounter', 'Quota', 'ClaimLock', 'Place', 'Publicity', 'CongressCosign', 'CongressVoted'];
+const KINDS = [
+  'Org',
+  'UserMembership',
+  'CatalogCounter',
+  'Quota',
+  'ClaimLock',
+  'Place',
+  'Publicity',
+  'CongressCosign',
+  'CongressVoted',
+  'User',
+  'CongressProposal',
+];
 
 /** Scans the table for the kinds of item above and brings each up to date. Returns how many it wrote. */
 export const migrateReadModel = async (): Promise<number> => {

@@ -16,3 +16,6 @@ export const randomId = (length = 16): string => {
 };
 
 export type IdGenerator = (length?: number) => string;
+
+/** Ids that sort by creation time (base-36 milliseconds, then random): a partition's items list oldest first. */
+export const timeOrderedId = (now: Date, random: string): string => `${now.getTime().toString(36).padStart(9, '0')}${random}`;

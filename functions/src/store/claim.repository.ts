@@ -5,7 +5,6 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { batchGetItems } from './batch-get';
 import {
-  ClaimDelegationEntity,
   ClaimEntity,
   MEMBER_CLAIM_PREFIX,
   MEMBER_CLAIMS_ENTITY,
@@ -23,7 +22,6 @@ import { tableName } from './table';
 import { type LabeledTx, rawTx, runTransaction, TransactionRefused } from './transactions';
 
 const claims = once(() => ClaimEntity().build(EntityRepository));
-const delegations = once(() => ClaimDelegationEntity().build(EntityRepository));
 
 export type ClaimFactValue = number | boolean | string;
 
@@ -248,9 +246,16 @@ export const requireClaim = async (claimId: string): Promise<ClaimRecord> => {
 
 /**
  * 审核通过: the claim moves pending → approved and the quota grows by one in ONE transaction,
- * conditioned on the claim still pending and `used < total`. Refusals: CLAIM_NOT_PENDING, QUOTA_EXHAUSTED.
+ * conditioned on the claim still pending and `used < total`, with `extra` (the claimant's
+ * notification). Refusals: CLAIM_NOT_PENDING, QUOTA_EXHAUSTED.
  */
-export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, quotaTotal: number | null): Promise<ClaimRecord> => {
+export const approveClaim = async (
+  claim: ClaimRecord,
+  by: string,
+  now: Date,
+  quotaTotal: number | null,
+  extra: readonly LabeledTx[] = [],
+): Promise<ClaimRecord> => {
   const decidedAt = now.toISOString();
   try {
     await runTransaction(
@@ -265,6 +270,7 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
         markTx(claim, 'approved'),
         notServedTx(claim),
         ...(quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
+        ...extra,
       ],
       [],
       MAX_ATTEMPTS,
@@ -275,8 +281,17 @@ export const approveClaim = async (claim: ClaimRecord, by: string, now: Date, qu
   return { ...claim, status: 'approved', decidedAt, decidedBy: by };
 };
 
-/** 不予通过 with a reason; the uniqueness item goes in the same transaction, so the member may claim again. */
-export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string, now: Date): Promise<ClaimRecord> => {
+/**
+ * 不予通过 with a reason; the uniqueness item goes in the same transaction, so the member may claim
+ * again, with `extra` (the claimant's notification).
+ */
+export const rejectClaim = async (
+  claim: ClaimRecord,
+  reason: string,
+  by: string,
+  now: Date,
+  extra: readonly LabeledTx[] = [],
+): Promise<ClaimRecord> => {
   const decidedAt = now.toISOString();
   try {
     await runTransaction(
@@ -296,6 +311,7 @@ export const rejectClaim = async (claim: ClaimRecord, reason: string, by: string
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
         markTx(claim, 'rejected'),
+        ...extra,
       ],
       [],
       MAX_ATTEMPTS,
@@ -397,52 +413,4 @@ export const getQuotaUse = async (benefitKeys: readonly string[], period: string
   const orgIds = [...new Set(benefitKeys.map((k) => k.slice(0, k.indexOf('|'))))];
   const all = await getQuotaUseOfOrgs(orgIds, period);
   return new Map([...all].filter(([k]) => wanted.has(k)));
-};
-
-export interface ClaimDelegation {
-  orgId: string;
-  delegateOrgId: string;
-  delegateOrgName: string;
-  grantedBy: string;
-  grantedAt: string;
-}
-
-const toDelegation = (i: ClaimDelegation): ClaimDelegation => ({
-  orgId: i.orgId,
-  delegateOrgId: i.delegateOrgId,
-  delegateOrgName: i.delegateOrgName,
-  grantedBy: i.grantedBy,
-  grantedAt: i.grantedAt,
-});
-
-/** Delegates review (idempotent: granting again refreshes who granted it and when). */
-export const putDelegation = async (d: ClaimDelegation): Promise<ClaimDelegation> => {
-  await delegations().put(d);
-  return d;
-};
-
-export const deleteDelegation = async (orgId: string, delegateOrgId: string): Promise<void> => {
-  await delegations().delete({ orgId, delegateOrgId });
-};
-
-/** Which of `delegateOrgIds` the publisher delegated review to (a lineage: a few gets). */
-export const findDelegations = async (orgId: string, delegateOrgIds: readonly string[]): Promise<string[]> => {
-  const found = await Promise.all(
-    delegateOrgIds.map((delegateOrgId) =>
-      delegations()
-        .get({ orgId, delegateOrgId }, { consistent: true })
-        .then((r) => r.Item),
-    ),
-  );
-  return found.flatMap((d) => (d ? [d.delegateOrgId] : []));
-};
-
-/** A page of the publisher's delegations. */
-export const listDelegationsPage = async (orgId: string, req: PageRequest): Promise<Page<ClaimDelegation>> => {
-  const partition = `ORG#${orgId}`;
-  const { Items = [], LastEvaluatedKey } = await delegations().query(
-    { partition, range: { beginsWith: 'CLAIMDELEGATE#' } },
-    { limit: limitOf(req), exclusiveStartKey: startKeyOf(req.cursor, 'table', partition, 'CLAIMDELEGATE#') },
-  );
-  return { items: Items.map(toDelegation), nextCursor: nextCursorOf(LastEvaluatedKey) };
 };

@@ -9,6 +9,7 @@ import {
   quorumOf,
   voteResultNote,
 } from '@union/shared';
+import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import { BatchGetRequest } from 'dynamodb-toolbox/entity/actions/batchGet';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
@@ -21,6 +22,7 @@ import { requireSession } from './congress-session.repository';
 import { CongressMotionEntity, CongressSessionEntity } from './entities/congress.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
+import { fanoutTx } from './outbox';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
 import { UnionTable } from './table';
 import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
@@ -207,7 +209,8 @@ const quorumRefusal = (rosterCount: number, signedIn: number) =>
 /**
  * Opens a draft motion. The session update is conditioned on "N is what we read and at least
  * ⌈2N/3⌉ delegates are signed in" — the quorum is the store's condition, not a handler's check —
- * and it locks the roster so N cannot change under an open vote.
+ * and it locks the roster so N cannot change under an open vote. In the same transaction, the
+ * fan-out that tells the session's signed-in delegates (表决已开始, the 投票 tab).
  */
 export const openMotion = async (motionId: string, now: Date): Promise<MotionRecord> => {
   let seen = { rosterCount: 0, signedInCount: 0 };
@@ -241,6 +244,15 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
               },
             }),
         },
+        fanoutTx(
+          {
+            event: 'motionOpened',
+            facts: { subject: motion.title },
+            page: NOTIFICATION_PAGES.voteTab(),
+            audience: { kind: 'sessionSignedIn', sessionId: session.sessionId },
+          },
+          now,
+        ),
       ];
     }, ['session']);
   } catch (e) {
@@ -277,7 +289,8 @@ export const closeMotionVoting = async (
 /**
  * Writes the result of a closed motion once ("absent" condition): results are immutable. In the
  * same transaction, each linked proposal's timeline gets the result ("表决结果", per item for a
- * 分项表决), under a key made of the close time and the motion, so it is written once too.
+ * 分项表决), under a key made of the close time and the motion, so it is written once too; and the
+ * fan-out that tells the session's signed-in delegates the results are published (表决结果已公布).
  * Returns the stored result, whoever wrote it first.
  */
 export const storeMotionResult = async (m: MotionRecord, result: MotionResult): Promise<MotionResult> => {
@@ -310,6 +323,15 @@ export const storeMotionResult = async (m: MotionRecord, result: MotionResult): 
           },
           `event:${i}`,
         ),
+      ),
+      fanoutTx(
+        {
+          event: 'motionResults',
+          facts: { subject: m.title },
+          page: NOTIFICATION_PAGES.motionResults(m.motionId),
+          audience: { kind: 'sessionSignedIn', sessionId: m.sessionId },
+        },
+        new Date(at),
       ),
     ]);
     return result;

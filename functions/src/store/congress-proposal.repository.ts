@@ -9,6 +9,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { randomId } from '../platform/ids';
 import { batchGet, inBatches } from './batch-get';
 import { memberOfOrgCheck, notMember, refusal } from './congress-conditions';
+import type { DueNotice } from './due-notice.repository';
 import {
   CongressCosignEntity,
   CongressDelegateEntity,
@@ -44,6 +45,7 @@ export interface ProposalRecord {
   reply?: string | undefined;
   repliedAt?: string | undefined;
   rating?: string | undefined;
+  replyOverdueNotifiedAt?: string | undefined;
   createdAt: string;
   updatedAt: string;
 }
@@ -275,23 +277,61 @@ const proposalUpdateTx = (p: ProposalRecord, change: ProposalChange, now: Date, 
 
 /**
  * Applies a proposal transition computed by the domain from the freshest state. The update is
- * conditioned on the version it was computed from; a concurrent change makes it recompute.
+ * conditioned on the version it was computed from; a concurrent change makes it recompute. `extra`:
+ * what goes with it, from the proposal as changed (the proposer's notification, the reply's due notice).
  */
 export const changeProposal = async (
   proposalId: string,
   compute: (p: ProposalRecord) => ProposalChange,
   actorName: string,
   now: Date,
+  extra: (changed: ProposalRecord) => LabeledTx[] = () => [],
 ): Promise<ProposalRecord> => {
   let latest: ProposalRecord | undefined;
   await runTransaction(async () => {
     const p = await requireProposal(proposalId, true);
     const change = compute(p);
-    latest = { ...p, ...(change.set as Partial<ProposalRecord>), version: p.version + 1, updatedAt: now.toISOString() };
-    return [proposalUpdateTx(p, change, now), ...eventTxs(proposalId, change, actorName, now)];
+    const changed: ProposalRecord = {
+      ...p,
+      ...(change.set as Partial<ProposalRecord>),
+      version: p.version + 1,
+      updatedAt: now.toISOString(),
+    };
+    latest = changed;
+    return [proposalUpdateTx(p, change, now), ...eventTxs(proposalId, change, actorName, now), ...extra(changed)];
   }, ['proposal']);
   return latest as ProposalRecord;
 };
+
+/**
+ * When an accepted proposal's reply falls overdue: the day after its deadline (a date, inclusive:
+ * `isReplyOverdue`), 00:00 UTC. A due notice (due-notice.repository.ts) the 立案 puts and the reply removes.
+ */
+export const replyOverdueNotice = (p: Pick<ProposalRecord, 'proposalId' | 'orgId'> & { replyDeadline: string }): DueNotice => ({
+  kind: 'replyOverdue',
+  refId: p.proposalId,
+  dueAt: new Date(Date.parse(`${p.replyDeadline}T00:00:00.000Z`) + 86_400_000).toISOString(),
+  orgId: p.orgId,
+});
+
+/**
+ * The once-marker of the reply-overdue notice on the proposal: set only while it is still 立案 (no
+ * reply) and unmarked. It does not move `version`: an officer's change computed meanwhile still applies.
+ */
+export const replyOverdueToldTx = (proposalId: string, now: Date): LabeledTx => ({
+  label: 'proposal',
+  tx: CongressProposalEntity()
+    .build(UpdateTransaction)
+    .item({ proposalId, replyOverdueNotifiedAt: now.toISOString() })
+    .options({
+      condition: {
+        and: [
+          { attr: 'status', eq: 'accepted' },
+          { attr: 'replyOverdueNotifiedAt', exists: false },
+        ],
+      },
+    }),
+});
 
 /**
  * 附议: the co-sign item is put with "absent" (nobody co-signs twice), the co-signer must be on the

@@ -1,6 +1,5 @@
 import { boundedFacts, type NotificationEvent, type NotificationFacts } from '@union/shared/domain/notifications/events';
-import { randomId } from '../platform/ids';
-import { timeOrderedId } from './project-call.repository';
+import { randomId, timeOrderedId } from '../platform/ids';
 import { tableName } from './table';
 import { type LabeledTx, rawTx } from './transactions';
 

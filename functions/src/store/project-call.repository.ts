@@ -9,6 +9,7 @@ import { ProjectCallEntity, ProjectSuggestionEntity, ProjectSupportEntity } from
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
+import { callOpensAt, openingTxs } from './project-openings';
 import { tableName } from './table';
 import { rawTx, runTransaction } from './transactions';
 
@@ -79,8 +80,8 @@ const toSuggestion = (i: SuggestionItem): SuggestionRecord => ({
   createdAt: i.createdAt,
 });
 
-/** Ids that sort by creation time (base-36 milliseconds, then random), so a call's suggestions list oldest first. */
-export const timeOrderedId = (now: Date, random: string): string => `${now.getTime().toString(36).padStart(9, '0')}${random}`;
+/** Ids that sort by creation time, so a call's suggestions list oldest first (platform/ids.ts). */
+export { timeOrderedId } from '../platform/ids';
 
 export const createCall = async (input: {
   callId: string;
@@ -103,10 +104,26 @@ export const createCall = async (input: {
     createdByName: officer.displayName,
     createdAt: now.toISOString(),
   };
-  await calls().put(
-    { ...record, createdById: officer.userId, gsi1pk: `ORGPCALLS#${org.orgId}`, gsi1sk: `${record.closesOn}#${record.callId}` },
-    { condition: { attr: 'callId', exists: false } },
+  // Its subtree's members are told it opens: now, or when it does (project-openings.ts).
+  const opening = openingTxs(
+    { kind: 'projectCallOpens', id: record.callId, orgId: org.orgId, title: record.title, opensAt: callOpensAt(record.opensOn) },
+    now,
   );
+  await runTransaction(async () => [
+    {
+      label: 'call',
+      tx: ProjectCallEntity()
+        .build(PutTransaction)
+        .item({
+          ...record,
+          createdById: officer.userId,
+          gsi1pk: `ORGPCALLS#${org.orgId}`,
+          gsi1sk: `${record.closesOn}#${record.callId}`,
+        })
+        .options({ condition: { attr: 'callId', exists: false } }),
+    },
+    ...opening,
+  ]);
   return record;
 };
 

@@ -5,12 +5,13 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { batchGetItems } from './batch-get';
 import { refusal } from './congress-conditions';
-import { PlanDocumentEntity, ProjectBallotEntity, ProjectVotedEntity, ProjectVoteEntity } from './entities/project.entity';
+import { ProjectBallotEntity, ProjectVotedEntity, ProjectVoteEntity } from './entities/project.entity';
 import { isConditionFailure } from './errors';
 import { countSubtreeMembers } from './member-count';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
+import { openingTxs } from './project-openings';
 import { tableName } from './table';
 import { rawTx, runTransaction, TransactionRefused } from './transactions';
 
@@ -34,7 +35,6 @@ const gateKey = (voteId: string, shard: string) => ({ pk: `PVOTEBALLOTS#${voteId
 
 const votes = once(() => ProjectVoteEntity().build(EntityRepository));
 const ballots = once(() => ProjectBallotEntity().build(EntityRepository));
-const documents = once(() => PlanDocumentEntity().build(EntityRepository));
 
 export type StoredCandidate = Omit<ProjectCandidateRequest, 'target' | 'amountYuan'> & {
   projectId: string;
@@ -119,6 +119,11 @@ export const createVote = async (input: {
     createdByName: officer.displayName,
     createdAt: now.toISOString(),
   };
+  // Its subtree's members are told it opens: now, or when it does (project-openings.ts).
+  const opening = openingTxs(
+    { kind: 'projectVoteOpens', id: item.voteId, orgId: org.orgId, title: item.title, opensAt: item.opensAt },
+    now,
+  );
   await runTransaction(async () => [
     {
       label: 'vote',
@@ -127,6 +132,7 @@ export const createVote = async (input: {
         .item({ ...item, gsi1pk: `ORGPVOTES#${org.orgId}`, gsi1sk: `${item.closesAt}#${item.voteId}` })
         .options({ condition: { attr: 'voteId', exists: false } }),
     },
+    ...opening,
     ...shards().map((shard) => ({
       label: 'gate',
       tx: rawTx({ Put: { TableName: tableName(), Item: { ...gateKey(input.voteId, shard), open: true } } }),
@@ -331,94 +337,4 @@ export const closeProjectVote = async (input: { voteId: string; byName: string; 
     if (!isConditionFailure(e)) throw e;
   }
   return requireVote(input.voteId, true);
-};
-
-/**
- * Adopts projects of a closed vote and stores the plan text written from them as a plan document of
- * the org, in one transaction (the vote once: "closed and not adopted").
- */
-export const adoptProjects = async (input: {
-  vote: VoteRecord;
-  projectIds: string[];
-  document: { documentId: string; title: string; text: string };
-  byName: string;
-  now: Date;
-}): Promise<void> => {
-  const { vote, document, now } = input;
-  try {
-    await runTransaction(async () => [
-      {
-        label: 'vote',
-        tx: rawTx({
-          Update: {
-            TableName: tableName(),
-            Key: { pk: `PVOTE#${vote.voteId}`, sk: 'META' },
-            UpdateExpression: 'SET #ids = :ids, #at = :at, #by = :by, #doc = :doc',
-            ConditionExpression: '#status = :closed AND attribute_not_exists(#at)',
-            ExpressionAttributeNames: {
-              '#ids': 'adoptedProjectIds',
-              '#at': 'adoptedAt',
-              '#by': 'adoptedByName',
-              '#doc': 'planDocumentId',
-              '#status': 'status',
-            },
-            ExpressionAttributeValues: {
-              ':ids': input.projectIds,
-              ':at': now.toISOString(),
-              ':by': input.byName,
-              ':doc': document.documentId,
-              ':closed': 'closed',
-            },
-          },
-        }),
-      },
-      {
-        label: 'document',
-        tx: PlanDocumentEntity()
-          .build(PutTransaction)
-          .item({
-            orgId: vote.orgId,
-            documentId: document.documentId,
-            year: vote.year,
-            title: document.title,
-            text: document.text,
-            voteId: vote.voteId,
-            createdByName: input.byName,
-            createdAt: now.toISOString(),
-          })
-          .options({ condition: { attr: 'documentId', exists: false } }),
-      },
-    ]);
-  } catch (e) {
-    throw refusal(e, {
-      vote: () => new DomainError('VOTE_ADOPTED', '该投票的结果已采纳（或投票尚未结束）', { field: 'voteId' }),
-      document: () => new DomainError('ID_COLLISION', '编号冲突，请重试'),
-    });
-  }
-};
-
-export interface PlanDocumentRecord {
-  orgId: string;
-  documentId: string;
-  year: number;
-  title: string;
-  text: string;
-  voteId: string | null;
-  createdByName: string;
-  createdAt: string;
-}
-
-export const getPlanDocument = async (orgId: string, documentId: string): Promise<PlanDocumentRecord | null> => {
-  const { Item } = await documents().get({ orgId, documentId });
-  if (!Item) return null;
-  return {
-    orgId: Item.orgId,
-    documentId: Item.documentId,
-    year: Item.year,
-    title: Item.title,
-    text: Item.text,
-    voteId: Item.voteId ?? null,
-    createdByName: Item.createdByName,
-    createdAt: Item.createdAt,
-  };
 };

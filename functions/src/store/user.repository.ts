@@ -1,11 +1,14 @@
 import { DomainError, ROLE_NAMES, type RoleGrant, type RoleName, type SessionClaims } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
+import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $delete, $remove } from 'dynamodb-toolbox/entity/actions/update';
-import { UserEntity, WechatIdentityEntity } from './entities/user.entity';
+import { batchGetItems } from './batch-get';
+import { OrgOfficerEntity, UserEntity, WechatIdentityEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
-import type { LabeledTx } from './transactions';
+import { ALL_PAGES } from './page';
+import { type LabeledTx, runTransaction, TransactionRefused } from './transactions';
 
 const users = once(() => UserEntity().build(EntityRepository));
 
@@ -21,6 +24,13 @@ const grantsFrom = (keys: Set<string> | undefined): RoleGrant[] =>
     .map(parseGrant)
     .filter((g): g is RoleGrant => g !== null);
 const wechatIds = once(() => WechatIdentityEntity().build(EntityRepository));
+const orgOfficers = once(() => OrgOfficerEntity().build(EntityRepository));
+
+/** The org's officer index item of an officer grant (OrgOfficerEntity), for the transaction that writes the grant. */
+const officerIndexTxs = (userId: string, grants: readonly RoleGrant[]): LabeledTx[] =>
+  grants
+    .filter((g) => g.role === 'officer')
+    .map((g) => ({ label: `officer:${g.orgId}`, tx: OrgOfficerEntity().build(PutTransaction).item({ orgId: g.orgId, userId }) }));
 
 export interface UserRecord {
   userId: string;
@@ -40,38 +50,77 @@ export const getUser = async (userId: string): Promise<UserRecord | null> => {
   };
 };
 
+/** Puts a user with their grants; each officer grant's org index item in the same transaction. */
 export const putUser = async (user: UserRecord & { demoOrder?: number }): Promise<void> => {
-  await users().put({
+  const item = {
     userId: user.userId,
     displayName: user.displayName,
     ...(user.grants.length > 0 ? { grantKeys: new Set(user.grants.map(grantKey)) } : {}),
     ...(user.demoDescription !== undefined
       ? { demoDescription: user.demoDescription, gsi1pk: 'DEVIDENTITY', gsi1sk: String(user.demoOrder ?? 0).padStart(4, '0') }
       : {}),
-  });
+  };
+  const index = officerIndexTxs(user.userId, user.grants);
+  if (index.length === 0) {
+    await users().put(item);
+    return;
+  }
+  await runTransaction(async () => [{ label: 'user', tx: UserEntity().build(PutTransaction).item(item) }, ...index]);
 };
 
-/** Adds a role grant (idempotent, atomic: DynamoDB ADD on a string set). */
+/**
+ * Adds a role grant (idempotent, atomic: DynamoDB ADD on a string set); an officer grant with its
+ * org index item, in one transaction.
+ */
 export const addGrant = async (userId: string, grant: RoleGrant): Promise<void> => {
+  const update = { userId, grantKeys: $add(new Set([grantKey(grant)])) };
+  const userExists = { condition: { attr: 'userId', exists: true } } as const;
   try {
-    await users().update({ userId, grantKeys: $add(new Set([grantKey(grant)])) }, { condition: { attr: 'userId', exists: true } });
+    if (grant.role !== 'officer') {
+      await users().update(update, userExists);
+      return;
+    }
+    await runTransaction(async () => [
+      { label: 'user', tx: UserEntity().build(UpdateTransaction).item(update).options(userExists) },
+      ...officerIndexTxs(userId, [grant]),
+    ]);
   } catch (e) {
-    if (isConditionFailure(e)) throw new DomainError('USER_NOT_FOUND', '用户不存在');
+    if (isConditionFailure(e) || e instanceof TransactionRefused) throw new DomainError('USER_NOT_FOUND', '用户不存在');
     throw e;
   }
 };
 
 /**
- * A grant added inside a caller's transaction (a roster entry and its delegate grant are one
- * write). Conditioned on the user existing, so no stub user item is ever created.
+ * The officers of one org (not of its ancestors): the org's index items, then their user items, of
+ * which only those still holding `officer@orgId` count (a grant removed since leaves its index item
+ * behind, harmlessly). Two round trips.
  */
-export const grantTx = (userId: string, grant: RoleGrant, label = `grant:${userId}`): LabeledTx => ({
-  label,
-  tx: UserEntity()
-    .build(UpdateTransaction)
-    .item({ userId, grantKeys: $add(new Set([grantKey(grant)])) })
-    .options({ condition: { attr: 'userId', exists: true } }),
-});
+export const listOfficersOf = async (orgId: string): Promise<string[]> => {
+  const { Items = [] } = await orgOfficers().query({ partition: `ORG#${orgId}`, range: { beginsWith: 'OFFICER#' } }, ALL_PAGES);
+  const userIds = Items.map((i) => i.userId);
+  const stored = await batchGetItems(
+    userIds.map((userId) => ({ pk: `USER#${userId}`, sk: 'PROFILE' })),
+    { consistent: true, attributes: ['pk', 'sk', 'grantKeys'] },
+  );
+  const wanted = grantKey({ role: 'officer', orgId });
+  return userIds.filter((_, i) => (stored[i]?.grantKeys as Set<string> | undefined)?.has(wanted) ?? false);
+};
+
+/**
+ * A grant added inside a caller's transaction (a roster entry and its delegate grant are one
+ * write). Conditioned on the user existing, so no stub user item is ever created. Not for an officer
+ * grant, which needs its org index item too (addGrant, putUser).
+ */
+export const grantTx = (userId: string, grant: RoleGrant, label = `grant:${userId}`): LabeledTx => {
+  if (grant.role === 'officer') throw new Error('an officer grant is written with its org index item: addGrant or putUser');
+  return {
+    label,
+    tx: UserEntity()
+      .build(UpdateTransaction)
+      .item({ userId, grantKeys: $add(new Set([grantKey(grant)])) })
+      .options({ condition: { attr: 'userId', exists: true } }),
+  };
+};
 
 /** A grant removed inside a caller's transaction (leaving a roster, transferring away). */
 export const revokeGrantTx = (userId: string, grant: RoleGrant, label = `revoke:${userId}`): LabeledTx => ({

@@ -9,9 +9,10 @@ import type { PublishServiceInput } from '@union/shared/contracts/catalog-publis
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AREAS } from '../../../functions/src/http/areas';
 import { clearReadCaches } from '../../../functions/src/store/benefits-read';
+import { listDueNotices } from '../../../functions/src/store/due-notice.repository';
 import { MEMBER_CLAIM_PREFIX, QUOTA_TOTAL_PREFIX, QUOTA_USED_PREFIX } from '../../../functions/src/store/entities/claim.entity';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
-import { getUser } from '../../../functions/src/store/user.repository';
+import { getUser, listOfficersOf } from '../../../functions/src/store/user.repository';
 import { seedDemo } from '../../../scripts/seed/index';
 import { migrateReadModel } from '../../../scripts/seed/migrate';
 import { countDynamoCalls } from '../../support/dynamo-calls';
@@ -203,6 +204,24 @@ describe('items from before the read model', () => {
     expect((await read('card', '/me/card', 'member-courier')).calls).toMatchObject({ calls: 1, roundTrips: 1 });
     expect((await read('orgs', '/orgs/enterprise', 'member-courier')).calls).toMatchObject({ calls: 1 });
   }, 120_000);
+
+  it('officer grants get their org index item, and a 立案 proposal awaiting its reply its due notice', async () => {
+    const officer = await tokenOf('officer-enterprise');
+    const accepted = await invoke(AREAS.congress, 'POST', '/congress/proposals/pp-demo-canteen/decision', {
+      token: officer,
+      body: { decision: 'accept', reason: '事关职工切身利益', department: '后勤保障部', replyDeadline: '2099-01-01' },
+    });
+    expect(accepted.status).toBe(200);
+    // As an older checkout left them: no officer index, no due notice.
+    for (const i of await scan(['OrgOfficer', 'DueNotice'])) await drop(i);
+    expect(await listOfficersOf('enterprise')).toEqual([]);
+    expect(await listDueNotices('replyOverdue', new Date('2099-01-02T01:00:00Z'))).toEqual([]);
+
+    expect(await migrateReadModel()).toBeGreaterThanOrEqual(3);
+    expect(await listOfficersOf('enterprise')).toEqual(['officer-enterprise']);
+    expect(await listOfficersOf('district')).toEqual(['officer-district']);
+    expect((await listDueNotices('replyOverdue', new Date('2099-01-02T01:00:00Z'))).map((n) => n.refId)).toEqual(['pp-demo-canteen']);
+  });
 
   it('writes nothing on data already up to date', async () => {
     counter.reset();

@@ -3,7 +3,8 @@
  * before the call reaches DynamoDB, and after DynamoDB did it (the answer lost) — injected at each
  * store call of an operation in turn (call 1, 2, 3 … until the operation completes without reaching
  * the fault). After each: the data is all-or-nothing, and the same request again completes it
- * exactly once (one membership, one grant, one use, one member number; quota counted once).
+ * exactly once (one membership, one grant, one use, one member number; quota counted once; the
+ * person told once).
  * Roster + roles has its own (congress/roster-import.test.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
@@ -31,6 +32,7 @@ import { type InvokeResult, invoke } from '../../support/invoke';
 import { tokenFor } from '../../support/sessions';
 import { makeMember, publish, quotaService } from '../card/fixtures';
 import { apply, createInvite, joinForm, newUser, officerToken, seedOrgs } from '../membership/fixtures';
+import { notesOf } from '../notifications/outbox-fixtures';
 
 type Outcome = 'nothing' | 'everything';
 
@@ -181,10 +183,11 @@ describe('activation + member grant', () => {
         phone: await phoneHeld(a.phoneHash),
         grants: await grantsOf(c.userId),
         numbersTaken: (await seqOf('enterprise')) - c.seq0,
+        told: (await notesOf(c.userId)).length,
       };
       return judge(
         found,
-        { application: 'pending', memberships: [], active: false, person: null, phone: false, grants: [], numbersTaken: 0 },
+        { application: 'pending', memberships: [], active: false, person: null, phone: false, grants: [], numbersTaken: 0, told: 0 },
         {
           application: 'approved',
           memberships: [`enterprise active ${formatMemberNumber('enterprise', c.seq0 + 1)}`],
@@ -193,6 +196,7 @@ describe('activation + member grant', () => {
           phone: true,
           grants: ['member@enterprise'],
           numbersTaken: 1,
+          told: 1,
         },
       );
     },
@@ -270,17 +274,21 @@ describe('claim approval + quota', () => {
   });
 
   /** An officer approves a pending claim: the claim and one unit of quota, together. */
-  const approveClaim: Scenario<{ claimId: string; used0: number }> = {
+  const approveClaim: Scenario<{ claimId: string; userId: string; used0: number }> = {
     async setup(i) {
       const member = await makeMember(`cm-${i}`, 'logistics', { group: 'none' });
       const res = await invoke(AREAS.card, 'POST', '/me/claims', { token: member.token, body: { benefitId: reviewId } });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return { claimId: res.body.claim.claimId, used0: await quotaUsed(reviewId) };
+      return { claimId: res.body.claim.claimId, userId: member.userId, used0: await quotaUsed(reviewId) };
     },
     act: (c) => invoke(AREAS.card, 'POST', `/claims/${c.claimId}/approve`, { token: districtOfficer }),
     async state(c) {
-      const found = { status: (await requireClaim(c.claimId)).status, quotaCounted: (await quotaUsed(reviewId)) - c.used0 };
-      return judge(found, { status: 'pending', quotaCounted: 0 }, { status: 'approved', quotaCounted: 1 });
+      const found = {
+        status: (await requireClaim(c.claimId)).status,
+        quotaCounted: (await quotaUsed(reviewId)) - c.used0,
+        told: (await notesOf(c.userId)).length,
+      };
+      return judge(found, { status: 'pending', quotaCounted: 0, told: 0 }, { status: 'approved', quotaCounted: 1, told: 1 });
     },
     okStatus: 200,
     doneCode: 'CLAIM_NOT_PENDING',
@@ -388,6 +396,7 @@ describe('退会 and 会籍转移', () => {
         person: await personHeldBy(c.idHash),
         grants: await grantsOf(c.userId),
         numbersTaken: (await seqOf('enterprise')) - c.seq0,
+        told: (await notesOf(c.userId)).length,
       };
       const before = (await listMembershipHistory(c.userId))[0]?.memberNumber ?? null;
       return judge(
@@ -400,6 +409,7 @@ describe('退会 and 会籍转移', () => {
           person: 'logistics',
           grants: ['delegate@logistics', 'member@logistics'],
           numbersTaken: 0,
+          told: 0,
         },
         {
           transfer: 'approved',
@@ -409,6 +419,7 @@ describe('退会 and 会籍转移', () => {
           person: 'enterprise',
           grants: ['member@enterprise'],
           numbersTaken: 1,
+          told: 1,
         },
       );
     },

@@ -27,6 +27,7 @@ import {
   type SessionClaims,
 } from '@union/shared';
 import { parseBenefitId } from '@union/shared/domain/catalog-publish/publish';
+import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { getBenefit, type PublishedBenefit } from '../../store/catalog.repository';
@@ -34,16 +35,14 @@ import {
   approveClaim,
   type ClaimRecord,
   claimQueue,
-  deleteDelegation,
-  findDelegations,
   listClaimsOfUserPage,
-  listDelegationsPage,
-  putDelegation,
   rejectClaim,
   requireClaim,
   submitClaim,
 } from '../../store/claim.repository';
+import { deleteDelegation, findDelegations, listDelegationsPage, putDelegation } from '../../store/claim-delegation.repository';
 import { requireOrg } from '../../store/org.repository';
+import { notificationTxs } from '../../store/outbox';
 import { pageSubtreeQueue } from '../../store/subtree-page';
 import { registerStatuses } from '../error-map';
 import { defineRoute } from '../route';
@@ -196,6 +195,8 @@ export const claimRoutes = [
         decidedBy: status === 'approved' ? 'automatic' : null,
         automatic: status === 'approved',
       };
+      // No notification for a 免申即享 approval here: the member is looking at its answer (已通过) on
+      // this screen; one that went to review is told when an officer decides (docs/ARCHITECTURE.md, Notifications).
       await submitClaim(claim, quotaTotalOf(benefit));
       return { status: 201, body: { claim: toView(claim) } };
     },
@@ -236,7 +237,16 @@ export const claimRoutes = [
       await requireDecisionPower(claim, session, requireRoleOver);
       nextClaimStatus(claim.status, 'approve');
       const benefit = await requireBenefit(claim.benefitId);
-      const approved = await approveClaim(claim, session.userId, now, quotaTotalOf(benefit));
+      const approved = await approveClaim(
+        claim,
+        session.userId,
+        now,
+        quotaTotalOf(benefit),
+        notificationTxs(
+          { userId: claim.userId, event: 'claimApproved', facts: { subject: claim.benefitName }, page: NOTIFICATION_PAGES.myClaims() },
+          now,
+        ),
+      );
       return { body: { claim: toOfficerView(approved, false) } };
     },
   }),
@@ -250,7 +260,21 @@ export const claimRoutes = [
       const claim = await requireClaim(params.claimId);
       await requireDecisionPower(claim, session, requireRoleOver);
       nextClaimStatus(claim.status, 'reject');
-      const rejected = await rejectClaim(claim, body.reason, session.userId, now);
+      const rejected = await rejectClaim(
+        claim,
+        body.reason,
+        session.userId,
+        now,
+        notificationTxs(
+          {
+            userId: claim.userId,
+            event: 'claimRejected',
+            facts: { subject: claim.benefitName, reason: body.reason },
+            page: NOTIFICATION_PAGES.myClaims(),
+          },
+          now,
+        ),
+      );
       return { body: { claim: toOfficerView(rejected, false) } };
     },
   }),

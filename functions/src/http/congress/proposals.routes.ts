@@ -36,6 +36,7 @@ import { requireSession } from '../../store/congress-session.repository';
 import { readAhead } from '../read-ahead';
 import { defineRoute, type RouteContext } from '../route';
 import { requireDelegate, sessionAndViewer, viewerOf } from './access';
+import { decisionNotices, progressNotices, replyNotices } from './proposal-notices';
 
 const summary = (p: ProposalRecord, now: Date, me: string) => ({
   proposalId: p.proposalId,
@@ -169,7 +170,13 @@ export const proposalRoutes = [
     body: proposalDecisionRequest,
     async handle(ctx) {
       await officerOfProposal(ctx, ctx.params.proposalId);
-      const p = await changeProposal(ctx.params.proposalId, (p) => decideProposal(p, ctx.body, ctx.now), ctx.session.displayName, ctx.now);
+      const p = await changeProposal(
+        ctx.params.proposalId,
+        (p) => decideProposal(p, ctx.body, ctx.now),
+        ctx.session.displayName,
+        ctx.now,
+        decisionNotices(ctx.now),
+      );
       return { body: await detail(p, ctx.now, ctx.session.userId) };
     },
   }),
@@ -182,7 +189,13 @@ export const proposalRoutes = [
     async handle(ctx) {
       const p0 = await officerOfProposal(ctx, ctx.params.proposalId);
       const actor = p0.department ? `${p0.department}（${ctx.session.displayName}录入）` : ctx.session.displayName;
-      const p = await changeProposal(ctx.params.proposalId, (p) => replyToProposal(p, ctx.body.reply, ctx.now), actor, ctx.now);
+      const p = await changeProposal(
+        ctx.params.proposalId,
+        (p) => replyToProposal(p, ctx.body.reply, ctx.now),
+        actor,
+        ctx.now,
+        replyNotices(ctx.now),
+      );
       return { body: await detail(p, ctx.now, ctx.session.userId) };
     },
   }),
@@ -217,6 +230,7 @@ export const proposalRoutes = [
         (p) => recordProposalProgress(p, ctx.body.note, ctx.body.done ?? false),
         ctx.session.displayName,
         ctx.now,
+        progressNotices(ctx.now),
       );
       return { body: await detail(p, ctx.now, ctx.session.userId) };
     },

@@ -11,6 +11,7 @@ import {
   RATE_LIMITS,
   refuseOwnCase,
 } from '@union/shared';
+import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import { randomId } from '../../platform/ids';
 import {
   type ApplicationRecord,
@@ -24,6 +25,7 @@ import {
 import { explainInviteRefusal, useInviteTx } from '../../store/invite.repository';
 import { assertMayJoin, JoinBlocked, obstacleFrom, readActivationBasis, readJoinBasis } from '../../store/join-basis';
 import { activateMembership, type MemberProfile, type MembershipRecord, memberPii } from '../../store/membership.repository';
+import { notificationTxs } from '../../store/outbox';
 import { consumeAttempt, consumeAttempts } from '../../store/rate-limit.repository';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
 import { grantTx } from '../../store/user.repository';
@@ -202,7 +204,10 @@ export const submitApplication = async (args: {
   }
 };
 
-/** 批准 (never by the applicant): activation, the decision and the applicant's member grant in one transaction. */
+/**
+ * 批准 (never by the applicant): activation, the decision, the applicant's member grant and their
+ * notification (入会申请已通过) in one transaction.
+ */
 export const approveApplication = async (args: {
   application: ApplicationRecord;
   org: Org;
@@ -230,6 +235,10 @@ export const approveApplication = async (args: {
           approveApplicationTx(a.applicationId, by, now, membershipId, n),
           userApplicationTx(a.userId, a.applicationId, 'approved', a.applicationId),
           grantTx(a.userId, { role: 'member', orgId: org.orgId }),
+          ...notificationTxs(
+            { userId: a.userId, event: 'applicationApproved', facts: { subject: org.name }, page: NOTIFICATION_PAGES.membership() },
+            now,
+          ),
         ];
       },
     });
@@ -252,7 +261,7 @@ export const approveApplication = async (args: {
   }
 };
 
-/** 驳回 with a reason (never by the applicant). */
+/** 驳回 with a reason (never by the applicant); the applicant's notification carries it, in the same transaction. */
 export const rejectApplication = async (args: {
   application: ApplicationRecord;
   by: string;
@@ -263,7 +272,18 @@ export const rejectApplication = async (args: {
   refuseOwnCase({ userId: by }, a.userId, 'application');
   const status = nextApplicationStatus(a.status, 'reject');
   try {
-    await runTransaction(async () => rejectApplicationTxs(a, by, reason, now));
+    await runTransaction(async () => [
+      ...rejectApplicationTxs(a, by, reason, now),
+      ...notificationTxs(
+        {
+          userId: a.userId,
+          event: 'applicationRejected',
+          facts: { subject: a.orgName, reason },
+          page: NOTIFICATION_PAGES.membership(),
+        },
+        now,
+      ),
+    ]);
   } catch (e) {
     return explain(e, a.inviteId, now);
   }

@@ -1,7 +1,9 @@
 import { DomainError, lineageOf, type Org, refuseOwnCase } from '@union/shared';
+import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import { randomId } from '../../platform/ids';
 import { orgPathOf } from '../../store/application.repository';
 import { getActiveMembershipRecord, getMembership, type MembershipRecord, moveMembership } from '../../store/membership.repository';
+import { notificationTxs } from '../../store/outbox';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
 import { decideTransferTxs, requestTransferTxs, type TransferRecord } from '../../store/transfer.repository';
 import { changeGrantsTx, GRANTS_LABEL } from '../../store/user.repository';
@@ -49,7 +51,10 @@ export const requestTransfer = async (args: { userId: string; to: Org; note: str
   return transfer;
 };
 
-/** 接收方批准 (never by the member who asked): the membership and its grants move in one transaction. */
+/**
+ * 接收方批准 (never by the member who asked): the membership and its grants move in one transaction,
+ * with the member's notification (会籍转移已通过).
+ */
 export const approveTransfer = async (args: { transfer: TransferRecord; to: Org; by: string; now: Date }) => {
   const { transfer: t, to, by, now } = args;
   refuseOwnCase({ userId: by }, t.userId, 'transfer');
@@ -73,7 +78,14 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
           add: [{ role: 'member', orgId: to.orgId }],
           remove: (g) => (g.role === 'member' || g.role === 'delegate') && g.orgId === from.orgId,
         });
-        return [...decideTransferTxs(t, { status: 'approved', newMembershipId, newMemberNumber: n }, by, now), ...(grants ? [grants] : [])];
+        return [
+          ...decideTransferTxs(t, { status: 'approved', newMembershipId, newMemberNumber: n }, by, now),
+          ...(grants ? [grants] : []),
+          ...notificationTxs(
+            { userId: t.userId, event: 'transferApproved', facts: { subject: to.name }, page: NOTIFICATION_PAGES.membership() },
+            now,
+          ),
+        ];
       },
       retryOn: [GRANTS_LABEL],
     });
@@ -95,7 +107,7 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
   return { transfer, membership };
 };
 
-/** 接收方驳回 with a reason (never by the member who asked). */
+/** 接收方驳回 with a reason (never by the member who asked); the member's notification carries it, in the same transaction. */
 export const rejectTransfer = async (args: {
   transfer: TransferRecord;
   by: string;
@@ -106,7 +118,18 @@ export const rejectTransfer = async (args: {
   refuseOwnCase({ userId: by }, t.userId, 'transfer');
   if (t.status !== 'pending') throw decided();
   try {
-    await runTransaction(async () => decideTransferTxs(t, { status: 'rejected', reason }, by, now));
+    await runTransaction(async () => [
+      ...decideTransferTxs(t, { status: 'rejected', reason }, by, now),
+      ...notificationTxs(
+        {
+          userId: t.userId,
+          event: 'transferRejected',
+          facts: { subject: t.toOrgName, reason },
+          page: NOTIFICATION_PAGES.membership(),
+        },
+        now,
+      ),
+    ]);
   } catch (e) {
     if (e instanceof TransactionRefused) throw decided();
     throw e;

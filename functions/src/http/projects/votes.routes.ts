@@ -4,15 +4,14 @@ import { projectVotePhase, validateProjectChoices } from '@union/shared/domain/p
 import * as z from 'zod/mini';
 import { randomId } from '../../platform/ids';
 import { requireOrg } from '../../store/org.repository';
+import { adoptProjects, getPlanDocument } from '../../store/project-adoption.repository';
 import { requireCall } from '../../store/project-call.repository';
 import {
-  adoptProjects,
   allVotedIn,
   castProjectBallot,
   closeProjectVote,
   createVote,
   getBallotByReceipt,
-  getPlanDocument,
   listLineageVotes,
   pageOrgVotes,
   requireVote,

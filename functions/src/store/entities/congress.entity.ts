@@ -115,6 +115,8 @@ export const CongressProposalEntity = once(
         reply: string().optional(),
         repliedAt: string().optional(),
         rating: string().optional(),
+        /** When its officers were told the reply is overdue (the once-marker of functions/src/jobs/reply-overdue.ts). */
+        replyOverdueNotifiedAt: string().optional(),
         createdAt: string(),
         updatedAt: string(),
         gsi1pk: string().optional(),

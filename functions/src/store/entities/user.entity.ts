@@ -49,3 +49,23 @@ export const WechatIdentityEntity = once(
       computeKey: ({ openId }) => ({ pk: `WXOPENID#${openId}`, sk: 'USER' }),
     }),
 );
+
+/**
+ * An officer of an org, in the org's item collection: a copy of the user's `officer@orgId` grant,
+ * written with it (putUser, addGrant), so the officers of one org are a query, not a scan.
+ * Access pattern: the officers of an org — pk ORG#orgId, sk begins_with OFFICER#. The user's grant
+ * stays the authority: a reader keeps only those whose user item still holds it (`listOfficersOf`).
+ */
+export const OrgOfficerEntity = once(
+  () =>
+    new Entity({
+      name: 'OrgOfficer',
+      table: UnionTable,
+      timestamps: false,
+      schema: item({
+        orgId: string().key(),
+        userId: string().key(),
+      }),
+      computeKey: ({ orgId, userId }) => ({ pk: `ORG#${orgId}`, sk: `OFFICER#${userId}` }),
+    }),
+);
