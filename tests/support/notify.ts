@@ -1,6 +1,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createNotifyHandler, type NotifyOptions, resetNotifyConfig } from '../../functions/src/notify/index';
+import { setLogSink } from '../../functions/src/platform/logger';
 import { inboxKey, type NotificationInput, notificationKey, notificationTxs } from '../../functions/src/store/outbox';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
 import { runTransaction } from '../../functions/src/store/transactions';
@@ -15,6 +16,8 @@ import { startWechatStandInForFunctions, type WechatStandIn } from './wechat-sta
  */
 export interface NotifyHarness {
   wechat: WechatStandIn;
+  /** The functions' log lines while the harness runs (kept off the test output). */
+  logs: string[];
   handler: (event: DynamoDBStreamEvent) => Promise<void>;
   /** Starts a stream poller (several may run at once, as two racing functions). */
   startPoller(): Promise<StreamPoller>;
@@ -30,8 +33,11 @@ export const startNotify = async (options: NotifyOptions = {}): Promise<NotifyHa
   const handler = createNotifyHandler({ backoffMs: [5, 5], ...options });
   const pollers: StreamPoller[] = [];
   const endpoint = process.env.DYNAMODB_ENDPOINT as string;
+  const logs: string[] = [];
+  const restoreSink = setLogSink((line) => logs.push(line));
   return {
     wechat,
+    logs,
     handler,
     async startPoller() {
       const poller = await startStreamPoller({ endpoint, tableName: tableName(), handler, intervalMs: 50, retryDelayMs: 10 });
@@ -43,6 +49,7 @@ export const startNotify = async (options: NotifyOptions = {}): Promise<NotifyHa
     },
     async stop() {
       for (const p of pollers) await p.stop();
+      setLogSink(restoreSink);
       await wechat.close();
     },
   };

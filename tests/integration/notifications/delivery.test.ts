@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setLogSink } from '../../../functions/src/platform/logger';
 import { forgetTokensInMemory } from '../../../functions/src/store/wechat-token.repository';
 import { accountWith, type NotifyHarness, readNotification, startNotify, writeNotification } from '../../support/notify';
 
@@ -10,17 +9,10 @@ import { accountWith, type NotifyHarness, readNotification, startNotify, writeNo
  */
 
 let notify: NotifyHarness;
-const logs: string[] = [];
-let restoreSink: ReturnType<typeof setLogSink>;
-
 beforeAll(async () => {
   notify = await startNotify();
-  restoreSink = setLogSink((line) => logs.push(line));
 });
-afterAll(async () => {
-  setLogSink(restoreSink);
-  await notify.stop();
-});
+afterAll(() => notify.stop());
 beforeEach(() => notify.wechat.reset());
 
 let seq = 0;
@@ -73,7 +65,8 @@ describe('a notification becomes one WeChat 订阅消息', () => {
     // The reason stays in the item, for the inbox.
     expect(item?.facts.reason).toBe(reason);
     // No openid in the function's logs.
-    expect(logs.join('\n')).not.toContain(n.openId as string);
+    expect(notify.logs.join('\n')).toContain(n.noteId);
+    expect(notify.logs.join('\n')).not.toContain(n.openId as string);
   });
 
   it('43101 (not subscribed): skipped with the code, and not retried', async () => {
