@@ -20,9 +20,10 @@ vi.mock('dynamodb-toolbox/entity', async (importOriginal) => {
 });
 
 describe('entities are built on first use, not at import', () => {
-  it('importing every HTTP function and the retention job builds none', async () => {
+  it('importing every HTTP function, the retention job and the notify function builds none', async () => {
     await import('../../../functions/src/http/areas');
     await import('../../../functions/src/jobs/purge-personal-data');
+    await import('../../../functions/src/notify/index');
     expect(built).toEqual([]);
     // Transforming every function's modules takes seconds on a loaded machine.
   }, 60_000);
