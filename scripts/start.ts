@@ -32,7 +32,13 @@ try {
   writeFileSync(
     path.join(repoRoot, '.data/stack.json'),
     JSON.stringify(
-      { dynamoEndpoint: stack.dynamo.endpoint, tableName: stack.tableName, apiUrl: stack.apiUrl, appUrl: stack.appUrl, wechatUrl: stack.wechat.url },
+      {
+        dynamoEndpoint: stack.dynamo.endpoint,
+        tableName: stack.tableName,
+        apiUrl: stack.apiUrl,
+        appUrl: stack.appUrl,
+        wechatUrl: stack.wechat.url,
+      },
       null,
       2,
     ),

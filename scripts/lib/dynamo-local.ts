@@ -126,7 +126,7 @@ const readTableYml = () => parse(readFileSync(path.join(repoRoot, 'infra/table.y
 
 /** The stream view infra/table.yml declares (CloudFormation's StreamSpecification has no StreamEnabled). */
 const streamViewType = (): StreamViewType | null =>
-  ((readTableYml().StreamSpecification as { StreamViewType?: StreamViewType } | undefined)?.StreamViewType ?? null);
+  (readTableYml().StreamSpecification as { StreamViewType?: StreamViewType } | undefined)?.StreamViewType ?? null;
 
 /**
  * The table as serverless.yml deploys it (infra/table.yml), minus what DynamoDB Local ignores

@@ -62,7 +62,12 @@ export const startStack = async (opts: {
       AWS_REGION: 'local',
       WECHAT_API_BASE: wechat.url,
     };
-    Object.assign(process.env, { TABLE_NAME: opts.tableName, DYNAMODB_ENDPOINT: dynamo.endpoint, STAGE: 'local', WECHAT_API_BASE: wechat.url });
+    Object.assign(process.env, {
+      TABLE_NAME: opts.tableName,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      STAGE: 'local',
+      WECHAT_API_BASE: wechat.url,
+    });
     if (opts.seed) await opts.seed();
     // The notify function as Lambda runs it on the stream (serverless.yml's filter, batch size, retries).
     const { handler: notify } = await import('../../functions/src/notify/index');

@@ -9,8 +9,8 @@ import {
   GetRecordsCommand,
   type GetRecordsCommandOutput,
   GetShardIteratorCommand,
-  type _Record as StreamRecord,
   type Shard,
+  type _Record as StreamRecord,
   TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -136,7 +136,11 @@ const listShards = async (client: DynamoDBStreamsClient, streamArn: string): Pro
 };
 
 /** Every record on the table's stream now, from the start, in Lambda's shape (filtered when patterns are given). */
-export const readStreamRecords = async (endpoint: string, tableName: string, patterns: readonly FilterPattern[] = []): Promise<DynamoDBRecord[]> => {
+export const readStreamRecords = async (
+  endpoint: string,
+  tableName: string,
+  patterns: readonly FilterPattern[] = [],
+): Promise<DynamoDBRecord[]> => {
   const streamArn = await latestStreamArn(endpoint, tableName);
   const client = streamsClient(endpoint);
   try {

@@ -1,8 +1,10 @@
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { createNotifyHandler, type NotifyOptions, resetNotifyConfig } from '../../functions/src/notify/index';
+import { randomId } from '../../functions/src/platform/ids';
 import { setLogSink } from '../../functions/src/platform/logger';
 import { inboxKey, type NotificationInput, notificationKey, notificationTxs } from '../../functions/src/store/outbox';
+import { timeOrderedId } from '../../functions/src/store/project-call.repository';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
 import { runTransaction } from '../../functions/src/store/transactions';
 import { linkOpenId, putUser } from '../../functions/src/store/user.repository';
@@ -63,20 +65,18 @@ export const accountWith = async (userId: string, openId: string | null): Promis
 
 /** A notification written as a change writes it: its item and the unread count, in one transaction. */
 export const writeNotification = async (n: NotificationInput, noteId?: string, now = new Date()): Promise<string> => {
-  let id = noteId;
-  await runTransaction(async () => {
-    const txs = notificationTxs(n, now, noteId);
-    id = (txs[0]?.tx.params() as { Put: { Item: { noteId: string } } }).Put.Item.noteId;
-    return txs;
-  });
-  return id as string;
+  const id = noteId ?? timeOrderedId(now, randomId(6));
+  await runTransaction(async () => notificationTxs(n, now, id));
+  return id;
 };
 
 export const readNotification = async (userId: string, noteId: string) =>
-  (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: notificationKey(userId, noteId), ConsistentRead: true }))).Item;
+  (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: notificationKey(userId, noteId), ConsistentRead: true })))
+    .Item;
 
 export const unreadOf = async (userId: string): Promise<number> =>
-  (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: inboxKey(userId), ConsistentRead: true }))).Item?.unread ?? 0;
+  (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: inboxKey(userId), ConsistentRead: true }))).Item?.unread ??
+  0;
 
 /** Every notification of a user (the inbox's partition). */
 export const notificationsOf = async (userId: string) =>

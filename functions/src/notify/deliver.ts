@@ -57,7 +57,8 @@ export const subscribeMessageOf = (n: NotificationImage, openId: string, notify:
   };
 };
 
-const codeOf = (c: SendOutcome['errcode'] | 'TOKEN_UNAVAILABLE'): DeliveryCode => (c === 'timeout' ? 'TIMEOUT' : c === 'unreached' ? 'UNREACHED' : c);
+const codeOf = (c: SendOutcome['errcode'] | 'TOKEN_UNAVAILABLE'): DeliveryCode =>
+  c === 'timeout' ? 'TIMEOUT' : c === 'unreached' ? 'UNREACHED' : c;
 
 export const deliverNotification = async (n: NotificationImage, deps: DeliveryDeps): Promise<DeliveryResult> => {
   const { userId, noteId } = n;
@@ -66,7 +67,8 @@ export const deliverNotification = async (n: NotificationImage, deps: DeliveryDe
     // Never the openid, never the facts: the note, its event and what WeChat said.
     logger.info('notification delivery', { noteId, userId, event: n.event, result, code });
   const finish = async (state: 'sent' | 'skipped' | 'failed', code: DeliveryCode): Promise<DeliveryResult> => {
-    if (!(await finishDelivery(userId, noteId, state, code, deps.now()))) logger.warn('notification delivery moved meanwhile', { noteId, userId });
+    if (!(await finishDelivery(userId, noteId, state, code, deps.now())))
+      logger.warn('notification delivery moved meanwhile', { noteId, userId });
     log(state, code);
     return state;
   };
@@ -104,7 +106,8 @@ export const deliverNotification = async (n: NotificationImage, deps: DeliveryDe
           await deps.sleep(wait * (0.75 + Math.random() * 0.5));
           continue;
         }
-        if (!(await releaseToPending(userId, noteId, codeOf(code)))) logger.warn('notification delivery moved meanwhile', { noteId, userId });
+        if (!(await releaseToPending(userId, noteId, codeOf(code))))
+          logger.warn('notification delivery moved meanwhile', { noteId, userId });
         log('retry', codeOf(code));
         return 'retry';
       }

@@ -1,5 +1,12 @@
 import { logger } from '../platform/logger';
-import { advanceFanout, type FanoutRecord, getFanout, handOffFanout, pageAudience, writeRecipients } from '../store/notification-fanout.repository';
+import {
+  advanceFanout,
+  type FanoutRecord,
+  getFanout,
+  handOffFanout,
+  pageAudience,
+  writeRecipients,
+} from '../store/notification-fanout.repository';
 
 /**
  * Expands a fan-out into its recipients' notifications, page by page from its cursor

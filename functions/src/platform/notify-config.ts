@@ -80,7 +80,8 @@ const parseTemplates = (raw: string | undefined): Partial<Record<NotificationTem
     if (!NOTIFICATION_TEMPLATES.includes(name as NotificationTemplate)) throw new ConfigError(`WECHAT_TEMPLATES: unknown template ${name}`);
     const { id, fields } =
       typeof entry === 'string' ? { id: entry, fields: DEFAULT_TEMPLATE_FIELDS } : ((entry ?? {}) as { id?: unknown; fields?: unknown });
-    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(id)) throw new ConfigError(`WECHAT_TEMPLATES.${name}: id missing or malformed`);
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,128}$/.test(id))
+      throw new ConfigError(`WECHAT_TEMPLATES.${name}: id missing or malformed`);
     out[name as NotificationTemplate] = { templateId: id, fields: checkFields(name, fields ?? DEFAULT_TEMPLATE_FIELDS) };
   }
   return out;

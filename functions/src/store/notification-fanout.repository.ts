@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { NotificationEvent, NotificationFacts } from '@union/shared/domain/notifications/events';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { NotificationEvent, NotificationFacts } from '@union/shared/domain/notifications/events';
 import { pageRoster } from './congress-roster.repository';
 import { isConditionFailure } from './errors';
 import { orgMembersQueue } from './membership.repository';
@@ -46,7 +46,9 @@ export interface FanoutRecord {
 }
 
 export const getFanout = async (fanoutId: string): Promise<FanoutRecord | null> => {
-  const { Item } = await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: fanoutKey(fanoutId), ConsistentRead: true }));
+  const { Item } = await getDocumentClient().send(
+    new GetCommand({ TableName: tableName(), Key: fanoutKey(fanoutId), ConsistentRead: true }),
+  );
   if (!Item || Item._et !== FANOUT_ENTITY) return null;
   return {
     fanoutId: Item.fanoutId,
@@ -63,7 +65,10 @@ export const getFanout = async (fanoutId: string): Promise<FanoutRecord | null> 
 };
 
 /** One page of the audience from `cursor` (null: the start): the user ids and where the next page starts. */
-export const pageAudience = async (audience: FanoutAudience, cursor: string | null): Promise<{ userIds: string[]; next: string | null }> => {
+export const pageAudience = async (
+  audience: FanoutAudience,
+  cursor: string | null,
+): Promise<{ userIds: string[]; next: string | null }> => {
   const req = { limit: FANOUT_PAGE, ...(cursor ? { cursor } : {}) };
   if (audience.kind === 'sessionSignedIn') {
     const page = await pageRoster(audience.sessionId, req);
@@ -117,7 +122,13 @@ const cursorCondition = (from: string | null) => (from === null ? 'attribute_not
  * Moves the cursor from `from` to `to` (null: the audience is done), adding `written`. False when
  * the fan-out is no longer at `from` (another function moved it, or finished it).
  */
-export const advanceFanout = async (fanoutId: string, from: string | null, to: string | null, written: number, now: Date): Promise<boolean> => {
+export const advanceFanout = async (
+  fanoutId: string,
+  from: string | null,
+  to: string | null,
+  written: number,
+  now: Date,
+): Promise<boolean> => {
   try {
     await getDocumentClient().send(
       new UpdateCommand({
@@ -159,7 +170,12 @@ export const handOffFanout = async (f: FanoutRecord, cursor: string | null, now:
               UpdateExpression: 'SET handoffs = :n',
               ConditionExpression: `#s = :pending AND ${cursorCondition(cursor)} AND (attribute_not_exists(handoffs) OR handoffs = :prev)`,
               ExpressionAttributeNames: { '#s': 'status', '#c': 'cursor' },
-              ExpressionAttributeValues: { ':pending': 'pending', ':n': n, ':prev': f.handoffs, ...(cursor === null ? {} : { ':from': cursor }) },
+              ExpressionAttributeValues: {
+                ':pending': 'pending',
+                ':n': n,
+                ':prev': f.handoffs,
+                ...(cursor === null ? {} : { ':from': cursor }),
+              },
             },
           },
           {

@@ -1,5 +1,5 @@
-import { DomainError } from '@union/shared';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '@union/shared';
 import { randomId } from '../platform/ids';
 import { isConditionFailure } from './errors';
 import { getDocumentClient, tableName } from './table';
@@ -42,7 +42,9 @@ export const forgetTokensInMemory = (): void => memory.clear();
 const memoryKey = (appId: string) => `${tableName()}|${appId}`;
 
 const readStored = async (appId: string): Promise<{ accessToken: string; expiresAt: number } | null> => {
-  const { Item } = await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: keyOf(appId, 'CURRENT'), ConsistentRead: true }));
+  const { Item } = await getDocumentClient().send(
+    new GetCommand({ TableName: tableName(), Key: keyOf(appId, 'CURRENT'), ConsistentRead: true }),
+  );
   return Item && typeof Item.accessToken === 'string' && typeof Item.expiresAt === 'number'
     ? { accessToken: Item.accessToken, expiresAt: Item.expiresAt }
     : null;
@@ -131,7 +133,8 @@ export const accessToken = async (appId: string, source: TokenSource, options: T
         await releaseLease(appId, holder);
       }
     }
-    if (now() > deadline) throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { details: { reason: 'token lease' } });
+    if (now() > deadline)
+      throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { details: { reason: 'token lease' } });
     await sleep(wait / 2 + Math.random() * wait);
   }
 };

@@ -19,7 +19,7 @@ const zipEntries = (zip: Buffer): Array<{ name: string; size: number }> => {
 };
 
 const out = path.resolve('.data/package-test');
-// biome-ignore lint/suspicious/noExplicitAny: the CloudFormation template as JSON
+// The CloudFormation template, as JSON.
 let template: any;
 
 beforeAll(() => {

@@ -128,7 +128,11 @@ describe('a notification becomes one WeChat 订阅消息', () => {
       notify.wechat.failFor(busy.openId as string, code);
       const batch = await batchOf(sent.noteId, busy.noteId);
       await expect(notify.handler(batch)).rejects.toThrow(/1 to retry/);
-      expect(await readNotification(busy.userId, busy.noteId)).toMatchObject({ delivery: 'pending', deliveryCode: code, deliveryAttempts: 1 });
+      expect(await readNotification(busy.userId, busy.noteId)).toMatchObject({
+        delivery: 'pending',
+        deliveryCode: code,
+        deliveryAttempts: 1,
+      });
       expect(await readNotification(sent.userId, sent.noteId)).toMatchObject({ delivery: 'sent' });
       expect(notify.wechat.messages.filter((m) => m.touser === busy.openId).map((m) => m.errcode)).toEqual([code, code, code]);
 
@@ -136,7 +140,12 @@ describe('a notification becomes one WeChat 订阅消息', () => {
       notify.wechat.failFor(busy.openId as string, null);
       await notify.handler(batch);
       expect(await readNotification(busy.userId, busy.noteId)).toMatchObject({ delivery: 'sent', deliveryCode: 0 });
-      expect(notify.wechat.delivered().map((m) => m.touser).sort()).toEqual([busy.openId, sent.openId].sort());
+      expect(
+        notify.wechat
+          .delivered()
+          .map((m) => m.touser)
+          .sort(),
+      ).toEqual([busy.openId, sent.openId].sort());
     });
   }
 

@@ -4,7 +4,7 @@ import { fanoutNoteId, getFanout } from '../../../functions/src/store/notificati
 import { createOrg } from '../../../functions/src/store/org.repository';
 import { type FanoutAudience, fanoutTx } from '../../../functions/src/store/outbox';
 import { runTransaction } from '../../../functions/src/store/transactions';
-import { WRITE_COMMANDS, injectFault } from '../../support/faults';
+import { injectFault, WRITE_COMMANDS } from '../../support/faults';
 import { type NotifyHarness, notificationsOf, startNotify, unreadOf } from '../../support/notify';
 import { activatePlainMember } from '../../support/plain-members';
 import { makeMembers, sessionWithRoster, setupOrgs, signInAll } from '../congress/fixtures';
@@ -22,7 +22,10 @@ beforeAll(async () => {
 afterAll(() => notify.stop());
 
 const writeFanout = async (audience: FanoutAudience): Promise<string> => {
-  const t = fanoutTx({ event: 'projectCallOpened', facts: { subject: '2026年为职工办实事征集' }, page: '/member/pages/projects/index', audience }, new Date());
+  const t = fanoutTx(
+    { event: 'projectCallOpened', facts: { subject: '2026年为职工办实事征集' }, page: '/member/pages/projects/index', audience },
+    new Date(),
+  );
   const fanoutId = (t.tx.params() as { Put: { Item: { fanoutId: string } } }).Put.Item.fanoutId;
   await runTransaction(async () => [t]);
   return fanoutId;

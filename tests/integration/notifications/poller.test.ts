@@ -56,7 +56,10 @@ describe('the local stream poller', () => {
         eventName: 'INSERT',
         eventSource: 'aws:dynamodb',
         eventSourceARN: poller.streamArn,
-        dynamodb: { StreamViewType: 'NEW_IMAGE', NewImage: { _et: { S: 'Notification' }, noteId: { S: noteId }, delivery: { S: 'pending' } } },
+        dynamodb: {
+          StreamViewType: 'NEW_IMAGE',
+          NewImage: { _et: { S: 'Notification' }, noteId: { S: noteId }, delivery: { S: 'pending' } },
+        },
       });
       expect(typeof records[0]?.dynamodb?.ApproximateCreationDateTime).toBe('number');
       expect(await unreadOf('p-user')).toBe(1);
@@ -70,7 +73,11 @@ describe('the local stream poller', () => {
     const b = await notify.startPoller();
     const users = Array.from({ length: 10 }, (_, i) => `race-${i}`);
     for (const u of users) await accountWith(u, `o-${u}`);
-    await Promise.all(users.map((u) => writeNotification({ userId: u, event: 'motionOpened', facts: { subject: '集体合同草案' }, page: 'pages/vote/index' })));
+    await Promise.all(
+      users.map((u) =>
+        writeNotification({ userId: u, event: 'motionOpened', facts: { subject: '集体合同草案' }, page: 'pages/vote/index' }),
+      ),
+    );
     await Promise.all([a.idle(), b.idle()]);
     expect(
       notify.wechat
@@ -94,7 +101,12 @@ describe('the local stream poller', () => {
     await linkOpenId('p-m2', 'o-p-m2');
     const poller = await notify.startPoller();
     const t = fanoutTx(
-      { event: 'projectVoteOpened', facts: { subject: '2027年实事投票' }, page: 'member/pages/projects/vote', audience: { kind: 'subtreeMembers', orgId: 'p-city' } },
+      {
+        event: 'projectVoteOpened',
+        facts: { subject: '2027年实事投票' },
+        page: 'member/pages/projects/vote',
+        audience: { kind: 'subtreeMembers', orgId: 'p-city' },
+      },
       new Date(),
     );
     await runTransaction(async () => [t]);
@@ -130,7 +142,12 @@ describe('the local stream poller', () => {
       retryDelayMs: 1,
     });
     try {
-      const noteId = await writeNotification({ userId: 'p-busy', event: 'claimRejected', facts: { subject: '助学', reason: '不符合条件' }, page: 'pages/me/index' });
+      const noteId = await writeNotification({
+        userId: 'p-busy',
+        event: 'claimRejected',
+        facts: { subject: '助学', reason: '不符合条件' },
+        page: 'pages/me/index',
+      });
       await poller.idle(60_000);
       // The first attempt and maximumRetryAttempts retries, each with the function's own two attempts.
       expect(calls).toHaveLength(settings.maximumRetryAttempts + 1);

@@ -27,18 +27,22 @@ describe('the 订阅消息 data of a notification', () => {
     expect(wechatKindOf('phone_number2')).toBeNull();
   });
 
-  test.prop([fc.string({ maxLength: 80, unit: 'grapheme' }), fc.constantFrom(...(Object.keys(WECHAT_VALUE_LIMITS) as Array<keyof typeof WECHAT_VALUE_LIMITS>))])(
-    'a cut value never passes its limit',
-    (value, kind) => {
-      expect(Array.from(cutForKind(kind, value)).length).toBeLessThanOrEqual(WECHAT_VALUE_LIMITS[kind]);
-    },
-  );
+  test.prop([
+    fc.string({ maxLength: 80, unit: 'grapheme' }),
+    fc.constantFrom(...(Object.keys(WECHAT_VALUE_LIMITS) as Array<keyof typeof WECHAT_VALUE_LIMITS>)),
+  ])('a cut value never passes its limit', (value, kind) => {
+    expect(Array.from(cutForKind(kind, value)).length).toBeLessThanOrEqual(WECHAT_VALUE_LIMITS[kind]);
+  });
 
   it('says the time in Beijing, and never the reason', () => {
     const at = new Date('2026-03-09T16:05:00Z');
     expect(beijingTime(at)).toBe('2026年3月10日 00:05');
     for (const event of NOTIFICATION_EVENT_NAMES) {
-      const data = subscribeMessageData(DEFAULT_TEMPLATE_FIELDS, messageFacts(event, { subject: '某工会', reason: '原因写在这里' }, at), at);
+      const data = subscribeMessageData(
+        DEFAULT_TEMPLATE_FIELDS,
+        messageFacts(event, { subject: '某工会', reason: '原因写在这里' }, at),
+        at,
+      );
       expect(Object.keys(data).sort()).toEqual(['phrase3', 'thing1', 'thing2', 'thing5', 'time4']);
       expect(data.time4?.value).toBe('2026年3月10日 00:05');
       expect(data.thing5?.value).toBe(DETAILS_IN_APP);
@@ -68,7 +72,11 @@ describe('the notify config', () => {
       fields: { subject: 'thing3', result: 'phrase1', time: 'date2' },
     });
     const refused = (templates: unknown, state?: string) => () =>
-      loadNotifyConfig({ STAGE: 'prod', WECHAT_TEMPLATES: JSON.stringify(templates), ...(state ? { WECHAT_MINIPROGRAM_STATE: state } : {}) });
+      loadNotifyConfig({
+        STAGE: 'prod',
+        WECHAT_TEMPLATES: JSON.stringify(templates),
+        ...(state ? { WECHAT_MINIPROGRAM_STATE: state } : {}),
+      });
     expect(refused({ ...ids, claim: { id: 'x', fields: { subject: 'name1' } } })).toThrow(/not a field a message may fill/);
     expect(refused({ ...ids, claim: { id: 'x', fields: { reason: 'thing1' } } })).toThrow(/unknown fact/);
     expect(refused({ ...ids, claim: { id: 'x', fields: { subject: 'thing1', title: 'thing1' } } })).toThrow(/used twice/);
