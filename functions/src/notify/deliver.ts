@@ -39,7 +39,7 @@ export interface DeliveryDeps {
 
 export type DeliveryResult = 'sent' | 'skipped' | 'failed' | 'retry' | 'duplicate';
 
-const TOKEN_CODES = new Set<SendOutcome['errcode']>([40001, 40014, 42001]);
+const TOKEN_CODES = new Set<SendOutcome['errcode'] | 'TOKEN_UNAVAILABLE'>([40001, 40014, 42001]);
 const RETRY_CODES = new Set<SendOutcome['errcode'] | 'TOKEN_UNAVAILABLE'>([45009, -1, 'unreached', 'TOKEN_UNAVAILABLE']);
 const NOT_SUBSCRIBED = 43101;
 
