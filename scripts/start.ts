@@ -23,6 +23,7 @@ try {
     appPort: APP_PORT,
     log,
     echoApi: process.env.ECHO_API === '1',
+    notifyLogFile: path.join(repoRoot, '.data/notify.log'),
     seed: async () => {
       seeded = await seedDemo(log);
     },
@@ -31,7 +32,13 @@ try {
   writeFileSync(
     path.join(repoRoot, '.data/stack.json'),
     JSON.stringify(
-      { dynamoEndpoint: stack.dynamo.endpoint, tableName: stack.tableName, apiUrl: stack.apiUrl, appUrl: stack.appUrl },
+      {
+        dynamoEndpoint: stack.dynamo.endpoint,
+        tableName: stack.tableName,
+        apiUrl: stack.apiUrl,
+        appUrl: stack.appUrl,
+        wechatUrl: stack.wechat.url,
+      },
       null,
       2,
     ),
@@ -44,6 +51,7 @@ try {
   log(`  App (h5):        ${stack.appUrl}/`);
   log(`  API:             ${stack.apiUrl}`);
   log(`  DynamoDB Local:  ${stack.dynamo.endpoint} (table ${stack.tableName})`);
+  log(`  WeChat stand-in: ${stack.wechat.url}/messages  (the 订阅消息 sent; notify function log: .data/notify.log)`);
   await printDemoLinks(stack.appUrl, log);
   log('');
   log('Development sign-in (one click each):');

@@ -11,7 +11,9 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  type StreamViewType,
   type TimeToLiveSpecification,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { parse } from 'yaml';
@@ -122,19 +124,37 @@ const readdirOne = (dir: string): string => {
 
 const readTableYml = () => parse(readFileSync(path.join(repoRoot, 'infra/table.yml'), 'utf8')) as Record<string, unknown>;
 
+/** The stream view infra/table.yml declares (CloudFormation's StreamSpecification has no StreamEnabled). */
+const streamViewType = (): StreamViewType | null =>
+  (readTableYml().StreamSpecification as { StreamViewType?: StreamViewType } | undefined)?.StreamViewType ?? null;
+
 /**
  * The table as serverless.yml deploys it (infra/table.yml), minus what DynamoDB Local ignores
- * and what CreateTable does not take (TTL is set by UpdateTimeToLive: `timeToLive`).
+ * and what CreateTable does not take (TTL is set by UpdateTimeToLive: `timeToLive`), and with
+ * the stream as CreateTable takes it.
  */
 export const tableDefinition = (tableName: string): CreateTableCommandInput => {
   const {
     PointInTimeRecoverySpecification: _pitr,
     SSESpecification: _sse,
     TimeToLiveSpecification: _ttl,
+    StreamSpecification: _stream,
     TableName: _name,
     ...rest
   } = readTableYml();
-  return { ...(rest as Omit<CreateTableCommandInput, 'TableName'>), TableName: tableName };
+  const view = streamViewType();
+  return {
+    ...(rest as Omit<CreateTableCommandInput, 'TableName'>),
+    ...(view ? { StreamSpecification: { StreamEnabled: true, StreamViewType: view } } : {}),
+    TableName: tableName,
+  };
+};
+
+/** Enables the declared stream on a local table made before it (one kept in .data/). */
+const ensureStream = async (client: DynamoDBClient, tableName: string, current: { StreamEnabled?: boolean } | undefined) => {
+  const view = streamViewType();
+  if (!view || current?.StreamEnabled) return;
+  await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: view } }));
 };
 
 /** The table's TTL as infra/table.yml declares it, or null. */
@@ -151,7 +171,7 @@ const ensureTimeToLive = async (client: DynamoDBClient, tableName: string): Prom
   await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: spec }));
 };
 
-/** Creates the table unless it exists (and enables its TTL); resolves once it is ACTIVE. */
+/** Creates the table unless it exists (and enables its TTL and stream); resolves once it is ACTIVE. */
 export const ensureTable = async (endpoint: string, tableName: string): Promise<'created' | 'existed'> => {
   const client = localClient(endpoint);
   try {
@@ -166,6 +186,7 @@ export const ensureTable = async (endpoint: string, tableName: string): Promise<
       const d = await client.send(new DescribeTableCommand({ TableName: tableName }));
       if (d.Table?.TableStatus === 'ACTIVE') {
         await ensureTimeToLive(client, tableName);
+        await ensureStream(client, tableName, d.Table.StreamSpecification);
         return result;
       }
       await new Promise((r) => setTimeout(r, 100));

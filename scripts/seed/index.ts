@@ -1,5 +1,5 @@
 import { createOrg, getOrg } from '../../functions/src/store/org.repository';
-import { putUser } from '../../functions/src/store/user.repository';
+import { linkOpenId, openIdOf, putUser } from '../../functions/src/store/user.repository';
 import { cardStep } from './card';
 import { catalogsStep } from './catalogs';
 import { congressStep } from './congress';
@@ -16,6 +16,17 @@ export interface SeedStep {
   run(): Promise<void>;
 }
 
+/**
+ * Each demo identity stands for a WeChat user: an openid the notify function addresses its 订阅消息
+ * to, which the WeChat stand-in records (`npm start` prints where). Also for data kept in .data/.
+ */
+export const demoOpenId = (userId: string): string => `demo-openid-${userId}`;
+const linkDemoOpenIds = async (): Promise<void> => {
+  for (const { userId } of DEMO_IDENTITIES) {
+    if ((await openIdOf(userId)) === null) await linkOpenId(userId, demoOpenId(userId));
+  }
+};
+
 const orgsAndIdentities: SeedStep = {
   name: '组织与演示身份',
   async run() {
@@ -29,6 +40,7 @@ const orgsAndIdentities: SeedStep = {
         demoOrder: order,
       });
     }
+    await linkDemoOpenIds();
   },
 };
 
@@ -54,6 +66,7 @@ export const seedDemo = async (log: (line: string) => void = () => {}): Promise<
   if (await getOrg('city')) {
     const migrated = await migrateReadModel();
     if (migrated > 0) log(`  brought ${migrated} items from an older version up to date`);
+    await linkDemoOpenIds();
     return 'existing';
   }
   for (const step of SEED_STEPS) {

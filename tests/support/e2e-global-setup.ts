@@ -9,6 +9,8 @@ declare module 'vitest' {
     apiUrl: string;
     dynamoEndpointE2e: string;
     tableNameE2e: string;
+    /** The WeChat stand-in: GET `${wechatUrl}/messages` lists the 订阅消息 the notify function sent. */
+    wechatUrl: string;
   }
 }
 
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject) {
   project.provide('apiUrl', stack.apiUrl);
   project.provide('dynamoEndpointE2e', stack.dynamo.endpoint);
   project.provide('tableNameE2e', stack.tableName);
+  project.provide('wechatUrl', stack.wechat.url);
   return async () => {
     await stack.stop();
     if (findings.length > 0) throw new Error(`personal information in API answers the browser received:\n${findings.join('\n')}`);

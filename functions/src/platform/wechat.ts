@@ -126,3 +126,73 @@ export const phoneNumberFromCode = async (cfg: WechatConfig, code: string, fetch
   if (!phone) throw new DomainError('PHONE_CODE_INVALID', '微信未返回手机号，请重新验证', { field: 'phoneCode' });
   return phone;
 };
+
+/**
+ * getStableAccessToken without the in-memory cache: the `notify` function keeps the token in the
+ * table (store/wechat-token.repository.ts) so that concurrent functions share one. `forceRefresh`
+ * (after WeChat answered 40001 / 42001 to the token) asks WeChat for a new one; WeChat allows it
+ * a few times a day, hence the lease that makes it one call however many functions saw the error.
+ */
+export const fetchStableToken = async (
+  cfg: WechatConfig,
+  forceRefresh: boolean,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ accessToken: string; expiresIn: number }> => {
+  const body = await postJson<{ access_token?: string; expires_in?: number; errcode?: number }>(
+    new URL('/cgi-bin/stable_token', cfg.apiBase),
+    { grant_type: 'client_credential', appid: cfg.appId, secret: cfg.appSecret, force_refresh: forceRefresh },
+    fetchImpl,
+  );
+  if (!body.access_token) {
+    throw new DomainError('WECHAT_UNAVAILABLE', '微信服务暂时无法访问，请稍后再试', { details: { wechatErrcode: body.errcode ?? null } });
+  }
+  return { accessToken: body.access_token, expiresIn: body.expires_in ?? 7200 };
+};
+
+export interface SubscribeMessage {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state: 'developer' | 'trial' | 'formal';
+  lang: 'zh_CN';
+}
+
+/**
+ * What subscribeMessage.send answered: WeChat's errcode (0 is sent), or, when no answer came,
+ * `unreached` (the request never left: connection refused, DNS — safe to try again) or `timeout`
+ * (it may have been delivered: not sent again, so a message goes out at most once).
+ */
+export type SendOutcome = { errcode: number } | { errcode: 'unreached' | 'timeout' };
+
+const UNREACHED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** subscribeMessage.send: POST /cgi-bin/message/subscribe/send?access_token=… */
+export const sendSubscribeMessage = async (
+  cfg: { apiBase: string },
+  accessToken: string,
+  message: SubscribeMessage,
+  fetchImpl: typeof fetch = fetch,
+): Promise<SendOutcome> => {
+  const url = new URL('/cgi-bin/message/subscribe/send', cfg.apiBase);
+  url.searchParams.set('access_token', accessToken);
+  let res: Response;
+  try {
+    res = await fetchImpl(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(message),
+      signal: AbortSignal.timeout(5000),
+    });
+  } catch (e) {
+    const code = (e as { cause?: { code?: string } }).cause?.code;
+    return { errcode: code !== undefined && UNREACHED.has(code) ? 'unreached' : 'timeout' };
+  }
+  try {
+    const body = (await res.json()) as { errcode?: number };
+    return { errcode: typeof body.errcode === 'number' ? body.errcode : res.ok ? 0 : -1 };
+  } catch {
+    // An answer that is not WeChat's JSON (a gateway's error page): it did not go through WeChat's send.
+    return { errcode: -1 };
+  }
+};

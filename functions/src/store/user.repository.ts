@@ -4,7 +4,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $delete, $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { batchGetItems } from './batch-get';
-import { OrgOfficerEntity, UserEntity, WechatIdentityEntity } from './entities/user.entity';
+import { OrgOfficerEntity, UserEntity, WechatIdentityEntity, WechatLinkEntity } from './entities/user.entity';
 import { isConditionFailure } from './errors';
 import { once } from './once';
 import { ALL_PAGES } from './page';
@@ -31,6 +31,7 @@ const officerIndexTxs = (userId: string, grants: readonly RoleGrant[]): LabeledT
   grants
     .filter((g) => g.role === 'officer')
     .map((g) => ({ label: `officer:${g.orgId}`, tx: OrgOfficerEntity().build(PutTransaction).item({ orgId: g.orgId, userId }) }));
+const wechatLinks = once(() => WechatLinkEntity().build(EntityRepository));
 
 export interface UserRecord {
   userId: string;
@@ -200,20 +201,45 @@ export const listDemoIdentities = async (): Promise<UserRecord[]> => {
   }));
 };
 
-/** The user behind a WeChat openid, created on first login (conditioned, so a race makes one). */
+/** The openid a user signs in to the weapp with (the 订阅消息 recipient), or null (h5 only). */
+export const openIdOf = async (userId: string): Promise<string | null> =>
+  (await wechatLinks().get({ userId }, { consistent: true })).Item?.openId ?? null;
+
+/** Records the account's openid (an account made before the link existed, the demo identities). */
+export const linkOpenId = async (userId: string, openId: string): Promise<void> => {
+  await wechatLinks().put({ userId, openId });
+};
+
+/**
+ * The user behind a WeChat openid, created on first login: the openid → user item (absent), the
+ * account and its user → openid link in one transaction, so a race makes one account and no
+ * account is without its link. An account from before the link gets it at its next sign-in.
+ */
 export const userForOpenId = async (openId: string, newUserId: string): Promise<UserRecord> => {
   const existing = await wechatIds().get({ openId });
   if (existing.Item) {
-    const user = await getUser(existing.Item.userId);
-    if (user) return user;
+    const [user, linked] = await Promise.all([getUser(existing.Item.userId), openIdOf(existing.Item.userId)]);
+    if (user) {
+      if (linked !== openId) await linkOpenId(user.userId, openId);
+      return user;
+    }
   }
   try {
-    await wechatIds().put({ openId, userId: newUserId }, { condition: { attr: 'openId', exists: false } });
     const user: UserRecord = { userId: newUserId, displayName: '微信用户', grants: [] };
-    await putUser(user);
+    await runTransaction(async () => [
+      {
+        label: 'identity',
+        tx: WechatIdentityEntity()
+          .build(PutTransaction)
+          .item({ openId, userId: newUserId })
+          .options({ condition: { attr: 'openId', exists: false } }),
+      },
+      { label: 'user', tx: UserEntity().build(PutTransaction).item({ userId: newUserId, displayName: user.displayName }) },
+      { label: 'link', tx: WechatLinkEntity().build(PutTransaction).item({ userId: newUserId, openId }) },
+    ]);
     return user;
   } catch (e) {
-    if (!isConditionFailure(e)) throw e;
+    if (!(e instanceof TransactionRefused) && !isConditionFailure(e)) throw e;
     const again = await wechatIds().get({ openId });
     const user = again.Item ? await getUser(again.Item.userId) : null;
     if (!user) throw new DomainError('USER_NOT_FOUND', '用户不存在');

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { PROPOSAL_STATUSES } from '../domain/congress/index';
 import { PLACE_KINDS } from '../domain/card/places';
+import { PROPOSAL_STATUSES } from '../domain/congress/index';
 import { idSchema, LIMITS } from './common.contract';
 import { cursorSchema } from './page.contract';
 
@@ -102,7 +102,13 @@ export const dashboardSchema = z.object({
   ),
   congress: z.object({
     motions: z.array(
-      z.object({ motionId: z.string(), title: z.string(), voted: count, eligible: count, turnout: z.number().check(z.minimum(0), z.maximum(1)) }),
+      z.object({
+        motionId: z.string(),
+        title: z.string(),
+        voted: count,
+        eligible: count,
+        turnout: z.number().check(z.minimum(0), z.maximum(1)),
+      }),
     ),
     proposalsByStatus: z.array(z.object({ status: z.enum(PROPOSAL_STATUSES), count })),
     repliesOnTime: count,

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 /** A zip's entries (name, uncompressed size) from its central directory. */
@@ -18,16 +18,22 @@ const zipEntries = (zip: Buffer): Array<{ name: string; size: number }> => {
   return entries.sort((a, b) => a.name.localeCompare(b.name));
 };
 
+const out = path.resolve('.data/package-test');
+// The CloudFormation template, as JSON.
+let template: any;
+
+beforeAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--stage', 'prod', '--package', out], {
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', TABLE_NAME: '', DYNAMODB_ENDPOINT: '' },
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
+  template = JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
+}, 200_000);
+
 describe('serverless.yml is deployable as written', () => {
   it('packages offline with osls: one minified bundle per function, the table with PITR, IAM scoped to it, the secrets extension', () => {
-    const out = path.resolve('.data/package-test');
-    rmSync(out, { recursive: true, force: true });
-    execFileSync(process.execPath, ['node_modules/osls/bin/serverless.js', 'package', '--stage', 'prod', '--package', out], {
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', TABLE_NAME: '', DYNAMODB_ENDPOINT: '' },
-      stdio: 'pipe',
-      timeout: 180_000,
-    });
-    const template = JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8'));
     const yml = parse(readFileSync('serverless.yml', 'utf8'), { logLevel: 'error' }) as { functions: Record<string, unknown> };
     for (const fn of Object.keys(yml.functions)) {
       expect(statSync(path.join(out, `${fn}.zip`)).size, fn).toBeGreaterThan(1000);
@@ -68,5 +74,50 @@ describe('serverless.yml is deployable as written', () => {
     expect(policy).not.toContain('ssm:GetParameters');
     expect(policy).toContain('parameter/union-service/prod/*');
     expect(policy).toContain('"kms:ViaService"');
+  });
+
+  it('the notify function reads the table stream through a filtered, bounded mapping with a dead-letter queue', () => {
+    const resources = template.Resources as Record<string, { Type: string; Properties: any; DependsOn?: unknown }>;
+    expect(resources.UnionTable?.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+
+    const mappings = Object.values(resources).filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const m = mappings[0]?.Properties;
+    expect(m.FunctionName).toEqual({ 'Fn::GetAtt': ['NotifyLambdaFunction', 'Arn'] });
+    expect(m.EventSourceArn).toEqual({ 'Fn::GetAtt': ['UnionTable', 'StreamArn'] });
+    expect(m.StartingPosition).toBe('TRIM_HORIZON');
+    expect(m.BatchSize).toBeGreaterThanOrEqual(1);
+    expect(m.BatchSize).toBeLessThanOrEqual(100);
+    expect(m.BisectBatchOnFunctionError).toBe(true);
+    // Bounded: never -1 (forever, the default), which would stall the shard behind one bad batch.
+    expect(m.MaximumRetryAttempts).toBeGreaterThanOrEqual(1);
+    expect(m.MaximumRetryAttempts).toBeLessThanOrEqual(10);
+    expect(m.DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': ['NotifyDeadLetterQueue', 'Arn'] } } });
+    // The filter: INSERTs of outbox items only, nothing else reaches the function.
+    expect(m.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { _et: { S: ['Notification', 'NotificationFanout'] } } } },
+    ]);
+
+    const dlq = resources.NotifyDeadLetterQueue;
+    expect(dlq?.Type).toBe('AWS::SQS::Queue');
+    expect(dlq?.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(dlq?.Properties.MessageRetentionPeriod).toBe(14 * 86_400);
+
+    const statements = resources.IamRoleLambdaExecution?.Properties.Policies[0].PolicyDocument.Statement as Array<{
+      Action: string[];
+      Resource: unknown[];
+    }>;
+    const grantOn = (action: string) => statements.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
+    for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']) {
+      expect(grantOn(action), action).toEqual([{ 'Fn::GetAtt': ['UnionTable', 'StreamArn'] }]);
+    }
+    expect(grantOn('sqs:SendMessage')).toEqual([{ 'Fn::GetAtt': ['NotifyDeadLetterQueue', 'Arn'] }]);
+
+    const fn = resources.NotifyLambdaFunction?.Properties;
+    expect(fn.Handler).toBe('functions/src/notify/index.handler');
+    expect(fn.Timeout).toBeGreaterThanOrEqual(60);
+    // Its templates come from the deploy's params; unset, the function refuses to start.
+    expect(fn.Environment.Variables.WECHAT_TEMPLATES).toBe('unset');
+    expect(fn.Environment.Variables.WECHAT_MINIPROGRAM_STATE).toBe('formal');
   });
 });

@@ -70,10 +70,15 @@ describe('route access', () => {
       expect(declared, fn).toEqual(area.routes.map(routeKey).sort());
       expect(yml.functions[fn]?.handler).toBe(`functions/src/http/${fn}/index.handler`);
     }
-    // Every other function is a scheduled job, with no HTTP route.
+    // Every other function is a scheduled job or the table stream's notify function, with no HTTP route.
     const http = Object.entries(yml.functions).filter(([, f]) => f.events.some((e) => e.httpApi));
     expect(http.map(([fn]) => fn).sort()).toEqual(Object.keys(AREAS).sort());
     for (const [fn, f] of Object.entries(yml.functions).filter(([name]) => !(name in AREAS))) {
+      if (fn === 'notify') {
+        expect(f.events.map((e) => Object.keys(e))).toEqual([['stream']]);
+        expect(f.handler).toBe('functions/src/notify/index.handler');
+        continue;
+      }
       expect(
         f.events.every((e) => e.schedule),
         fn,

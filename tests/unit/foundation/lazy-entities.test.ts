@@ -20,11 +20,12 @@ vi.mock('dynamodb-toolbox/entity', async (importOriginal) => {
 });
 
 describe('entities are built on first use, not at import', () => {
-  it('importing every HTTP function and the scheduled jobs builds none', async () => {
+  it('importing every HTTP function, the scheduled jobs and the notify function builds none', async () => {
     await import('../../../functions/src/http/areas');
     await import('../../../functions/src/jobs/purge-personal-data');
     await import('../../../functions/src/jobs/reply-overdue');
     await import('../../../functions/src/jobs/project-openings');
+    await import('../../../functions/src/notify/index');
     expect(built).toEqual([]);
     // Transforming every function's modules takes seconds on a loaded machine.
   }, 60_000);

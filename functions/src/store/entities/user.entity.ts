@@ -69,3 +69,22 @@ export const OrgOfficerEntity = once(
       computeKey: ({ orgId, userId }) => ({ pk: `ORG#${orgId}`, sk: `OFFICER#${userId}` }),
     }),
 );
+
+/**
+ * The account → its WeChat openid: where the `notify` function addresses a 订阅消息 (touser).
+ * Access pattern: get by user — pk USER#userId, sk WXOPENID. Written with the WechatIdentity item
+ * when an account is made at its first WeChat sign-in, and at a later sign-in of an account made
+ * before it existed. Accounts that only sign in on h5 have none (they are told in the 消息 inbox).
+ */
+export const WechatLinkEntity = once(
+  () =>
+    new Entity({
+      name: 'WechatLink',
+      table: UnionTable,
+      schema: item({
+        userId: string().key(),
+        openId: string(),
+      }),
+      computeKey: ({ userId }) => ({ pk: `USER#${userId}`, sk: 'WXOPENID' }),
+    }),
+);
