@@ -2,6 +2,7 @@ import type { NotificationEvent, NotificationFacts } from '@union/shared/domain/
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
+import { expectBadge, settled } from '../support/e2e-inbox';
 import { ensureE2eMember } from '../support/e2e-members';
 import { writeNotification } from '../support/notifications';
 
@@ -11,17 +12,6 @@ import { writeNotification } from '../support/notifications';
  * and the count drops; a tab page opens with switchTab; 加载更多; 全部已读 clears the badge.
  */
 const MEMBER = { userId: 'e2e-inbox', name: '钱晓燕' };
-
-const settled = (page: Page) =>
-  page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
-
-/** The badge on the 我的 tab (Taro's h5 tab bar), or '' when there is none. */
-const meBadge = (page: Page) => page.locator('.weui-tabbar__item').nth(3).locator('.taro-tabbar-badge');
-const expectBadge = async (page: Page, text: string | null) => {
-  if (text === null) await expect.poll(() => meBadge(page).count(), { timeout: 15_000 }).toBe(0);
-  else
-    await expect.poll(async () => ((await meBadge(page).count()) ? await meBadge(page).textContent() : ''), { timeout: 15_000 }).toBe(text);
-};
 
 const NEWEST: Array<{ event: NotificationEvent; facts: NotificationFacts; page: string }> = [
   { event: 'motionOpened', facts: { subject: '关于《劳动保护专项集体合同（草案）》的表决' }, page: '/pages/vote/index' },

@@ -2,10 +2,14 @@ import { makeIdNumber } from '@union/shared';
 import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { putUser } from '../../functions/src/store/user.repository';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCAL_TEMPLATE_IDS } from '../../functions/src/platform/notify-config';
+import { linkOpenId, putUser } from '../../functions/src/store/user.repository';
 import { DEMO_INVITES, demoJoinLinks } from '../../scripts/seed/membership';
 import { apiUrl, appUrl, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
+import { expectBadge, settled } from '../support/e2e-inbox';
+
+const JOINER_OPENID = 'o-e2e-joiner-openid';
 
 const shots: string[] = [];
 const shot = async (page: Page, name: string) => shots.push(await screenshot(page, name));
@@ -31,6 +35,8 @@ describe('入会 in Chromium (h5 build)', () => {
   beforeAll(async () => {
     useE2eStore();
     await putUser({ userId: 'e2e-joiner', displayName: '赵磊', grants: [], demoDescription: 'e2e：审核入会的职工', demoOrder: 900 });
+    // Signed in from WeChat before: the account's openid, where a 订阅消息 goes.
+    await linkOpenId('e2e-joiner', JOINER_OPENID);
   });
 
   it('a new worker joins through the auto-approve link; a wrong check digit is refused inline', async () => {
@@ -98,6 +104,39 @@ describe('入会 in Chromium (h5 build)', () => {
     await page.waitForSelector('[data-testid="my-membership"]');
     expect(await page.textContent('[data-testid="member-number"]')).toMatch(/^ENTERPRISE-\d{6}$/);
     await shot(page, 'join-6-approved');
+
+    // The approval told the applicant (issue 12): the badge on 我的, the line in 消息, which opens the
+    // membership page, and one 订阅消息 through WeChat (the stand-in) with the review template and that page.
+    await page.goto(`${appUrl()}/#/pages/index/index`);
+    await page.reload();
+    await expectBadge(page, '1');
+    await page.locator('.weui-tabbar__item').nth(3).click();
+    await page.click('[data-testid="me-inbox"]');
+    const note = page.locator('[data-testid^="note-"]');
+    await note.first().waitFor({ timeout: 30_000 });
+    expect(await note.count()).toBe(1);
+    expect(await note.first().textContent()).toContain('入会申请已通过');
+    expect(await note.first().textContent()).toContain('《临江精密机械有限公司工会》已通过');
+    await page.waitForSelector('[data-testid="inbox-loaded"]');
+    await settled(page);
+    await shot(page, 'join-7-inbox');
+    await note.first().click();
+    await page.waitForSelector('[data-testid="my-membership"]', { timeout: 30_000 });
+    await expectBadge(page, null);
+    const sent = async () => {
+      const res = await fetch(`${inject('wechatUrl')}/messages`);
+      const body = (await res.json()) as {
+        messages: Array<{ touser: string; template_id: string; page: string; errcode: number; data: object }>;
+      };
+      return body.messages.filter((m) => m.touser === JOINER_OPENID);
+    };
+    await expect.poll(async () => (await sent()).length, { timeout: 30_000 }).toBe(1);
+    const [message] = await sent();
+    // WeChat's `page` is the path without its leading slash (index?foo=bar).
+    expect(message).toMatchObject({ template_id: LOCAL_TEMPLATE_IDS.review, page: 'member/pages/membership/index', errcode: 0 });
+    // No name, phone or 身份证号 in what WeChat is sent.
+    expect(JSON.stringify(message!.data)).not.toMatch(/赵磊|18600003333|320104/);
+    expect(JSON.stringify(message!.data)).toContain('已通过');
     await page.context().close();
     console.log(`screenshots:\n${shots.join('\n')}`);
   });
