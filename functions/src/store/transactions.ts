@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { cancellationReasons, isTransactionConflict } from './errors';
 import { getDocumentClient } from './table';
@@ -33,6 +34,34 @@ export class TransactionRefused extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Tries of one built transaction that DynamoDB answered with a server error (5xx), the SDK's own retries apart. */
+const SERVER_ERROR_TRIES = 6;
+
+const isServerError = (e: unknown): boolean => {
+  const x = e as { name?: string; $fault?: string; $metadata?: { httpStatusCode?: number } };
+  return x?.$fault === 'server' || x?.name === 'InternalServerError' || (x?.$metadata?.httpStatusCode ?? 0) >= 500;
+};
+
+/**
+ * Sends one transaction with a ClientRequestToken, and sends the SAME request again (same token) when
+ * DynamoDB answers a server error: with the token, a transaction that was applied before the error is
+ * not applied twice (DynamoDB answers the retry as the first, for 10 minutes), so the retry is safe even
+ * for ADD counters. DynamoDB Local answers a transaction that waited too long for a contended item's lock
+ * with such an error (it was not applied); real DynamoDB seldom does.
+ */
+const sendIdempotent = async (transactItems: TransactItem[]): Promise<void> => {
+  const command = new TransactWriteCommand({ TransactItems: transactItems, ClientRequestToken: randomUUID() });
+  for (let tryNo = 1; ; tryNo += 1) {
+    try {
+      await getDocumentClient().send(command);
+      return;
+    } catch (e) {
+      if (!isServerError(e) || tryNo >= SERVER_ERROR_TRIES) throw e;
+      await sleep(20 * 2 ** tryNo + Math.random() * 50);
+    }
+  }
+};
+
 /**
  * Runs a transaction built afresh on each attempt. Retries (with jitter) when another
  * transaction touched the same items, or when one of the `retryOn` conditions failed (an
@@ -48,7 +77,7 @@ export const runTransaction = async (
     // Nothing left to write (an idempotent step found its work already done).
     if (items.length === 0) return;
     try {
-      await getDocumentClient().send(new TransactWriteCommand({ TransactItems: items.map((i) => transactItemOf(i.tx)) }));
+      await sendIdempotent(items.map((i) => transactItemOf(i.tx)));
       return;
     } catch (e) {
       const name = (e as { name?: string }).name;
