@@ -1,8 +1,8 @@
 import { canParent, type Org } from '@union/shared';
-import { benefitKeyOf } from '@union/shared/domain/card/quota';
-import type { DashboardBenefitEntry, DashboardMotion } from '@union/shared/domain/desk/dashboard';
-import { type DeskCounters, sumCounters } from '@union/shared/domain/desk/counters';
 import type { PlaceKind } from '@union/shared/domain/card/places';
+import { benefitKeyOf } from '@union/shared/domain/card/quota';
+import { type DeskCounters, sumCounters } from '@union/shared/domain/desk/counters';
+import type { DashboardBenefitEntry, DashboardMotion } from '@union/shared/domain/desk/dashboard';
 import { batchGetItems, type ItemKey } from './batch-get';
 import { catalogFromCopy, catalogOfYearKey } from './catalog.repository';
 import { listSessionMotions } from './congress-motion.repository';
@@ -101,10 +101,7 @@ export const catalogKeysOf = (orgId: string, year: number): ItemKey[] => [
 ];
 
 /** The benefits table's entries from the catalog copies read with `catalogKeysOf` (year first, else latest). */
-export const benefitEntriesOf = (
-  copies: ReadonlyArray<Record<string, unknown> | undefined>,
-  orgName: string,
-): DashboardBenefitEntry[] => {
+export const benefitEntriesOf = (copies: ReadonlyArray<Record<string, unknown> | undefined>, orgName: string): DashboardBenefitEntry[] => {
   const item = copies.find((c) => c !== undefined);
   if (!item) return [];
   return catalogFromCopy(item).entries.map((e) => ({

@@ -1,4 +1,4 @@
-import { deskParams, dashboardCsvQuery, dashboardQuery } from '@union/shared/contracts/desk.contract';
+import { dashboardCsvQuery, dashboardQuery, deskParams } from '@union/shared/contracts/desk.contract';
 import { deskYearOf } from '@union/shared/domain/desk/counters';
 import { dashboardCsv, dashboardCsvFilenames } from '@union/shared/domain/desk/csv';
 import { requireOrg } from '../../store/org.repository';

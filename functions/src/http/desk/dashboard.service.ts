@@ -1,8 +1,7 @@
 import type { Org } from '@union/shared';
 import type { Dashboard } from '@union/shared/contracts/desk.contract';
-import { buildDashboard } from '@union/shared/domain/desk/dashboard';
 import { counterOf } from '@union/shared/domain/desk/counters';
-import { cursorInvalid, decodeCursor, encodeCursor } from '../../store/page';
+import { buildDashboard } from '@union/shared/domain/desk/dashboard';
 import {
   benefitEntriesOf,
   catalogKeysOf,
@@ -12,6 +11,7 @@ import {
   sumOf,
   walkSubtreeByLevel,
 } from '../../store/desk-read.repository';
+import { cursorInvalid, decodeCursor, encodeCursor } from '../../store/page';
 import { readAhead } from '../read-ahead';
 
 /** Orgs of the next level down in one answer; more come with `byChildNextCursor`. */
