@@ -6,7 +6,7 @@
  * stands on, each pair measured alternately in the same run (lib.ts `alternate`), medians. One module
  * per measurement, each returning typed rows; this file runs them and writes the report.
  *
- * BENCH_ONLY=cold,routes,builds,render,importer (any of them) runs those sections alone and prints
+ * BENCH_ONLY=cold,routes,builds,render,importer,desk (any of them) runs those sections alone and prints
  * them without writing BENCHMARKS.md.
  */
 import { writeFileSync } from 'node:fs';
@@ -34,6 +34,9 @@ const ROUNDS = {
   h5Render: 7,
   /** Mini-program builds run side by side, two at a time (each is mostly one core of webpack). */
   buildParallel: 2,
+  /** The desk at district scale (200 unions, 50,000 members): requests per route, after warm-up. */
+  desk: 60,
+  deskWarmup: 5,
 };
 
 const only = new Set((process.env.BENCH_ONLY ?? '').split(',').filter(Boolean));
@@ -353,6 +356,56 @@ try {
   if (world && world.errors.length > 0) progress(`the functions logged ${world.errors.length} errors, e.g. ${world.errors[0]}`);
 } finally {
   await world?.stop();
+}
+
+// 8. The officer's desk at district scale, on a fresh table of its own (after the demo world is stopped).
+if (runs('desk')) {
+  const { measureDesk } = await import('./desk');
+  const desk = await lap('the desk at district scale', () => measureDesk({ rounds: ROUNDS.desk, warmup: ROUNDS.deskWarmup }));
+  for (const r of desk.rows) {
+    summary.push([
+      `${r.route}: 200 unions, 50,000 members (warm p50 / p95)`,
+      `${ms(r.p50)} / ${ms(r.p95)} ms (${ratio(r.ratio50)} a GetItem)`,
+      '(no target)',
+      '—',
+    ]);
+  }
+  sections.push({
+    title: `The officer's desk at district scale (in-process handler, DynamoDB Local, ${desk.rows[0]?.rounds ?? 0} alternating rounds after ${ROUNDS.deskWarmup})`,
+    intro: [
+      `A fresh table seeded by \`scripts/seed/desk-load.ts\`: a district of ${desk.seed.orgs - 2} grassroots unions and ${desk.seed.members.toLocaleString('en')} members`,
+      `(${desk.seed.items.toLocaleString('en')} items by BatchWriteItem in ${desk.seed.seconds.toFixed(1)} s). Each request as the district's officer, warm, alternated`,
+      "with a bare GetItem of the district's org item on the same client (÷ bare: the median of each round's ratio for p50).",
+      'Calls and round trips of one request (calls in flight together count once). docs/ARCHITECTURE.md "Dashboard".',
+    ],
+    header: [
+      'route',
+      'p50 ms',
+      'p95 ms',
+      'bare p50',
+      'bare p95',
+      'p50 ÷ bare',
+      'p95 ÷ bare',
+      'calls',
+      'round trips',
+      'by operation',
+      'answer',
+    ],
+    rows: desk.rows.map((r) => [
+      `\`${r.route}\``,
+      ms(r.p50),
+      ms(r.p95),
+      ms(r.bare50, 2),
+      ms(r.bare95, 2),
+      ratio(r.ratio50),
+      ratio(r.ratio95),
+      String(r.calls),
+      String(r.roundTrips),
+      r.byCommand,
+      kb(r.bytes),
+    ]),
+    ...(desk.missing.length > 0 ? { outro: [`Not in this build: ${desk.missing.map((m) => `\`${m}\``).join(', ')}.`] } : {}),
+  });
 }
 
 const total = (Date.now() - started) / 1000;

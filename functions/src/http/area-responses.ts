@@ -3,6 +3,7 @@ import { responses as card } from './card/responses';
 import { responses as catalog } from './catalog/responses';
 import { responses as catalogDrafts } from './catalogDrafts/responses';
 import { responses as congress } from './congress/responses';
+import { responses as desk } from './desk/responses';
 import { responses as membership } from './membership/responses';
 import { responses as merchant } from './merchant/responses';
 import { responses as orgs } from './orgs/responses';
@@ -15,7 +16,7 @@ import type { RouteResponse } from './route';
  * (route-contracts, the route fuzzer, the response-schema walks): the functions never parse their own
  * answers, so their bundles carry none of these schemas and build none at a cold start.
  */
-export const AREA_RESPONSES = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card, merchant, projects } as const;
+export const AREA_RESPONSES = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card, merchant, projects, desk } as const;
 
 /** The declared answer of the route with this key ('GET /me/card'), whatever its area. */
 export const responseOf = (key: string): RouteResponse | undefined => {

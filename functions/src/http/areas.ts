@@ -3,6 +3,7 @@ import * as card from './card/index';
 import * as catalog from './catalog/index';
 import * as catalogDrafts from './catalogDrafts/index';
 import * as congress from './congress/index';
+import * as desk from './desk/index';
 import * as membership from './membership/index';
 import * as merchant from './merchant/index';
 import * as orgs from './orgs/index';
@@ -16,4 +17,4 @@ import * as projects from './projects/index';
  * the catalog bundle). Tests walk this to check
  * each route's access rules and that serverless.yml declares exactly these routes.
  */
-export const AREAS = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card, merchant, projects } as const;
+export const AREAS = { auth, orgs, membership, poster, catalog, catalogDrafts, congress, card, merchant, projects, desk } as const;

@@ -251,6 +251,8 @@ const ROWS: Record<string, Cell> = {
     body: () => ({ kind: PLACE_KIND, name: '职工书屋', address: '临江区中山路1号', lat: 30.1, lng: 120.1, openingHours: '9:00-17:00' }),
   },
   'GET /orgs/{orgId}/places': { path: () => '/orgs/district/places' },
+  'GET /orgs/{orgId}/desk/dashboard': { path: () => '/orgs/district/desk/dashboard' },
+  'GET /orgs/{orgId}/desk/dashboard/csv': { path: () => '/orgs/district/desk/dashboard/csv?table=members' },
   'PUT /places/{placeId}': {
     path: () => `/places/${ids.placeId}`,
     body: () => ({

@@ -105,9 +105,19 @@ describe('route contracts', () => {
       // The inbox's page carries the unread count (the tab's badge) beside it.
       'GET /me/notifications': 'unread',
     };
+    // Answers whose cursor pages a list inside them (the 数据看板's next level down): where the list and its cursor are.
+    const pagedInside: Record<string, { at: string; list: string; cursor: string }> = {
+      'GET /orgs/{orgId}/desk/dashboard': { at: 'members', list: 'byChild', cursor: 'byChildNextCursor' },
+    };
     for (const { route, key } of declaring) {
       if (!shapeKeys(route.query)?.includes('cursor')) continue;
       const declared = responseOf(key);
+      const inside = pagedInside[key];
+      if (inside) {
+        const outer = (declared as { _zod?: { def?: { shape?: Record<string, z.ZodMiniType> } } })._zod?.def?.shape?.[inside.at];
+        expect(shapeKeys(outer), key).toEqual(expect.arrayContaining([inside.list, inside.cursor]));
+        continue;
+      }
       const keys = shapeKeys(declared && !('mediaTypes' in declared) ? declared : undefined);
       expect(keys, key).not.toBeNull();
       expect(keys, key).toContain('nextCursor');

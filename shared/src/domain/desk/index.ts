@@ -1,0 +1,3 @@
+export * from './counters';
+export * from './csv';
+export * from './dashboard';
