@@ -31,6 +31,8 @@ export default defineAppConfig({
         'pages/projects/progress',
         'pages/projects/report',
         'pages/merchants/index',
+        'pages/desk/dashboard',
+        'pages/desk/report',
       ],
     },
     {

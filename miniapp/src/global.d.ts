@@ -4,3 +4,4 @@ declare const API_BASE: string;
 declare const SUBSCRIBE_TEMPLATE_IDS: Record<string, string>;
 declare module '*.png';
 declare module '*.scss';
+declare module '@qiun/ucharts';

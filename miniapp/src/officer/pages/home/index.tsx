@@ -1,9 +1,14 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { useSignedIn } from '../../../components/use-signed-in';
+import { DeskWaitingTiles } from '../../../features/desk/desk-waiting';
+import { OfficerOrgPicker } from '../../../features/membership/officer-orgs';
+import '../../../features/desk/desk.scss';
 
 /** Links to the officer pages each journey adds (the officer subpackage). */
 export const OFFICER_LINKS: Array<{ title: string; url: string }> = [
+  { title: '数据看板（会员、审核、福利、职代会、阵地）', url: '/officer/pages/desk/dashboard' },
   { title: '服务目录（导入年度计划）', url: '/officer/pages/catalog/index' },
   { title: '入会二维码', url: '/officer/pages/invites/index' },
   { title: '入会审核与会籍转移', url: '/officer/pages/review/index' },
@@ -15,17 +20,24 @@ export const OFFICER_LINKS: Array<{ title: string; url: string }> = [
   { title: '实事征集与遴选（会员建议、会员投票、生成实事计划）', url: '/officer/pages/projects/index' },
 ];
 
-/** 工会干部工作台 */
+/** 工会干部工作台: 待办 for the picked org's subtree, then the officer pages. */
 export default function OfficerHomePage() {
   const session = useSignedIn();
   const officerOf = session?.user.roles.filter((r) => r.role === 'officer') ?? [];
+  const [orgId, setOrgId] = useState<string | null>(null);
   return (
     <View className="page page-wide">
       <View className="card">
         <Text className="title">工会干部工作台</Text>
         {officerOf.length === 0 ? <Text className="muted">您不是工会干部，无法使用工作台。</Text> : null}
       </View>
-      <View className="card">
+      {officerOf.length > 0 ? (
+        <>
+          <OfficerOrgPicker value={orgId} onChange={setOrgId} />
+          <DeskWaitingTiles orgId={orgId} />
+        </>
+      ) : null}
+      <View className="card desk-links">
         {OFFICER_LINKS.map((l) => (
           <Button key={l.url} className="btn-plain" onClick={() => Taro.navigateTo({ url: l.url })}>
             {l.title}
