@@ -31,7 +31,7 @@ describe('deskTx', () => {
     const txs = new DeskDeltas().add('a', 'NOW', { x: 1 }).add('a', 'NOW', { x: -1, y: 2 }).add('b', 2026, { z: 0 }).txs();
     expect(txs).toHaveLength(1);
     const item = (
-      txs[0]?.tx.params() as {
+      (txs[0] as (typeof txs)[number]).tx.params() as {
         Update: { ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> };
       }
     ).Update;
