@@ -80,6 +80,13 @@ export class DeskDeltas {
   }
 }
 
+/** The desk counter writes a change adds to its transaction, merged per item. */
+export const deskTxsOf = (fill: (d: DeskDeltas) => void): LabeledTx[] => {
+  const d = new DeskDeltas();
+  fill(d);
+  return d.txs();
+};
+
 /** The counters of a NOW or YEAR item as numbers (absent item or attribute: none). */
 export const deskCountersOf = (item: Record<string, unknown> | undefined): Record<string, number> => {
   const out: Record<string, number> = {};
