@@ -87,6 +87,28 @@ export const deskTxsOf = (fill: (d: DeskDeltas) => void): LabeledTx[] => {
   return d.txs();
 };
 
+/**
+ * The desk counters of a claim's change (docs/ARCHITECTURE.md, Desk counters): `waiting:claims` at the org
+ * whose queue holds it (the claimant's, `CLAIMQ#<orgId>#pending`), and an approval on the PUBLISHER's
+ * YEAR item, like the quota: `claims:auto|reviewed:<benefitKey>` and `paid:<benefitKey>` (+ the entry's
+ * amount in 元; nothing without one).
+ */
+export const claimDeskTxs = (
+  claim: { orgId: string; benefitOrgId: string; benefitKey: string },
+  change: { waiting: 1 | -1 | 0; approved?: 'auto' | 'reviewed'; amountYuan?: number | null },
+  now: Date,
+): LabeledTx[] => {
+  const d = new DeskDeltas();
+  if (change.waiting !== 0) d.add(claim.orgId, DESK_NOW, { 'waiting:claims': change.waiting });
+  if (change.approved) {
+    d.add(claim.benefitOrgId, beijingYearMonth(now).year, {
+      [`claims:${change.approved}:${claim.benefitKey}`]: 1,
+      ...(change.amountYuan ? { [`paid:${claim.benefitKey}`]: change.amountYuan } : {}),
+    });
+  }
+  return d.txs();
+};
+
 /** The counters of a NOW or YEAR item as numbers (absent item or attribute: none). */
 export const deskCountersOf = (item: Record<string, unknown> | undefined): Record<string, number> => {
   const out: Record<string, number> = {};
