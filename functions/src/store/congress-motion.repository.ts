@@ -21,7 +21,6 @@ import { motionEventTx, votableProposalCheck } from './congress-proposal.reposit
 import { requireSession } from './congress-session.repository';
 import { DESK_NOW, deskTx } from './desk-counters';
 import { CongressMotionEntity, CongressSessionEntity } from './entities/congress.entity';
-import { isConditionFailure } from './errors';
 import { once } from './once';
 import { fanoutTx } from './outbox';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';

@@ -109,6 +109,36 @@ export const claimDeskTxs = (
   return d.txs();
 };
 
+/** The facts of a 提案 its desk counters follow (ProposalRecord's). */
+interface ProposalFacts {
+  orgId: string;
+  status: string;
+  createdAt: string;
+  replyDeadline?: string | undefined;
+  replyOverdueNotifiedAt?: string | undefined;
+}
+
+/**
+ * The desk counters of a 提案's change from `before` (null: created) to `after`, at the org of its session:
+ * `proposals:<status>` on the YEAR item of the year it was made (so a proposal counts in one year whenever
+ * it moves), `waiting:proposals` while it is 待审查 (review), and on the reply `replies:onTime|late`
+ * (Beijing date against the due date) and, for a reply the overdue job had marked, `overdue:replies` −1.
+ */
+export const proposalDeskTxs = (before: ProposalFacts | null, after: ProposalFacts, now: Date): LabeledTx[] =>
+  deskTxsOf((d) => {
+    if (before?.status === after.status) return;
+    const year = beijingYearMonth(after.createdAt).year;
+    d.add(after.orgId, year, { [`proposals:${after.status}`]: 1, ...(before ? { [`proposals:${before.status}`]: -1 } : {}) });
+    const waiting = (after.status === 'review' ? 1 : 0) - (before?.status === 'review' ? 1 : 0);
+    if (waiting !== 0) d.add(after.orgId, DESK_NOW, { 'waiting:proposals': waiting });
+    if (before?.status === 'accepted' && after.status === 'replied') {
+      const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const late = before.replyDeadline !== undefined && today > before.replyDeadline;
+      d.add(after.orgId, beijingYearMonth(now).year, { [late ? 'replies:late' : 'replies:onTime']: 1 });
+      if (before.replyOverdueNotifiedAt) d.add(after.orgId, DESK_NOW, { 'overdue:replies': -1 });
+    }
+  });
+
 /** The counters of a NOW or YEAR item as numbers (absent item or attribute: none). */
 export const deskCountersOf = (item: Record<string, unknown> | undefined): Record<string, number> => {
   const out: Record<string, number> = {};

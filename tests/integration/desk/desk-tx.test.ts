@@ -7,6 +7,7 @@ import {
   deskNowKey,
   deskTx,
   deskYearKey,
+  proposalDeskTxs,
   reviewHoursAttr,
 } from '../../../functions/src/store/desk-counters';
 import { runTransaction } from '../../../functions/src/store/transactions';
@@ -46,5 +47,36 @@ describe('deskTx', () => {
     expect(reviewHoursAttr(1)).toBe('review:hours:1');
     expect(reviewHoursAttr(25)).toBe('review:hours:48');
     expect(reviewHoursAttr(100_000)).toBe('review:hours:99999');
+  });
+
+  it('a reply after its due date (Beijing day) counts late and unmarks an overdue one; the same status moves nothing', () => {
+    const names = (txs: ReturnType<typeof proposalDeskTxs>) =>
+      txs.map((t) => {
+        const u = (
+          t.tx.params() as {
+            Update: { ExpressionAttributeNames: Record<string, string>; ExpressionAttributeValues: Record<string, unknown> };
+          }
+        ).Update;
+        return Object.entries(u.ExpressionAttributeNames)
+          .filter(([k]) => k.startsWith('#a'))
+          .map(([k, n]) => `${n}=${u.ExpressionAttributeValues[`:${k.slice(1)}`]}`);
+      });
+    const before = {
+      orgId: 'o',
+      status: 'accepted',
+      createdAt: '2026-01-05T00:00:00Z',
+      replyDeadline: '2026-02-01',
+      replyOverdueNotifiedAt: '2026-02-02T00:00:00Z',
+    };
+    const after = { ...before, status: 'replied' };
+    // 2026-02-01T16:30Z is 2026-02-02 00:30 in Beijing: a day late.
+    expect(names(proposalDeskTxs(before, after, new Date('2026-02-01T16:30:00Z')))).toEqual([
+      ['proposals:replied=1', 'proposals:accepted=-1', 'replies:late=1'],
+      ['overdue:replies=-1'],
+    ]);
+    expect(names(proposalDeskTxs({ ...before, replyOverdueNotifiedAt: undefined }, after, new Date('2026-02-01T15:30:00Z')))).toEqual([
+      ['proposals:replied=1', 'proposals:accepted=-1', 'replies:onTime=1'],
+    ]);
+    expect(proposalDeskTxs(before, before, new Date())).toEqual([]);
   });
 });
