@@ -4,6 +4,7 @@ import { cardStep } from './card';
 import { catalogsStep } from './catalogs';
 import { congressStep } from './congress';
 import { DEMO_IDENTITIES, DEMO_ORGS } from './demo-data';
+import { rebuildDeskCounters } from './desk-counters';
 import { membershipStep } from './membership';
 import { merchantsStep } from './merchants';
 import { migrateReadModel } from './migrate';
@@ -66,6 +67,8 @@ export const seedDemo = async (log: (line: string) => void = () => {}): Promise<
   if (await getOrg('city')) {
     const migrated = await migrateReadModel();
     if (migrated > 0) log(`  brought ${migrated} items from an older version up to date`);
+    const counters = await rebuildDeskCounters();
+    if (counters > 0) log(`  rebuilt ${counters} desk counter items from the data`);
     await linkDemoOpenIds();
     return 'existing';
   }

@@ -3,6 +3,7 @@ import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/pages';
 import { getRuntime } from '../http/runtime';
 import { logger } from '../platform/logger';
 import { getProposals, replyOverdueToldTx } from '../store/congress-proposal.repository';
+import { DESK_NOW, deskTx } from '../store/desk-counters';
 import { dueNoticeMootTx, dueNoticeToldTx, listDueNotices } from '../store/due-notice.repository';
 import { notificationTxs } from '../store/outbox';
 import { runTransaction, TransactionRefused } from '../store/transactions';
@@ -62,6 +63,8 @@ export const notifyOverdueReplies = async (now: Date): Promise<OverdueRun> => {
     try {
       await runTransaction(async () => [
         replyOverdueToldTx(p.proposalId, now),
+        // 待办: one more reply overdue at the session's org, marked once with the proposal (Desk counters).
+        deskTx(p.orgId, DESK_NOW, { 'overdue:replies': 1 }),
         dueNoticeToldTx(notice),
         ...officers.flatMap((userId) =>
           notificationTxs(

@@ -3,6 +3,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { beijingYearMonth, DESK_NOW, type DeskDeltas, deskTx, deskTxsOf, hoursBetween, reviewHoursAttr } from './desk-counters';
 import { ApplicationEntity, UserApplicationEntity } from './entities/application.entity';
 import { type MemberProfile, profileOf } from './membership.repository';
 import { once } from './once';
@@ -184,6 +185,7 @@ export const rejectApplicationTxs = (a: ApplicationRecord, by: string, reason: s
       .item({ userId: a.userId, applicationId: a.applicationId, status: 'rejected' })
       .options({ condition: { attr: 'applicationId', eq: a.applicationId } }),
   },
+  ...deskTxsOf((d) => applicationDecisionDeltas(d, a, 'rejected', now)),
 ];
 
 /** 重新提交: a rejected application, corrected, goes back into the queue. */
@@ -208,5 +210,23 @@ export const resubmitApplicationTxs = (a: ApplicationRecord, profile: MemberProf
         .options({ condition: { attr: 'status', eq: 'rejected' } }),
     },
     userApplicationTx(a.userId, a.applicationId, 'pending', a.applicationId),
+    applicationWaitingTx(a.orgId, 1),
   ];
 };
+
+/** 待办: one more (or one fewer) application waiting in the org's queue — with the put / resubmission that queues it. */
+export const applicationWaitingTx = (orgId: string, delta: 1 | -1): LabeledTx => deskTx(orgId, DESK_NOW, { 'waiting:applications': delta });
+
+/**
+ * The desk counters of an officer's decision on a pending application: off the org's waiting count, and in
+ * the Beijing year of the decision `review:<approved|rejected>` and the hours-to-decision histogram.
+ */
+export const applicationDecisionDeltas = (
+  d: DeskDeltas,
+  a: Pick<ApplicationRecord, 'orgId' | 'submittedAt'>,
+  decision: 'approved' | 'rejected',
+  now: Date,
+): DeskDeltas =>
+  d
+    .add(a.orgId, DESK_NOW, { 'waiting:applications': -1 })
+    .add(a.orgId, beijingYearMonth(now).year, { [`review:${decision}`]: 1, [reviewHoursAttr(hoursBetween(a.submittedAt, now))]: 1 });

@@ -4,6 +4,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { batchGetItems } from './batch-get';
+import { claimDeskTxs } from './desk-counters';
 import {
   ClaimEntity,
   MEMBER_CLAIM_PREFIX,
@@ -197,7 +198,11 @@ const refusal = (e: unknown): never => {
  * period). An automatic (免申即享) claim is approved in the same transaction, consuming quota.
  * Refusals: CLAIM_DUPLICATE, QUOTA_EXHAUSTED — and then nothing is written.
  */
-export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null): Promise<ClaimRecord> => {
+export const submitClaim = async (
+  claim: ClaimRecord,
+  quotaTotal: number | null,
+  amountYuan: number | null = null,
+): Promise<ClaimRecord> => {
   const { facts, reasons, rejectionReason: _r, reviewReason, decidedAt, decidedBy, ...rest } = claim;
   try {
     await runTransaction(
@@ -223,6 +228,11 @@ export const submitClaim = async (claim: ClaimRecord, quotaTotal: number | null)
         lockTx(claim),
         notServedTx(claim),
         ...(claim.status === 'approved' && quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
+        ...claimDeskTxs(
+          claim,
+          claim.status === 'approved' ? { waiting: 0, approved: 'auto', amountYuan } : { waiting: claim.status === 'pending' ? 1 : 0 },
+          new Date(claim.createdAt),
+        ),
       ],
       [],
       MAX_ATTEMPTS,
@@ -255,6 +265,7 @@ export const approveClaim = async (
   now: Date,
   quotaTotal: number | null,
   extra: readonly LabeledTx[] = [],
+  amountYuan: number | null = null,
 ): Promise<ClaimRecord> => {
   const decidedAt = now.toISOString();
   try {
@@ -270,6 +281,7 @@ export const approveClaim = async (
         markTx(claim, 'approved'),
         notServedTx(claim),
         ...(quotaTotal !== null ? [consumeQuotaTx(claim, quotaTotal)] : []),
+        ...claimDeskTxs(claim, { waiting: -1, approved: 'reviewed', amountYuan }, now),
         ...extra,
       ],
       [],
@@ -311,6 +323,7 @@ export const rejectClaim = async (
             .options({ condition: { attr: 'status', eq: 'pending' } }),
         },
         markTx(claim, 'rejected'),
+        ...claimDeskTxs(claim, { waiting: -1 }, now),
         ...extra,
       ],
       [],

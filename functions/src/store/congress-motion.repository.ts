@@ -19,8 +19,8 @@ import { batchGet, inBatches } from './batch-get';
 import { refusal } from './congress-conditions';
 import { motionEventTx, votableProposalCheck } from './congress-proposal.repository';
 import { requireSession } from './congress-session.repository';
+import { DESK_NOW, deskTx } from './desk-counters';
 import { CongressMotionEntity, CongressSessionEntity } from './entities/congress.entity';
-import { isConditionFailure } from './errors';
 import { once } from './once';
 import { fanoutTx } from './outbox';
 import { ALL_PAGES, limitOf, nextCursorOf, type Page, type PageRequest, startKeyOf } from './page';
@@ -253,6 +253,8 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
           },
           now,
         ),
+        // 待办: a 表决 open now, at the session's org (docs/ARCHITECTURE.md, Desk counters).
+        deskTx(motion.orgId, DESK_NOW, { 'open:motions': 1 }),
       ];
     }, ['session']);
   } catch (e) {
@@ -274,14 +276,31 @@ export const closeMotionVoting = async (
   presentCount: number,
   closer: { userId: string; name: string },
   now: Date,
+  /** The motion's org (the session's), when the caller read the motion: its open-motions count goes down with the close. */
+  orgId?: string,
 ): Promise<void> => {
+  // One transaction: the close and the org's open-motions count (Desk counters).
+  const motionOrg = orgId ?? (await requireMotion(motionId, true)).orgId;
   try {
-    await motions().update(
-      { motionId, status: 'closed', closedAt: now.toISOString(), presentCount, closedById: closer.userId, closedByName: closer.name },
-      { condition: { attr: 'status', eq: 'open' } },
-    );
+    await runTransaction(async () => [
+      {
+        label: 'motion',
+        tx: CongressMotionEntity()
+          .build(UpdateTransaction)
+          .item({
+            motionId,
+            status: 'closed',
+            closedAt: now.toISOString(),
+            presentCount,
+            closedById: closer.userId,
+            closedByName: closer.name,
+          })
+          .options({ condition: { attr: 'status', eq: 'open' } }),
+      },
+      deskTx(motionOrg, DESK_NOW, { 'open:motions': -1 }),
+    ]);
   } catch (e) {
-    if (isConditionFailure(e)) throw new DomainError('MOTION_NOT_OPEN', '该事项不在投票中，不能结束', { field: 'motionId' });
+    if (e instanceof TransactionRefused) throw new DomainError('MOTION_NOT_OPEN', '该事项不在投票中，不能结束', { field: 'motionId' });
     throw e;
   }
 };

@@ -9,6 +9,7 @@ import { QueryCommand } from 'dynamodb-toolbox/table/actions/query';
 import { randomId } from '../platform/ids';
 import { batchGet, inBatches } from './batch-get';
 import { memberOfOrgCheck, notMember, refusal } from './congress-conditions';
+import { proposalDeskTxs } from './desk-counters';
 import type { DueNotice } from './due-notice.repository';
 import {
   CongressCosignEntity,
@@ -257,6 +258,7 @@ export const createProposal = async (p: Omit<ProposalRecord, 'status' | 'cosignC
           .options({ condition: { attr: 'proposalId', exists: false } }),
       },
       ...eventTxs(p.proposalId, { events: [{ type: 'submitted', note: p.title }] }, p.proposerName, now),
+      ...proposalDeskTxs(null, record, now),
     ]);
   } catch (e) {
     throw refusal(e, {
@@ -298,7 +300,12 @@ export const changeProposal = async (
       updatedAt: now.toISOString(),
     };
     latest = changed;
-    return [proposalUpdateTx(p, change, now), ...eventTxs(proposalId, change, actorName, now), ...extra(changed)];
+    return [
+      proposalUpdateTx(p, change, now),
+      ...eventTxs(proposalId, change, actorName, now),
+      ...proposalDeskTxs(p, changed, now),
+      ...extra(changed),
+    ];
   }, ['proposal']);
   return latest as ProposalRecord;
 };
@@ -374,6 +381,7 @@ export const cosignProposalInStore = async (
         memberOfOrgCheck(actor.userId, p.orgId, 'member'),
         proposalUpdateTx(p, change, now, [{ attr: 'proposerId', ne: actor.userId }]),
         ...eventTxs(proposalId, change, actor.displayName, now),
+        ...(latest ? proposalDeskTxs(p, latest, now) : []),
       ];
     }, ['proposal']);
   } catch (e) {

@@ -7,6 +7,7 @@ import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $add, $remove } from 'dynamodb-toolbox/entity/actions/update';
 import { memberProfileBinding, type PiiCipher } from '../platform/crypto';
+import { beijingYearMonth, DESK_NOW, type DeskDeltas, deskTxsOf } from './desk-counters';
 import {
   ActivePersonEntity,
   MemberPhoneEntity,
@@ -298,7 +299,18 @@ export interface ActivationInput {
   extra: (memberNumber: string) => LabeledTx[];
   /** The org's lineage and sequence when the caller read them already (readActivationBasis); read here otherwise. */
   basis?: ActivationBasis;
+  /** Desk counters that change with it (the application's decision), merged with the activation's own. */
+  desk?: (d: DeskDeltas) => void;
 }
+
+/**
+ * The desk counters of a membership that begins in `orgId` (docs/ARCHITECTURE.md, Desk counters): active
+ * and total +1, and `joined:<MM>:<channel>` of the Beijing year.
+ */
+export const joinedDeltas = (d: DeskDeltas, orgId: string, channel: 'invite' | 'joint' | 'transferIn', at: Date): DeskDeltas => {
+  const { year, month } = beijingYearMonth(at);
+  return d.add(orgId, DESK_NOW, { 'members:active': 1, 'members:total': 1 }).add(orgId, year, { [`joined:${month}:${channel}`]: 1 });
+};
 
 /**
  * 激活会籍 in one transaction: the next member number of the org, the membership, the
@@ -310,6 +322,8 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
   const { userId, profile, org } = input;
   const basis = input.basis ?? (await readActivationBasis(org.orgId));
   const lineage = basis.lineage.map(summaryOf);
+  // 联合工会 members join through the joint union's own invite: the channel is the org's kind.
+  const channel = basis.lineage.at(-1)?.kind === 'joint' ? 'joint' : 'invite';
   // The first attempt numbers from the sequence read with the lineage; a retry (another activation
   // took that number) reads it again.
   let known: number | undefined = basis.seq;
@@ -368,6 +382,10 @@ export const activateMembership = async (input: ActivationInput): Promise<Member
             }),
         },
         ...input.extra(memberNumber),
+        ...deskTxsOf((d) => {
+          joinedDeltas(d, org.orgId, channel, input.now);
+          input.desk?.(d);
+        }),
       ];
     }, ['seq']);
   } catch (e) {
@@ -387,6 +405,8 @@ export interface MoveInput {
   extra: (memberNumber: string) => Promise<LabeledTx[]>;
   /** Labels of `extra` whose failed condition means "read again and retry" (GRANTS_LABEL). */
   retryOn?: readonly string[];
+  /** Desk counters that change with it (the transfer's queue), merged with the move's own. */
+  desk?: (d: DeskDeltas) => void;
 }
 
 /**
@@ -453,6 +473,11 @@ export const moveMembership = async (input: MoveInput): Promise<MembershipRecord
           .options({ condition: { attr: 'membershipId', eq: from.membershipId } }),
       },
       ...(await input.extra(memberNumber)),
+      ...deskTxsOf((d) => {
+        d.add(from.orgId, DESK_NOW, { 'members:active': -1 });
+        joinedDeltas(d, to.orgId, 'transferIn', now);
+        input.desk?.(d);
+      }),
     ];
   }, ['seq', ...(input.retryOn ?? [])]);
   if (!record) throw new Error('transfer produced no record');
@@ -510,6 +535,7 @@ export const leaveMembership = async (
   purgeAfter: Date,
   extra: () => Promise<LabeledTx[]> = async () => [],
   retryOn: readonly string[] = [],
+  desk?: (d: DeskDeltas) => void,
 ): Promise<void> => {
   const leftAt = now.toISOString();
   await runTransaction(
@@ -556,6 +582,10 @@ export const leaveMembership = async (
           }),
       },
       ...(await extra()),
+      ...deskTxsOf((d) => {
+        d.add(m.orgId, DESK_NOW, { 'members:active': -1 });
+        desk?.(d);
+      }),
     ],
     retryOn,
   );

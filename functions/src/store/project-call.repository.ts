@@ -5,6 +5,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { batchGetItems } from './batch-get';
 import { refusal } from './congress-conditions';
+import { DESK_NOW, deskTx } from './desk-counters';
 import { ProjectCallEntity, ProjectSuggestionEntity, ProjectSupportEntity } from './entities/project.entity';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
@@ -237,6 +238,8 @@ export const createSuggestion = async (input: {
         }),
       },
       memberInSubtreeCheck(author.userId, call),
+      // 待办: a suggestion waiting for an officer, at the call's org (Desk counters).
+      deskTx(call.orgId, DESK_NOW, { 'waiting:suggestions': 1 }),
     ]);
   } catch (e) {
     throw refusal(e, {
@@ -321,7 +324,13 @@ export const supportedBy = async (callId: string, suggestionIds: readonly string
  * becomes one of the second — each a marker (absent) and a count, so a member who supported both
  * counts once. The copy is resumable: the same request again finishes a merge a failure cut short.
  */
-export const mergeSuggestions = async (input: { callId: string; fromId: string; intoId: string; now: Date }): Promise<void> => {
+export const mergeSuggestions = async (input: {
+  callId: string;
+  orgId: string;
+  fromId: string;
+  intoId: string;
+  now: Date;
+}): Promise<void> => {
   const { callId, fromId, intoId, now } = input;
   const into = await getSuggestion(callId, intoId, true);
   const from = await getSuggestion(callId, fromId, true);
@@ -359,6 +368,8 @@ export const mergeSuggestions = async (input: { callId: string; fromId: string; 
             },
           }),
         },
+        // The merged suggestion no longer waits (once: the 'from' update is conditioned on not merged).
+        deskTx(input.orgId, DESK_NOW, { 'waiting:suggestions': -1 }),
       ]);
     } catch (e) {
       throw refusal(e, {

@@ -3,6 +3,7 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { UpdateTransaction } from 'dynamodb-toolbox/entity/actions/transactUpdate';
 import { $remove } from 'dynamodb-toolbox/entity/actions/update';
+import { DESK_NOW, type DeskDeltas, deskTx } from './desk-counters';
 import { TransferEntity, UserTransferEntity } from './entities/transfer.entity';
 import { once } from './once';
 import { ALL_PAGES } from './page';
@@ -92,7 +93,16 @@ export const requestTransferTxs = (t: TransferRecord): LabeledTx[] => [
         },
       }),
   },
+  deskTx(t.toOrgId, DESK_NOW, { 'waiting:transfers': 1 }),
 ];
+
+/**
+ * A decided (or closed) transfer leaves the receiving org's 待办 count — the org whose queue holds it.
+ * Not in decideTransferTxs: an approval's move writes that org's NOW item too, and one transaction may
+ * touch an item once, so the caller merges it (DeskDeltas).
+ */
+export const transferDecidedDeltas = (d: DeskDeltas, t: Pick<TransferRecord, 'toOrgId'>): DeskDeltas =>
+  d.add(t.toOrgId, DESK_NOW, { 'waiting:transfers': -1 });
 
 /** Decides a pending transfer (inside the move transaction when approved). */
 export const decideTransferTxs = (

@@ -420,3 +420,19 @@ describe('a claim: the member and the benefit in one round trip, then one transa
     expect(missing.body.error.code).toBe('BENEFIT_NOT_FOUND');
   });
 });
+
+describe('the desk (an officer route over a subtree): more than two round trips, bounded', () => {
+  it('GET /orgs/{orgId}/desk/waiting: the org and the grant check, the levels of child lists, one BatchGetItem, the oldest items', async () => {
+    counter.reset();
+    const res = await invoke(AREAS.orgs, 'GET', '/orgs/district/desk/waiting', { token: world.officer });
+    const calls = counter.snapshot();
+    expect(res.status, JSON.stringify(res.body).slice(0, 300)).toBe(200);
+    measured.set('GET /orgs/{orgId}/desk/waiting', calls);
+    expect(calls.writes, describeCalls(calls)).toBe(0);
+    // (1) the org beside the officer check, (2) the district's children (its unions are leaves: not
+    // asked), (3) the NOW items in one BatchGetItem, (4) the oldest item of each queue holding some.
+    expect(calls.roundTrips, describeCalls(calls)).toBeLessThanOrEqual(4);
+    expect(calls.byCommand.BatchGetItemCommand).toBe(1);
+    expect(calls.byCommand.ScanCommand).toBeUndefined();
+  });
+});

@@ -182,6 +182,7 @@ const ROWS: Record<string, Cell> = {
     }),
   },
   'GET /orgs/{orgId}/project-calls': { path: () => '/orgs/district/project-calls' },
+  'GET /orgs/{orgId}/desk/waiting': { path: () => '/orgs/district/desk/waiting' },
   'POST /project-calls/{callId}/merges': {
     path: () => `/project-calls/${ids.callId}/merges`,
     body: () => ({ fromSuggestionId: ids.suggestionA, intoSuggestionId: ids.suggestionB }),

@@ -197,7 +197,7 @@ export const claimRoutes = [
       };
       // No notification for a 免申即享 approval here: the member is looking at its answer (已通过) on
       // this screen; one that went to review is told when an officer decides (docs/ARCHITECTURE.md, Notifications).
-      await submitClaim(claim, quotaTotalOf(benefit));
+      await submitClaim(claim, quotaTotalOf(benefit), benefit.benefit.amountYuan ?? null);
       return { status: 201, body: { claim: toView(claim) } };
     },
   }),
@@ -246,6 +246,7 @@ export const claimRoutes = [
           { userId: claim.userId, event: 'claimApproved', facts: { subject: claim.benefitName }, page: NOTIFICATION_PAGES.myClaims() },
           now,
         ),
+        benefit.benefit.amountYuan ?? null,
       );
       return { body: { claim: toOfficerView(approved, false) } };
     },

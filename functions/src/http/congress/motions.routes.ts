@@ -145,7 +145,13 @@ export const motionRoutes = [
       // by the same request again: the result (and the proposals' timeline steps) written once.
       if (!(m0.status === 'closed' && m0.result === null)) {
         const s = await requireSession(m0.sessionId, true);
-        await closeMotionVoting(m0.motionId, s.signedInCount, { userId: ctx.session.userId, name: ctx.session.displayName }, ctx.now);
+        await closeMotionVoting(
+          m0.motionId,
+          s.signedInCount,
+          { userId: ctx.session.userId, name: ctx.session.displayName },
+          ctx.now,
+          m0.orgId,
+        );
       }
       await ensureResult(await requireMotion(m0.motionId, true));
       const m = await requireMotion(m0.motionId, true);

@@ -15,7 +15,9 @@ import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import { randomId } from '../../platform/ids';
 import {
   type ApplicationRecord,
+  applicationDecisionDeltas,
   applicationPutTx,
+  applicationWaitingTx,
   approveApplicationTx,
   orgPathOf,
   rejectApplicationTxs,
@@ -170,7 +172,12 @@ export const submitApplication = async (args: {
   const inviteUse = { label: 'invite', tx: useInviteTx(invite.inviteId, now) };
   try {
     if (invite.mode === 'review') {
-      await runTransaction(async () => [inviteUse, applicationPutTx(base), userApplicationTx(userId, base.applicationId, 'pending')]);
+      await runTransaction(async () => [
+        inviteUse,
+        applicationPutTx(base),
+        userApplicationTx(userId, base.applicationId, 'pending'),
+        applicationWaitingTx(base.orgId, 1),
+      ]);
       return { application: base, membership: null };
     }
     const membershipId = `m${randomId(15)}`;
@@ -229,6 +236,7 @@ export const approveApplication = async (args: {
       applicationId: a.applicationId,
       // The officer reviewed the application, declarations included (the queue shows them).
       declaredFactsConfirmedBy: by,
+      desk: (d) => applicationDecisionDeltas(d, a, 'approved', now),
       extra: (n) => {
         memberNumber = n;
         return [

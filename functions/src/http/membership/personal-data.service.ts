@@ -24,7 +24,7 @@ import {
 import type { PersonalDataRecords } from '../../store/personal-data.repository';
 import { consumeAttempts } from '../../store/rate-limit.repository';
 import { TransactionRefused } from '../../store/transactions';
-import { decideTransferTxs, listUserTransfers } from '../../store/transfer.repository';
+import { decideTransferTxs, listUserTransfers, transferDecidedDeltas } from '../../store/transfer.repository';
 import { changeGrantsTx, GRANTS_LABEL } from '../../store/user.repository';
 import type { Runtime } from '../runtime';
 import { memberNumberHistoryView, transferView } from './views';
@@ -61,6 +61,10 @@ export const leaveUnion = async (args: { userId: string; now: Date }): Promise<{
         return [...closeTransfers, ...(grants ? [grants] : [])];
       },
       [GRANTS_LABEL],
+      // Each pending transfer it closes leaves its receiving org's 待办 count.
+      (d) => {
+        for (const t of pending) transferDecidedDeltas(d, t);
+      },
     );
   } catch (e) {
     if (e instanceof TransactionRefused) throw new DomainError('MEMBERSHIP_CHANGED', '会籍状态已发生变化，请刷新后重试');

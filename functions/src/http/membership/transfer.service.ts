@@ -2,10 +2,11 @@ import { DomainError, lineageOf, type Org, refuseOwnCase } from '@union/shared';
 import { NOTIFICATION_PAGES } from '@union/shared/domain/notifications/index';
 import { randomId } from '../../platform/ids';
 import { orgPathOf } from '../../store/application.repository';
+import { deskTxsOf } from '../../store/desk-counters';
 import { getActiveMembershipRecord, getMembership, type MembershipRecord, moveMembership } from '../../store/membership.repository';
 import { notificationTxs } from '../../store/outbox';
 import { runTransaction, TransactionRefused } from '../../store/transactions';
-import { decideTransferTxs, requestTransferTxs, type TransferRecord } from '../../store/transfer.repository';
+import { decideTransferTxs, requestTransferTxs, type TransferRecord, transferDecidedDeltas } from '../../store/transfer.repository';
 import { changeGrantsTx, GRANTS_LABEL } from '../../store/user.repository';
 
 const stale = () => new DomainError('TRANSFER_STALE', '该会员的会籍已发生变化，此转移申请不再有效');
@@ -88,6 +89,7 @@ export const approveTransfer = async (args: { transfer: TransferRecord; to: Org;
         ];
       },
       retryOn: [GRANTS_LABEL],
+      desk: (d) => transferDecidedDeltas(d, t),
     });
   } catch (e) {
     if (e instanceof TransactionRefused) {
@@ -120,6 +122,7 @@ export const rejectTransfer = async (args: {
   try {
     await runTransaction(async () => [
       ...decideTransferTxs(t, { status: 'rejected', reason }, by, now),
+      ...deskTxsOf((d) => transferDecidedDeltas(d, t)),
       ...notificationTxs(
         {
           userId: t.userId,

@@ -1,5 +1,6 @@
 import { createHandler } from '../router';
+import { deskRoutes } from './desk.routes';
 import { orgRoutes } from './orgs.routes';
 
-export const routes = orgRoutes;
+export const routes = [...orgRoutes, ...deskRoutes];
 export const handler = createHandler(routes);
