@@ -39,9 +39,7 @@ export interface NotificationInput {
 }
 
 /** Who a fan-out reaches. */
-export type FanoutAudience =
-  | { kind: 'sessionSignedIn'; sessionId: string }
-  | { kind: 'subtreeMembers'; orgId: string };
+export type FanoutAudience = { kind: 'sessionSignedIn'; sessionId: string } | { kind: 'subtreeMembers'; orgId: string };
 
 const ttlOf = (now: Date) => Math.floor(now.getTime() / 1000) + NOTIFICATION_RETENTION_DAYS * 86_400;
 
