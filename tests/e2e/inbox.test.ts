@@ -1,5 +1,4 @@
 import type { NotificationEvent, NotificationFacts } from '@union/shared/domain/notifications/events';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
 import { expectBadge, settled } from '../support/e2e-inbox';

@@ -6,4 +6,6 @@ import { ensureTable } from '../../scripts/lib/dynamo-local';
 const endpoint = inject('dynamoEndpoint');
 const tableName = `test-${randomBytes(6).toString('hex')}`;
 Object.assign(process.env, { STAGE: 'local', DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName, AWS_REGION: 'local' });
-await ensureTable(endpoint, tableName);
+// Without the table's stream: DynamoDB Local slows down with every stream-enabled table it holds
+// (scripts/lib/dynamo-local.ts, ensureTable). The notify tests turn it on for theirs (tests/support/notify.ts).
+await ensureTable(endpoint, tableName, { stream: false });

@@ -9,6 +9,7 @@ import { getDocumentClient, tableName } from '../../functions/src/store/table';
 import { runTransaction } from '../../functions/src/store/transactions';
 import { linkOpenId, putUser } from '../../functions/src/store/user.repository';
 import { forgetTokensInMemory } from '../../functions/src/store/wechat-token.repository';
+import { enableStream } from '../../scripts/lib/dynamo-local';
 import { readStreamRecords, type StreamPoller, startStreamPoller, streamSettingsOf } from '../../scripts/lib/stream-poller';
 import { startWechatStandInForFunctions, type WechatStandIn } from './wechat-stand-in';
 
@@ -29,6 +30,8 @@ export interface NotifyHarness {
 }
 
 export const startNotify = async (options: NotifyOptions = {}): Promise<NotifyHarness> => {
+  // The file's table is made without its stream (tests/support/integration-setup.ts): on from here.
+  await enableStream(process.env.DYNAMODB_ENDPOINT as string, tableName());
   const wechat = await startWechatStandInForFunctions();
   forgetTokensInMemory();
   resetNotifyConfig();

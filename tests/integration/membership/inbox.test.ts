@@ -3,7 +3,7 @@
  * POST /me/notifications/read-all, against DynamoDB Local, with notifications written the way a change
  * writes them (the outbox's transaction items). Answers are held to their response schemas.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PERSONAL_DATA_RETENTION_DAYS } from '@union/shared';
 import { notificationText } from '@union/shared/domain/notifications/events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,7 @@ import { getDocumentClient, tableName } from '../../../functions/src/store/table
 import { type FaultKind, type FaultPhase, injectFault } from '../../support/faults';
 import { type InvokeResult, invoke, templateOf } from '../../support/invoke';
 import { writeNotification } from '../../support/notifications';
+import { notificationsOf } from '../../support/notify';
 import { responseProblems } from '../../support/response-contract';
 import { userWithToken } from '../../support/sessions';
 import { apply, createInvite, joinForm, newUser, officerToken, seedOrgs } from './fixtures';
@@ -52,18 +53,6 @@ const read = (token: string, noteId: string) => call(token, 'POST', `/me/notific
 
 const storedUnread = async (userId: string): Promise<number | undefined> =>
   (await getDocumentClient().send(new GetCommand({ TableName: tableName(), Key: inboxKey(userId), ConsistentRead: true }))).Item?.unread;
-
-const storedNotes = async (userId: string) =>
-  (
-    await getDocumentClient().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :n)',
-        ExpressionAttributeValues: { ':p': `USER#${userId}`, ':n': 'NOTE#' },
-        ConsistentRead: true,
-      }),
-    )
-  ).Items ?? [];
 
 /** A member with `n` notifications, one a minute from T0 (the n-th newest last). */
 const memberWith = async (userId: string, n: number): Promise<{ token: string; ids: string[] }> => {
@@ -172,7 +161,7 @@ describe('POST /me/notifications/{noteId}/read', () => {
     const different = await Promise.all(ids.slice(1, 11).map((id) => read(token, id)));
     expect(different.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(await storedUnread('inbox-racer')).toBe(1);
-    const notes = await storedNotes('inbox-racer');
+    const notes = await notificationsOf('inbox-racer');
     expect(notes.filter((n) => n.readAt === undefined).map((n) => n.noteId)).toEqual([ids[11]]);
   });
 
@@ -184,7 +173,7 @@ describe('POST /me/notifications/{noteId}/read', () => {
     expect(res.body.error.message).toContain('消息');
     expect(await storedUnread('inbox-owner')).toBe(1);
     expect(await storedUnread('inbox-other')).toBe(1);
-    expect((await storedNotes('inbox-owner'))[0]?.readAt).toBeUndefined();
+    expect((await notificationsOf('inbox-owner'))[0]?.readAt).toBeUndefined();
     // Nor is it in the other member's list.
     expect((await list(other.token)).body.notifications.map((n: { noteId: string }) => n.noteId)).toEqual(other.ids);
   });
@@ -213,7 +202,7 @@ describe('POST /me/notifications/read-all', () => {
     const second = await readAll(token, first.body.nextCursor);
     expect(second.body).toEqual({ marked: 21, unread: 0, nextCursor: null });
     expect(await storedUnread('inbox-all')).toBe(0);
-    expect((await storedNotes('inbox-all')).filter((n) => n.readAt === undefined)).toEqual([]);
+    expect((await notificationsOf('inbox-all')).filter((n) => n.readAt === undefined)).toEqual([]);
     // Nothing left: the same request again changes nothing.
     expect((await readAll(token)).body).toEqual({ marked: 0, unread: 0, nextCursor: null });
   });
@@ -240,7 +229,7 @@ describe('POST /me/notifications/read-all', () => {
     racer = null;
     expect(landed).toBe(1);
     expect(answer.body).toEqual({ marked: 31, unread: 0, nextCursor: null });
-    const notes = await storedNotes('inbox-busy');
+    const notes = await notificationsOf('inbox-busy');
     expect(notes).toHaveLength(31);
     expect(notes.filter((n) => n.readAt === undefined)).toEqual([]);
     expect(await storedUnread('inbox-busy')).toBe(0);
@@ -248,7 +237,7 @@ describe('POST /me/notifications/read-all', () => {
     // Another one while it runs again: whatever the order, the count is what is left unread.
     const [again] = await Promise.all([readAll(token), writeNotification('inbox-busy', { at: at(201) })]);
     expect(again.status).toBe(200);
-    const left = (await storedNotes('inbox-busy')).filter((n) => n.readAt === undefined).length;
+    const left = (await notificationsOf('inbox-busy')).filter((n) => n.readAt === undefined).length;
     expect(await storedUnread('inbox-busy')).toBe(left);
   });
 });
@@ -322,9 +311,9 @@ describe('personal data: GET /me/data lists the notifications, the purge after �
     expect(await storedUnread('inbox-leaver')).toBe(2);
 
     expect(await purgeDuePersonalData(new Date(leftAt + (PERSONAL_DATA_RETENTION_DAYS - 1) * 86_400_000))).toBe(0);
-    expect(await storedNotes('inbox-leaver')).toHaveLength(3);
+    expect(await notificationsOf('inbox-leaver')).toHaveLength(3);
     expect(await purgeDuePersonalData(new Date(leftAt + (PERSONAL_DATA_RETENTION_DAYS + 1) * 86_400_000))).toBeGreaterThanOrEqual(1);
-    expect((await storedNotes('inbox-leaver')).map((n) => n.noteId)).toEqual([later]);
+    expect((await notificationsOf('inbox-leaver')).map((n) => n.noteId)).toEqual([later]);
     // The unread one went with its count; the one written after leaving stays, unread.
     expect(await storedUnread('inbox-leaver')).toBe(1);
   });
@@ -353,7 +342,7 @@ describe('faults at each store call', () => {
 
   /** Unread notes and the count, as the store holds them. */
   const state = async (userId: string) => ({
-    unreadNotes: (await storedNotes(userId)).filter((x) => x.readAt === undefined).length,
+    unreadNotes: (await notificationsOf(userId)).filter((x) => x.readAt === undefined).length,
     count: (await storedUnread(userId)) ?? 0,
   });
 

@@ -12,6 +12,16 @@ import { UnionTable } from '../table';
 /** v1 → "v00001": sort keys order versions numerically. */
 export const versionKey = (version: number): string => `v${String(version).padStart(5, '0')}`;
 
+/** What a version holds beside its keys: the version item and its copies (latest, of a plan year) alike. */
+const versionBody = () => ({
+  publishedAt: string(),
+  publishedBy: map({ userId: string(), displayName: string() }),
+  document: any().castAs<PlanDocument>(),
+  entries: any().castAs<PublishedBenefit[]>(),
+  entryCount: number(),
+  sourceChars: number(),
+});
+
 /**
  * A published 服务目录 version of an org: immutable once written (put only with
  * attribute_not_exists; nothing ever updates or deletes it). Access patterns:
@@ -28,12 +38,7 @@ export const CatalogVersionEntity = once(
       schema: item({
         orgId: string().key(),
         version: number().key(),
-        publishedAt: string(),
-        publishedBy: map({ userId: string(), displayName: string() }),
-        document: any().castAs<PlanDocument>(),
-        entries: any().castAs<PublishedBenefit[]>(),
-        entryCount: number(),
-        sourceChars: number(),
+        ...versionBody(),
       }),
       computeKey: ({ orgId, version }) => ({ pk: `CATALOG#${orgId}`, sk: versionKey(version) }),
     }),
@@ -53,12 +58,7 @@ export const CatalogLatestEntity = once(
       schema: item({
         orgId: string().key(),
         version: number(),
-        publishedAt: string(),
-        publishedBy: map({ userId: string(), displayName: string() }),
-        document: any().castAs<PlanDocument>(),
-        entries: any().castAs<PublishedBenefit[]>(),
-        entryCount: number(),
-        sourceChars: number(),
+        ...versionBody(),
       }),
       computeKey: ({ orgId }) => ({ pk: `CATALOG#${orgId}`, sk: 'LATEST' }),
     }),
@@ -79,12 +79,7 @@ export const CatalogOfYearEntity = once(
         orgId: string().key(),
         year: number().key(),
         version: number(),
-        publishedAt: string(),
-        publishedBy: map({ userId: string(), displayName: string() }),
-        document: any().castAs<PlanDocument>(),
-        entries: any().castAs<PublishedBenefit[]>(),
-        entryCount: number(),
-        sourceChars: number(),
+        ...versionBody(),
       }),
       computeKey: ({ orgId, year }) => ({ pk: `CATALOG#${orgId}`, sk: `YEAR#${year}` }),
     }),

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import type { CreateProposalRequest, RosterLineError } from '@union/shared';
 import type {
   AddDelegatesRequest,
@@ -26,7 +25,8 @@ import type {
   signInResponse,
 } from '@union/shared/contracts/congress-responses.contract';
 import type * as z from 'zod/mini';
-import { ApiError, api, apiBase, withPage } from '../../lib/api';
+import { ApiError, api, withPage } from '../../lib/api';
+import { downloadCsv } from '../../lib/csv-download';
 import { readReceipt, writeReceipt } from '../../lib/device-store';
 import { platform } from '../../lib/platform';
 import { randomKey, SecureRandomUnavailable } from '../../lib/secure-random';
@@ -94,22 +94,8 @@ export const congressApi = {
 };
 
 /** The CSV export: a file download on h5, the document viewer on weapp. */
-export const downloadResultsCsv = async (motionId: string, title: string): Promise<void> => {
-  const url = `${apiBase()}/congress/motions/${enc(motionId)}/results/csv`;
-  const header = { authorization: `Bearer ${getSession()?.token ?? ''}` };
-  if (platform.kind === 'h5') {
-    const res = await fetch(url, { headers: header });
-    if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', '导出失败');
-    const blob = new Blob([await res.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${title}-表决结果.csv`;
-    a.click();
-    return;
-  }
-  const file = await Taro.downloadFile({ url, header });
-  await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx' as never, showMenu: true });
-};
+export const downloadResultsCsv = (motionId: string, title: string): Promise<void> =>
+  downloadCsv(`/congress/motions/${enc(motionId)}/results/csv`, `${title}-表决结果.csv`);
 
 /** My receipt codes, kept on this device under my user id so I can check them after close (removed at sign-out). */
 export const savedReceipt = (motionId: string): string | null => {

@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import type { CreateCallRequest, CreateSuggestionRequest, CreateVoteRequest } from '@union/shared/contracts/projects.contract';
 import type {
   CreateSurveyRequest,
@@ -8,9 +7,8 @@ import type {
 } from '@union/shared/contracts/projects-progress.contract';
 import type { progressResponses, projectResponses } from '@union/shared/contracts/projects-responses.contract';
 import type * as z from 'zod/mini';
-import { ApiError, api, apiBase, withPage } from '../../lib/api';
-import { platform } from '../../lib/platform';
-import { getSession } from '../../lib/session';
+import { ApiError, api, withPage } from '../../lib/api';
+import { downloadCsv } from '../../lib/csv-download';
 
 // The answers' types come from the routes' response schemas (types only: no schema is bundled).
 export type {
@@ -72,22 +70,8 @@ export const projectsApi = {
 };
 
 /** The survey's results as CSV (UTF-8 BOM): downloaded in the browser, opened with the document viewer in WeChat. */
-export const downloadRatingsCsv = async (orgId: string, year: number, title: string): Promise<void> => {
-  const url = `${apiBase()}/orgs/${enc(orgId)}/project-surveys/${year}/results/csv`;
-  const header = { authorization: `Bearer ${getSession()?.token ?? ''}` };
-  if (platform.kind === 'h5') {
-    const res = await fetch(url, { headers: header });
-    if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', '导出失败');
-    const blob = new Blob([await res.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${title}.csv`;
-    a.click();
-    return;
-  }
-  const file = await Taro.downloadFile({ url, header });
-  await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx' as never, showMenu: true });
-};
+export const downloadRatingsCsv = (orgId: string, year: number, title: string): Promise<void> =>
+  downloadCsv(`/orgs/${enc(orgId)}/project-surveys/${year}/results/csv`, `${title}.csv`);
 
 export const RATING_OPTIONS = [
   { value: 'satisfied', label: '满意' },
