@@ -1,8 +1,6 @@
-import Taro from '@tarojs/taro';
 import type { Dashboard, DashboardTable, DeskWaiting } from '@union/shared/contracts/desk.contract';
-import { ApiError, api, apiBase } from '../../lib/api';
-import { platform } from '../../lib/platform';
-import { getSession } from '../../lib/session';
+import { ApiError, api } from '../../lib/api';
+import { downloadCsv } from '../../lib/csv-download';
 
 const enc = encodeURIComponent;
 export type DashboardScope = 'org' | 'subtree';
@@ -23,28 +21,8 @@ export const DASHBOARD_TABLE_LABELS: Record<DashboardTable, string> = {
 };
 
 /** One dashboard table as CSV (UTF-8 BOM, from the API): downloaded in the browser, the document viewer in WeChat. */
-export const downloadDashboardCsv = async (
-  orgId: string,
-  table: DashboardTable,
-  year: number,
-  scope: DashboardScope,
-  title: string,
-): Promise<void> => {
-  const url = `${apiBase()}/orgs/${enc(orgId)}/desk/dashboard/csv?table=${table}&year=${year}&scope=${scope}`;
-  const header = { authorization: `Bearer ${getSession()?.token ?? ''}` };
-  if (platform.kind === 'h5') {
-    const res = await fetch(url, { headers: header });
-    if (!res.ok) throw new ApiError(res.status, 'HTTP_ERROR', '导出失败');
-    const blob = new Blob([await res.arrayBuffer()], { type: 'text/csv;charset=utf-8' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${title}.csv`;
-    a.click();
-    return;
-  }
-  const file = await Taro.downloadFile({ url, header });
-  await Taro.openDocument({ filePath: file.tempFilePath, fileType: 'xlsx' as never, showMenu: true });
-};
+export const downloadDashboardCsv = (orgId: string, table: DashboardTable, year: number, scope: DashboardScope, title: string) =>
+  downloadCsv(`/orgs/${enc(orgId)}/desk/dashboard/csv?table=${table}&year=${year}&scope=${scope}`, `${title}.csv`);
 
 /** Chinese text for an error: the server's message names the field. */
 export const deskErrorText = (e: unknown): string => (e instanceof ApiError ? e.message : '加载失败，请稍后再试');
