@@ -83,6 +83,23 @@ export const readNowCounters = async (orgIds: readonly string[]): Promise<Map<st
   return new Map(orgIds.map((id, i) => [id, deskCountersOf(items[i])]));
 };
 
+/**
+ * The orgs whose counter is above 0, most first (then by name), at most `shown`, and how many there are:
+ * where a subtree's items of a queue are.
+ */
+export const holdingOrgs = (
+  counter: string,
+  byOrg: Map<string, Record<string, number>>,
+  orgs: readonly Pick<Org, 'orgId' | 'name'>[],
+  shown: number,
+): { orgs: { orgId: string; orgName: string; count: number }[]; orgsHolding: number } => {
+  const holding = orgs
+    .map((o) => ({ orgId: o.orgId, orgName: o.name, count: byOrg.get(o.orgId)?.[counter] ?? 0 }))
+    .filter((o) => o.count > 0)
+    .sort((a, b) => b.count - a.count || a.orgName.localeCompare(b.orgName, 'zh'));
+  return { orgs: holding.slice(0, shown), orgsHolding: holding.length };
+};
+
 /** The counters summed over the orgs (a negative sum — never expected — reads as 0). */
 export const sumCounters = (counters: Iterable<Record<string, number>>): Record<string, number> => {
   const out: Record<string, number> = {};

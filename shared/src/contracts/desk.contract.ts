@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PLACE_KINDS } from '../domain/card/places';
 import { PROPOSAL_STATUSES } from '../domain/congress/index';
+import { WAITING_ORGS_SHOWN } from '../domain/desk/counters';
 import { idSchema, LIMITS } from './common.contract';
 import { cursorSchema } from './page.contract';
 
@@ -18,8 +19,20 @@ const yearText = z.pipe(
 
 export const deskParams = z.object({ orgId: idSchema });
 
-/** A queue's count over the subtree and how long its oldest item has waited (null: none waiting). */
-export const waitingQueueSchema = z.object({ count, oldestAt: z.nullable(z.string()) });
+/** An org of the subtree holding items of a queue. */
+export const waitingOrgSchema = z.object({ orgId: z.string(), orgName: z.string(), count });
+
+/**
+ * A queue's count over the subtree, how long its oldest item has waited (null: none waiting), and the orgs
+ * holding its items, most first (at most WAITING_ORGS_SHOWN; `orgsHolding` counts them all): the count opens
+ * the queue of the first.
+ */
+export const waitingQueueSchema = z.object({
+  count,
+  oldestAt: z.nullable(z.string()),
+  orgs: z.array(waitingOrgSchema).check(z.maxLength(WAITING_ORGS_SHOWN)),
+  orgsHolding: count,
+});
 
 /** GET /orgs/{orgId}/desk/waiting — 待办: counts kept by the transactions that change the state, summed over the subtree. */
 export const deskWaitingSchema = z.object({

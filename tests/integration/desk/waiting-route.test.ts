@@ -85,7 +85,15 @@ describe('GET /orgs/{orgId}/desk/waiting', () => {
     expect(res.body.claims.count).toBe(2);
     expect(res.body.applications.oldestAt).toBe(firstSubmittedAt);
     expect(res.body.transfers.oldestAt).not.toBeNull();
-    expect(res.body.proposals).toEqual({ count: 0, oldestAt: null });
+    expect(res.body.proposals).toEqual({ count: 0, oldestAt: null, orgs: [], orgsHolding: 0 });
+    // Where the items are: each org's count is its own queue's, most first.
+    const perOrg = await Promise.all(subtree.map(async (id) => ({ id, n: await directCount(WAITING_QUEUES.applications, [id]) })));
+    const holding = perOrg.filter((o) => o.n > 0);
+    expect(res.body.applications.orgsHolding).toBe(holding.length);
+    expect(res.body.applications.orgs.map((o: { orgId: string; count: number }) => [o.orgId, o.count]).sort()).toEqual(
+      holding.map((o) => [o.id, o.n]).sort(),
+    );
+    expect(res.body.transfers.orgs).toEqual([{ orgId: 'u3', orgName: '临江第u3工会', count: 2 }]);
     expect([res.body.repliesOverdue, res.body.motionsOpen, res.body.suggestions]).toEqual([0, 0, 0]);
   });
 

@@ -22,10 +22,18 @@ const waiting: DeskWaiting = deskWaitingSchema.parse({
   orgId: 'org-d',
   orgName: '某区总工会',
   orgCount: 3,
-  applications: { count: 12, oldestAt: ago(3 * 24 + 5) },
-  transfers: { count: 1, oldestAt: ago(5.5) },
-  claims: { count: 0, oldestAt: null },
-  proposals: { count: 2, oldestAt: ago(0.2) },
+  applications: {
+    count: 12,
+    oldestAt: ago(3 * 24 + 5),
+    orgs: [
+      { orgId: 'u-7', orgName: '某厂工会', count: 9 },
+      { orgId: 'u-2', orgName: '某店工会', count: 3 },
+    ],
+    orgsHolding: 2,
+  },
+  transfers: { count: 1, oldestAt: ago(5.5), orgs: [{ orgId: 'u 2', orgName: '某店工会', count: 1 }], orgsHolding: 1 },
+  claims: { count: 0, oldestAt: null, orgs: [], orgsHolding: 0 },
+  proposals: { count: 2, oldestAt: ago(0.2), orgs: [{ orgId: 'org-d', orgName: '某区总工会', count: 2 }], orgsHolding: 1 },
   repliesOverdue: 4,
   motionsOpen: 1,
   suggestions: 7,
@@ -82,10 +90,10 @@ describe('the 待办 tiles', () => {
   it('one per queue with its count and oldest wait, each opening a declared officer page', () => {
     const tiles = deskTiles(waiting, NOW);
     expect(tiles.map((t) => [t.key, t.count, t.note])).toEqual([
-      ['applications', 12, '等待最久 3 天'],
-      ['transfers', 1, '等待最久 5 小时'],
+      ['applications', 12, '等待最久 3 天 · 某厂工会等 2 个工会'],
+      ['transfers', 1, '等待最久 5 小时 · 某店工会'],
       ['claims', 0, ''],
-      ['proposals', 2, '等待最久 不到 1 小时'],
+      ['proposals', 2, '等待最久 不到 1 小时 · 某区总工会'],
       ['repliesOverdue', 4, ''],
       ['motionsOpen', 1, ''],
       ['suggestions', 7, ''],
@@ -93,6 +101,10 @@ describe('the 待办 tiles', () => {
     const { sub } = declaredPages(appConfig());
     for (const t of tiles) expect(sub, t.url).toContain(t.url.slice(1).split('?')[0]);
     expect(tiles.find((t) => t.key === 'proposals')?.url).toBe('/officer/pages/congress/index?org=org-d');
+    // A count opens the queue of the org holding most of it (its id encoded); none waiting: the page alone.
+    expect(tiles.find((t) => t.key === 'applications')?.url).toBe('/officer/pages/review/index?orgId=u-7');
+    expect(tiles.find((t) => t.key === 'transfers')?.url).toBe('/officer/pages/review/index?orgId=u%202');
+    expect(tiles.find((t) => t.key === 'claims')?.url).toBe('/officer/pages/claims/index');
   });
 });
 

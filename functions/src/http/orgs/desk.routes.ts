@@ -1,6 +1,7 @@
 import { idSchema } from '@union/shared';
+import { WAITING_ORGS_SHOWN } from '@union/shared/domain/desk/counters';
 import * as z from 'zod/mini';
-import { oldestWaiting, readNowCounters, subtreeLevels, sumCounters, WAITING_QUEUES } from '../../store/desk-waiting';
+import { holdingOrgs, oldestWaiting, readNowCounters, subtreeLevels, sumCounters, WAITING_QUEUES } from '../../store/desk-waiting';
 import { requireOrg } from '../../store/org.repository';
 import { defineRoute } from '../route';
 
@@ -24,6 +25,11 @@ export const deskRoutes = [
       const byOrg = await readNowCounters(orgs.map((o) => o.orgId));
       const sum = sumCounters(byOrg.values());
       const count = (name: string) => Math.max(0, sum[name] ?? 0);
+      const queue = (name: string, oldestAt: string | null) => ({
+        count: count(name),
+        oldestAt,
+        ...holdingOrgs(name, byOrg, orgs, WAITING_ORGS_SHOWN),
+      });
       const [applications, transfers, claims] = await Promise.all(
         [WAITING_QUEUES.applications, WAITING_QUEUES.transfers, WAITING_QUEUES.claims].map((q) => oldestWaiting(q, byOrg)),
       );
@@ -32,11 +38,11 @@ export const deskRoutes = [
           orgId: org.orgId,
           orgName: org.name,
           orgCount: orgs.length,
-          applications: { count: count('waiting:applications'), oldestAt: applications ?? null },
-          transfers: { count: count('waiting:transfers'), oldestAt: transfers ?? null },
-          claims: { count: count('waiting:claims'), oldestAt: claims ?? null },
-          // 提案 have no queue by org and status to read the oldest from: the count only.
-          proposals: { count: count('waiting:proposals'), oldestAt: null },
+          applications: queue('waiting:applications', applications ?? null),
+          transfers: queue('waiting:transfers', transfers ?? null),
+          claims: queue('waiting:claims', claims ?? null),
+          // 提案 have no queue by org and status to read the oldest from: the count and where.
+          proposals: queue('waiting:proposals', null),
           repliesOverdue: count('overdue:replies'),
           motionsOpen: count('open:motions'),
           suggestions: count('waiting:suggestions'),

@@ -29,38 +29,39 @@ export interface DeskTile {
   url: string;
 }
 
+type Queue = DeskWaiting['applications'];
+
+/** Where a queue's items are: the org holding them, or the first of several ("临江精密…工会等 3 个工会"). */
+export const holdingText = (q: Queue): string => {
+  const first = q.orgs[0];
+  if (!first) return '';
+  return q.orgsHolding > 1 ? `${first.orgName}等 ${q.orgsHolding} 个工会` : first.orgName;
+};
+
+const joinNotes = (...notes: string[]) => notes.filter(Boolean).join(' · ');
+
+/** A queue page opened at the org holding most of the queue's items (the page's own org picker otherwise). */
+const at = (page: string, q: Queue, param = 'orgId'): string => {
+  const first = q.orgs[0];
+  return first ? `${page}?${param}=${encodeURIComponent(first.orgId)}` : page;
+};
+
 /** The 待办 tiles, in the order an officer works them; each opens its queue. */
 export const deskTiles = (w: DeskWaiting, now: number): DeskTile[] => {
   const congress = `/officer/pages/congress/index?org=${encodeURIComponent(w.orgId)}`;
+  const queueTile = (key: 'applications' | 'transfers' | 'claims' | 'proposals', title: string, url: string): DeskTile => ({
+    key,
+    title,
+    count: w[key].count,
+    note: joinNotes(waitingText(w[key].oldestAt, now), holdingText(w[key])),
+    url,
+  });
   return [
-    {
-      key: 'applications',
-      title: '入会申请待审核',
-      count: w.applications.count,
-      note: waitingText(w.applications.oldestAt, now),
-      url: '/officer/pages/review/index',
-    },
-    {
-      key: 'transfers',
-      title: '会籍转入待审核',
-      count: w.transfers.count,
-      note: waitingText(w.transfers.oldestAt, now),
-      url: '/officer/pages/review/index',
-    },
-    {
-      key: 'claims',
-      title: '福利申领待审核',
-      count: w.claims.count,
-      note: waitingText(w.claims.oldestAt, now),
-      url: '/officer/pages/claims/index',
-    },
-    {
-      key: 'proposals',
-      title: '提案待审查',
-      count: w.proposals.count,
-      note: waitingText(w.proposals.oldestAt, now),
-      url: congress,
-    },
+    queueTile('applications', '入会申请待审核', at('/officer/pages/review/index', w.applications)),
+    queueTile('transfers', '会籍转入待审核', at('/officer/pages/review/index', w.transfers)),
+    // The claims page lists the officer's org and its whole subtree.
+    queueTile('claims', '福利申领待审核', '/officer/pages/claims/index'),
+    queueTile('proposals', '提案待审查', w.proposals.orgs[0] ? at('/officer/pages/congress/index', w.proposals, 'org') : congress),
     { key: 'repliesOverdue', title: '提案答复已逾期', count: w.repliesOverdue, note: '', url: congress },
     { key: 'motionsOpen', title: '表决进行中', count: w.motionsOpen, note: '', url: congress },
     { key: 'suggestions', title: '实事建议待处理', count: w.suggestions, note: '', url: '/officer/pages/projects/index' },

@@ -8,6 +8,9 @@
 /** Counters of one item or of a sum of items: attribute name → number (absent = 0). */
 export type DeskCounters = Readonly<Record<string, number>>;
 
+/** Orgs of the subtree listed with a 待办 queue: the ones holding most, at most this many. */
+export const WAITING_ORGS_SHOWN = 10;
+
 /** Upper bounds (hours) of the 入会 review histogram `review:hours:<b>`; the last one catches everything. */
 export const REVIEW_HOUR_BOUNDS = [1, 4, 8, 24, 48, 72, 168, 336, 720, 99999] as const;
 

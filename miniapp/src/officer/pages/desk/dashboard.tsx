@@ -36,7 +36,7 @@ export default function DeskDashboardPage() {
     <View className="page page-wide" data-testid="desk-dashboard">
       <OfficerOrgPicker value={orgId} onChange={setOrgId} />
       <View className="card">
-        <View className="desk-pickers">
+        <View className="chips">
           {years.map((y) => (
             <Button
               key={y}
