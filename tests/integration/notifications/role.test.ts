@@ -58,7 +58,6 @@ const TX_ACTION_OF: Record<string, string> = {
 
 let recording: Call[] | null = null;
 
-// biome-ignore lint/suspicious/noExplicitAny: the SDK's command inputs differ per command
 const callsOf = (command: string, input: any): Call[] => {
   if (TRANSACTIONS.has(command)) {
     return (input.TransactItems ?? []).flatMap((item: Record<string, { TableName: string }>) =>
