@@ -43,7 +43,23 @@ interface Counts {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
+  testResults?: {
+    name: string;
+    message?: string;
+    assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[];
+  }[];
 }
+
+/** The failed tests of a run, a few lines each: CI keeps only the tail of the output. */
+const failures = (counts: Counts | null): string[] =>
+  (counts?.testResults ?? []).flatMap((file) => {
+    const rel = path.relative(repoRoot, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (failed.length === 0 && file.message) return [`FAILED ${rel}: ${file.message.split('\n').slice(0, 3).join(' | ')}`];
+    return failed.map(
+      (a) => `FAILED ${rel} > ${a.fullName}: ${(a.failureMessages?.[0] ?? '').split('\n').slice(0, 4).join(' | ').slice(0, 600)}`,
+    );
+  });
 
 /** One vitest run; returns its exit status and counts. */
 const vitest = (name: string, extra: string[]): { status: number; counts: Counts | null } => {
@@ -62,7 +78,8 @@ const runs =
   userArgs.length > 0
     ? [vitest('custom', userArgs)]
     : [vitest('unit-integration', ['--project', 'unit', '--project', 'integration']), vitest('e2e', ['--project', 'e2e'])];
-const sum = (k: keyof Counts) => runs.reduce((n, r) => n + (r.counts?.[k] ?? 0), 0);
+const sum = (k: 'numPassedTests' | 'numFailedTests' | 'numPendingTests' | 'numTodoTests') => runs.reduce((n, r) => n + (r.counts?.[k] ?? 0), 0);
+for (const line of runs.flatMap((r) => failures(r.counts))) console.log(line);
 // The plain closing line CI reads.
 console.log(`${sum('numPassedTests')} passed, ${sum('numFailedTests')} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`);
 process.exit(runs.every((r) => r.status === 0) ? 0 : 1);

@@ -24,10 +24,10 @@ import { type FilterPattern, matchesAny } from './event-filter';
  * LatestStreamArn, every shard from its start (a child after its parent), each record in the shape
  * Lambda delivers (`eventName`, `dynamodb.NewImage` in AttributeValue form, `eventSourceARN` …),
  * kept only when it passes the function's `filterPatterns`, and handed to the handler in batches of
- * its `batchSize` — all read from serverless.yml (`notifyStreamSettings`). A batch the handler
+ * its `batchSize` — all read from serverless.yml (`streamSettingsOf`: the notify function's mapping). A batch the handler
  * fails is retried as Lambda does with `bisectBatchOnFunctionError`: split in two, each half tried
  * again, up to `maximumRetryAttempts`; then it goes to the dead-letter list (in AWS, the SQS queue of
- * `destinations.onFailure`, which gets where the batch is in the stream, not its items).
+ * `DestinationConfig.OnFailure`, which gets where the batch is in the stream, not its items).
  */
 
 export interface StreamSettings {
@@ -37,22 +37,39 @@ export interface StreamSettings {
   bisectBatchOnFunctionError: boolean;
 }
 
-interface ServerlessStreamEvent {
-  stream?: Partial<StreamSettings> & { type?: string };
+/** An event source mapping as serverless.yml declares it under `resources` (CloudFormation's names). */
+interface MappingResource {
+  Type?: string;
+  Properties?: {
+    /** `!GetAtt <Fn>LambdaFunction.Arn`, read without CloudFormation's tags as the string after the tag. */
+    FunctionName?: unknown;
+    BatchSize?: number;
+    FilterCriteria?: { Filters?: Array<{ Pattern: string }> };
+    MaximumRetryAttempts?: number;
+    BisectBatchOnFunctionError?: boolean;
+  };
 }
 
-/** The `stream` event of a function in serverless.yml (the notify function's by default). */
+/**
+ * The stream mapping of a function in serverless.yml (the notify function's by default): an
+ * `AWS::Lambda::EventSourceMapping` under `resources`, written by hand so that only the function's
+ * own role can read the stream (docs/ARCHITECTURE.md, Notifications). Its filters are JSON strings,
+ * as CloudFormation takes them.
+ */
 export const streamSettingsOf = (functionName = 'notify'): StreamSettings => {
   const yml = parse(readFileSync(path.join(repoRoot, 'serverless.yml'), 'utf8'), { logLevel: 'error' }) as {
-    functions: Record<string, { events?: ServerlessStreamEvent[] }>;
+    resources?: { Resources?: Record<string, MappingResource> };
   };
-  const stream = yml.functions[functionName]?.events?.find((e) => e.stream)?.stream;
-  if (!stream) throw new Error(`serverless.yml: function ${functionName} has no stream event`);
+  const target = `${functionName.charAt(0).toUpperCase()}${functionName.slice(1)}LambdaFunction.Arn`;
+  const mapping = Object.values(yml.resources?.Resources ?? {}).find(
+    (r) => r.Type === 'AWS::Lambda::EventSourceMapping' && r.Properties?.FunctionName === target,
+  )?.Properties;
+  if (!mapping) throw new Error(`serverless.yml: no event source mapping for function ${functionName}`);
   return {
-    batchSize: stream.batchSize ?? 100,
-    filterPatterns: stream.filterPatterns ?? [],
-    maximumRetryAttempts: stream.maximumRetryAttempts ?? 0,
-    bisectBatchOnFunctionError: stream.bisectBatchOnFunctionError ?? false,
+    batchSize: mapping.BatchSize ?? 100,
+    filterPatterns: (mapping.FilterCriteria?.Filters ?? []).map((f) => JSON.parse(f.Pattern) as FilterPattern),
+    maximumRetryAttempts: mapping.MaximumRetryAttempts ?? 0,
+    bisectBatchOnFunctionError: mapping.BisectBatchOnFunctionError ?? false,
   };
 };
 

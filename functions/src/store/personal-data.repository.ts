@@ -26,7 +26,7 @@ import { anonymiseSuggestionAuthor, listSuggestionsOf, type SuggestionRecord } f
 import { listMemberServices, type MemberServiceRecord } from './project-survey.repository';
 import { allVotedIn } from './project-vote.repository';
 import { listUserTransfers, type TransferRecord } from './transfer.repository';
-import { getUser, type UserRecord } from './user.repository';
+import { getUser, openIdOf, type UserRecord } from './user.repository';
 
 /**
  * Everything stored about one person (PIPL 查阅权) and its deletion after 退会. Ballots are not here:
@@ -52,6 +52,8 @@ export interface CongressFootprint extends CongressActivity {
 
 export interface PersonalDataRecords {
   user: UserRecord | null;
+  /** The account's WeChat openid (`USER#id / WXOPENID`), where 订阅消息 are addressed; null without one. */
+  wechatOpenId: string | null;
   memberships: MembershipRecord[];
   applications: ApplicationRecord[];
   transfers: TransferRecord[];
@@ -79,8 +81,9 @@ const congressFootprint = async (userId: string): Promise<CongressFootprint> => 
 
 /** Everything stored about `userId`, as records (still sealed: the caller's view opens them). */
 export const collectPersonalData = async (userId: string, now = new Date()): Promise<PersonalDataRecords> => {
-  const [user, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted, services, notes] = await Promise.all([
+  const [user, openId, ms, apps, ts, cs, f, congress, retention, uses, suggested, projectVoted, services, notes] = await Promise.all([
     getUser(userId),
+    openIdOf(userId),
     listMembershipHistory(userId),
     listUserApplications(userId),
     listUserTransfers(userId),
@@ -98,6 +101,7 @@ export const collectPersonalData = async (userId: string, now = new Date()): Pro
   ]);
   return {
     user,
+    wechatOpenId: openId,
     memberships: ms,
     applications: apps,
     transfers: ts,

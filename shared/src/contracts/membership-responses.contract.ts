@@ -94,7 +94,13 @@ export type MyDataProfile = z.infer<typeof myDataProfileSchema>;
 export const myDataResponse = z.object({
   generatedAt: z.string(),
   retentionDays: z.int(),
-  user: z.object({ userId: z.string(), displayName: z.string(), roles: z.array(roleGrantSchema) }),
+  user: z.object({
+    userId: z.string(),
+    displayName: z.string(),
+    roles: z.array(roleGrantSchema),
+    /** The account's WeChat openid, kept to address 订阅消息 (maskOpenId: never in full); null for h5-only accounts. */
+    wechatOpenId: z.nullable(z.string()),
+  }),
   memberships: z.array(
     z.object({
       ...myDataProfileShape,

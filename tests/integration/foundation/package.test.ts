@@ -19,6 +19,16 @@ const zipEntries = (zip: Buffer): Array<{ name: string; size: number }> => {
 };
 
 const out = path.resolve('.data/package-test');
+
+interface Statement {
+  Effect: string;
+  Action: string[];
+  Resource: unknown[];
+  Condition?: unknown;
+}
+const STREAM_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+/** What the notify function's code does to the table (its store calls, recorded by tests/integration/notifications/role.test.ts). */
+const NOTIFY_TABLE_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'];
 // The CloudFormation template, as JSON.
 let template: any;
 
@@ -88,6 +98,7 @@ describe('serverless.yml is deployable as written', () => {
     expect(m.StartingPosition).toBe('TRIM_HORIZON');
     expect(m.BatchSize).toBeGreaterThanOrEqual(1);
     expect(m.BatchSize).toBeLessThanOrEqual(100);
+    expect(m.MaximumBatchingWindowInSeconds).toBe(1);
     expect(m.BisectBatchOnFunctionError).toBe(true);
     // Bounded: never -1 (forever, the default), which would stall the shard behind one bad batch.
     expect(m.MaximumRetryAttempts).toBeGreaterThanOrEqual(1);
@@ -103,15 +114,76 @@ describe('serverless.yml is deployable as written', () => {
     expect(dlq?.Properties.SqsManagedSseEnabled).toBe(true);
     expect(dlq?.Properties.MessageRetentionPeriod).toBe(14 * 86_400);
 
-    const statements = resources.IamRoleLambdaExecution?.Properties.Policies[0].PolicyDocument.Statement as Array<{
-      Action: string[];
-      Resource: unknown[];
-    }>;
-    const grantOn = (action: string) => statements.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
-    for (const action of ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']) {
-      expect(grantOn(action), action).toEqual([{ 'Fn::GetAtt': ['UnionTable', 'StreamArn'] }]);
+    // Who may read the stream: the notify function's own role, and no other (the stream carries every
+    // write, congress and 实事 ballots beside their VOTED markers among them).
+    const statementsOf = (role: string) =>
+      ((resources[role]?.Properties.Policies ?? []) as Array<{ PolicyDocument: { Statement: Statement[] } }>).flatMap(
+        (p) => p.PolicyDocument.Statement,
+      );
+    const grantOn = (statements: Statement[], action: string) =>
+      statements.filter((s) => s.Action.includes(action)).flatMap((s) => s.Resource);
+
+    const shared = statementsOf('IamRoleLambdaExecution');
+    const sharedJson = JSON.stringify(shared);
+    for (const action of STREAM_ACTIONS) expect(sharedJson, action).not.toContain(action);
+    expect(sharedJson).not.toContain(':stream/');
+    expect(sharedJson).not.toContain('StreamArn');
+    expect(sharedJson).not.toContain('NotifyDeadLetterQueue');
+
+    const roleRef = resources.NotifyLambdaFunction?.Properties.Role;
+    expect(roleRef).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    const notifyRole = roleRef['Fn::GetAtt'][0] as string;
+    expect(notifyRole).not.toBe('IamRoleLambdaExecution');
+    expect(resources[notifyRole]?.Type).toBe('AWS::IAM::Role');
+    expect(resources[notifyRole]?.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Principal: { Service: ['lambda.amazonaws.com'] }, Action: ['sts:AssumeRole'] },
+    ]);
+    // Every other function runs with the shared role, which cannot read the stream.
+    for (const [id, r] of Object.entries(resources)) {
+      if (r.Type === 'AWS::Lambda::Function' && id !== 'NotifyLambdaFunction')
+        expect(r.Properties.Role, id).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
     }
-    expect(grantOn('sqs:SendMessage')).toEqual([{ 'Fn::GetAtt': ['NotifyDeadLetterQueue', 'Arn'] }]);
+    // The mapping is made after the role that lets Lambda read the stream for the function.
+    expect(mappings[0]?.DependsOn).toContain(notifyRole);
+
+    const own = statementsOf(notifyRole);
+    const ownJson = JSON.stringify(own);
+    expect(own.every((s) => s.Effect === 'Allow')).toBe(true);
+    expect(ownJson).not.toContain('dynamodb:*');
+    expect(own.flatMap((s) => s.Resource)).not.toContain('*');
+    for (const action of STREAM_ACTIONS) {
+      expect(grantOn(own, action), action).toEqual([{ 'Fn::GetAtt': ['UnionTable', 'StreamArn'] }]);
+    }
+    // The stream actions in one statement of their own, on the stream only.
+    const streamStatements = own.filter((s) => s.Action.some((a) => STREAM_ACTIONS.includes(a)));
+    expect(streamStatements).toHaveLength(1);
+    expect([...(streamStatements[0]?.Action ?? [])].sort()).toEqual(STREAM_ACTIONS);
+    expect(grantOn(own, 'sqs:SendMessage')).toEqual([{ 'Fn::GetAtt': ['NotifyDeadLetterQueue', 'Arn'] }]);
+    expect(own.flatMap((s) => s.Action).filter((a) => a.startsWith('sqs:'))).toEqual(['sqs:SendMessage']);
+    // The table actions its code performs (tests/integration/notifications/role.test.ts records them), on the table and its indexes.
+    const table = [{ 'Fn::GetAtt': ['UnionTable', 'Arn'] }, { 'Fn::Join': ['/', [{ 'Fn::GetAtt': ['UnionTable', 'Arn'] }, 'index', '*']] }];
+    const tableActions = own.flatMap((s) => s.Action).filter((a) => a.startsWith('dynamodb:') && !STREAM_ACTIONS.includes(a));
+    expect(tableActions.sort()).toEqual(NOTIFY_TABLE_ACTIONS);
+    for (const action of NOTIFY_TABLE_ACTIONS) expect(grantOn(own, action), action).toEqual(table);
+    // The secrets extension's reads, exactly as the shared role has them.
+    for (const prefix of ['ssm:', 'kms:']) {
+      const of = (ss: Statement[]) => ss.filter((s) => s.Action.some((a) => a.startsWith(prefix)));
+      expect(of(own), prefix).toEqual(of(shared));
+      expect(of(own), prefix).toHaveLength(1);
+    }
+    // Logs: its own log group only.
+    const logs = own.filter((s) => s.Action.some((a) => a.startsWith('logs:')));
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudFormation Fn::Sub, not a JS template
+    const logGroup = 'arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:/aws/lambda/union-service-prod-notify';
+    expect(logs.flatMap((s) => s.Resource)).toEqual([{ 'Fn::Sub': `${logGroup}:*` }, { 'Fn::Sub': `${logGroup}:*:*` }]);
+    // Nothing else: logs, table, stream, DLQ, SSM, KMS.
+    expect([...new Set(own.flatMap((s) => s.Action).map((a) => a.split(':')[0]))].sort()).toEqual([
+      'dynamodb',
+      'kms',
+      'logs',
+      'sqs',
+      'ssm',
+    ]);
 
     const fn = resources.NotifyLambdaFunction?.Properties;
     expect(fn.Handler).toBe('functions/src/notify/index.handler');

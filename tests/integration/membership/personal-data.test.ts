@@ -8,7 +8,7 @@ import { submitClaim } from '../../../functions/src/store/claim.repository';
 import { activateMembership, getMembership, listMembershipHistory } from '../../../functions/src/store/membership.repository';
 import { purgeDuePersonalData } from '../../../functions/src/store/personal-data.repository';
 import { getDocumentClient, tableName } from '../../../functions/src/store/table';
-import { addGrant, getUser } from '../../../functions/src/store/user.repository';
+import { addGrant, getUser, linkOpenId } from '../../../functions/src/store/user.repository';
 import { invoke } from '../../support/invoke';
 import { rebuildableFragments } from '../../support/pii-scan';
 import { tokenFor, userWithToken } from '../../support/sessions';
@@ -265,6 +265,24 @@ describe('GET /me/data', () => {
     const strangerActivity = await invoke(congress, 'GET', '/me/congress-activity', { token: await newUser('pd-stranger-2') });
     expect(strangerActivity.body).toEqual({ proposals: [], cosigned: [], votedIn: [] });
     expect((await invoke(congress, 'GET', '/me/congress-activity')).status).toBe(401);
+  });
+});
+
+describe('GET /me/data: the WeChat link', () => {
+  it('lists the openid kept for 订阅消息 (USER#id / WXOPENID), masked: the full value never leaves the server', async () => {
+    // An openid as WeChat gives them: 28 characters, its first ones shared by the app's users.
+    const openId = 'oGZUI0egBJY1zhBYw2KhdUfwVJJE';
+    const token = await newUser('pd-wx');
+    await linkOpenId('pd-wx', openId);
+    const res = await invoke(area, 'GET', '/me/data', { token });
+    expect(res.status).toBe(200);
+    expect(res.body.user.wechatOpenId).toBe(`oGZU${'*'.repeat(20)}VJJE`);
+    const text = JSON.stringify(res.body);
+    expect(text).not.toContain(openId);
+    expect(text).not.toContain(openId.slice(4, 24));
+    // An account that signs in on h5 only has none.
+    const h5 = await invoke(area, 'GET', '/me/data', { token: await newUser('pd-h5-only') });
+    expect(h5.body.user.wechatOpenId).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import {
   DomainError,
   isMainlandMobile,
+  maskOpenId,
   PERSONAL_DATA_RETENTION_DAYS,
   phoneInUseError,
   phoneUnavailableError,
@@ -133,7 +134,13 @@ const profileView = (runtime: Runtime, p: MemberProfile & { userId: string }): M
 export const myDataView = (d: PersonalDataRecords, runtime: Runtime, now: Date, userId: string): MyData => ({
   generatedAt: now.toISOString(),
   retentionDays: PERSONAL_DATA_RETENTION_DAYS,
-  user: { userId, displayName: d.user?.displayName ?? '', roles: d.user?.grants ?? [] },
+  user: {
+    userId,
+    displayName: d.user?.displayName ?? '',
+    roles: d.user?.grants ?? [],
+    // Masked even for its owner: the full value is of no use to them, and an export is easily shared.
+    wechatOpenId: d.wechatOpenId === null ? null : maskOpenId(d.wechatOpenId),
+  },
   memberships: d.memberships.map((m) => ({
     ...profileView(runtime, m),
     membershipId: m.membershipId,

@@ -121,6 +121,7 @@ export function MyDataScreen() {
         <Text className="subtitle">账户</Text>
         <Line label="显示名称" value={data.user.displayName} />
         <Line label="身份" value={data.user.roles.map((r) => ROLE_LABELS[r.role as RoleName] ?? r.role).join('、') || '无'} />
+        <Line label="微信标识（用于订阅消息）" value={data.user.wechatOpenId ?? '未关联（仅网页登录）'} />
       </View>
 
       <View className="card" data-testid="my-data-memberships">
