@@ -32,6 +32,7 @@ const KINDS = [
   'Claim',
   'CongressProposal',
   'CongressMotion',
+  'CongressSession',
   'ProjectCall',
   'ProjectSuggestion',
   'ProjectVote',
@@ -102,6 +103,7 @@ export const deskDeltasOf = (items: readonly Item[]): DeskDeltas => {
   const kindOf = new Map(ofKind(items, 'Org').map((o) => [str(o.orgId), str(o.kind)]));
   const calls = callStatesOf(items);
   const amounts = amountsOf(items);
+  const sessionYear = new Map(ofKind(items, 'CongressSession').map((s) => [str(s.sessionId), Number(str(s.startDate).slice(0, 4))]));
   for (const i of items) {
     switch (i._et) {
       case 'Application':
@@ -145,6 +147,8 @@ export const deskDeltasOf = (items: readonly Item[]): DeskDeltas => {
         break;
       case 'CongressMotion':
         if (i.status === 'open') d.add(str(i.orgId), DESK_NOW, { 'open:motions': 1 });
+        if (i.status === 'closed' && sessionYear.has(str(i.sessionId)))
+          d.add(str(i.orgId), sessionYear.get(str(i.sessionId)) as number, { 'motions:closed': 1 });
         break;
       case 'ProjectSuggestion': {
         const call = calls.get(str(i.callId));

@@ -234,6 +234,7 @@ describe('rebuildDeskCounters (data kept from before the counters)', () => {
       'waiting:proposals',
       'waiting:suggestions',
       'open:motions',
+      'motions:closed',
       'overdue:replies',
       'members:active',
       'members:total',
