@@ -112,7 +112,7 @@ export const projectsStep = {
       for (const [i, id] of ids.entries())
         if ((n + i) % 3 !== 0) await supportSuggestion({ call, suggestionId: id, userId: delegate(n).userId, now });
     }
-    await mergeSuggestions({ callId: call.callId, orgId: call.orgId, fromId: ids[3] as string, intoId: ids[1] as string, now });
+    await mergeSuggestions({ callId: call.callId, fromId: ids[3] as string, intoId: ids[1] as string, now });
 
     const vote = (voteId: string, title: string, opensAt: Date, closesAt: Date) =>
       createVote({

@@ -267,6 +267,14 @@ export const openMotion = async (motionId: string, now: Date): Promise<MotionRec
   return requireMotion(motionId, true);
 };
 
+/** The session's start year of a date `YYYY-MM-DD`: the YEAR item its closed motions count in. */
+export const sessionYearOf = (startDate: string): number => Number(startDate.slice(0, 4));
+
+const motionPlace = async (motionId: string) => {
+  const m = await requireMotion(motionId, true);
+  return { orgId: m.orgId, sessionYear: sessionYearOf((await requireSession(m.sessionId, true)).startDate) };
+};
+
 /**
  * Closes voting: status open → closed on condition, after which no ballot transaction can pass.
  * Records who closed it and how many were signed in (会议纪要).
@@ -276,11 +284,14 @@ export const closeMotionVoting = async (
   presentCount: number,
   closer: { userId: string; name: string },
   now: Date,
-  /** The motion's org (the session's), when the caller read the motion: its open-motions count goes down with the close. */
-  orgId?: string,
+  /**
+   * The motion's org (the session's) and the year its session began, when the caller read them: its
+   * open-motions count goes down with the close, and its closed motions of that year up.
+   */
+  at?: { orgId: string; sessionYear: number },
 ): Promise<void> => {
-  // One transaction: the close and the org's open-motions count (Desk counters).
-  const motionOrg = orgId ?? (await requireMotion(motionId, true)).orgId;
+  // One transaction: the close and the org's counters (Desk counters).
+  const { orgId: motionOrg, sessionYear } = at ?? (await motionPlace(motionId));
   try {
     await runTransaction(async () => [
       {
@@ -298,6 +309,8 @@ export const closeMotionVoting = async (
           .options({ condition: { attr: 'status', eq: 'open' } }),
       },
       deskTx(motionOrg, DESK_NOW, { 'open:motions': -1 }),
+      // 数据看板: which orgs' sessions of a year hold closed motions (their turnout is read from the motions).
+      deskTx(motionOrg, sessionYear, { 'motions:closed': 1 }),
     ]);
   } catch (e) {
     if (e instanceof TransactionRefused) throw new DomainError('MOTION_NOT_OPEN', '该事项不在投票中，不能结束', { field: 'motionId' });

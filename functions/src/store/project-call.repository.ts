@@ -5,14 +5,14 @@ import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { PutTransaction } from 'dynamodb-toolbox/entity/actions/transactPut';
 import { batchGetItems } from './batch-get';
 import { refusal } from './congress-conditions';
-import { DESK_NOW, deskTx } from './desk-counters';
 import { ProjectCallEntity, ProjectSuggestionEntity, ProjectSupportEntity } from './entities/project.entity';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
+import { CALL_WAIT_LABEL, readCallWait, suggestionWaitTxs } from './project-call-wait';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
 import { callOpensAt, openingTxs } from './project-openings';
 import { tableName } from './table';
-import { rawTx, runTransaction } from './transactions';
+import { rawTx, runTransaction, TransactionRefused } from './transactions';
 
 /** 实事征集: calls, suggestions, support and merges (the aggregate of PCALL#callId). */
 
@@ -32,6 +32,8 @@ export interface CallRecord {
   closesOn: string;
   createdByName: string;
   createdAt: string;
+  /** When the first member vote was made from it (遴选): its suggestions no longer wait (project-call-wait.ts). */
+  shortlistedAt: string | null;
 }
 
 export interface SuggestionRecord {
@@ -50,7 +52,7 @@ export interface SuggestionRecord {
   createdAt: string;
 }
 
-const toCall = (i: Omit<CallRecord, never> & Record<string, unknown>): CallRecord => ({
+const toCall = (i: Omit<CallRecord, 'shortlistedAt'> & { shortlistedAt?: string | undefined }): CallRecord => ({
   callId: i.callId,
   orgId: i.orgId,
   orgName: i.orgName,
@@ -62,6 +64,7 @@ const toCall = (i: Omit<CallRecord, never> & Record<string, unknown>): CallRecor
   closesOn: i.closesOn,
   createdByName: i.createdByName,
   createdAt: i.createdAt,
+  shortlistedAt: i.shortlistedAt ?? null,
 });
 
 type SuggestionItem = Omit<SuggestionRecord, 'mergedInto' | 'mergedIntoTitle'> & { mergedInto?: string; mergedIntoTitle?: string };
@@ -104,7 +107,9 @@ export const createCall = async (input: {
     closesOn: request.closesOn,
     createdByName: officer.displayName,
     createdAt: now.toISOString(),
+    shortlistedAt: null,
   };
+  const { shortlistedAt: _s, ...stored } = record;
   // Its subtree's members are told it opens: now, or when it does (project-openings.ts).
   const opening = openingTxs(
     { kind: 'projectCallOpens', id: record.callId, orgId: org.orgId, title: record.title, opensAt: callOpensAt(record.opensOn) },
@@ -116,7 +121,7 @@ export const createCall = async (input: {
       tx: ProjectCallEntity()
         .build(PutTransaction)
         .item({
-          ...record,
+          ...stored,
           createdById: officer.userId,
           gsi1pk: `ORGPCALLS#${org.orgId}`,
           gsi1sk: `${record.closesOn}#${record.callId}`,
@@ -214,33 +219,39 @@ export const createSuggestion = async (input: {
     createdAt: now.toISOString(),
   };
   const { mergedInto: _m, mergedIntoTitle: _t, ...stored } = record;
+  // Branches on the call's state as read (the route's read; afresh when the call moved meanwhile).
+  let shortlisted = call.shortlistedAt !== null;
+  let attempt = 0;
   try {
-    await runTransaction(async () => [
-      {
-        label: 'create',
-        tx: ProjectSuggestionEntity()
-          .build(PutTransaction)
-          .item({ ...stored, gsi1pk: `USERPSUGG#${author.userId}`, gsi1sk: `${record.createdAt}#${record.suggestionId}` })
-          .options({ condition: { attr: 'suggestionId', exists: false } }),
-      },
-      supportTx(call.callId, record.suggestionId, author.userId, now),
-      {
-        label: 'quota',
-        tx: rawTx({
-          Update: {
-            TableName: tableName(),
-            Key: { pk: `PCALL#${call.callId}`, sk: `AUTHOR#${author.userId}` },
-            UpdateExpression: 'ADD #n :one',
-            ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
-            ExpressionAttributeNames: { '#n': 'suggestions' },
-            ExpressionAttributeValues: { ':one': 1, ':max': PROJECT_CALL_LIMITS.suggestionsPerMember },
-          },
-        }),
-      },
-      memberInSubtreeCheck(author.userId, call),
-      // 待办: a suggestion waiting for an officer, at the call's org (Desk counters).
-      deskTx(call.orgId, DESK_NOW, { 'waiting:suggestions': 1 }),
-    ]);
+    await runTransaction(async () => {
+      if (attempt++ > 0) shortlisted = (await readCallWait(call.callId))?.shortlisted ?? shortlisted;
+      return [
+        {
+          label: 'create',
+          tx: ProjectSuggestionEntity()
+            .build(PutTransaction)
+            .item({ ...stored, gsi1pk: `USERPSUGG#${author.userId}`, gsi1sk: `${record.createdAt}#${record.suggestionId}` })
+            .options({ condition: { attr: 'suggestionId', exists: false } }),
+        },
+        supportTx(call.callId, record.suggestionId, author.userId, now),
+        {
+          label: 'quota',
+          tx: rawTx({
+            Update: {
+              TableName: tableName(),
+              Key: { pk: `PCALL#${call.callId}`, sk: `AUTHOR#${author.userId}` },
+              UpdateExpression: 'ADD #n :one',
+              ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+              ExpressionAttributeNames: { '#n': 'suggestions' },
+              ExpressionAttributeValues: { ':one': 1, ':max': PROJECT_CALL_LIMITS.suggestionsPerMember },
+            },
+          }),
+        },
+        memberInSubtreeCheck(author.userId, call),
+        // The call's unmerged count, and 待办 at the call's org unless the call was shortlisted (Desk counters).
+        ...suggestionWaitTxs(call, 1, shortlisted),
+      ];
+    }, [CALL_WAIT_LABEL]);
   } catch (e) {
     throw refusal(e, {
       member: () => notInSubtree('callId', '提建议'),
@@ -324,13 +335,7 @@ export const supportedBy = async (callId: string, suggestionIds: readonly string
  * becomes one of the second — each a marker (absent) and a count, so a member who supported both
  * counts once. The copy is resumable: the same request again finishes a merge a failure cut short.
  */
-export const mergeSuggestions = async (input: {
-  callId: string;
-  orgId: string;
-  fromId: string;
-  intoId: string;
-  now: Date;
-}): Promise<void> => {
+export const mergeSuggestions = async (input: { callId: string; fromId: string; intoId: string; now: Date }): Promise<void> => {
   const { callId, fromId, intoId, now } = input;
   const into = await getSuggestion(callId, intoId, true);
   const from = await getSuggestion(callId, fromId, true);
@@ -341,41 +346,51 @@ export const mergeSuggestions = async (input: {
   }
   if (from.mergedInto === null) {
     try {
-      await runTransaction(async () => [
-        {
-          label: 'from',
-          tx: rawTx({
-            Update: {
-              TableName: tableName(),
-              Key: { pk: `PCALL#${callId}`, sk: `SUGG#${fromId}` },
-              UpdateExpression: 'SET #merged = :into, #mergedTitle = :title',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#merged) AND size(#mergedFrom) = :zero',
-              ExpressionAttributeNames: { '#merged': 'mergedInto', '#mergedTitle': 'mergedIntoTitle', '#mergedFrom': 'mergedFrom' },
-              ExpressionAttributeValues: { ':into': intoId, ':title': into.title, ':zero': 0 },
-            },
-          }),
-        },
-        {
-          label: 'into',
-          tx: rawTx({
-            Update: {
-              TableName: tableName(),
-              Key: { pk: `PCALL#${callId}`, sk: `SUGG#${intoId}` },
-              UpdateExpression: 'SET #mergedFrom = list_append(#mergedFrom, :from)',
-              ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#merged)',
-              ExpressionAttributeNames: { '#merged': 'mergedInto', '#mergedFrom': 'mergedFrom' },
-              ExpressionAttributeValues: { ':from': [fromId] },
-            },
-          }),
-        },
-        // The merged suggestion no longer waits (once: the 'from' update is conditioned on not merged).
-        deskTx(input.orgId, DESK_NOW, { 'waiting:suggestions': -1 }),
-      ]);
+      await runTransaction(async () => {
+        const call = await readCallWait(callId);
+        if (!call) throw new DomainError('CALL_NOT_FOUND', '没有找到该实事征集', { field: 'callId' });
+        return [
+          {
+            label: 'from',
+            tx: rawTx({
+              Update: {
+                TableName: tableName(),
+                Key: { pk: `PCALL#${callId}`, sk: `SUGG#${fromId}` },
+                UpdateExpression: 'SET #merged = :into, #mergedTitle = :title',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#merged) AND size(#mergedFrom) = :zero',
+                ExpressionAttributeNames: { '#merged': 'mergedInto', '#mergedTitle': 'mergedIntoTitle', '#mergedFrom': 'mergedFrom' },
+                ExpressionAttributeValues: { ':into': intoId, ':title': into.title, ':zero': 0 },
+              },
+            }),
+          },
+          {
+            label: 'into',
+            tx: rawTx({
+              Update: {
+                TableName: tableName(),
+                Key: { pk: `PCALL#${callId}`, sk: `SUGG#${intoId}` },
+                UpdateExpression: 'SET #mergedFrom = list_append(#mergedFrom, :from)',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#merged)',
+                ExpressionAttributeNames: { '#merged': 'mergedInto', '#mergedFrom': 'mergedFrom' },
+                ExpressionAttributeValues: { ':from': [fromId] },
+              },
+            }),
+          },
+          // The merged suggestion is no longer unmerged, nor waiting unless the call was shortlisted (once: the
+          // 'from' update is conditioned on not merged).
+          ...suggestionWaitTxs(call, -1, call.shortlisted),
+        ];
+      }, [CALL_WAIT_LABEL]);
     } catch (e) {
-      throw refusal(e, {
-        from: () => new DomainError('SUGGESTION_MERGED', '被合并的建议已合并到其他建议，或已有建议合并到它', { field: 'fromSuggestionId' }),
-        into: () => new DomainError('SUGGESTION_MERGED', '要合并到的建议本身已被合并', { field: 'intoSuggestionId' }),
-      });
+      // The same merge sent twice at once: the other request merged it; this one finishes the copy too.
+      const sameMerge =
+        e instanceof TransactionRefused && e.failed.includes('from') && (await getSuggestion(callId, fromId, true))?.mergedInto === intoId;
+      if (!sameMerge)
+        throw refusal(e, {
+          from: () =>
+            new DomainError('SUGGESTION_MERGED', '被合并的建议已合并到其他建议，或已有建议合并到它', { field: 'fromSuggestionId' }),
+          into: () => new DomainError('SUGGESTION_MERGED', '要合并到的建议本身已被合并', { field: 'intoSuggestionId' }),
+        });
     }
   }
   const { Items = [] } = await supports().query(

@@ -10,6 +10,7 @@ import { isConditionFailure } from './errors';
 import { countSubtreeMembers } from './member-count';
 import { once } from './once';
 import { ALL_PAGES, limitOf, nextCursorOf, type PageRequest, startKeyOf } from './page';
+import { CALL_WAIT_LABEL, readCallWait, shortlistCallTxs } from './project-call-wait';
 import { memberInSubtreeCheck, notInSubtree } from './project-conditions';
 import { openingTxs } from './project-openings';
 import { tableName } from './table';
@@ -124,20 +125,27 @@ export const createVote = async (input: {
     { kind: 'projectVoteOpens', id: item.voteId, orgId: org.orgId, title: item.title, opensAt: item.opensAt },
     now,
   );
-  await runTransaction(async () => [
-    {
-      label: 'vote',
-      tx: ProjectVoteEntity()
-        .build(PutTransaction)
-        .item({ ...item, gsi1pk: `ORGPVOTES#${org.orgId}`, gsi1sk: `${item.closesAt}#${item.voteId}` })
-        .options({ condition: { attr: 'voteId', exists: false } }),
-    },
-    ...opening,
-    ...shards().map((shard) => ({
-      label: 'gate',
-      tx: rawTx({ Put: { TableName: tableName(), Item: { ...gateKey(input.voteId, shard), open: true } } }),
-    })),
-  ]);
+  await runTransaction(async () => {
+    // A vote made from a call shortlists it: its unmerged suggestions stop waiting, counted as read just
+    // before (the condition; a suggestion or merge meanwhile builds it again: project-call-wait.ts).
+    const call = request.callId ? await readCallWait(request.callId) : null;
+    if (request.callId && !call) throw new DomainError('CALL_NOT_FOUND', '没有找到该实事征集', { field: 'callId' });
+    return [
+      {
+        label: 'vote',
+        tx: ProjectVoteEntity()
+          .build(PutTransaction)
+          .item({ ...item, gsi1pk: `ORGPVOTES#${org.orgId}`, gsi1sk: `${item.closesAt}#${item.voteId}` })
+          .options({ condition: { attr: 'voteId', exists: false } }),
+      },
+      ...opening,
+      ...shards().map((shard) => ({
+        label: 'gate',
+        tx: rawTx({ Put: { TableName: tableName(), Item: { ...gateKey(input.voteId, shard), open: true } } }),
+      })),
+      ...(call ? shortlistCallTxs(call, input.voteId, now) : []),
+    ];
+  }, [CALL_WAIT_LABEL]);
   return (await getVote(input.voteId, true)) as VoteRecord;
 };
 

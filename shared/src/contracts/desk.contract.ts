@@ -49,7 +49,7 @@ export const deskWaitingSchema = z.object({
   repliesOverdue: count,
   /** 表决 open now. */
   motionsOpen: count,
-  /** 实事征集 suggestions waiting for an officer (not merged nor shortlisted) in calls still open. */
+  /** 实事征集 suggestions waiting for an officer: not merged, of calls no vote has been made from yet (not shortlisted). */
   suggestions: count,
 });
 export type DeskWaiting = z.infer<typeof deskWaitingSchema>;

@@ -23,6 +23,7 @@ import {
   pageSessionMotions,
   requireMotion,
   requireMotionTerms,
+  sessionYearOf,
   storeMotionResult,
 } from '../../store/congress-motion.repository';
 import { requireSession } from '../../store/congress-session.repository';
@@ -145,13 +146,10 @@ export const motionRoutes = [
       // by the same request again: the result (and the proposals' timeline steps) written once.
       if (!(m0.status === 'closed' && m0.result === null)) {
         const s = await requireSession(m0.sessionId, true);
-        await closeMotionVoting(
-          m0.motionId,
-          s.signedInCount,
-          { userId: ctx.session.userId, name: ctx.session.displayName },
-          ctx.now,
-          m0.orgId,
-        );
+        await closeMotionVoting(m0.motionId, s.signedInCount, { userId: ctx.session.userId, name: ctx.session.displayName }, ctx.now, {
+          orgId: m0.orgId,
+          sessionYear: sessionYearOf(s.startDate),
+        });
       }
       await ensureResult(await requireMotion(m0.motionId, true));
       const m = await requireMotion(m0.motionId, true);

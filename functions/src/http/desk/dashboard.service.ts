@@ -7,6 +7,7 @@ import {
   catalogKeysOf,
   readDeskItems,
   readOpenPlaceKinds,
+  readSubtreeYearMotions,
   readYearMotions,
   sumOf,
   walkSubtreeByLevel,
@@ -44,6 +45,9 @@ export const readDashboard = async (
   const ids = walked.map((s) => s.org.orgId);
   const items = await readDeskItems(ids, input.year, catalogKeysOf(root.orgId, input.year));
   const summed = input.scope === 'org' ? [root.orgId] : ids;
+  // The subtree's closed motions (scope=subtree): of the orgs below whose YEAR item counts some.
+  const below = input.scope === 'org' ? [] : await readSubtreeYearMotions(items.year, ids.slice(1), input.year);
+  const motionList = [await motions, ...below].flat().sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''));
   const pageIds = childIds.slice(from, from + BY_CHILD_PAGE);
   const byChild = pageIds.map((childId) => {
     const under = walked.filter((s) => s.underChild === childId).map((s) => s.org.orgId);
@@ -61,7 +65,7 @@ export const readDashboard = async (
     byChild,
     byChildNextCursor: last !== undefined && from + BY_CHILD_PAGE < childIds.length ? encodeCursor({ a: last }) : null,
     benefits: benefitEntriesOf(items.extra, root.name),
-    motions: await motions,
+    motions: motionList,
     placeKinds: await placeKinds,
   });
 };

@@ -165,7 +165,7 @@ export const callRoutes = [
     async handle({ params, body, now, requireRoleOver }) {
       const call = await requireCall(params.callId);
       await requireRoleOver('officer', call.orgId);
-      await mergeSuggestions({ callId: call.callId, orgId: call.orgId, fromId: body.fromSuggestionId, intoId: body.intoSuggestionId, now });
+      await mergeSuggestions({ callId: call.callId, fromId: body.fromSuggestionId, intoId: body.intoSuggestionId, now });
       return { body: { merged: true } };
     },
   }),

@@ -35,6 +35,14 @@ export const ProjectCallEntity = once(
         createdById: string(),
         createdByName: string(),
         createdAt: string(),
+        /**
+         * Its unmerged suggestions (ADD +1 with a suggestion, −1 with a merge, in their transactions): what the
+         * shortlisting takes off the desk's `waiting:suggestions` (project-call.repository.ts). Absent = 0.
+         */
+        unmerged: number().optional(),
+        /** When a member vote was first made from it (遴选): its suggestions no longer wait for an officer. */
+        shortlistedAt: string().optional(),
+        shortlistVoteId: string().optional(),
         gsi1pk: string().optional(),
         gsi1sk: string().optional(),
       }),

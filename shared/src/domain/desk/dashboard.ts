@@ -14,12 +14,14 @@ export interface DashboardBenefitEntry {
   quota: number | null;
 }
 
-/** A closed motion of the org's sessions in the year: ballots cast of all delegates. */
+/** A closed motion of the scope's sessions in the year: ballots cast of all delegates. */
 export interface DashboardMotion {
   motionId: string;
   title: string;
   voted: number;
   eligible: number;
+  /** When it closed: the order of the list (not shown). */
+  closedAt?: string;
 }
 
 export interface DashboardInput {
