@@ -78,7 +78,8 @@ const runs =
   userArgs.length > 0
     ? [vitest('custom', userArgs)]
     : [vitest('unit-integration', ['--project', 'unit', '--project', 'integration']), vitest('e2e', ['--project', 'e2e'])];
-const sum = (k: 'numPassedTests' | 'numFailedTests' | 'numPendingTests' | 'numTodoTests') => runs.reduce((n, r) => n + (r.counts?.[k] ?? 0), 0);
+const sum = (k: 'numPassedTests' | 'numFailedTests' | 'numPendingTests' | 'numTodoTests') =>
+  runs.reduce((n, r) => n + (r.counts?.[k] ?? 0), 0);
 for (const line of runs.flatMap((r) => failures(r.counts))) console.log(line);
 // The plain closing line CI reads.
 console.log(`${sum('numPassedTests')} passed, ${sum('numFailedTests')} failed, ${sum('numPendingTests') + sum('numTodoTests')} skipped`);

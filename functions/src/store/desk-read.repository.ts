@@ -119,7 +119,8 @@ const SESSION_PAGE = 100;
  * The closed motions (with a stored result) of the org's 职代会 sessions that began in `year`: ballots
  * cast of all N delegates. Sessions come newest first, so the read stops at the first of an earlier year.
  */
-export const readYearMotions = async (orgId: string, year: number): Promise<DashboardMotion[]> => {
+export const readYearMotions = async (org: { orgId: string; name: string }, year: number): Promise<DashboardMotion[]> => {
+  const { orgId } = org;
   const sessionIds: string[] = [];
   let cursor: string | undefined;
   do {
@@ -136,6 +137,7 @@ export const readYearMotions = async (orgId: string, year: number): Promise<Dash
     .map((m) => ({
       motionId: m.motionId,
       title: m.title,
+      orgName: org.name,
       voted: m.result?.castCount ?? 0,
       eligible: m.result?.delegateCount ?? 0,
       closedAt: m.closedAt ?? '',
@@ -153,14 +155,14 @@ const MOTION_ORGS_IN_FLIGHT = 16;
  */
 export const readSubtreeYearMotions = async (
   yearItems: Map<string, Record<string, unknown> | undefined>,
-  orgIds: readonly string[],
+  orgs: readonly { orgId: string; name: string }[],
   year: number,
 ): Promise<DashboardMotion[][]> => {
-  const holding = orgIds.filter((id) => {
-    const n = yearItems.get(id)?.['motions:closed'];
+  const holding = orgs.filter((o) => {
+    const n = yearItems.get(o.orgId)?.['motions:closed'];
     return typeof n === 'number' && n > 0;
   });
-  return mapBounded(holding, MOTION_ORGS_IN_FLIGHT, (id) => readYearMotions(id, year));
+  return mapBounded(holding, MOTION_ORGS_IN_FLIGHT, (o) => readYearMotions(o, year));
 };
 
 const PLACE_PAGE = 100;

@@ -118,6 +118,7 @@ export const dashboardSchema = z.object({
       z.object({
         motionId: z.string(),
         title: z.string(),
+        orgName: z.string(),
         voted: count,
         eligible: count,
         turnout: z.number().check(z.minimum(0), z.maximum(1)),

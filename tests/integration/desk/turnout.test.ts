@@ -59,7 +59,7 @@ beforeAll(async () => {
 
 describe('motion turnout on the dashboard', () => {
   it('the union’s dashboard reports the closed motion as k of N ballots (a motion never opened is not listed)', async () => {
-    const expected = [{ motionId, title: '关于食堂改造方案的表决', voted: K, eligible: N, turnout: K / N }];
+    const expected = [{ motionId, title: '关于食堂改造方案的表决', orgName: '测试机械公司工会', voted: K, eligible: N, turnout: K / N }];
     expect(await dashboard('c-ent', officer, 'org')).toEqual(expected);
     expect(await dashboard('c-ent', officer, 'subtree')).toEqual(expected);
     expect(draftId).not.toBe(motionId);
@@ -68,7 +68,7 @@ describe('motion turnout on the dashboard', () => {
   });
 
   it('the subtree scope of the district and the city above it reports it too; their own scope does not', async () => {
-    const expected = [{ motionId, title: '关于食堂改造方案的表决', voted: K, eligible: N, turnout: 0.6 }];
+    const expected = [{ motionId, title: '关于食堂改造方案的表决', orgName: '测试机械公司工会', voted: K, eligible: N, turnout: 0.6 }];
     expect(await dashboard('c-district', districtOfficer, 'subtree')).toEqual(expected);
     expect(await dashboard('c-city', cityOfficer, 'subtree')).toEqual(expected);
     expect(await dashboard('c-district', districtOfficer, 'org')).toEqual([]);

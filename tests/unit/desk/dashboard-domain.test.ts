@@ -113,7 +113,7 @@ describe('the dashboard from counters', () => {
         'replies:onTime': 1,
       },
       benefits: [{ benefitId: 'district.v1.0', benefitKey: 'district|助学', name: '助学', orgName: '临江区总工会', quota: 10 }],
-      motions: [{ motionId: 'm1', title: '集体合同草案', voted: 45, eligible: 60 }],
+      motions: [{ motionId: 'm1', title: '集体合同草案', orgName: '临江区总工会', voted: 45, eligible: 60 }],
       placeKinds: ['职工书屋', '职工书屋', '职工之家'],
     });
     expect(dashboardSchema.safeParse(d).success).toBe(true);

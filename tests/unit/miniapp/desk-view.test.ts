@@ -61,7 +61,10 @@ const dashboard: Dashboard = dashboardSchema.parse({
     { benefitId: 'b2', name: '困难帮扶', orgName: '某区总工会', quota: null, approved: 2, amountYuan: 0, automatic: 0, reviewed: 2 },
   ],
   congress: {
-    motions: [{ motionId: 'm1', title: '表决一', voted: 45, eligible: 60, turnout: 0.75 }],
+    motions: [
+      { motionId: 'm1', title: '表决一', orgName: '某区总工会', voted: 45, eligible: 60, turnout: 0.75 },
+      { motionId: 'm2', title: '表决二', orgName: '某厂工会', voted: 9, eligible: 10, turnout: 0.9 },
+    ],
     proposalsByStatus: [
       { status: 'review', count: 2 },
       { status: 'accepted', count: 0 },
@@ -126,7 +129,11 @@ describe('chart series from the dashboard answer', () => {
         { name: '审核', data: [3, 2] },
       ],
     });
-    expect(turnoutChart(dashboard)).toEqual({ categories: ['表决一'], series: [{ name: '投票率（%）', data: [75] }] });
+    // A union's motion in a district's list names the union.
+    expect(turnoutChart(dashboard)).toEqual({
+      categories: ['表决一', '表决二（某厂工会）'],
+      series: [{ name: '投票率（%）', data: [75, 90] }],
+    });
   });
   it('proposals by status with labels, empty statuses left out', () => {
     expect(proposalRows(dashboard)).toEqual([

@@ -37,7 +37,7 @@ export const readDashboard = async (
   root: Org,
   input: { year: number; scope: Dashboard['scope']; cursor?: string | undefined },
 ): Promise<Dashboard> => {
-  const motions = readAhead(readYearMotions(root.orgId, input.year));
+  const motions = readAhead(readYearMotions(root, input.year));
   const placeKinds = readAhead(readOpenPlaceKinds(root.orgId));
   const walked = await walkSubtreeByLevel(root);
   const childIds = walked.filter((s) => s.org.parentId === root.orgId).map((s) => s.org.orgId);
@@ -46,7 +46,14 @@ export const readDashboard = async (
   const items = await readDeskItems(ids, input.year, catalogKeysOf(root.orgId, input.year));
   const summed = input.scope === 'org' ? [root.orgId] : ids;
   // The subtree's closed motions (scope=subtree): of the orgs below whose YEAR item counts some.
-  const below = input.scope === 'org' ? [] : await readSubtreeYearMotions(items.year, ids.slice(1), input.year);
+  const below =
+    input.scope === 'org'
+      ? []
+      : await readSubtreeYearMotions(
+          items.year,
+          walked.slice(1).map((s) => s.org),
+          input.year,
+        );
   const motionList = [await motions, ...below].flat().sort((a, b) => (a.closedAt ?? '').localeCompare(b.closedAt ?? ''));
   const pageIds = childIds.slice(from, from + BY_CHILD_PAGE);
   const byChild = pageIds.map((childId) => {

@@ -6,6 +6,7 @@ import {
   channelChart,
   JOIN_CHANNEL_LABELS,
   medianText,
+  motionLabel,
   newMembersChart,
   percentText,
   proposalRows,
@@ -123,7 +124,7 @@ export function CongressCard(p: { d: Dashboard; onExport: Export }) {
       <Table
         testid="congress-motions"
         head={['表决事项', '已投票', '应投票', '投票率']}
-        rows={congress.motions.map((m) => [m.title, m.voted, m.eligible, percentText(m.voted, m.eligible)])}
+        rows={congress.motions.map((m) => [motionLabel(p.d, m), m.voted, m.eligible, percentText(m.voted, m.eligible)])}
       />
       <Table testid="congress-proposals" head={['提案状态', '件数']} rows={proposalRows(p.d).map((r) => [r.label, r.count])} />
       <View className="desk-figures">

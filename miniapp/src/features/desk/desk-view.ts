@@ -102,9 +102,13 @@ export const benefitsChart = (d: Dashboard): ChartData => ({
   ],
 });
 
+/** A motion's name in the dashboard: its union beside it when it is one below the chosen org. */
+export const motionLabel = (d: Pick<Dashboard, 'orgName'>, m: Dashboard['congress']['motions'][number]): string =>
+  m.orgName === d.orgName ? m.title : `${m.title}（${m.orgName}）`;
+
 /** Turnout per closed motion, in percent (one decimal). */
 export const turnoutChart = (d: Dashboard): ChartData => ({
-  categories: d.congress.motions.map((m) => m.title),
+  categories: d.congress.motions.map((m) => motionLabel(d, m)),
   series: [{ name: '投票率（%）', data: d.congress.motions.map((m) => Math.round(m.turnout * 1000) / 10) }],
 });
 

@@ -38,8 +38,8 @@ export const dashboardCsvRows = (d: Dashboard, table: DashboardTable): Rows => {
       ];
     case 'congress':
       return [
-        ['表决', '已投票', '应投票', '投票率（%）'],
-        ...d.congress.motions.map((m) => [m.title, m.voted, m.eligible, percent(m.turnout)]),
+        ['表决', '工会', '已投票', '应投票', '投票率（%）'],
+        ...d.congress.motions.map((m) => [m.title, m.orgName, m.voted, m.eligible, percent(m.turnout)]),
         [],
         ['提案状态', '件数'],
         ...d.congress.proposalsByStatus.map((p) => [PROPOSAL_STATUS_LABELS[p.status], p.count]),

@@ -18,6 +18,8 @@ export interface DashboardBenefitEntry {
 export interface DashboardMotion {
   motionId: string;
   title: string;
+  /** The org whose 职代会 voted it (a union below, in a subtree's list). */
+  orgName: string;
   voted: number;
   eligible: number;
   /** When it closed: the order of the list (not shown). */
@@ -89,6 +91,7 @@ export const buildDashboard = (input: DashboardInput): Dashboard => {
       motions: input.motions.map((m) => ({
         motionId: m.motionId,
         title: m.title,
+        orgName: m.orgName,
         voted: nonNegative(m.voted),
         eligible: nonNegative(m.eligible),
         turnout: turnoutOf(m.voted, m.eligible),
