@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { mapBounded } from '@union/shared/domain/common/map-bounded';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { getRuntime } from '../http/runtime';
 import { logger } from '../platform/logger';
@@ -41,19 +42,6 @@ const defaultTimeLeft: NonNullable<NotifyOptions['timeLeft']> = (context, starte
 
 let notifyConfig: NotifyConfig | undefined;
 
-const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-};
-
 export const createNotifyHandler =
   (options: NotifyOptions = {}) =>
   async (event: DynamoDBStreamEvent, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<void> => {
@@ -86,7 +74,7 @@ export const createNotifyHandler =
       backoffMs: options.backoffMs ?? [300, 1200],
       ...(options.fetchImpl ? { fetchImpl: options.fetchImpl } : {}),
     };
-    const results: DeliveryResult[] = await mapLimit(notes, options.concurrency ?? 4, (n) => deliverNotification(n, deps));
+    const results: DeliveryResult[] = await mapBounded(notes, options.concurrency ?? 4, (n) => deliverNotification(n, deps));
     results.forEach((r, i) => {
       if (r === 'retry') toRetry.push(`note ${notes[i]?.noteId}`);
     });

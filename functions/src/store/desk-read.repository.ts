@@ -1,6 +1,7 @@
 import { canParent, type Org } from '@union/shared';
 import type { PlaceKind } from '@union/shared/domain/card/places';
 import { benefitKeyOf } from '@union/shared/domain/card/quota';
+import { mapBounded } from '@union/shared/domain/common/map-bounded';
 import { type DeskCounters, sumCounters } from '@union/shared/domain/desk/counters';
 import type { DashboardBenefitEntry, DashboardMotion } from '@union/shared/domain/desk/dashboard';
 import { batchGetItems, type ItemKey } from './batch-get';
@@ -35,19 +36,6 @@ export interface SubtreeOrg {
 
 /** Orgs whose children are queried at once, at most. */
 const CHILD_QUERIES_IN_FLIGHT = 32;
-
-const mapBounded = async <T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-};
 
 /**
  * The root and every org below it, root first, then level by level (siblings by name): one round trip

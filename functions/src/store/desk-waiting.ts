@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Org } from '@union/shared';
+import { mapBounded } from '@union/shared/domain/common/map-bounded';
 import { batchGetItems } from './batch-get';
 import { deskCountersOf, deskNowKey } from './desk-counters';
 import { listChildren } from './org.repository';
@@ -13,19 +14,7 @@ import { getDocumentClient, tableName } from './table';
 /** Queries of one kind in flight at once (child lists, oldest items). */
 const IN_FLIGHT = 64;
 
-const inFlight = async <T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> => {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(IN_FLIGHT, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await f(items[i] as T);
-      }
-    }),
-  );
-  return out;
-};
+const inFlight = <T, R>(items: readonly T[], f: (item: T) => Promise<R>): Promise<R[]> => mapBounded(items, IN_FLIGHT, f);
 
 /** Kinds that never have children (org.ts canBeParentOf): their child lists are not read. */
 const isLeafKind = (o: Org) => o.kind === 'grassroots' || o.kind === 'joint';
