@@ -1,4 +1,4 @@
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   beijingYearMonth,
   DESK_ENTITY,
@@ -9,6 +9,7 @@ import {
 } from '../../functions/src/store/desk-counters';
 import { isConditionFailure } from '../../functions/src/store/errors';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
+import { scanKinds } from '../lib/scan-kinds';
 
 /**
  * The desk counters (docs/ARCHITECTURE.md, Desk counters) of data kept in .data/ from a checkout before
@@ -39,22 +40,11 @@ const KINDS = [
   'CatalogVersion',
 ];
 
-const scanKinds = async (): Promise<Item[]> => {
+const scanAll = async (): Promise<Item[]> => {
   const out: Item[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await getDocumentClient().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: `#et IN (${KINDS.map((_, i) => `:k${i}`).join(', ')})`,
-        ExpressionAttributeNames: { '#et': '_et' },
-        ExpressionAttributeValues: Object.fromEntries(KINDS.map((k, i) => [`:k${i}`, k])),
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...((page.Items ?? []) as Item[]));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  await scanKinds(KINDS, (items) => {
+    out.push(...items);
+  });
   return out;
 };
 
@@ -178,7 +168,7 @@ const rebuildCallCounts = async (items: readonly Item[]): Promise<void> => {
 
 /** Rebuilds the desk counters when the table has none. Returns how many counter items it wrote. */
 export const rebuildDeskCounters = async (): Promise<number> => {
-  const items = await scanKinds();
+  const items = await scanAll();
   if (items.some((i) => i._et === DESK_ENTITY)) return 0;
   await rebuildCallCounts(items);
   let written = 0;

@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { jointSearchKeys, storedPublicityPeriod } from '@union/shared';
 import { EntityRepository } from 'dynamodb-toolbox/entity/actions/repository';
 import { batchGetItems } from '../../functions/src/store/batch-get';
@@ -25,6 +25,7 @@ import { pointerItem } from '../../functions/src/store/membership-pointer';
 import { getLineage, getOrg, storedSummary, summaryOf } from '../../functions/src/store/org.repository';
 import { placeKeys } from '../../functions/src/store/place.repository';
 import { getDocumentClient, tableName } from '../../functions/src/store/table';
+import { scanKinds } from '../lib/scan-kinds';
 
 /**
  * Brings data written before the read model of issue 14 up to it (the data `npm start` keeps in
@@ -305,19 +306,8 @@ const KINDS = [
 /** Scans the table for the kinds of item above and brings each up to date. Returns how many it wrote. */
 export const migrateReadModel = async (): Promise<number> => {
   let written = 0;
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await getDocumentClient().send(
-      new ScanCommand({
-        TableName: tableName(),
-        FilterExpression: `#et IN (${KINDS.map((_, i) => `:k${i}`).join(', ')})`,
-        ExpressionAttributeNames: { '#et': '_et' },
-        ExpressionAttributeValues: Object.fromEntries(KINDS.map((k, i) => [`:k${i}`, k])),
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of (page.Items ?? []) as Item[]) if (await migrateItem(item)) written += 1;
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  await scanKinds(KINDS, async (items) => {
+    for (const item of items) if (await migrateItem(item as Item)) written += 1;
+  });
   return written;
 };
