@@ -105,6 +105,9 @@ describe('orgs and invites', () => {
   it('reads an org, its children, and creates one', async () => {
     await ok('orgs', 'GET', '/orgs/enterprise');
     await ok('orgs', 'GET', '/orgs/district/children', { token: worker.token });
+    // 待办 of the city's subtree (the city officer's).
+    const waiting = await ok('orgs', 'GET', '/orgs/city/desk/waiting', { token: officer });
+    expect(waiting.body.orgCount).toBeGreaterThan(1);
     const created = await ok(
       'orgs',
       'POST',
