@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { joinForm } from '../integration/membership/fixtures';
 import { parseCsv } from '../support/csv-parse';
 import { apiCall, demoToken, openAs, screenshot, useBrowser, useE2eStore } from '../support/e2e';
+import { settled } from '../support/e2e-inbox';
 import { userWithToken } from '../support/sessions';
 
 /**
@@ -56,6 +57,7 @@ const walk = async (b: Browser, width: 1280 | 390) => {
   await page.waitForURL(/officer\/pages\/review\/index\?orgId=enterprise/);
   await page.locator('[data-testid="org-enterprise"].btn-primary:visible').waitFor();
   await page.locator('[data-testid^="application-"]:visible', { hasText: APPLICANT }).waitFor();
+  await settled(page);
   await shot(page, `desk-queue-${width}`);
 
   // 数据看板: the charts are drawn.
@@ -104,6 +106,7 @@ const walk = async (b: Browser, width: 1280 | 390) => {
     // 月报: the month's sheet, printable.
     await page.click('[data-testid="open-report"]');
     await page.locator('[data-testid="desk-report"]').waitFor();
+    await settled(page);
     expect(await page.locator('[data-testid="report-month"]').textContent()).toContain('工会工作月报');
     await shot(page, 'desk-report-1280');
   }

@@ -42,7 +42,7 @@ export default function DeskReportPage() {
       <ErrorBanner message={error} />
       {d && m ? (
         <View className="mn-sheet" data-testid="desk-report">
-          <View className="mn-actions no-print">
+          <View className="mn-actions no-print chips">
             {Array.from({ length: 12 }, (_, i) => i + 1).map((n) => (
               <Button
                 key={n}
