@@ -121,7 +121,8 @@ describe('separation of duties: nobody acts on their own facts or claims; approv
         expect(refused.body.error.message).toContain('江澄市总工会');
       }
     }
-    expect((await getQuotaUse([`city|${SERIOUS_ILLNESS.name}`], String(new Date().getUTCFullYear()))).size).toBe(0);
+    // Nothing spent of the claim's period (its own: the Beijing year, not the machine's UTC one).
+    expect((await getQuotaUse([`city|${SERIOUS_ILLNESS.name}`], res.body.claim.period)).size).toBe(0);
 
     const cityQueue = await invoke(AREAS.card, 'GET', '/orgs/city/claims', { token: cityOfficer });
     expect(cityQueue.body.claims.find((c: { claimId: string }) => c.claimId === claimId)).toMatchObject({ decidable: true });
@@ -178,7 +179,7 @@ describe('separation of duties: nobody acts on their own facts or claims; approv
     const res = await claim(migrant, autoDeclaredId, { selfPaidMedical: 20000 });
     expect(res.status).toBe(201);
     expect(res.body.claim).toMatchObject({ status: 'pending', statusText: '待审核' });
-    const period = String(new Date(Date.now() + 8 * 3600_000).getUTCFullYear());
+    const period = res.body.claim.period as string;
     expect((await getQuotaUse([`enterprise|${AUTO_DECLARED.name}`], period)).get(`enterprise|${AUTO_DECLARED.name}`)).toBeUndefined();
     const queue = await invoke(AREAS.card, 'GET', '/orgs/enterprise/claims', { token: enterpriseOfficer });
     expect(queue.body.claims.map((c: { claimId: string }) => c.claimId)).toContain(res.body.claim.claimId);

@@ -38,11 +38,15 @@ describe('quota under concurrency (DynamoDB Local, real transactions)', () => {
     expect(new Set(refused.map((r) => `${r.status} ${r.body.error.code}`))).toEqual(new Set(['409 QUOTA_EXHAUSTED']));
     expect(refused[0]!.body.error.message).toContain('名额已满');
 
-    // The store agrees: 100 used, 100 approved claims, nothing written for the refused ones.
-    const [quota] = [...(await getQuotaUse(['district|职工疗休养'], String(new Date().getFullYear()))).values()];
+    // The store agrees: 100 used, 100 approved claims, nothing written for the refused ones. The period is
+    // the claims' own (the Beijing year the handler saw; the machine's local year differs on 31 December
+    // from 16:00 UTC in a UTC zone).
+    const period = approved[0]!.body.claim.period as string;
+    expect(approved.every((r) => r.body.claim.period === period)).toBe(true);
+    const [quota] = [...(await getQuotaUse(['district|职工疗休养'], period)).values()];
     expect(quota).toEqual({ total: QUOTA, used: QUOTA });
     // Filed under the publisher and the period, where the benefits page reads an org's counters at once.
-    const ofDistrict = await getQuotaUseOfOrgs(['district', 'logistics'], String(new Date().getFullYear()));
+    const ofDistrict = await getQuotaUseOfOrgs(['district', 'logistics'], period);
     expect([...ofDistrict]).toEqual([['district|职工疗休养', { total: QUOTA, used: QUOTA }]]);
     const stored = (await listClaimsOfOrgs(['logistics'], 'approved')).filter((c) => c.benefitId === automaticId);
     expect(stored).toHaveLength(QUOTA);

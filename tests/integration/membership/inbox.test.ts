@@ -284,22 +284,27 @@ describe('personal data: GET /me/data lists the notifications, the purge after �
     let token = await newUser('inbox-leaver');
     expect((await apply(token, invite, joinForm(901))).status).toBe(201);
     token = (await invoke(AREAS.auth, 'POST', '/auth/refresh', { token })).body.token;
+    // A minute apart, both before leaving: written back to back they could fall in one millisecond, and
+    // then their ids (time, then random) put them in either order.
+    const first = new Date(Math.floor(Date.now() / 1000) * 1000 - 120_000);
+    const second = new Date(first.getTime() + 60_000);
     const rejected = await writeNotification('inbox-leaver', {
       event: 'claimRejected',
       facts: { subject: '困难职工帮扶', reason: '家庭人均收入高于当地低保标准的 2 倍' },
+      at: first,
     });
-    const approved = await writeNotification('inbox-leaver', { event: 'claimApproved', facts: { subject: '职工疗休养' } });
+    const approved = await writeNotification('inbox-leaver', { event: 'claimApproved', facts: { subject: '职工疗休养' }, at: second });
     expect((await read(token, approved)).status).toBe(200);
 
     const data = await invoke(area, 'GET', '/me/data', { token });
     expect(data.status).toBe(200);
     expect(data.body.notifications).toEqual([
-      { noteId: approved, title: '申领已通过', body: '《职工疗休养》已通过', createdAt: expect.any(String), readAt: expect.any(String) },
+      { noteId: approved, title: '申领已通过', body: '《职工疗休养》已通过', createdAt: second.toISOString(), readAt: expect.any(String) },
       {
         noteId: rejected,
         title: '申领未通过',
         body: '《困难职工帮扶》未通过：家庭人均收入高于当地低保标准的 2 倍',
-        createdAt: expect.any(String),
+        createdAt: first.toISOString(),
         readAt: null,
       },
     ]);

@@ -102,15 +102,19 @@ describe('open when created → the subtree’s members, in the creating transac
 describe('opening later → told when it opens (the hourly job), once', () => {
   it('a 征集 and a vote opening tomorrow: a due notice now, the fan-out when the job runs after they open', async () => {
     const call = (await ok(createCall('明天开始的征集', beijingDay(1), beijingDay(20)), 'call')).call;
-    const opensAt = new Date(Date.now() + 86_400_000).toISOString();
+    // Midnight in Beijing of the call's first day, taken from the call (a day computed again here is the
+    // next one if Beijing's midnight passed in between), and the vote an hour later, whatever the hour now.
+    // (The vote opened 24 h from now before: in the first minute after Beijing's midnight that is before
+    // the job's run a minute into the call's day, and the vote was announced with the call.)
+    const callOpens = new Date(`${call.opensOn}T00:00:00+08:00`);
+    const opensAt = new Date(callOpens.getTime() + 3_600_000).toISOString();
     const vote = (await ok(createVote('明天开始的投票', opensAt), 'vote')).vote;
     expect(await fanoutsOf('明天开始的征集')).toEqual([]);
     expect(await fanoutsOf('明天开始的投票')).toEqual([]);
 
     // Before they open: nothing.
-    expect(await announceProjectOpenings(new Date())).toEqual({ announced: [], failed: [] });
-    // Midnight in Beijing of the call's first day, and the vote's hour.
-    const callOpens = new Date(`${beijingDay(1)}T00:00:00+08:00`);
+    expect(await announceProjectOpenings(new Date(callOpens.getTime() - 60_000))).toEqual({ announced: [], failed: [] });
+    // A minute into the call's first day; the vote's hour.
     expect((await announceProjectOpenings(new Date(callOpens.getTime() + 60_000))).announced).toEqual([call.callId]);
     const later = new Date(Date.parse(opensAt) + 30 * 60_000);
     const { result: run, writes } = await watchWrites(() => announceProjectOpenings(later));
