@@ -311,13 +311,13 @@ export const changeProposal = async (
 };
 
 /**
- * When an accepted proposal's reply falls overdue: the day after its deadline (a date, inclusive:
- * `isReplyOverdue`), 00:00 UTC. A due notice (due-notice.repository.ts) the 立案 puts and the reply removes.
+ * When an accepted proposal's reply falls overdue: the day after its deadline (a Beijing date, inclusive:
+ * `isReplyOverdue`), 00:00 Beijing time. A due notice (due-notice.repository.ts) the 立案 puts and the reply removes.
  */
 export const replyOverdueNotice = (p: Pick<ProposalRecord, 'proposalId' | 'orgId'> & { replyDeadline: string }): DueNotice => ({
   kind: 'replyOverdue',
   refId: p.proposalId,
-  dueAt: new Date(Date.parse(`${p.replyDeadline}T00:00:00.000Z`) + 86_400_000).toISOString(),
+  dueAt: new Date(Date.parse(`${p.replyDeadline}T00:00:00.000+08:00`) + 86_400_000).toISOString(),
   orgId: p.orgId,
 });
 

@@ -3,6 +3,7 @@ import { notifyOverdueReplies } from '../../../functions/src/jobs/reply-overdue'
 import { requireProposal } from '../../../functions/src/store/congress-proposal.repository';
 import { listDueNotices } from '../../../functions/src/store/due-notice.repository';
 import { listOfficersOf, putUser } from '../../../functions/src/store/user.repository';
+import { beijingDay } from '../../../shared/src/domain/projects/call';
 import { invoke } from '../../support/invoke';
 import { userWithToken } from '../../support/sessions';
 import { installWriteWatch, watchWrites } from '../../support/write-watch';
@@ -19,7 +20,8 @@ let officer: string;
 let d: Person[];
 let sessionId: string;
 let logs: ReturnType<typeof quietLogs>;
-const today = () => new Date().toISOString().slice(0, 10);
+// The Beijing day: reply deadlines and their overdue are Beijing dates.
+const today = () => beijingDay(new Date());
 const page = (id: string) => `/member/pages/congress/proposal?id=${id}`;
 
 beforeAll(async () => {
@@ -70,7 +72,7 @@ describe('the proposer is told each step, in its transaction', () => {
     expect(tx.keys).toEqual(
       expect.arrayContaining([
         expect.stringMatching(new RegExp(`^USER#${d[0]!.userId}\\|NOTE#`)),
-        `DUE#replyOverdue#2099-01|2099-01-02T00:00:00.000Z#${id}`,
+        `DUE#replyOverdue#2099-01|2099-01-01T16:00:00.000Z#${id}`,
       ]),
     );
 
@@ -83,7 +85,7 @@ describe('the proposer is told each step, in its transaction', () => {
     );
     expect(replied.result.status).toBe(200);
     expect(transactionWriting(replied.writes, `PROPOSAL#${id}|META`).keys).toEqual(
-      expect.arrayContaining([`DUE#replyOverdue#2099-01|2099-01-02T00:00:00.000Z#${id}`]),
+      expect.arrayContaining([`DUE#replyOverdue#2099-01|2099-01-01T16:00:00.000Z#${id}`]),
     );
     expect(await listDueNotices('replyOverdue', new Date('2099-01-03T00:00:00Z'))).toEqual([]);
     expect(await proposerNotes()).toEqual(['proposalAccepted', 'proposalReplied']);
@@ -183,7 +185,7 @@ describe('reply overdue → the officers of the org that must reply, once (the d
     const deadline = today();
     const id = await inReview('关于增设职工休息室的提案');
     expect((await accept(id, deadline)).status).toBe(200);
-    const dueAt = new Date(Date.parse(`${deadline}T00:00:00Z`) + 86_400_000);
+    const dueAt = new Date(Date.parse(`${deadline}T00:00:00+08:00`) + 86_400_000);
     // On the deadline day it is not overdue yet.
     expect(await notifyOverdueReplies(new Date(dueAt.getTime() - 60_000))).toEqual({ told: [], notifications: 0, failed: [] });
     expect(await notesOfOfficers()).toEqual([0, 0, 0, 0]);
@@ -216,7 +218,7 @@ describe('reply overdue → the officers of the org that must reply, once (the d
     const deadline = today();
     const id = await inReview('关于延长午休时间的提案');
     expect((await accept(id, deadline)).status).toBe(200);
-    const morning = new Date(Date.parse(`${deadline}T00:00:00Z`) + 86_400_000 + 3_600_000);
+    const morning = new Date(Date.parse(`${deadline}T00:00:00+08:00`) + 86_400_000 + 3_600_000);
     await breakInbox('c-officer-2');
     const failed = await notifyOverdueReplies(morning);
     expect(failed).toEqual({ told: [], notifications: 0, failed: [id] });

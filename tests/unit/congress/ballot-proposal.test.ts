@@ -65,6 +65,16 @@ describe('proposal state machine', () => {
     expect(isReplyOverdue({ status: 'accepted', replyDeadline: '2025-03-10' }, now)).toBe(false);
     expect(isReplyOverdue({ status: 'replied', replyDeadline: '2025-03-01' }, now)).toBe(false);
   });
+  it('days are Beijing days: at 01:00 on 11 March in Beijing (17:00 UTC the day before) the 10th has passed', () => {
+    const beijingEarly = new Date('2025-03-10T17:00:00Z');
+    expect(isReplyOverdue({ status: 'accepted', replyDeadline: '2025-03-10' }, beijingEarly)).toBe(true);
+    expect(isReplyOverdue({ status: 'accepted', replyDeadline: '2025-03-11' }, beijingEarly)).toBe(false);
+    const review: ProposalState = { ...base, status: 'review' };
+    const accept = (replyDeadline: string) => () =>
+      decideProposal(review, { decision: 'accept', reason: '合理', department: '行政部', replyDeadline }, beijingEarly);
+    expect(code(accept('2025-03-10'))).toBe('VALIDATION_FAILED');
+    expect(code(accept('2025-03-11'))).toBe('none');
+  });
 });
 
 describe('ballot validation', () => {

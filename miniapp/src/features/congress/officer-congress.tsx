@@ -7,7 +7,8 @@ import { congressApi, congressErrorText, type SessionView } from './congress-api
 import './congress.scss';
 import { SessionAdmin } from './session-admin';
 
-const today = () => new Date().toISOString().slice(0, 10);
+// The Beijing day (a session's dates are the union's, in China).
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** 职代会 management for officers (desktop-friendly): sessions, roster, motions and 提案 review. */
 export function OfficerCongress({

@@ -1,4 +1,5 @@
 import { DomainError } from '../common/errors';
+import { beijingDay } from '../projects/call';
 
 /**
  * 提案 lifecycle: 征集附议 → 待审查 (proposer + ≥ 2 附议) → 立案 | 转为意见建议 | 不予立案
@@ -118,7 +119,7 @@ export const decideProposal = (p: ProposalState, input: DecisionInput, now: Date
   if (!input.reason.trim()) throw new DomainError('VALIDATION_FAILED', '理由：不能为空', { field: 'reason' });
   if (input.decision === 'accept') {
     if (!input.department.trim()) throw new DomainError('VALIDATION_FAILED', '承办部门：不能为空', { field: 'department' });
-    if (input.replyDeadline < now.toISOString().slice(0, 10)) {
+    if (input.replyDeadline < beijingDay(now)) {
       throw new DomainError('VALIDATION_FAILED', '答复期限：不能早于今天', { field: 'replyDeadline' });
     }
     return {
@@ -154,4 +155,4 @@ export const recordProposalProgress = (p: ProposalState, note: string, done: boo
 
 /** An accepted proposal whose reply deadline (a date, inclusive) has passed without a reply. */
 export const isReplyOverdue = (p: Pick<ProposalState, 'status' | 'replyDeadline'>, now: Date): boolean =>
-  p.status === 'accepted' && p.replyDeadline !== undefined && p.replyDeadline < now.toISOString().slice(0, 10);
+  p.status === 'accepted' && p.replyDeadline !== undefined && p.replyDeadline < beijingDay(now);
