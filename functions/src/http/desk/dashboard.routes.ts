@@ -9,6 +9,18 @@ import { readDashboard } from './dashboard.service';
 
 registerStatuses({ CURSOR_INVALID: 400 });
 
+/** The dashboard an officer of the org (or above) asked for: this Beijing year and the subtree unless said. */
+const dashboardFor = async (
+  orgId: string,
+  query: { year?: number | undefined; scope?: 'org' | 'subtree' | undefined; cursor?: string | undefined },
+  now: Date,
+  requireRoleOver: (role: 'officer', orgId: string) => Promise<unknown>,
+) => {
+  const org = readAhead(requireOrg(orgId));
+  await requireRoleOver('officer', orgId);
+  return readDashboard(await org, { year: query.year ?? deskYearOf(now), scope: query.scope ?? 'subtree', cursor: query.cursor });
+};
+
 /**
  * 数据看板 (issue 13): the org's or its subtree's figures for a year, and each table as CSV. Officers of
  * the org or above. A year with no data answers zeros. docs/ARCHITECTURE.md "Dashboard".
@@ -21,14 +33,7 @@ export const dashboardRoutes = [
     params: deskParams,
     query: dashboardQuery,
     async handle({ params, query, now, requireRoleOver }) {
-      const org = readAhead(requireOrg(params.orgId));
-      await requireRoleOver('officer', params.orgId);
-      const body = await readDashboard(await org, {
-        year: query.year ?? deskYearOf(now),
-        scope: query.scope ?? 'subtree',
-        cursor: query.cursor,
-      });
-      return { body };
+      return { body: await dashboardFor(params.orgId, query, now, requireRoleOver) };
     },
   }),
   defineRoute({
@@ -38,9 +43,7 @@ export const dashboardRoutes = [
     params: deskParams,
     query: dashboardCsvQuery,
     async handle({ params, query, now, requireRoleOver }) {
-      const org = readAhead(requireOrg(params.orgId));
-      await requireRoleOver('officer', params.orgId);
-      const d = await readDashboard(await org, { year: query.year ?? deskYearOf(now), scope: query.scope ?? 'subtree' });
+      const d = await dashboardFor(params.orgId, query, now, requireRoleOver);
       const names = dashboardCsvFilenames(d, query.table);
       return {
         text: { contentType: 'text/csv; charset=utf-8', data: dashboardCsv(d, query.table) },
